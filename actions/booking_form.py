@@ -1,0 +1,213 @@
+"""Validation of the booking-request form: each answer goes through clinic.validation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from clinic import contact_parsing
+from clinic.booking import DETAIL_LABELS
+from clinic.regions import canonical_region, concern_for_region
+from clinic.validation import (
+    CONCERNS,
+    InvalidInput,
+    normalize_email,
+    normalize_free_text,
+    normalize_name,
+    normalize_phone,
+    parse_concern,
+    parse_patient_status,
+)
+
+PREFERRED_TIME_MAX_LENGTH = 200
+CONCERN_MAX_LENGTH = 120
+# After this many unreadable contact answers the assistant explains why it asks and offers to stop.
+CONTACT_ATTEMPTS_BEFORE_HELP = 3
+
+Slots = dict[str, Any]
+
+
+def detail_buttons() -> list[dict[str, str]]:
+    return [
+        {"title": label, "payload": f'/change_detail{{"detail": "{detail}"}}'}
+        for detail, label in DETAIL_LABELS.items()
+    ]
+
+
+def latest_entities(tracker: Tracker, name: str) -> list[str]:
+    return [str(value) for value in tracker.get_latest_entity_values(name)]
+
+
+class ValidateBookingForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_booking_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        slots = list(domain_slots)
+        if tracker.get_slot("consent") is False:
+            # Without consent nothing is sent: the form ends and the submit action says so.
+            slots.remove("booking_confirmed")
+        return slots
+
+    async def extract_concern(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        region = tracker.get_slot("body_region")
+        if tracker.get_slot("concern") is None and region:
+            return {"concern": concern_for_region(str(region))}
+        return {}
+
+    def validate_full_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        if _holds_contact_details(tracker):
+            return {"full_name": None}
+        try:
+            return {"full_name": normalize_name(str(value))}
+        except InvalidInput as problem:
+            dispatcher.utter_message(text=problem.message)
+            return {"full_name": None}
+
+    async def extract_contact(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """A phone number or email given while another question is open is a correction."""
+        if tracker.get_slot("requested_slot") != "contact" and _holds_contact_details(tracker):
+            return {"contact": tracker.latest_message.get("text")}
+        return {}
+
+    def validate_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        text = str(value)
+        correcting = tracker.get_slot("requested_slot") != "contact"
+        problems: list[str] = []
+        phone = _first_valid(normalize_phone, contact_parsing.find_phone_numbers(text), problems)
+        email = _first_valid(normalize_email, contact_parsing.find_emails(text), problems)
+        if phone or email:
+            if correcting:
+                phone = phone or tracker.get_slot("contact_phone")
+                email = email or tracker.get_slot("contact_email")
+                dispatcher.utter_message(text="Thanks, I've updated your contact details.")
+            return {
+                "contact": ", ".join(part for part in (phone, email) if part),
+                "contact_phone": phone,
+                "contact_email": email,
+                "contact_failures": 0,
+            }
+        if not problems and "@" in text:
+            problems.append(_email_problem(text))
+        dispatcher.utter_message(
+            text=problems[0]
+            if problems
+            else "I need a phone number or an email address, for example (914) 555-0123 "
+            "or name@example.com."
+        )
+        if correcting:
+            kept = [tracker.get_slot("contact_phone"), tracker.get_slot("contact_email")]
+            return {"contact": ", ".join(part for part in kept if part) or None}
+        failures = int(tracker.get_slot("contact_failures") or 0) + 1
+        if failures >= CONTACT_ATTEMPTS_BEFORE_HELP:
+            dispatcher.utter_message(
+                text="We only ask so that the front desk can reach you about this request; "
+                "it is used for nothing else. If you'd rather not share it, you can stop here.",
+                buttons=[{"title": "Stop the request", "payload": "/cancel"}],
+            )
+        return {"contact": None, "contact_failures": failures}
+
+    def validate_concern(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        text = str(value)
+        if text in CONCERNS or text.startswith("other: "):
+            return {"concern": text}
+        if _holds_contact_details(tracker):
+            return {"concern": None}
+        regions = [canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")]
+        known = [region for region in regions if region]
+        if known:
+            return {"concern": concern_for_region(known[0])}
+        try:
+            return {"concern": parse_concern(text)}
+        except InvalidInput:
+            pass
+        try:
+            return {"concern": f"other: {normalize_free_text(text, 'concern', CONCERN_MAX_LENGTH)}"}
+        except InvalidInput as problem:
+            dispatcher.utter_message(text=problem.message)
+            return {"concern": None}
+
+    def validate_preferred_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        if _holds_contact_details(tracker):
+            return {"preferred_time": None}
+        try:
+            cleaned = normalize_free_text(str(value), "days and times", PREFERRED_TIME_MAX_LENGTH)
+        except InvalidInput as problem:
+            dispatcher.utter_message(text=problem.message)
+            return {"preferred_time": None}
+        return {"preferred_time": cleaned}
+
+    def validate_patient_status(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        if _holds_contact_details(tracker):
+            return {"patient_status": None}
+        try:
+            return {"patient_status": parse_patient_status(str(value))}
+        except InvalidInput as problem:
+            dispatcher.utter_message(
+                text=problem.message,
+                buttons=[
+                    {"title": "New patient", "payload": '/inform{"patient_status": "new"}'},
+                    {
+                        "title": "Returning patient",
+                        "payload": '/inform{"patient_status": "returning"}',
+                    },
+                ],
+            )
+            return {"patient_status": None}
+
+    def validate_booking_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        if value is True:
+            return {"booking_confirmed": True}
+        dispatcher.utter_message(text="What would you like to change?", buttons=detail_buttons())
+        return {"booking_confirmed": None, "choosing_detail": True}
+
+
+def _first_valid(
+    normalize: Callable[[str], str], candidates: list[contact_parsing.Found], problems: list[str]
+) -> str | None:
+    for candidate in candidates:
+        try:
+            return normalize(candidate.text)
+        except InvalidInput as problem:
+            problems.append(problem.message)
+    return None
+
+
+def _email_problem(text: str) -> str:
+    word = next(word for word in text.split() if "@" in word)
+    try:
+        normalize_email(word)
+    except InvalidInput as problem:
+        return problem.message
+    return "Please check that email address."
+
+
+def _holds_contact_details(tracker: Tracker) -> bool:
+    """A correction such as "actually my number is ..." is not an answer to another question."""
+    return bool(latest_entities(tracker, "phone_number") or latest_entities(tracker, "email"))

@@ -1,0 +1,83 @@
+"""The booking request's summary question, detail changes and reset."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.booking_form import detail_buttons
+from clinic.booking import DETAIL_SLOTS, BookingDetails, detail_from_text
+
+BOOKING_SLOTS = (
+    "full_name",
+    "contact",
+    "contact_phone",
+    "contact_email",
+    "concern",
+    "preferred_time",
+    "patient_status",
+    "consent",
+    "booking_confirmed",
+    "choosing_detail",
+    "requested_slot",
+)
+
+
+def reset_booking_events() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in BOOKING_SLOTS] + [SlotSet("contact_failures", 0)]
+
+
+class ActionAskBookingConfirmed(Action):
+    """Shows the summary and asks to send it; silent while the visitor picks a detail to change."""
+
+    def name(self) -> str:
+        return "action_ask_booking_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("choosing_detail"):
+            return [SlotSet("choosing_detail", False)]
+        dispatcher.utter_message(
+            text=BookingDetails.from_slots(tracker.current_slot_values()).summary(),
+            buttons=[
+                {"title": "Yes, send it", "payload": "/affirm"},
+                {"title": "Change something", "payload": "/deny"},
+                {"title": "Cancel", "payload": "/cancel"},
+            ],
+        )
+        return []
+
+
+class ActionChangeDetail(Action):
+    """Clears the detail the visitor wants to change so that the form asks for it again."""
+
+    def name(self) -> str:
+        return "action_change_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        named = next(tracker.get_latest_entity_values("detail"), None)
+        detail = named if named in DETAIL_SLOTS else None
+        detail = detail or detail_from_text(tracker.latest_message.get("text") or "")
+        if detail is None:
+            dispatcher.utter_message(
+                text="What would you like to change?", buttons=detail_buttons()
+            )
+            choosing = tracker.get_slot("requested_slot") == "booking_confirmed"
+            return [SlotSet("booking_confirmed", None), SlotSet("choosing_detail", choosing)]
+        events: list[EventType] = [SlotSet(slot, None) for slot in DETAIL_SLOTS[detail]]
+        return [*events, SlotSet("booking_confirmed", None), SlotSet("choosing_detail", False)]
+
+
+class ActionResetBooking(Action):
+    def name(self) -> str:
+        return "action_reset_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        return reset_booking_events()

@@ -1,0 +1,88 @@
+"""Sends the confirmed booking request to the leads store and says what happens next."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import leads_backend
+from actions.booking_steps import reset_booking_events
+from clinic.booking import BookingDetails, follow_up_text
+from clinic.leads.records import NewLead
+from clinic.leads.service import SubmitStatus
+from clinic.timeutil import utc_now
+from clinic.validation import InvalidInput
+
+logger = logging.getLogger(__name__)
+
+
+class ActionSubmitBooking(Action):
+    def name(self) -> str:
+        return "action_submit_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.get_slot("consent") is not True:
+            dispatcher.utter_message(response="utter_no_consent")
+            return reset_booking_events()
+        if tracker.get_slot("booking_confirmed") is not True:
+            dispatcher.utter_message(response="utter_booking_cancelled")
+            return reset_booking_events()
+
+        settings = leads_backend.settings()
+        now = utc_now()
+        details = BookingDetails.from_slots(tracker.current_slot_values())
+        concern, _, concern_detail = details.concern.partition(": ")
+        try:
+            new = NewLead.create(
+                full_name=details.full_name,
+                phone=details.phone,
+                email=details.email,
+                concern=concern,
+                concern_detail=concern_detail or None,
+                preferred_time=details.preferred_time,
+                patient_status=details.patient_status,
+                consent=True,
+                channel=tracker.get_latest_input_channel() or "unknown",
+                conversation_id=tracker.sender_id,
+                after_hours=settings.after_hours(now),
+                now=now,
+            )
+        except InvalidInput as problem:
+            # The form validated every field, so this means a slot was changed behind its back.
+            logger.error("booking request from %s rejected: %s", tracker.sender_id, problem)
+            dispatcher.utter_message(text=f"Sorry, I couldn't send that request. {problem.message}")
+            return reset_booking_events()
+
+        outcome = await asyncio.to_thread(leads_backend.submit, new)
+        first_name = details.full_name.split()[0]
+        if outcome.status is SubmitStatus.ALREADY_STORED:
+            dispatcher.utter_message(
+                text=f"We already have this request from you, {first_name}: reference "
+                f"{outcome.reference}. {follow_up_text(settings, now)}"
+            )
+        elif outcome.status is SubmitStatus.STORED:
+            dispatcher.utter_message(
+                text=f"Thank you, {first_name}. Your request is with our front desk, reference "
+                f"{outcome.reference}. {follow_up_text(settings, now)} This is a request, not a "
+                "confirmed appointment yet."
+            )
+        else:
+            contact = settings.contact_text()
+            reach = (
+                f"If it's urgent, you can reach the clinic directly: {contact}."
+                if contact
+                else "If it's urgent, please contact the clinic directly."
+            )
+            dispatcher.utter_message(
+                text=f"Thank you, {first_name}. Our system can't reach the front desk's list right "
+                f"now, so I've kept your request safely and it will be passed on as soon as it's "
+                f"back. Your reference is {outcome.reference}. {reach}"
+            )
+        return [*reset_booking_events(), SlotSet("lead_reference", outcome.reference)]

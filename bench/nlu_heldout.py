@@ -1,0 +1,38 @@
+"""Held-out NLU examples for the benchmark, read from Rasa NLU training-data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
+
+OUT_OF_SCOPE_INTENT = "out_of_scope"
+
+
+@dataclass(frozen=True)
+class HeldOutExample:
+    text: str
+    intent: str
+    # Full retrieval key, e.g. "faq/neck_pain"; None for intents without a response selector.
+    response_key: str | None
+    in_scope: bool
+
+
+def load_heldout(path: Path, *, all_out_of_scope: bool = False) -> list[HeldOutExample]:
+    """Examples of one file; those labelled out_of_scope (or all, if asked) count as out of scope."""
+    if not path.is_file():
+        raise FileNotFoundError(f"Held-out file not found: {path}")
+    messages = load_data(str(path)).intent_examples
+    if not messages:
+        raise ValueError(f"Held-out file {path} holds no labelled NLU examples.")
+    return [
+        HeldOutExample(
+            text=message.get(TEXT),
+            intent=message.get(INTENT),
+            response_key=message.get(INTENT_RESPONSE_KEY),
+            in_scope=not all_out_of_scope and message.get(INTENT) != OUT_OF_SCOPE_INTENT,
+        )
+        for message in messages
+    ]

@@ -1,0 +1,116 @@
+"""Scores parse results against held-out labels (pure functions, no Rasa imports)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from nlu_heldout import OUT_OF_SCOPE_INTENT, HeldOutExample
+
+FALLBACK_INTENT = "nlu_fallback"
+REJECTION_INTENTS = frozenset({OUT_OF_SCOPE_INTENT, FALLBACK_INTENT})
+# ResponseSelector files its prediction under its retrieval intent, or "default" if it has none.
+DEFAULT_SELECTOR = "default"
+
+
+@dataclass(frozen=True)
+class Prediction:
+    intent: str | None
+    # Selector name ("faq", or "default") -> predicted full retrieval key ("faq/neck_pain").
+    response_keys: Mapping[str, str] = field(default_factory=dict)
+
+    def response_key_for(self, retrieval_intent: str) -> str | None:
+        return self.response_keys.get(retrieval_intent, self.response_keys.get(DEFAULT_SELECTOR))
+
+    @property
+    def rejected(self) -> bool:
+        return self.intent in REJECTION_INTENTS
+
+
+def prediction_from_parse(parse_result: Mapping[str, Any]) -> Prediction:
+    """Reads the top intent and each response selector's key from a Rasa parse result."""
+    intent = (parse_result.get("intent") or {}).get("name")
+    selectors: Mapping[str, Any] = parse_result.get("response_selector") or {}
+    response_keys = {
+        name: output["response"]["intent_response_key"]
+        for name, output in selectors.items()
+        if isinstance(output, Mapping)
+        and (output.get("response") or {}).get("intent_response_key")
+    }
+    return Prediction(intent=intent, response_keys=response_keys)
+
+
+@dataclass(frozen=True)
+class Miss:
+    text: str
+    expected: str
+    predicted: str
+
+
+@dataclass(frozen=True)
+class NluScores:
+    in_scope_count: int
+    faq_count: int
+    out_of_scope_count: int
+    # Ratios are None where the held-out data has no example of that kind.
+    accuracy: float | None
+    intent_accuracy: float | None
+    faq_topic_accuracy: float | None
+    out_of_scope_rejection: float | None
+    false_rejection: float | None
+    misses: list[Miss]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _share(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def _expected_label(example: HeldOutExample) -> str:
+    return example.response_key or example.intent
+
+
+def _predicted_label(example: HeldOutExample, prediction: Prediction) -> str:
+    intent = prediction.intent or "<none>"
+    if example.response_key and intent == example.intent:
+        return prediction.response_key_for(example.intent) or f"{intent}/<no key>"
+    return intent
+
+
+def score(examples: Sequence[HeldOutExample], predictions: Sequence[Prediction]) -> NluScores:
+    if len(examples) != len(predictions):
+        raise ValueError(f"{len(examples)} held-out examples but {len(predictions)} predictions.")
+    pairs = list(zip(examples, predictions, strict=True))
+    in_scope = [(e, p) for e, p in pairs if e.in_scope]
+    faq = [(e, p) for e, p in in_scope if e.response_key]
+    out_of_scope = [p for e, p in pairs if not e.in_scope]
+
+    intent_right = [p.intent == e.intent for e, p in in_scope]
+    key_right = [
+        not e.response_key or p.response_key_for(e.intent) == e.response_key for e, p in in_scope
+    ]
+    misses = [
+        Miss(e.text, _expected_label(e), _predicted_label(e, p))
+        for (e, p), intent_ok, key_ok in zip(in_scope, intent_right, key_right, strict=True)
+        if not (intent_ok and key_ok)
+    ] + [
+        Miss(e.text, OUT_OF_SCOPE_INTENT, _predicted_label(e, p))
+        for e, p in pairs
+        if not e.in_scope and not p.rejected
+    ]
+    return NluScores(
+        in_scope_count=len(in_scope),
+        faq_count=len(faq),
+        out_of_scope_count=len(out_of_scope),
+        accuracy=_share(sum(i and k for i, k in zip(intent_right, key_right)), len(in_scope)),
+        intent_accuracy=_share(sum(intent_right), len(in_scope)),
+        faq_topic_accuracy=_share(
+            sum(p.response_key_for(e.intent) == e.response_key for e, p in faq), len(faq)
+        ),
+        out_of_scope_rejection=_share(sum(p.rejected for p in out_of_scope), len(out_of_scope)),
+        false_rejection=_share(sum(p.rejected for _, p in in_scope), len(in_scope)),
+        misses=misses,
+    )

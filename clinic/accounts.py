@@ -1,0 +1,131 @@
+"""Staff accounts of the leads page: argon2 password hashes and a lock-out after failed logins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from clinic.leads.repository import LeadRepository
+from clinic.timeutil import as_utc, utc_now
+from clinic.validation import InvalidInput
+
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 256
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+DEFAULT_HASHER = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class LockoutPolicy:
+    max_failures: int = 5
+    lockout: timedelta = timedelta(minutes=15)
+
+
+DEFAULT_POLICY = LockoutPolicy()
+
+
+class AuthStatus(str, Enum):
+    OK = "ok"
+    INVALID = "invalid"
+    LOCKED = "locked"
+
+
+@dataclass(frozen=True)
+class AuthResult:
+    status: AuthStatus
+    username: str | None = None
+    locked_until: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status is AuthStatus.OK
+
+
+def normalize_username(text: str) -> str:
+    username = text.strip().lower()
+    if not _USERNAME.fullmatch(username):
+        raise InvalidInput(
+            "A username has 2 to 64 characters: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit."
+        )
+    return username
+
+
+def check_password_strength(password: str, username: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidInput(f"The password may have at most {MAX_PASSWORD_LENGTH} characters.")
+    if username in password.lower():
+        raise InvalidInput("The password must not contain the username.")
+
+
+def create_user(
+    repo: LeadRepository,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> str:
+    """Add a staff user and return the stored (lower-case) username.
+
+    Raises InvalidInput for a bad username or weak password, DuplicateUsername if taken.
+    """
+    name = normalize_username(username)
+    check_password_strength(password, name)
+    repo.add_staff_user(name, hasher.hash(password), as_utc(now) if now else utc_now())
+    return name
+
+
+def authenticate(
+    repo: LeadRepository,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    policy: LockoutPolicy = DEFAULT_POLICY,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> AuthResult:
+    """Check a login. `policy.max_failures` wrong passwords in a row lock the account for
+    `policy.lockout`; while locked even the right password is refused."""
+    moment = as_utc(now) if now else utc_now()
+    try:
+        name = normalize_username(username)
+    except InvalidInput:
+        name = None
+    user = repo.staff_user(name) if name else None
+    if user is None:
+        # Spend the same hashing time as for a real user, so timing does not reveal names.
+        _matches(hasher, _dummy_hash(hasher), password)
+        return AuthResult(AuthStatus.INVALID)
+    if user.locked_until is not None and user.locked_until > moment:
+        return AuthResult(AuthStatus.LOCKED, user.username, user.locked_until)
+    if not _matches(hasher, user.password_hash, password):
+        record = repo.record_login_failure(
+            user.username, moment, policy.max_failures, policy.lockout
+        )
+        if record is not None and record.locked_until is not None and record.locked_until > moment:
+            return AuthResult(AuthStatus.LOCKED, user.username, record.locked_until)
+        return AuthResult(AuthStatus.INVALID)
+    new_hash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
+    repo.record_login_success(user.username, moment, new_hash)
+    return AuthResult(AuthStatus.OK, user.username)
+
+
+def _matches(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    return hasher.hash("placeholder for unknown usernames")

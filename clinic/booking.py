@@ -1,0 +1,109 @@
+"""Texts and small decisions of the booking-request conversation, kept free of Rasa."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from clinic.settings import ClinicSettings
+from clinic.validation import format_phone
+
+# Which booking field a request such as "I need to change my phone number" is about. The
+# order matters: "phone number" must win over "time" in "a better time to call my number".
+_DETAIL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("contact", ("phone", "number", "email", "e-mail", "mail", "contact", "cell")),
+    ("full_name", ("name", "spelled", "spelling")),
+    ("patient_status", ("new patient", "returning", "existing patient")),
+    ("preferred_time", ("time", "day", "days", "morning", "afternoon", "evening", "when", "date")),
+    ("concern", ("concern", "neck", "back", "about", "reason", "problem")),
+)
+
+DETAIL_LABELS = {
+    "full_name": "Name",
+    "contact": "Phone or email",
+    "concern": "What it's about",
+    "preferred_time": "Preferred time",
+    "patient_status": "New or returning",
+}
+
+# Slots each detail clears when the visitor wants to change it.
+DETAIL_SLOTS = {
+    "full_name": ("full_name",),
+    "contact": ("contact", "contact_phone", "contact_email"),
+    "concern": ("concern", "body_region"),
+    "preferred_time": ("preferred_time",),
+    "patient_status": ("patient_status",),
+}
+
+
+def detail_from_text(text: str) -> str | None:
+    """The booking field a change request names, or None when it names none."""
+    lowered = " ".join(text.lower().split())
+    words = set(lowered.replace("?", " ").replace(".", " ").replace(",", " ").split())
+    for detail, cues in _DETAIL_WORDS:
+        if any((cue in lowered) if " " in cue else (cue in words) for cue in cues):
+            return detail
+    return None
+
+
+def concern_label(concern: str) -> str:
+    if concern.startswith("other: "):
+        return f"Something else ({concern.removeprefix('other: ')})"
+    return {"neck": "Neck", "lower back": "Lower back", "other": "Something else"}.get(
+        concern, concern
+    )
+
+
+@dataclass(frozen=True)
+class BookingDetails:
+    full_name: str
+    phone: str | None
+    email: str | None
+    concern: str
+    preferred_time: str
+    patient_status: str
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, object]) -> BookingDetails:
+        def text(name: str) -> str:
+            return str(slots.get(name) or "")
+
+        return cls(
+            full_name=text("full_name"),
+            phone=str(slots["contact_phone"]) if slots.get("contact_phone") else None,
+            email=str(slots["contact_email"]) if slots.get("contact_email") else None,
+            concern=text("concern"),
+            preferred_time=text("preferred_time"),
+            patient_status=text("patient_status"),
+        )
+
+    def contact_text(self) -> str:
+        parts = [format_phone(self.phone) if self.phone else None, self.email]
+        return ", ".join(part for part in parts if part)
+
+    def summary(self) -> str:
+        return "\n".join(
+            [
+                "Here is your request:",
+                f"- Name: {self.full_name}",
+                f"- Contact: {self.contact_text()}",
+                f"- About: {concern_label(self.concern)}",
+                f"- Preferred time: {self.preferred_time}",
+                f"- Patient: {self.patient_status.capitalize()}",
+                "Shall I send it to the front desk?",
+            ]
+        )
+
+
+def follow_up_text(settings: ClinicSettings, at: datetime) -> str:
+    """When the front desk will follow up: never states hours the clinic has not configured."""
+    if not settings.hours_configured:
+        return "Our front desk will contact you to find a time."
+    if settings.is_open(at):
+        return "Our front desk is open now and will contact you to find a time."
+    reopening = settings.next_opening(at)
+    if reopening is None:
+        return "Our front desk is closed right now and will contact you when it reopens."
+    when = f"{reopening.strftime('%A')} at {reopening.strftime('%I:%M %p').lstrip('0')}"
+    return f"Our front desk is closed right now; they will contact you after they open on {when}."

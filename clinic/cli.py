@@ -1,0 +1,250 @@
+"""`leads`: the front desk's command-line tool for booking requests.
+
+The database comes from env LEADS_DB_URL (default: a SQLite file under var/), the spool folder
+from LEADS_SPOOL_DIR and the clinic's time zone and retention from clinic.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from clinic.accounts import create_user
+from clinic.leads.database import database_url, make_engine, upgrade
+from clinic.leads.display import (
+    after_hours_text,
+    after_hours_word,
+    concern_text,
+    local_time_text,
+    patient_text,
+    phone_text,
+)
+from clinic.leads.export import write_csv
+from clinic.leads.records import LEAD_STATUSES, LeadView
+from clinic.leads.repository import DuplicateUsername, LeadNotFound, LeadRepository
+from clinic.leads.spool import Spool
+from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.timeutil import utc_now
+from clinic.validation import InvalidInput
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+_NAME_WIDTH = 24
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    try:
+        return arguments.handler(arguments)
+    except InvalidInput as error:
+        print(f"leads: {error.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (LeadNotFound, DuplicateUsername, ConfigError) as error:
+        print(f"leads: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except SQLAlchemyError as error:
+        print(
+            f"leads: database error ({error.__class__.__name__}: {error}). Check LEADS_DB_URL "
+            "and run `leads db-upgrade` if the database is new.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leads", description="Booking requests for the front desk."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list booking requests, newest first")
+    listing.add_argument("--status", choices=LEAD_STATUSES)
+    hours = listing.add_mutually_exclusive_group()
+    hours.add_argument("--after-hours", dest="after_hours", action="store_const", const=True)
+    hours.add_argument("--in-hours", dest="after_hours", action="store_const", const=False)
+    listing.set_defaults(handler=_list)
+
+    show = commands.add_parser("show", help="show one booking request with its notes")
+    show.add_argument("reference")
+    show.set_defaults(handler=_show)
+
+    update = commands.add_parser("update", help="change the status and/or add a note")
+    update.add_argument("reference")
+    update.add_argument("--status", choices=LEAD_STATUSES)
+    update.add_argument("--note")
+    update.add_argument("--author", default=None, help="who writes the note (default: login name)")
+    update.set_defaults(handler=_update)
+
+    export = commands.add_parser("export", help="export all booking requests")
+    export.add_argument("--format", choices=["csv"], default="csv")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    export.set_defaults(handler=_export)
+
+    purge = commands.add_parser("purge", help="delete booking requests past the retention period")
+    purge.add_argument(
+        "--older-than-days",
+        type=_positive_int,
+        help="default: retention_days from clinic.yml",
+    )
+    purge.set_defaults(handler=_purge)
+
+    flush = commands.add_parser("spool-flush", help="store requests spooled during an outage")
+    flush.set_defaults(handler=_spool_flush)
+
+    db_upgrade = commands.add_parser("db-upgrade", help="create or migrate the database schema")
+    db_upgrade.set_defaults(handler=_db_upgrade)
+
+    staff_add = commands.add_parser("staff-add", help="add a staff account for the leads page")
+    staff_add.add_argument("username")
+    staff_add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    staff_add.set_defaults(handler=_staff_add)
+    return parser
+
+
+def _list(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    leads = _repository().list(status=arguments.status, after_hours=arguments.after_hours)
+    if not leads:
+        print("No booking requests match.")
+        return EXIT_OK
+    rows = [
+        ["Reference", "Received", "Status", "Name", "Contact", "Concern", "After hours"],
+        *(_list_row(lead, settings) for lead in leads),
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    print(f"{len(leads)} booking request(s).")
+    return EXIT_OK
+
+
+def _list_row(lead: LeadView, settings: ClinicSettings) -> list[str]:
+    name = lead.full_name
+    if len(name) > _NAME_WIDTH:
+        name = name[: _NAME_WIDTH - 1] + "…"
+    return [
+        lead.reference,
+        local_time_text(lead.created_at, settings.timezone),
+        lead.status,
+        name,
+        phone_text(lead.phone) or lead.email or "",
+        lead.concern,
+        after_hours_word(lead.after_hours),
+    ]
+
+
+def _show(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    lead = _repository().get(arguments.reference)
+    if lead is None:
+        raise LeadNotFound(arguments.reference)
+    _print_lead(lead, settings)
+    return EXIT_OK
+
+
+def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
+    zone = settings.timezone
+    fields = [
+        ("Status", lead.status),
+        ("Received", local_time_text(lead.created_at, zone)),
+        ("Name", lead.full_name),
+        ("Phone", phone_text(lead.phone) or "not given"),
+        ("Email", lead.email or "not given"),
+        ("Concern", concern_text(lead.concern, lead.concern_detail)),
+        ("Preferred time", lead.preferred_time or "not given"),
+        ("Patient", patient_text(lead.patient_status)),
+        ("After hours", after_hours_text(lead.after_hours)),
+        ("Channel", f"{lead.channel} (conversation {lead.conversation_id})"),
+        ("Consent given", local_time_text(lead.consent_at, zone)),
+    ]
+    print(f"Booking request {lead.reference}")
+    for label, value in fields:
+        print(f"  {label + ':':<16}{value}")
+    if not lead.notes:
+        print("Notes: none")
+        return
+    print("Notes:")
+    for note in lead.notes:
+        print(f"  {local_time_text(note.created_at, zone)}  {note.author}: {note.body}")
+
+
+def _update(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    author = arguments.author or getpass.getuser()
+    lead = _repository().update(arguments.reference, arguments.status, arguments.note, author)
+    print("Updated.")
+    _print_lead(lead, settings)
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    leads = _repository().list()
+    if arguments.output is None:
+        count = write_csv(leads, sys.stdout, settings.timezone)
+    else:
+        with arguments.output.open("w", encoding="utf-8", newline="") as handle:
+            count = write_csv(leads, handle, settings.timezone)
+        print(f"Exported {count} booking request(s) to {arguments.output}.")
+    return EXIT_OK
+
+
+def _purge(arguments: argparse.Namespace) -> int:
+    days = arguments.older_than_days or load_settings().retention_days
+    cutoff = utc_now() - timedelta(days=days)
+    deleted = _repository().purge_older_than(cutoff)
+    print(f"Deleted {deleted} booking request(s) older than {days} days.")
+    return EXIT_OK
+
+
+def _spool_flush(arguments: argparse.Namespace) -> int:
+    spool = Spool.from_env()
+    flushed = spool.flush(_repository())
+    remaining = len(spool.pending())
+    print(f"Stored {flushed} spooled request(s); {remaining} still waiting in {spool.directory}.")
+    failed = spool.failed_directory
+    unreadable = sorted(failed.glob("*.json")) if failed.is_dir() else []
+    if unreadable:
+        print(f"{len(unreadable)} unreadable file(s) in {failed} need a person to look at them.")
+    return EXIT_FAILED if remaining else EXIT_OK
+
+
+def _db_upgrade(arguments: argparse.Namespace) -> int:
+    url = database_url()
+    upgrade(url)
+    print(f"Database {make_url(url).render_as_string(hide_password=True)} is up to date.")
+    return EXIT_OK
+
+
+def _staff_add(arguments: argparse.Namespace) -> int:
+    if arguments.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            raise InvalidInput("The two passwords differ; nothing was changed.")
+    username = create_user(_repository(), arguments.username, password)
+    print(f"Staff user {username} added.")
+    return EXIT_OK
+
+
+def _repository() -> LeadRepository:
+    return LeadRepository(make_engine(database_url()))
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, at least 1: {text!r}")
+    return int(text)

@@ -1,0 +1,51 @@
+"""Find phone numbers and email addresses inside free text (a chat message).
+
+Used by the NLU extractor (entities for "actually my number is ...") and by the booking form,
+which accepts a phone number, an email address or both in one message. Matching relies on the
+phonenumbers and email-validator libraries, not on hand-written patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+DEFAULT_REGION = "US"
+# Characters that may wrap an address in chat text: "(jane@x.com)", "jane@x.com," or "<jane@x.com>".
+_EMAIL_TRIM = "()<>[]{},;:!?\"'."
+
+
+@dataclass(frozen=True)
+class Found:
+    """A piece of contact information and where it stands in the text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def find_phone_numbers(text: str, region: str = DEFAULT_REGION) -> list[Found]:
+    """Every span that phonenumbers reads as a possible number (validity is checked later)."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+    return [Found(match.raw_string, match.start, match.end) for match in matcher]
+
+
+def find_emails(text: str) -> list[Found]:
+    """Every whitespace-separated word holding an "@" that email-validator accepts as syntax."""
+    found = []
+    position = 0
+    for word in text.split():
+        start = text.index(word, position)
+        position = start + len(word)
+        if "@" not in word:
+            continue
+        candidate = word.strip(_EMAIL_TRIM)
+        try:
+            validate_email(candidate, check_deliverability=False)
+        except EmailNotValidError:
+            continue
+        offset = start + word.index(candidate)
+        found.append(Found(candidate, offset, offset + len(candidate)))
+    return found

@@ -1,0 +1,1 @@
+"""Booking requests ("leads") collected by the assistant for the front desk."""

@@ -1,0 +1,37 @@
+"""How lead fields read for front-desk staff (terminal, CSV export and email)."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from clinic.validation import format_phone
+
+
+def local_time_text(moment: datetime, zone: tzinfo) -> str:
+    """E.g. "2025-03-10 08:30 EDT" in the clinic's time zone."""
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def phone_text(phone: str | None) -> str:
+    return format_phone(phone) if phone else ""
+
+
+def concern_text(concern: str, detail: str | None) -> str:
+    label = concern.capitalize()
+    return f"{label}: {detail}" if detail else label
+
+
+def patient_text(patient_status: str) -> str:
+    return f"{patient_status.capitalize()} patient"
+
+
+def after_hours_word(after_hours: bool | None) -> str:
+    if after_hours is None:
+        return "unknown"
+    return "yes" if after_hours else "no"
+
+
+def after_hours_text(after_hours: bool | None) -> str:
+    if after_hours is None:
+        return "unknown (opening hours not configured)"
+    return after_hours_word(after_hours)

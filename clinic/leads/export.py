@@ -1,0 +1,74 @@
+"""CSV export of leads for spreadsheets (RFC 4180), safe against formula injection."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import tzinfo
+from typing import TextIO
+
+from clinic.leads.display import (
+    after_hours_text,
+    concern_text,
+    local_time_text,
+    patient_text,
+    phone_text,
+)
+from clinic.leads.records import LeadView
+
+# A spreadsheet runs a cell starting with one of these as a formula (tab and CR too, per OWASP).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Prefix an apostrophe so a spreadsheet shows the text instead of evaluating it."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def write_csv(leads: Iterable[LeadView], output: TextIO, zone: tzinfo) -> int:
+    """Write a header and one row per lead; returns the number of leads written.
+
+    `output` should be opened with newline="" so the csv module controls line endings.
+    """
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "Reference",
+            "Received",
+            "Status",
+            "Name",
+            "Phone",
+            "Email",
+            "Concern",
+            "Preferred time",
+            "Patient",
+            "After hours",
+            "Channel",
+            "Consent given",
+            "Notes",
+        ]
+    )
+    count = 0
+    for lead in leads:
+        notes = "\n".join(
+            f"{local_time_text(note.created_at, zone)} {note.author}: {note.body}"
+            for note in lead.notes
+        )
+        row = [
+            lead.reference,
+            local_time_text(lead.created_at, zone),
+            lead.status,
+            lead.full_name,
+            phone_text(lead.phone),
+            lead.email or "",
+            concern_text(lead.concern, lead.concern_detail),
+            lead.preferred_time or "",
+            patient_text(lead.patient_status),
+            after_hours_text(lead.after_hours),
+            lead.channel,
+            local_time_text(lead.consent_at, zone),
+            notes,
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        count += 1
+    return count

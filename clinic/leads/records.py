@@ -1,0 +1,219 @@
+"""Plain values that cross the leads store's boundary: no SQLAlchemy object leaks out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from clinic.leads.references import is_reference, new_reference
+from clinic.timeutil import as_utc, utc_now
+from clinic.validation import (
+    CONCERNS,
+    PATIENT_STATUSES,
+    InvalidInput,
+    normalize_email,
+    normalize_free_text,
+    normalize_name,
+    normalize_phone,
+)
+
+LEAD_STATUSES = ("new", "contacted", "booked", "closed")
+CONCERN_DETAIL_MAX_LENGTH = 500
+PREFERRED_TIME_MAX_LENGTH = 200
+CHANNEL_MAX_LENGTH = 40
+CONVERSATION_ID_MAX_LENGTH = 200
+NOTE_MAX_LENGTH = 2000
+AUTHOR_MAX_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class NewLead:
+    """A booking request as the visitor confirmed it, before it is stored."""
+
+    reference: str
+    idempotency_key: str
+    created_at: datetime
+    full_name: str
+    phone: str | None
+    email: str | None
+    concern: str
+    concern_detail: str | None
+    preferred_time: str | None
+    patient_status: str
+    consent_at: datetime
+    channel: str
+    conversation_id: str
+    after_hours: bool | None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        full_name: str,
+        phone: str | None,
+        email: str | None,
+        concern: str,
+        patient_status: str,
+        consent: bool,
+        channel: str,
+        conversation_id: str,
+        after_hours: bool | None,
+        concern_detail: str | None = None,
+        preferred_time: str | None = None,
+        now: datetime | None = None,
+    ) -> NewLead:
+        """Validate and normalise the fields, then add a fresh reference and the idempotency key.
+
+        Raises InvalidInput when a field is unusable, when neither phone nor email is given, or
+        when the visitor has not consented to the clinic keeping the request.
+        """
+        if not consent:
+            raise InvalidInput(
+                "I can only pass your request to the front desk if you agree that the clinic "
+                "keeps your details for that."
+            )
+        name = normalize_name(full_name)
+        phone_e164 = normalize_phone(phone) if phone else None
+        email_normal = normalize_email(email) if email else None
+        if phone_e164 is None and email_normal is None:
+            raise InvalidInput("Please give a phone number or an email address to reach you.")
+        if concern not in CONCERNS:
+            raise InvalidInput("Please choose neck, lower back or something else.")
+        if patient_status not in PATIENT_STATUSES:
+            raise InvalidInput("Please tell me whether you are a new or a returning patient.")
+        moment = as_utc(now) if now else utc_now()
+        conversation = normalize_free_text(
+            conversation_id, "conversation id", CONVERSATION_ID_MAX_LENGTH
+        )
+        return cls(
+            reference=new_reference(),
+            idempotency_key=idempotency_key(conversation, name, phone_e164, email_normal, concern),
+            created_at=moment,
+            full_name=name,
+            phone=phone_e164,
+            email=email_normal,
+            concern=concern,
+            concern_detail=_optional_text(concern_detail, "concern", CONCERN_DETAIL_MAX_LENGTH),
+            preferred_time=_optional_text(
+                preferred_time, "preferred time", PREFERRED_TIME_MAX_LENGTH
+            ),
+            patient_status=patient_status,
+            consent_at=moment,
+            channel=normalize_free_text(channel, "channel", CHANNEL_MAX_LENGTH),
+            conversation_id=conversation,
+            after_hours=after_hours,
+        )
+
+    def to_json(self) -> str:
+        data = {name: getattr(self, name) for name in _FIELDS}
+        data["created_at"] = self.created_at.isoformat()
+        data["consent_at"] = self.consent_at.isoformat()
+        return json.dumps({"version": _JSON_VERSION, "lead": data}, ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> NewLead:
+        """Read a lead written by `to_json`; raises ValueError when the text is not one."""
+        document = json.loads(text)
+        if not isinstance(document, dict) or document.get("version") != _JSON_VERSION:
+            raise ValueError("not a version 1 lead document")
+        data = document.get("lead")
+        if not isinstance(data, dict) or set(data) != set(_FIELDS):
+            raise ValueError("lead fields missing or unexpected")
+        lead = cls(
+            **{
+                **data,
+                "created_at": as_utc(datetime.fromisoformat(data["created_at"])),
+                "consent_at": as_utc(datetime.fromisoformat(data["consent_at"])),
+            }
+        )
+        lead.check()
+        return lead
+
+    def check(self) -> None:
+        """Raise ValueError unless every field holds what `create` would have produced."""
+        texts = ("full_name", "concern", "patient_status", "channel", "conversation_id")
+        if not all(isinstance(getattr(self, name), str) for name in texts):
+            raise ValueError("text field holds a non-text value")
+        if not is_reference(self.reference):
+            raise ValueError(f"bad reference {self.reference!r}")
+        expected_key = idempotency_key(
+            self.conversation_id, self.full_name, self.phone, self.email, self.concern
+        )
+        if self.idempotency_key != expected_key:
+            raise ValueError("idempotency key does not match the lead's fields")
+        if self.after_hours not in (True, False, None):
+            raise ValueError("after_hours must be true, false or null")
+        try:
+            if self.phone is not None and normalize_phone(self.phone) != self.phone:
+                raise ValueError("phone is not in E.164 form")
+            if self.email is not None and normalize_email(self.email) != self.email:
+                raise ValueError("email is not normalised")
+            if self.phone is None and self.email is None:
+                raise ValueError("neither phone nor email")
+            if normalize_name(self.full_name) != self.full_name:
+                raise ValueError("name is not normalised")
+        except InvalidInput as error:
+            raise ValueError(error.message) from error
+        if self.concern not in CONCERNS or self.patient_status not in PATIENT_STATUSES:
+            raise ValueError("unknown concern or patient status")
+
+
+_JSON_VERSION = 1
+_FIELDS = tuple(NewLead.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class NoteView:
+    author: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class LeadView:
+    """A stored lead with its notes (oldest note first)."""
+
+    reference: str
+    created_at: datetime
+    full_name: str
+    phone: str | None
+    email: str | None
+    concern: str
+    concern_detail: str | None
+    preferred_time: str | None
+    patient_status: str
+    consent_at: datetime
+    channel: str
+    conversation_id: str
+    after_hours: bool | None
+    status: str
+    notes: tuple[NoteView, ...]
+
+
+@dataclass(frozen=True)
+class StoredLead:
+    """The outcome of `LeadRepository.submit`."""
+
+    lead: LeadView
+    # False when the idempotency key matched a lead stored earlier: nothing new was written.
+    created: bool
+
+    @property
+    def reference(self) -> str:
+        return self.lead.reference
+
+
+def idempotency_key(
+    conversation_id: str, full_name: str, phone: str | None, email: str | None, concern: str
+) -> str:
+    # JSON keeps the parts apart even when one of them contains a separator character.
+    parts = json.dumps([conversation_id, full_name, phone, email, concern], ensure_ascii=False)
+    return hashlib.sha256(parts.encode("utf-8")).hexdigest()
+
+
+def _optional_text(text: str | None, what: str, max_length: int) -> str | None:
+    if text is None or not text.strip():
+        return None
+    return normalize_free_text(text, what, max_length)

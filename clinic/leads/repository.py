@@ -1,0 +1,265 @@
+"""Reading and writing leads (and staff accounts) in the database."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.sql import Select
+
+from clinic.leads.models import Lead, LeadNote, StaffUser
+from clinic.leads.records import (
+    AUTHOR_MAX_LENGTH,
+    LEAD_STATUSES,
+    NOTE_MAX_LENGTH,
+    LeadView,
+    NewLead,
+    NoteView,
+    StoredLead,
+)
+from clinic.leads.references import new_reference, normalize_reference
+from clinic.timeutil import as_utc, utc_now
+from clinic.validation import InvalidInput, normalize_free_text
+
+__all__ = [
+    "DuplicateUsername",
+    "LeadNotFound",
+    "LeadRepository",
+    "LeadView",
+    "NewLead",
+    "NoteView",
+    "StaffUserRecord",
+    "StoredLead",
+]
+
+logger = logging.getLogger(__name__)
+
+# A clash of two random 6-character references is about one in a billion; a few tries suffice.
+REFERENCE_ATTEMPTS = 5
+
+
+class LeadNotFound(LookupError):
+    def __init__(self, reference: str) -> None:
+        super().__init__(f"no booking request with reference {reference}")
+        self.reference = reference
+
+
+class DuplicateUsername(ValueError):
+    def __init__(self, username: str) -> None:
+        super().__init__(f"a staff user named {username!r} already exists")
+        self.username = username
+
+
+@dataclass(frozen=True)
+class StaffUserRecord:
+    username: str
+    password_hash: str
+    failed_attempts: int
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+class LeadRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, future=True, expire_on_commit=False)
+
+    def submit(self, new: NewLead) -> StoredLead:
+        """Store `new` once: a second submission with the same idempotency key returns the
+        lead stored first and writes nothing, also when two sessions race."""
+        existing = self._view_by_key(new.idempotency_key)
+        if existing is not None:
+            return StoredLead(existing, created=False)
+        reference = new.reference
+        for _ in range(REFERENCE_ATTEMPTS):
+            try:
+                return StoredLead(self._insert(new, reference), created=True)
+            except IntegrityError:
+                existing = self._view_by_key(new.idempotency_key)
+                if existing is not None:
+                    return StoredLead(existing, created=False)
+                logger.warning("reference %s is taken; giving the lead another one", reference)
+                reference = new_reference()
+        raise RuntimeError(f"no free reference after {REFERENCE_ATTEMPTS} attempts")
+
+    def get(self, reference: str) -> LeadView | None:
+        with self._sessions() as session:
+            lead = session.scalar(
+                _lead_query().where(Lead.reference == normalize_reference(reference))
+            )
+            return _view(lead) if lead else None
+
+    def list(self, status: str | None = None, after_hours: bool | None = None) -> list[LeadView]:
+        """Leads newest first, optionally only those with `status` or with that after-hours flag."""
+        query = _lead_query().order_by(Lead.created_at.desc(), Lead.id.desc())
+        if status is not None:
+            query = query.where(Lead.status == _checked_status(status))
+        if after_hours is not None:
+            query = query.where(Lead.after_hours.is_(after_hours))
+        with self._sessions() as session:
+            return [_view(lead) for lead in session.scalars(query)]
+
+    def update(
+        self,
+        reference: str,
+        status: str | None,
+        note: str | None,
+        author: str,
+        now: datetime | None = None,
+    ) -> LeadView:
+        """Change the status and/or add a note; raises LeadNotFound or InvalidInput."""
+        if status is None and note is None:
+            raise InvalidInput("Give a new status, a note or both.")
+        new_status = _checked_status(status) if status is not None else None
+        note_body = normalize_free_text(note, "note", NOTE_MAX_LENGTH) if note is not None else None
+        note_author = normalize_free_text(author, "author", AUTHOR_MAX_LENGTH)
+        with self._sessions() as session, session.begin():
+            lead = session.scalar(
+                _lead_query().where(Lead.reference == normalize_reference(reference))
+            )
+            if lead is None:
+                raise LeadNotFound(reference)
+            if new_status is not None:
+                lead.status = new_status
+            if note_body is not None:
+                moment = as_utc(now) if now else utc_now()
+                lead.notes.append(LeadNote(author=note_author, body=note_body, created_at=moment))
+        return self._require(lead.reference)
+
+    def purge_older_than(self, cutoff: datetime) -> int:
+        """Delete leads created before `cutoff`, with their notes; returns how many leads."""
+        old_ids = select(Lead.id).where(Lead.created_at < as_utc(cutoff))
+        with self._sessions() as session, session.begin():
+            session.execute(delete(LeadNote).where(LeadNote.lead_id.in_(old_ids)))
+            result = session.execute(delete(Lead).where(Lead.id.in_(old_ids)))
+            return int(result.rowcount)
+
+    def add_staff_user(self, username: str, password_hash: str, now: datetime) -> None:
+        user = StaffUser(
+            username=username,
+            password_hash=password_hash,
+            failed_attempts=0,
+            created_at=as_utc(now),
+        )
+        try:
+            with self._sessions() as session, session.begin():
+                session.add(user)
+        except IntegrityError as error:
+            raise DuplicateUsername(username) from error
+
+    def staff_user(self, username: str) -> StaffUserRecord | None:
+        with self._sessions() as session:
+            user = session.scalar(select(StaffUser).where(StaffUser.username == username))
+            return _staff_record(user) if user else None
+
+    def record_login_failure(
+        self, username: str, now: datetime, max_failures: int, lockout: timedelta
+    ) -> StaffUserRecord | None:
+        """Count a failed login; max_failures in a row lock the account until now + lockout."""
+        with self._sessions() as session, session.begin():
+            user = session.scalar(
+                select(StaffUser).where(StaffUser.username == username).with_for_update()
+            )
+            if user is None:
+                return None
+            user.failed_attempts += 1
+            if user.failed_attempts >= max_failures:
+                user.failed_attempts = 0
+                user.locked_until = as_utc(now) + lockout
+            return _staff_record(user)
+
+    def record_login_success(
+        self, username: str, now: datetime, new_password_hash: str | None = None
+    ) -> None:
+        values: dict[str, object] = {
+            "failed_attempts": 0,
+            "locked_until": None,
+            "last_login_at": as_utc(now),
+        }
+        if new_password_hash is not None:
+            values["password_hash"] = new_password_hash
+        with self._sessions() as session, session.begin():
+            session.execute(
+                update(StaffUser).where(StaffUser.username == username).values(**values)
+            )
+
+    def _insert(self, new: NewLead, reference: str) -> LeadView:
+        lead = Lead(
+            reference=reference,
+            idempotency_key=new.idempotency_key,
+            created_at=new.created_at,
+            full_name=new.full_name,
+            phone=new.phone,
+            email=new.email,
+            concern=new.concern,
+            concern_detail=new.concern_detail,
+            preferred_time=new.preferred_time,
+            patient_status=new.patient_status,
+            consent_at=new.consent_at,
+            channel=new.channel,
+            conversation_id=new.conversation_id,
+            after_hours=new.after_hours,
+            status="new",
+        )
+        with self._sessions() as session, session.begin():
+            session.add(lead)
+        return self._require(reference)
+
+    def _view_by_key(self, idempotency_key: str) -> LeadView | None:
+        with self._sessions() as session:
+            lead = session.scalar(_lead_query().where(Lead.idempotency_key == idempotency_key))
+            return _view(lead) if lead else None
+
+    def _require(self, reference: str) -> LeadView:
+        view = self.get(reference)
+        if view is None:
+            raise LeadNotFound(reference)
+        return view
+
+
+def _lead_query() -> Select:
+    return select(Lead).options(selectinload(Lead.notes))
+
+
+def _checked_status(status: str) -> str:
+    if status not in LEAD_STATUSES:
+        raise InvalidInput(f"Unknown status {status!r}; use one of {', '.join(LEAD_STATUSES)}.")
+    return status
+
+
+def _view(lead: Lead) -> LeadView:
+    return LeadView(
+        reference=lead.reference,
+        created_at=lead.created_at,
+        full_name=lead.full_name,
+        phone=lead.phone,
+        email=lead.email,
+        concern=lead.concern,
+        concern_detail=lead.concern_detail,
+        preferred_time=lead.preferred_time,
+        patient_status=lead.patient_status,
+        consent_at=lead.consent_at,
+        channel=lead.channel,
+        conversation_id=lead.conversation_id,
+        after_hours=lead.after_hours,
+        status=lead.status,
+        notes=tuple(
+            NoteView(author=note.author, body=note.body, created_at=note.created_at)
+            for note in lead.notes
+        ),
+    )
+
+
+def _staff_record(user: StaffUser) -> StaffUserRecord:
+    return StaffUserRecord(
+        username=user.username,
+        password_hash=user.password_hash,
+        failed_attempts=user.failed_attempts,
+        locked_until=user.locked_until,
+        last_login_at=user.last_login_at,
+    )

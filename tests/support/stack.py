@@ -1,0 +1,224 @@
+"""Starts the whole assistant for end-to-end tests and stops it again.
+
+Services, each a child process in its own process group with its log under the log directory:
+action server, Rasa (socket.io channel, in-memory tracker store), demo site, staff page. All of
+them share one LEADS_DB_URL: a SQLite file in the work directory that the test can open itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+MODEL_ENV = "E2E_MODEL"
+CHAT_SERVICES = ("actions", "rasa")
+ALL_SERVICES = ("actions", "rasa", "site", "staff")
+NOTIFY_ENV = ("LEADS_NOTIFY_TO", "LEADS_SMTP_HOST")
+
+
+class StackError(RuntimeError):
+    """A service could not be started; the message names its log."""
+
+
+@dataclass(frozen=True)
+class StackPorts:
+    rasa: int = 5005
+    actions: int = 5055
+    site: int = 8080
+    staff: int = 8081
+
+
+@dataclass
+class _Service:
+    name: str
+    process: subprocess.Popen[bytes]
+    ready_url: str
+    log_path: Path
+
+
+def find_model(explicit: str | None = None) -> Path:
+    """The model to serve: env E2E_MODEL (a file or a folder of models), else <repo>/models."""
+    candidate = Path(explicit or os.environ.get(MODEL_ENV) or REPO_ROOT / "models")
+    if candidate.is_file():
+        return candidate
+    models = sorted(candidate.glob("*.tar.gz"), key=lambda path: path.stat().st_mtime)
+    if not models:
+        raise StackError(
+            f"no trained Rasa model in {candidate}: train one (make train) or point {MODEL_ENV} "
+            "at a model file"
+        )
+    return models[-1]
+
+
+@dataclass
+class Stack:
+    work_dir: Path
+    log_dir: Path
+    staff_secret_key: str
+    ports: StackPorts = field(default_factory=StackPorts)
+    model: Path | None = None
+    _services: list[_Service] = field(default_factory=list, init=False)
+
+    @property
+    def leads_db_url(self) -> str:
+        return f"sqlite:///{self.work_dir / 'leads.sqlite3'}"
+
+    @property
+    def site_url(self) -> str:
+        return f"http://localhost:{self.ports.site}"
+
+    @property
+    def staff_url(self) -> str:
+        return f"http://localhost:{self.ports.staff}"
+
+    @property
+    def socket_url(self) -> str:
+        return f"http://localhost:{self.ports.rasa}"
+
+    def start(self, services: Iterable[str] = ALL_SERVICES, timeout: float = 240.0) -> None:
+        """Starts the services in dependency order and returns once every one of them answers."""
+        wanted = [name for name in ALL_SERVICES if name in set(services)]
+        self._check_ports_free(wanted)
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        self._prepare_database()
+        try:
+            for name in wanted:
+                command, ready_url = self._command(name)
+                self._services.append(self._launch(name, command, ready_url))
+            deadline = time.monotonic() + timeout
+            for service in self._services:
+                _wait_until_ready(service, deadline)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        for service in reversed(self._services):
+            _stop_process_group(service.process)
+        self._services.clear()
+
+    def __enter__(self) -> Stack:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def _prepare_database(self) -> None:
+        from clinic.leads.database import upgrade
+
+        upgrade(self.leads_db_url)
+
+    def _environment(self) -> dict[str, str]:
+        env = {name: value for name, value in os.environ.items() if name not in NOTIFY_ENV}
+        env.update(
+            LEADS_DB_URL=self.leads_db_url,
+            LEADS_SPOOL_DIR=str(self.work_dir / "spool"),
+            CHAT_SOCKET_URL=self.socket_url,
+            STAFF_SECRET_KEY=self.staff_secret_key,
+            PYTHONUNBUFFERED="1",
+        )
+        return env
+
+    def _command(self, name: str) -> tuple[list[str], str]:
+        python = sys.executable
+        if name == "actions":
+            port = self.ports.actions
+            command = [python, "-m", "rasa", "run", "actions", "--actions", "actions"]
+            return [*command, "--port", str(port)], f"http://127.0.0.1:{port}/health"
+        if name == "rasa":
+            port = self.ports.rasa
+            command = [
+                python, "-m", "rasa", "run",
+                "--model", str(self.model or find_model()),
+                "--credentials", str(REPO_ROOT / "credentials.yml"),
+                "--endpoints", str(self._write_endpoints()),
+                "--cors", self.site_url,
+                "--interface", "127.0.0.1",
+                "--port", str(port),
+            ]  # fmt: skip
+            return command, f"http://127.0.0.1:{port}/socket.io/?EIO=4&transport=polling"
+        port = self.ports.site if name == "site" else self.ports.staff
+        command = [python, "-m", f"clinic.web.{name}", "--port", str(port)]
+        return command, f"http://127.0.0.1:{port}/"
+
+    def _write_endpoints(self) -> Path:
+        # No tracker_store entry: Rasa keeps conversations in memory for the test run.
+        path = self.work_dir / "endpoints.yml"
+        path.write_text(
+            f'action_endpoint:\n  url: "http://localhost:{self.ports.actions}/webhook"\n',
+            encoding="utf-8",
+        )
+        return path
+
+    def _launch(self, name: str, command: list[str], ready_url: str) -> _Service:
+        log_path = self.log_dir / f"{name}.log"
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                command,
+                cwd=REPO_ROOT,
+                env=self._environment(),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        return _Service(name=name, process=process, ready_url=ready_url, log_path=log_path)
+
+    def _check_ports_free(self, services: list[str]) -> None:
+        for name in services:
+            port = getattr(self.ports, name)
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    raise StackError(
+                        f"port {port} for {name} is already in use (is `make run` running?)"
+                    )
+
+
+def _wait_until_ready(service: _Service, deadline: float) -> None:
+    while True:
+        if service.process.poll() is not None:
+            raise StackError(
+                f"{service.name} exited with code {service.process.returncode}; "
+                f"see {service.log_path}"
+            )
+        if _answers(service.ready_url):
+            return
+        if time.monotonic() > deadline:
+            raise StackError(f"{service.name} did not answer in time; see {service.log_path}")
+        time.sleep(0.5)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status < 500
+    except urllib.error.HTTPError as error:
+        return error.code < 500
+    except OSError:
+        return False
+
+
+def _stop_process_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the whole group, SIGKILL to whatever is left after a grace period."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        process.wait()
+        return
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=20)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
