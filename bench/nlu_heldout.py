@@ -21,7 +21,7 @@ class HeldOutExample:
 
 
 def load_heldout(path: Path, *, all_out_of_scope: bool = False) -> list[HeldOutExample]:
-    """Examples of one file; those labelled out_of_scope (or all, if asked) count as out of scope."""
+    """The file's labelled examples; out_of_scope ones (or all, if asked) count as out of scope."""
     if not path.is_file():
         raise FileNotFoundError(f"Held-out file not found: {path}")
     messages = load_data(str(path)).intent_examples

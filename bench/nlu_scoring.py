@@ -35,8 +35,7 @@ def prediction_from_parse(parse_result: Mapping[str, Any]) -> Prediction:
     response_keys = {
         name: output["response"]["intent_response_key"]
         for name, output in selectors.items()
-        if isinstance(output, Mapping)
-        and (output.get("response") or {}).get("intent_response_key")
+        if isinstance(output, Mapping) and (output.get("response") or {}).get("intent_response_key")
     }
     return Prediction(intent=intent, response_keys=response_keys)
 
@@ -86,31 +85,33 @@ def score(examples: Sequence[HeldOutExample], predictions: Sequence[Prediction])
     pairs = list(zip(examples, predictions, strict=True))
     in_scope = [(e, p) for e, p in pairs if e.in_scope]
     faq = [(e, p) for e, p in in_scope if e.response_key]
-    out_of_scope = [p for e, p in pairs if not e.in_scope]
+    out_of_scope = [(e, p) for e, p in pairs if not e.in_scope]
 
-    intent_right = [p.intent == e.intent for e, p in in_scope]
-    key_right = [
-        not e.response_key or p.response_key_for(e.intent) == e.response_key for e, p in in_scope
-    ]
+    def key_right(example: HeldOutExample, prediction: Prediction) -> bool:
+        return prediction.response_key_for(example.intent) == example.response_key
+
+    def right(example: HeldOutExample, prediction: Prediction) -> bool:
+        return prediction.intent == example.intent and (
+            not example.response_key or key_right(example, prediction)
+        )
+
     misses = [
         Miss(e.text, _expected_label(e), _predicted_label(e, p))
-        for (e, p), intent_ok, key_ok in zip(in_scope, intent_right, key_right, strict=True)
-        if not (intent_ok and key_ok)
+        for e, p in in_scope
+        if not right(e, p)
     ] + [
         Miss(e.text, OUT_OF_SCOPE_INTENT, _predicted_label(e, p))
-        for e, p in pairs
-        if not e.in_scope and not p.rejected
+        for e, p in out_of_scope
+        if not p.rejected
     ]
     return NluScores(
         in_scope_count=len(in_scope),
         faq_count=len(faq),
         out_of_scope_count=len(out_of_scope),
-        accuracy=_share(sum(i and k for i, k in zip(intent_right, key_right)), len(in_scope)),
-        intent_accuracy=_share(sum(intent_right), len(in_scope)),
-        faq_topic_accuracy=_share(
-            sum(p.response_key_for(e.intent) == e.response_key for e, p in faq), len(faq)
-        ),
-        out_of_scope_rejection=_share(sum(p.rejected for p in out_of_scope), len(out_of_scope)),
+        accuracy=_share(sum(right(e, p) for e, p in in_scope), len(in_scope)),
+        intent_accuracy=_share(sum(p.intent == e.intent for e, p in in_scope), len(in_scope)),
+        faq_topic_accuracy=_share(sum(key_right(e, p) for e, p in faq), len(faq)),
+        out_of_scope_rejection=_share(sum(p.rejected for _, p in out_of_scope), len(out_of_scope)),
         false_rejection=_share(sum(p.rejected for _, p in in_scope), len(in_scope)),
         misses=misses,
     )

@@ -51,9 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"leads: {error}", file=sys.stderr)
         return EXIT_FAILED
     except SQLAlchemyError as error:
+        # The driver's own message, without the SQL statement SQLAlchemy appends.
+        reason = str(getattr(error, "orig", None) or error).strip()
         print(
-            f"leads: database error ({error.__class__.__name__}: {error}). Check LEADS_DB_URL "
-            "and run `leads db-upgrade` if the database is new.",
+            f"leads: database error: {reason}\nCheck LEADS_DB_URL, and run `leads db-upgrade` "
+            "if the database is new.",
             file=sys.stderr,
         )
         return EXIT_FAILED

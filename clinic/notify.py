@@ -103,7 +103,7 @@ def send_lead_email(new: NewLead, settings: SmtpSettings) -> bool:
     return True
 
 
-def front_desk_notifier(env: Mapping[str, str] = os.environ) -> Callable[[NewLead], bool] | None:
+def notifier_from_env(env: Mapping[str, str] = os.environ) -> Callable[[NewLead], bool] | None:
     """The notifier to hand to clinic.leads.service.submit_lead, or None when email is off."""
     settings = SmtpSettings.from_env(env)
     if settings is None:

@@ -121,20 +121,26 @@ class NewLead:
         data = document.get("lead")
         if not isinstance(data, dict) or set(data) != set(_FIELDS):
             raise ValueError("lead fields missing or unexpected")
-        lead = cls(
-            **{
-                **data,
-                "created_at": as_utc(datetime.fromisoformat(data["created_at"])),
-                "consent_at": as_utc(datetime.fromisoformat(data["consent_at"])),
-            }
-        )
+        try:
+            lead = cls(
+                **{
+                    **data,
+                    "created_at": as_utc(datetime.fromisoformat(data["created_at"])),
+                    "consent_at": as_utc(datetime.fromisoformat(data["consent_at"])),
+                }
+            )
+        except TypeError as error:
+            raise ValueError(f"lead field of the wrong type: {error}") from error
         lead.check()
         return lead
 
     def check(self) -> None:
         """Raise ValueError unless every field holds what `create` would have produced."""
         texts = ("full_name", "concern", "patient_status", "channel", "conversation_id")
-        if not all(isinstance(getattr(self, name), str) for name in texts):
+        optional_texts = ("phone", "email", "concern_detail", "preferred_time")
+        if not all(isinstance(getattr(self, name), str) for name in texts) or not all(
+            isinstance(getattr(self, name), (str, type(None))) for name in optional_texts
+        ):
             raise ValueError("text field holds a non-text value")
         if not is_reference(self.reference):
             raise ValueError(f"bad reference {self.reference!r}")

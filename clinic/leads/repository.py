@@ -135,8 +135,14 @@ class LeadRepository:
         """Delete leads created before `cutoff`, with their notes; returns how many leads."""
         old_ids = select(Lead.id).where(Lead.created_at < as_utc(cutoff))
         with self._sessions() as session, session.begin():
-            session.execute(delete(LeadNote).where(LeadNote.lead_id.in_(old_ids)))
-            result = session.execute(delete(Lead).where(Lead.id.in_(old_ids)))
+            session.execute(
+                delete(LeadNote).where(LeadNote.lead_id.in_(old_ids)),
+                execution_options={"synchronize_session": False},
+            )
+            result = session.execute(
+                delete(Lead).where(Lead.id.in_(old_ids)),
+                execution_options={"synchronize_session": False},
+            )
             return int(result.rowcount)
 
     def add_staff_user(self, username: str, password_hash: str, now: datetime) -> None:

@@ -45,7 +45,7 @@ class Spool:
         if target.exists():
             try:
                 return self._read(target)
-            except (OSError, ValueError, TypeError) as error:
+            except (OSError, ValueError) as error:
                 self._move_aside(target, error)
         self._write_atomically(target, new.to_json())
         return new
@@ -67,7 +67,7 @@ class Spool:
         for path in self.pending():
             try:
                 new = self._read(path)
-            except (OSError, ValueError, TypeError) as error:
+            except (OSError, ValueError) as error:
                 self._move_aside(path, error)
                 continue
             try:

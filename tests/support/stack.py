@@ -17,12 +17,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+from clinic.leads.database import upgrade
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MODEL_ENV = "E2E_MODEL"
-CHAT_SERVICES = ("actions", "rasa")
+PORT_OFFSET_ENV = "E2E_PORT_OFFSET"
 ALL_SERVICES = ("actions", "rasa", "site", "staff")
 NOTIFY_ENV = ("LEADS_NOTIFY_TO", "LEADS_SMTP_HOST")
 
@@ -37,6 +39,13 @@ class StackPorts:
     actions: int = 5055
     site: int = 8080
     staff: int = 8081
+
+    @classmethod
+    def from_env(cls) -> StackPorts:
+        """The usual ports, each moved by env E2E_PORT_OFFSET when `make run` holds them."""
+        offset = int(os.environ.get(PORT_OFFSET_ENV) or 0)
+        defaults = cls()
+        return cls(**{port.name: getattr(defaults, port.name) + offset for port in fields(cls)})
 
 
 @dataclass
@@ -66,7 +75,7 @@ class Stack:
     work_dir: Path
     log_dir: Path
     staff_secret_key: str
-    ports: StackPorts = field(default_factory=StackPorts)
+    ports: StackPorts = field(default_factory=StackPorts.from_env)
     model: Path | None = None
     _services: list[_Service] = field(default_factory=list, init=False)
 
@@ -87,18 +96,22 @@ class Stack:
         return f"http://localhost:{self.ports.rasa}"
 
     def start(self, services: Iterable[str] = ALL_SERVICES, timeout: float = 240.0) -> None:
-        """Starts the services in dependency order and returns once every one of them answers."""
-        wanted = [name for name in ALL_SERVICES if name in set(services)]
+        """Starts those of `services` not running yet, in dependency order, and returns once
+        every one of them answers."""
+        requested = set(services)
+        running = {service.name for service in self._services}
+        wanted = [name for name in ALL_SERVICES if name in requested and name not in running]
+        if not wanted:
+            return
         self._check_ports_free(wanted)
         self.work_dir.mkdir(parents=True, exist_ok=True)
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        self._prepare_database()
+        if not running:
+            self._prepare_database()
         try:
-            for name in wanted:
-                command, ready_url = self._command(name)
-                self._services.append(self._launch(name, command, ready_url))
+            launched = [self._launch(name) for name in wanted]
             deadline = time.monotonic() + timeout
-            for service in self._services:
+            for service in launched:
                 _wait_until_ready(service, deadline)
         except BaseException:
             self.stop()
@@ -116,8 +129,6 @@ class Stack:
         self.stop()
 
     def _prepare_database(self) -> None:
-        from clinic.leads.database import upgrade
-
         upgrade(self.leads_db_url)
 
     def _environment(self) -> dict[str, str]:
@@ -162,9 +173,10 @@ class Stack:
         )
         return path
 
-    def _launch(self, name: str, command: list[str], ready_url: str) -> _Service:
+    def _launch(self, name: str) -> _Service:
+        command, ready_url = self._command(name)
         log_path = self.log_dir / f"{name}.log"
-        with log_path.open("wb") as log:
+        with log_path.open("ab") as log:
             process = subprocess.Popen(
                 command,
                 cwd=REPO_ROOT,
@@ -174,7 +186,9 @@ class Stack:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        return _Service(name=name, process=process, ready_url=ready_url, log_path=log_path)
+        service = _Service(name=name, process=process, ready_url=ready_url, log_path=log_path)
+        self._services.append(service)
+        return service
 
     def _check_ports_free(self, services: list[str]) -> None:
         for name in services:

@@ -1,0 +1,154 @@
+"""NLU benchmark: trains each candidate pipeline on data/ and scores it on the held-out sets.
+
+Usage: .venv/bin/python bench/bench_nlu.py [--pipelines NAME ...] [--epochs-scale F]
+
+Pipelines: every bench/pipelines/*.yml (by file stem) plus `project` (the repo's config.yml).
+Each pipeline trains and parses in a fresh process, so no model or cache carries over; Rasa's
+training cache is switched off so every run trains from scratch. Figures go to the terminal and
+to results/bench_nlu.json; training and parsing logs to results/bench_nlu_logs/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from nlu_heldout import load_heldout
+from nlu_report import format_table
+from nlu_run import PipelineJob, run_pipeline
+from nlu_train import missing_spacy_models, read_config
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPELINES_DIR = ROOT / "bench" / "pipelines"
+PROJECT_PIPELINE = "project"
+
+
+def available_pipelines() -> dict[str, Path]:
+    pipelines = {path.stem: path for path in sorted(PIPELINES_DIR.glob("*.yml"))}
+    pipelines[PROJECT_PIPELINE] = ROOT / "config.yml"
+    return pipelines
+
+
+def parse_args(argv: list[str], choices: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--pipelines", nargs="+", choices=choices, default=choices, metavar="NAME",
+        help=f"pipelines to run (default: all of {', '.join(choices)})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--epochs-scale", type=float, default=1.0,
+        help="multiply DIET/ResponseSelector epochs, for quick development runs only",
+    )  # fmt: skip
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="NLU training data")
+    parser.add_argument("--heldout", type=Path, default=ROOT / "tests/nlu/heldout.yml")
+    parser.add_argument(
+        "--oos-heldout", type=Path, default=ROOT / "tests/nlu/out_of_scope_heldout.yml"
+    )
+    parser.add_argument("--output", type=Path, default=ROOT / "results/bench_nlu.json")
+    args = parser.parse_args(argv)
+    if args.epochs_scale <= 0:
+        parser.error("--epochs-scale must be positive")
+    for option in ("data", "heldout", "oos_heldout", "output"):
+        setattr(args, option, getattr(args, option).resolve())
+    return args
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def _header(args: argparse.Namespace, in_scope: int, out_of_scope: int) -> list[str]:
+    lines = [
+        f"NLU bench {time.strftime('%Y-%m-%d %H:%M')}  ({os.cpu_count()} cores, "
+        f"{platform.python_version()})",
+        f"training data: {_shown(args.data)}",
+        f"held-out: {_shown(args.heldout)} + {_shown(args.oos_heldout)}: {in_scope} in-scope, "
+        f"{out_of_scope} out-of-scope messages",
+    ]
+    if args.epochs_scale != 1:
+        lines.append(
+            f"EPOCHS SCALED x{args.epochs_scale:g}: development run, figures are not the "
+            "pipelines' real ones"
+        )
+    return lines
+
+
+def _run_isolated(job: PipelineJob) -> dict[str, Any]:
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as executor:
+        return executor.submit(run_pipeline, job).result()
+
+
+def main(argv: list[str]) -> int:
+    pipelines = available_pipelines()
+    args = parse_args(argv, list(pipelines))
+    # Pipeline configs name the spaCy model and custom components relative to the repo root.
+    os.chdir(ROOT)
+
+    try:
+        examples = load_heldout(args.heldout) + load_heldout(
+            args.oos_heldout, all_out_of_scope=True
+        )
+        configs = {name: read_config(pipelines[name]) for name in args.pipelines}
+    except (OSError, ValueError) as error:
+        print(f"bench_nlu: {error}", file=sys.stderr)
+        return 2
+    missing = {str(path) for c in configs.values() for path in missing_spacy_models(c, ROOT)}
+    if missing:
+        print(
+            f"bench_nlu: spaCy pipeline missing: {', '.join(sorted(missing))}; build it with "
+            "`.venv/bin/python spacy_pipeline/build.py`",
+            file=sys.stderr,
+        )
+        return 2
+
+    in_scope = sum(example.in_scope for example in examples)
+    header = _header(args, in_scope, len(examples) - in_scope)
+    print("\n".join(header), flush=True)
+
+    # Every run trains from scratch: a warm cache would make training times meaningless.
+    os.environ["RASA_MAX_CACHE_SIZE"] = "0"
+    log_dir = args.output.parent / "bench_nlu_logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    domain = Path("domain.yml") if Path("domain.yml").is_file() else None
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="bench_nlu_") as work_dir:
+        for name in args.pipelines:
+            log_path = log_dir / f"{name}.log"
+            print(f"  {name}: training and parsing (log: {_shown(log_path)}) ...", flush=True)
+            job = PipelineJob(
+                name, pipelines[name], args.data, domain, examples, Path(work_dir),
+                log_path, args.epochs_scale,
+            )  # fmt: skip
+            try:
+                rows.append(_run_isolated(job))
+            except Exception as error:  # one failing pipeline must not lose the others' figures
+                rows.append({"pipeline": name, "error": f"{type(error).__name__}: {error}"})
+
+    print()
+    print("\n".join(header))
+    print(format_table(rows))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "header": header,
+        "epochs_scale": args.epochs_scale,
+        "training_data": _shown(args.data),
+        "heldout_files": [_shown(args.heldout), _shown(args.oos_heldout)],
+        "results": rows,
+    }
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nfigures written to {_shown(args.output)}")
+    return 1 if any("error" in row for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

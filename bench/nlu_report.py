@@ -1,0 +1,54 @@
+"""The bench's printed table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+Row = Mapping[str, Any]
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.1f}%"
+
+
+def _number(digits: int) -> Callable[[float | None], str]:
+    def formatted(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.{digits}f}"
+
+    return formatted
+
+
+# (header, result key, formatter) per column after the pipeline name.
+COLUMNS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
+    ("accuracy", "accuracy", _percent),
+    ("intent acc", "intent_accuracy", _percent),
+    ("FAQ-topic acc", "faq_topic_accuracy", _percent),
+    ("OOS rejection", "out_of_scope_rejection", _percent),
+    ("false rejection", "false_rejection", _percent),
+    ("median ms", "median_ms", _number(1)),
+    ("p95 ms", "p95_ms", _number(1)),
+    ("train s", "train_seconds", _number(1)),
+    ("model MB", "model_mb", _number(1)),
+)
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    """Aligned text table; a failed pipeline shows its error instead of figures."""
+    header = ["pipeline", *(title for title, _, _ in COLUMNS)]
+    lines: list[list[str]] = []
+    failures: list[str] = []
+    for row in rows:
+        if "error" in row:
+            failures.append(f"{row['pipeline']}: FAILED: {row['error']}")
+            continue
+        lines.append([row["pipeline"], *(fmt(row[key]) for _, key, fmt in COLUMNS)])
+    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
+
+    def render(cells: list[str]) -> str:
+        aligned = [cell.rjust(width) for cell, width in zip(cells, widths, strict=True)]
+        aligned[0] = cells[0].ljust(widths[0])
+        return "  ".join(aligned)
+
+    table = [render(header), "  ".join("-" * width for width in widths)]
+    return "\n".join(table + [render(cells) for cells in lines] + failures)

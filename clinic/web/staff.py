@@ -1,0 +1,229 @@
+"""Front-desk leads page: sign in, list and filter booking requests, update them, export CSV.
+
+Run: `python -m clinic.web.staff --port 8081` (binds 127.0.0.1 unless --host says otherwise).
+Env: STAFF_SECRET_KEY or STAFF_SECRET_KEY_FILE (required), STAFF_COOKIE_SECURE (default 1),
+LEADS_DB_URL, CLINIC_CONFIG. Staff accounts come from `leads staff-add USERNAME`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import TypeVar, cast
+
+from flask import (
+    Flask,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.datastructures import MultiDict
+
+from clinic.accounts import DEFAULT_POLICY, AuthStatus, LockoutPolicy, authenticate
+from clinic.leads.database import database_url, make_engine
+from clinic.leads.display import (
+    after_hours_text,
+    concern_text,
+    local_time_text,
+    patient_text,
+    phone_text,
+)
+from clinic.leads.export import write_csv
+from clinic.leads.records import LEAD_STATUSES, LeadView
+from clinic.leads.repository import LeadNotFound, LeadRepository
+from clinic.settings import ClinicSettings, load_settings
+from clinic.validation import InvalidInput
+from clinic.web.headers import add_security_headers
+from clinic.web.serving import serve_from_command_line
+from clinic.web.staff_config import StaffConfig
+from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
+
+View = TypeVar("View", bound=Callable[..., object])
+
+SESSION_COOKIE = "proclinix_staff"
+# No scripts at all on the staff page: a visitor's text can never run here.
+PAGE_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+AFTER_HOURS_FILTERS = {"": None, "yes": True, "no": False}
+
+
+@dataclass(frozen=True)
+class LeadFilter:
+    status: str
+    after_hours: str
+
+    @classmethod
+    def from_query(cls, query: MultiDict[str, str]) -> LeadFilter:
+        status = query.get("status", "")
+        after_hours = query.get("after_hours", "")
+        if status not in ("", *LEAD_STATUSES) or after_hours not in AFTER_HOURS_FILTERS:
+            abort(400, "Unknown filter: choose a status and an after-hours option from the lists.")
+        return cls(status=status, after_hours=after_hours)
+
+    def leads(self, repository: LeadRepository) -> list[LeadView]:
+        return repository.list(
+            status=self.status or None, after_hours=AFTER_HOURS_FILTERS[self.after_hours]
+        )
+
+    def query_args(self) -> dict[str, str]:
+        return {name: value for name, value in vars(self).items() if value}
+
+
+def create_app(
+    config: StaffConfig | None = None,
+    repository: LeadRepository | None = None,
+    clinic: ClinicSettings | None = None,
+    lockout: LockoutPolicy = DEFAULT_POLICY,
+) -> Flask:
+    config = config or StaffConfig.from_env()
+    repository = repository or LeadRepository(make_engine(database_url()))
+    zone = (clinic or load_settings()).timezone
+
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=config.secret_key,
+        SESSION_COOKIE_NAME=SESSION_COOKIE,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_SECURE=config.cookie_secure,
+        PERMANENT_SESSION_LIFETIME=config.session_lifetime,
+        MAX_CONTENT_LENGTH=64 * 1024,
+    )
+    CSRFProtect(app)
+    app.jinja_env.filters.update(
+        local_time=lambda moment: local_time_text(moment, zone),
+        phone=phone_text,
+        after_hours=after_hours_text,
+        patient=patient_text,
+    )
+    app.jinja_env.globals.update(concern_text=concern_text, statuses=LEAD_STATUSES)
+
+    def signed_in(view: View) -> View:
+        @wraps(view)
+        def guarded(*args: object, **kwargs: object) -> object:
+            if "username" not in session:
+                return redirect(url_for("login"))
+            return view(*args, **kwargs)
+
+        return cast(View, guarded)
+
+    @app.context_processor
+    def page_context() -> dict[str, object]:
+        return {"username": session.get("username"), "sign_out_form": SignOutForm()}
+
+    @app.route("/login", methods=["GET", "POST"])
+    def login() -> Response | tuple[str, int] | str:
+        form = LoginForm()
+        if not form.validate_on_submit():
+            status = 400 if request.method == "POST" else 200
+            return render_template("staff/login.html", form=form), status
+        result = authenticate(repository, form.username.data, form.password.data, policy=lockout)
+        if result.status is AuthStatus.LOCKED:
+            form.form_errors.append(
+                "Too many failed sign-ins: this account is locked for a while. "
+                "Try again later or ask a colleague to check it."
+            )
+            return render_template("staff/login.html", form=form), 429
+        if not result.ok:
+            form.form_errors.append("Wrong username or password.")
+            return render_template("staff/login.html", form=form), 401
+        session.clear()
+        session.permanent = True
+        session["username"] = result.username
+        return redirect(url_for("lead_list"))
+
+    @app.post("/logout")
+    def logout() -> Response:
+        session.clear()
+        flash("You are signed out.")
+        return redirect(url_for("login"))
+
+    @app.get("/")
+    @signed_in
+    def lead_list() -> str:
+        lead_filter = LeadFilter.from_query(request.args)
+        return render_template(
+            "staff/leads.html",
+            leads=lead_filter.leads(repository),
+            lead_filter=lead_filter,
+            export_args=lead_filter.query_args(),
+        )
+
+    @app.get("/leads.csv")
+    @signed_in
+    def lead_export() -> Response:
+        lead_filter = LeadFilter.from_query(request.args)
+        output = io.StringIO(newline="")
+        write_csv(lead_filter.leads(repository), output, zone)
+        response = Response(output.getvalue(), mimetype="text/csv")
+        response.headers["Content-Disposition"] = 'attachment; filename="leads.csv"'
+        return response
+
+    @app.route("/leads/<reference>", methods=["GET", "POST"])
+    @signed_in
+    def lead_detail(reference: str) -> Response | tuple[str, int]:
+        lead = repository.get(reference)
+        if lead is None:
+            abort(404, f"There is no booking request with reference {reference}.")
+        form = LeadUpdateForm(data={"status": lead.status})
+        if request.method == "GET":
+            return render_template("staff/lead.html", lead=lead, form=form), 200
+        if not form.validate_on_submit():
+            return render_template("staff/lead.html", lead=lead, form=form), 400
+        new_status = form.status.data if form.status.data != lead.status else None
+        note = (form.note.data or "").strip() or None
+        if new_status is None and note is None:
+            form.form_errors.append("Nothing to save: choose another status or write a note.")
+            return render_template("staff/lead.html", lead=lead, form=form), 400
+        try:
+            repository.update(lead.reference, new_status, note, author=session["username"])
+        except InvalidInput as error:
+            form.form_errors.append(error.message)
+            return render_template("staff/lead.html", lead=lead, form=form), 400
+        except LeadNotFound:
+            abort(404, f"There is no booking request with reference {reference}.")
+        flash("Saved.")
+        return redirect(url_for("lead_detail", reference=lead.reference))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error: CSRFError) -> tuple[str, int]:
+        message = (
+            "This form has expired or did not come from this page. "
+            "Go back, reload the page and try again."
+        )
+        return render_template("staff/error.html", message=message), 400
+
+    @app.errorhandler(400)
+    @app.errorhandler(404)
+    def client_error(error: Exception) -> tuple[str, int]:
+        code = getattr(error, "code", 400)
+        return render_template("staff/error.html", message=getattr(error, "description", "")), code
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        if request.endpoint != "static":
+            # Lead pages hold personal data: no browser or proxy cache may keep a copy.
+            response.headers["Cache-Control"] = "no-store"
+        return add_security_headers(response, PAGE_POLICY)
+
+    return app
+
+
+def main() -> None:
+    serve_from_command_line(
+        create_app, description="ProClinix front-desk leads page", default_port=8081
+    )
+
+
+if __name__ == "__main__":
+    main()

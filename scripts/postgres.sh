@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL server for the leads tests.
+#
+#   eval "$(scripts/postgres.sh start)"   # starts it, exports LEADS_TEST_PG_URL
+#   scripts/postgres.sh stop              # stops it and deletes its data
+#
+# The cluster lives in a temporary folder, listens on 127.0.0.1 only (port LEADS_PG_PORT,
+# default 54329) with trust authentication, and has fsync off: test data only.
+# Installs Debian's postgresql package when the server programs are missing.
+set -euo pipefail
+
+PORT="${LEADS_PG_PORT:-54329}"
+DATABASE="leads_test"
+STATE_FILE="${TMPDIR:-/tmp}/leads-postgres-${PORT}.dir"
+
+log() { echo "postgres.sh: $*" >&2; }
+
+find_bindir() {
+    local candidate
+    for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        if [ -x "$candidate/initdb" ] && [ -x "$candidate/pg_ctl" ]; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then
+        dirname "$(command -v initdb)"
+        return 0
+    fi
+    return 1
+}
+
+install_server() {
+    if [ "$(id -u)" -ne 0 ]; then
+        log "PostgreSQL server programs are missing; install Debian's postgresql package as root"
+        exit 1
+    fi
+    log "installing Debian's postgresql package"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update >&2
+    apt-get install -y --no-install-recommends postgresql >&2
+}
+
+# Runs a server program as the postgres system user when we are root (initdb refuses root).
+as_server_user() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+start() {
+    if [ -f "$STATE_FILE" ]; then
+        log "already started (state in $STATE_FILE); run '$0 stop' first"
+        exit 1
+    fi
+    local bindir
+    if ! bindir="$(find_bindir)"; then
+        install_server
+        bindir="$(find_bindir)" || { log "initdb still not found after installing"; exit 1; }
+    fi
+    if "$bindir/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
+        log "something already answers on 127.0.0.1:$PORT; set LEADS_PG_PORT to a free port"
+        exit 1
+    fi
+
+    local workdir
+    workdir="$(mktemp -d "${TMPDIR:-/tmp}/leads-postgres.XXXXXX")"
+    echo "$workdir" >"$STATE_FILE"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres: "$workdir"
+    fi
+    as_server_user "$bindir/initdb" -D "$workdir/data" -U postgres -A trust -E UTF8 \
+        --locale=C.UTF-8 >"$workdir/initdb.log" 2>&1 || {
+        log "initdb failed:"; cat "$workdir/initdb.log" >&2; exit 1;
+    }
+    as_server_user "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $workdir -c fsync=off \
+            -c synchronous_commit=off -c full_page_writes=off" start >&2 || {
+        log "server did not start:"; cat "$workdir/server.log" >&2; exit 1;
+    }
+    "$bindir/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$DATABASE"
+    log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') running in $workdir"
+    echo "export LEADS_TEST_PG_URL=postgresql://postgres@127.0.0.1:${PORT}/${DATABASE}"
+}
+
+stop() {
+    if [ ! -f "$STATE_FILE" ]; then
+        log "not running (no $STATE_FILE)"
+        return 0
+    fi
+    local workdir bindir
+    workdir="$(cat "$STATE_FILE")"
+    if bindir="$(find_bindir)" && [ -d "$workdir/data" ]; then
+        as_server_user "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >&2 || true
+    fi
+    rm -rf -- "$workdir"
+    rm -f -- "$STATE_FILE"
+    log "stopped and removed $workdir"
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    *)
+        echo "usage: $0 start|stop" >&2
+        exit 2
+        ;;
+esac

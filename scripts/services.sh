@@ -1,0 +1,41 @@
+# Shared by run.sh and shell.sh: start the project's servers in the background, stop them on exit.
+# Source it, then call start_actions / start_rasa / start_web; cleanup runs on EXIT.
+
+BIN=.venv/bin
+mkdir -p var/log
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+wait_for() {  # wait_for NAME URL: until the URL answers, or fail after 180 s
+  local name=$1 url=$2
+  for _ in $(seq 1 180); do
+    if curl -fs -o /dev/null "$url"; then echo "$name is up: $url"; return 0; fi
+    sleep 1
+  done
+  echo "$name did not start; see var/log/" >&2
+  return 1
+}
+
+prepare_leads_db() {
+  "$BIN/leads" db-upgrade
+}
+
+start_actions() {
+  "$BIN/rasa" run actions --port 5055 >var/log/actions.log 2>&1 &
+  pids+=($!)
+  wait_for "Action server" http://localhost:5055/health
+}
+
+start_rasa() {
+  "$BIN/rasa" run --model models/proclinix.tar.gz --port 5005 \
+    --credentials credentials.yml --endpoints endpoints.yml \
+    --cors "http://localhost:8080" >var/log/rasa.log 2>&1 &
+  pids+=($!)
+  wait_for "Rasa server" http://localhost:5005/
+}

@@ -1,0 +1,89 @@
+"""Page helpers shared by the browser tests: request log, staff sign-in, the chat widget."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, expect
+
+from tests.support.stack import Stack
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+STAFF_USERNAME = "frontdesk"
+STAFF_PASSWORD = "browser test password 1"
+
+
+class RequestLog:
+    """Every URL the page asked for, WebSockets included."""
+
+    def __init__(self, page: Page) -> None:
+        self.urls: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on("websocket", lambda socket: self.urls.append(socket.url))
+
+    def foreign(self) -> list[str]:
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme not in ("data", "blob")
+            and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
+
+
+def sign_in(page: Page, site: Stack, password: str = STAFF_PASSWORD) -> None:
+    page.goto(f"{site.staff_url}/login")
+    page.get_by_label("Username").fill(STAFF_USERNAME)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+class ChatWidget:
+    """The rasa-webchat widget on the demo page, addressed through its DOM."""
+
+    ROOT = "#proclinix-chat"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.launcher = page.locator(f"{self.ROOT} .rw-launcher")
+        self.bot_messages = page.locator(f"{self.ROOT} .rw-message .rw-response")
+        self.user_messages = page.locator(f"{self.ROOT} .rw-message .rw-client")
+        self.input = page.get_by_role("textbox", name="Your message")
+
+    def open(self) -> None:
+        expect(self.launcher).to_be_visible()
+        if self.launcher.get_attribute("aria-expanded") != "true":
+            self.launcher.click()
+        expect(self.input).to_be_visible()
+
+    def send(self, text: str) -> int:
+        """Type and send `text`; returns how many bot messages there were before it."""
+        before = self.bot_messages.count()
+        self.input.fill(text)
+        self.input.press("Enter")
+        return before
+
+    def choose(self, title: str) -> int:
+        """Click the quick reply `title` of the latest bot message; returns the bot message count."""
+        before = self.bot_messages.count()
+        self.page.locator(f"{self.ROOT} div.rw-reply").filter(
+            has_text=re.compile(f"^{re.escape(title)}$")
+        ).last.click()
+        return before
+
+    def reply_after(self, before: int, pattern: str) -> str:
+        """Wait for a bot message after the first `before` ones that matches the regular
+        expression `pattern` (case-insensitive); returns its text."""
+        self.page.wait_for_function(
+            """([root, before, source]) => {
+                const re = new RegExp(source, "i");
+                return [...document.querySelectorAll(root + " .rw-message .rw-response")]
+                    .slice(before).some((message) => re.test(message.innerText));
+            }""",
+            arg=[self.ROOT, before, pattern],
+        )
+        texts = self.bot_messages.all_inner_texts()[before:]
+        return next(text for text in texts if re.search(pattern, text, re.IGNORECASE))
+
+    def quick_replies(self) -> list[str]:
+        return self.page.locator(f"{self.ROOT} div.rw-reply").all_inner_texts()

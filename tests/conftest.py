@@ -1,0 +1,92 @@
+"""Shared fixtures (no Rasa): a fresh, migrated leads database per test.
+
+Database fixtures run twice, on a SQLite file and on the PostgreSQL server that
+`scripts/postgres.sh start` provides through env LEADS_TEST_PG_URL. The PostgreSQL runs carry
+the `postgres` marker; without the URL they fail when env CI is set and skip (with the reason)
+otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from clinic.leads.database import make_engine, upgrade
+from clinic.leads.records import NewLead
+from clinic.leads.repository import LeadRepository
+
+PG_URL_ENV = "LEADS_TEST_PG_URL"
+
+
+def postgres_test_url() -> str:
+    url = os.environ.get(PG_URL_ENV)
+    if url:
+        return url
+    message = (
+        f"{PG_URL_ENV} is not set; start PostgreSQL with "
+        '`eval "$(scripts/postgres.sh start)"` to run the postgres-marked tests'
+    )
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def reset_postgres(url: str) -> None:
+    engine = create_engine(url, future=True)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database without tables: a new SQLite file, or the test PostgreSQL wiped clean."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'leads.sqlite3'}"
+    url = postgres_test_url()
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def db_url(empty_db_url: str) -> str:
+    upgrade(empty_db_url)
+    return empty_db_url
+
+
+@pytest.fixture
+def repo(db_url: str) -> Iterator[LeadRepository]:
+    engine = make_engine(db_url)
+    yield LeadRepository(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def make_lead() -> Callable[..., NewLead]:
+    """NewLead.create with plausible defaults; keyword arguments override them."""
+
+    def factory(**overrides: object) -> NewLead:
+        fields: dict[str, object] = {
+            "full_name": "Jane Doe",
+            "phone": "(914) 555-0123",
+            "email": "jane@example.com",
+            "concern": "lower back",
+            "concern_detail": None,
+            "preferred_time": "weekday mornings",
+            "patient_status": "new",
+            "consent": True,
+            "channel": "socketio",
+            "conversation_id": "conversation-1",
+            "after_hours": False,
+        }
+        fields.update(overrides)
+        return NewLead.create(**fields)
+
+    return factory

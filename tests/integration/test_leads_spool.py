@@ -1,0 +1,180 @@
+import json
+import logging
+import socket
+import stat
+
+import pytest
+from sqlalchemy import func, select
+
+from clinic.leads.database import make_engine
+from clinic.leads.models import Lead
+from clinic.leads.repository import LeadRepository
+from clinic.leads.service import SubmitStatus, flush_spool, submit_lead
+from clinic.leads.spool import Spool
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def down_repo():
+    """A repository whose PostgreSQL server does not exist: every query fails to connect."""
+    engine = make_engine(f"postgresql://postgres@127.0.0.1:{closed_port()}/leads")
+    yield LeadRepository(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def spool(tmp_path):
+    return Spool(tmp_path / "spool")
+
+
+def lead_rows(repo: LeadRepository) -> int:
+    with repo.engine.connect() as connection:
+        return connection.scalar(select(func.count()).select_from(Lead))
+
+
+def test_put_writes_one_private_file_per_request(spool, make_lead):
+    first = make_lead()
+    assert spool.put(first) == first
+    [path] = spool.pending()
+    assert path.name == f"{first.idempotency_key}.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [entry.name for entry in spool.directory.iterdir()] == [path.name]
+    retry = make_lead(preferred_time="evenings")
+    assert spool.put(retry) == first
+    assert len(spool.pending()) == 1
+
+
+def test_outage_spools_then_flush_stores_once_back(repo, down_repo, spool, make_lead):
+    database = {"up": False}
+    notified = []
+
+    def repo_factory() -> LeadRepository:
+        return repo if database["up"] else down_repo
+
+    new = make_lead()
+    outcome = submit_lead(repo_factory, spool, new, notify=notified.append)
+    assert outcome.status is SubmitStatus.SPOOLED and outcome.spooled
+    assert outcome.reference == new.reference
+    assert notified == [new]
+    again = submit_lead(repo_factory, spool, make_lead(), notify=notified.append)
+    assert again.reference == new.reference
+    assert len(notified) == 1
+    assert flush_spool(repo_factory, spool) == 0
+    assert len(spool.pending()) == 1
+
+    database["up"] = True
+    assert flush_spool(repo_factory, spool) == 1
+    assert spool.pending() == []
+    stored = repo.get(new.reference)
+    assert stored.full_name == "Jane Doe"
+    assert stored.created_at == new.created_at
+    assert lead_rows(repo) == 1
+    assert flush_spool(repo_factory, spool) == 0
+
+
+def test_flush_stops_at_an_outage_and_keeps_the_files(down_repo, spool, make_lead, caplog):
+    spool.put(make_lead(conversation_id="a"))
+    spool.put(make_lead(conversation_id="b"))
+    with caplog.at_level(logging.WARNING, logger="clinic.leads.spool"):
+        assert spool.flush(down_repo) == 0
+    assert len(spool.pending()) == 2
+    assert "spool flush stopped" in caplog.text
+
+
+def test_crash_between_commit_and_delete_does_not_store_twice(repo, spool, make_lead, monkeypatch):
+    new = make_lead()
+    spool.put(new)
+    original_remove = Spool._remove
+
+    def crash(self, path):
+        raise RuntimeError("power cut after the commit")
+
+    monkeypatch.setattr(Spool, "_remove", crash)
+    with pytest.raises(RuntimeError, match="power cut"):
+        spool.flush(repo)
+    assert lead_rows(repo) == 1
+    assert len(spool.pending()) == 1
+
+    monkeypatch.setattr(Spool, "_remove", original_remove)
+    assert spool.flush(repo) == 1
+    assert spool.pending() == []
+    assert lead_rows(repo) == 1
+    assert repo.get(new.reference) is not None
+
+
+def test_corrupt_file_is_moved_aside_with_a_log_line(repo, spool, make_lead, caplog):
+    good = make_lead()
+    spool.put(good)
+    spool.directory.joinpath("broken.json").write_text('{"version": 1, "lead": {', "utf-8")
+    tampered = json.loads(make_lead(conversation_id="x").to_json())
+    tampered["lead"]["phone"] = "not a phone"
+    spool.directory.joinpath("tampered.json").write_text(json.dumps(tampered), "utf-8")
+    with caplog.at_level(logging.ERROR, logger="clinic.leads.spool"):
+        assert spool.flush(repo) == 1
+    assert spool.pending() == []
+    assert sorted(path.name for path in spool.failed_directory.iterdir()) == [
+        "broken.json",
+        "tampered.json",
+    ]
+    assert spool.failed_directory.joinpath("broken.json").read_text("utf-8").startswith('{"ver')
+    assert "broken.json is not a readable lead" in caplog.text
+    assert "tampered.json is not a readable lead" in caplog.text
+    assert lead_rows(repo) == 1
+
+
+def test_corrupt_file_with_a_name_already_in_failed_keeps_both(spool, repo):
+    for text in ("first broken", "second broken"):
+        spool.directory.mkdir(exist_ok=True)
+        spool.directory.joinpath("same.json").write_text(text, "utf-8")
+        spool.flush(repo)
+    contents = sorted(path.read_text("utf-8") for path in spool.failed_directory.iterdir())
+    assert contents == ["first broken", "second broken"]
+
+
+def test_put_over_a_corrupt_file_moves_it_aside_first(spool, make_lead):
+    new = make_lead()
+    spool.directory.mkdir()
+    spool.directory.joinpath(f"{new.idempotency_key}.json").write_text("garbage", "utf-8")
+    assert spool.put(new) == new
+    [failed] = spool.failed_directory.iterdir()
+    assert failed.read_text("utf-8") == "garbage"
+
+
+def test_submit_when_the_database_is_up(repo, spool, make_lead):
+    notified = []
+    new = make_lead()
+    outcome = submit_lead(lambda: repo, spool, new, notify=notified.append)
+    assert outcome.status is SubmitStatus.STORED
+    assert outcome.reference == new.reference
+    assert notified == [new]
+    duplicate = submit_lead(lambda: repo, spool, make_lead(), notify=notified.append)
+    assert duplicate.status is SubmitStatus.ALREADY_STORED
+    assert duplicate.reference == new.reference
+    assert notified == [new]
+    assert spool.pending() == []
+
+
+def test_failing_notifier_loses_nothing(repo, spool, make_lead, caplog):
+    def broken_notifier(new):
+        raise ConnectionError("mail server gone")
+
+    new = make_lead()
+    with caplog.at_level(logging.ERROR, logger="clinic.leads.service"):
+        outcome = submit_lead(lambda: repo, spool, new, notify=broken_notifier)
+    assert outcome.status is SubmitStatus.STORED
+    assert repo.get(new.reference) is not None
+    assert f"notifying the front desk about lead {new.reference} failed" in caplog.text
+
+
+def test_outage_log_holds_no_personal_data(down_repo, spool, make_lead, caplog):
+    new = make_lead()
+    with caplog.at_level(logging.ERROR, logger="clinic.leads.service"):
+        submit_lead(lambda: down_repo, spool, new)
+    assert new.reference in caplog.text
+    for personal in ("Jane", "+19145550123", "(914)", "jane@example.com"):
+        assert personal not in caplog.text

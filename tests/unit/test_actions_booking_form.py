@@ -1,0 +1,195 @@
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.booking_form import ValidateBookingForm
+from tests.support.trackers import entity, make_tracker
+
+DOMAIN = {}
+FORM = ValidateBookingForm()
+
+
+@pytest.fixture
+def dispatcher():
+    return CollectingDispatcher()
+
+
+def texts(dispatcher):
+    return [message["text"] for message in dispatcher.messages]
+
+
+def test_required_slots_stop_before_the_summary_without_consent(dispatcher):
+    slots = ["full_name", "contact", "consent", "booking_confirmed"]
+    with_consent = make_tracker({"consent": True})
+    without = make_tracker({"consent": False})
+    assert asyncio.run(FORM.required_slots(slots, dispatcher, with_consent, DOMAIN)) == slots
+    assert asyncio.run(FORM.required_slots(slots, dispatcher, without, DOMAIN)) == slots[:-1]
+
+
+def test_valid_name_is_normalised(dispatcher):
+    result = FORM.validate_full_name("  Jane   O'Neil ", dispatcher, make_tracker(), DOMAIN)
+    assert result == {"full_name": "Jane O'Neil"}
+    assert dispatcher.messages == []
+
+
+def test_invalid_name_is_asked_again_with_a_reason(dispatcher):
+    result = FORM.validate_full_name("12345", dispatcher, make_tracker(), DOMAIN)
+    assert result == {"full_name": None}
+    assert texts(dispatcher) == ["Please tell me your name using letters."]
+
+
+def test_a_phone_number_given_instead_of_a_name_is_not_taken_as_the_name(dispatcher):
+    tracker = make_tracker(
+        text="my number is 914 555 0123", entities=[entity("phone_number", "914 555 0123")]
+    )
+    assert FORM.validate_full_name("my number is", dispatcher, tracker, DOMAIN) == {
+        "full_name": None
+    }
+
+
+def contact_tracker(text, **slots):
+    return make_tracker({"requested_slot": "contact", **slots}, text=text)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phone", "email"),
+    [
+        ("(914) 555-0123", "+19145550123", None),
+        ("jane@example.com", None, "jane@example.com"),
+        ("914.555.0123 or Jane@Example.COM", "+19145550123", "Jane@example.com"),
+    ],
+)
+def test_contact_answer_fills_phone_and_or_email(dispatcher, answer, phone, email):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert result["contact_phone"] == phone
+    assert result["contact_email"] == email
+    assert result["contact_failures"] == 0
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        ("555-0123", "not complete or not valid"),
+        ("jane@", "email address does not look right"),
+        ("call me whenever", "I need a phone number or an email address"),
+    ],
+)
+def test_invalid_contact_is_asked_again_with_a_reason(dispatcher, answer, reason):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert result == {"contact": None, "contact_failures": 1}
+    assert reason in texts(dispatcher)[0]
+
+
+def test_third_failed_contact_explains_why_and_offers_to_stop(dispatcher):
+    tracker = contact_tracker("nope", contact_failures=2)
+    result = FORM.validate_contact("nope", dispatcher, tracker, DOMAIN)
+    assert result["contact_failures"] == 3
+    assert len(dispatcher.messages) == 2
+    assert "used for nothing else" in dispatcher.messages[1]["text"]
+    assert dispatcher.messages[1]["buttons"] == [
+        {"title": "Stop the request", "payload": "/cancel"}
+    ]
+
+
+def test_a_later_phone_correction_keeps_the_email(dispatcher):
+    text = "actually my number is 914 555 0199"
+    tracker = make_tracker(
+        {
+            "requested_slot": "preferred_time",
+            "contact_phone": "+19145550123",
+            "contact_email": "jo@x.io",
+        },
+        text=text,
+        entities=[entity("phone_number", "914 555 0199")],
+    )
+    assert asyncio.run(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {"contact": text}
+    result = FORM.validate_contact(text, dispatcher, tracker, DOMAIN)
+    assert result["contact_phone"] == "+19145550199"
+    assert result["contact_email"] == "jo@x.io"
+    assert texts(dispatcher) == ["Thanks, I've updated your contact details."]
+
+
+def test_an_invalid_correction_keeps_the_details_given_before(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "preferred_time", "contact_phone": "+19145550123"},
+        text="my number is 555 0199",
+    )
+    result = FORM.validate_contact("my number is 555 0199", dispatcher, tracker, DOMAIN)
+    assert result == {"contact": "+19145550123"}
+    assert "not complete or not valid" in texts(dispatcher)[0]
+
+
+def test_no_contact_extraction_without_contact_details(dispatcher):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text="mornings")
+    assert asyncio.run(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {}
+
+
+def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher):
+    tracker = make_tracker({"body_region": "lower back"})
+    assert asyncio.run(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
+        "concern": "lower back"
+    }
+    shoulder = make_tracker({"body_region": "shoulder"})
+    assert asyncio.run(FORM.extract_concern(dispatcher, shoulder, DOMAIN)) == {
+        "concern": "other: shoulder"
+    }
+    chosen = make_tracker({"body_region": "neck", "concern": "lower back"})
+    assert asyncio.run(FORM.extract_concern(dispatcher, chosen, DOMAIN)) == {}
+
+
+@pytest.mark.parametrize(
+    ("answer", "entities", "concern"),
+    [
+        ("neck", [], "neck"),
+        ("other", [], "other"),
+        ("my lumbar area", [entity("BODY_REGION", "lumbar")], "lower back"),
+        ("my right shoulder", [entity("BODY_REGION", "shoulder")], "other: shoulder"),
+        ("Low back pain.", [], "lower back"),
+        ("tight calves from running", [], "other: tight calves from running"),
+    ],
+)
+def test_concern_answers(dispatcher, answer, entities, concern):
+    tracker = make_tracker({"requested_slot": "concern"}, text=answer, entities=entities)
+    assert FORM.validate_concern(answer, dispatcher, tracker, DOMAIN) == {"concern": concern}
+
+
+def test_preferred_time_is_cleaned_and_bounded(dispatcher):
+    tracker = make_tracker({"requested_slot": "preferred_time"})
+    assert FORM.validate_preferred_time(" Tue \n after 4pm ", dispatcher, tracker, DOMAIN) == {
+        "preferred_time": "Tue after 4pm"
+    }
+    assert FORM.validate_preferred_time("x" * 500, dispatcher, tracker, DOMAIN) == {
+        "preferred_time": None
+    }
+    assert "under 200 characters" in texts(dispatcher)[0]
+
+
+def test_patient_status(dispatcher):
+    tracker = make_tracker({"requested_slot": "patient_status"})
+    assert FORM.validate_patient_status("I'm new", dispatcher, tracker, DOMAIN) == {
+        "patient_status": "new"
+    }
+    assert FORM.validate_patient_status("maybe", dispatcher, tracker, DOMAIN) == {
+        "patient_status": None
+    }
+    assert [button["title"] for button in dispatcher.messages[0]["buttons"]] == [
+        "New patient",
+        "Returning patient",
+    ]
+
+
+def test_confirmation_yes_and_change(dispatcher):
+    tracker = make_tracker({"requested_slot": "booking_confirmed"})
+    assert FORM.validate_booking_confirmed(True, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": True
+    }
+    assert dispatcher.messages == []
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None,
+        "choosing_detail": True,
+    }
+    payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
+    assert '/change_detail{"detail": "contact"}' in payloads
+    assert len(payloads) == 5

@@ -1,0 +1,150 @@
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import leads_backend
+from actions.booking_steps import ActionAskBookingConfirmed, ActionChangeDetail
+from actions.submit import ActionSubmitBooking
+from clinic.leads.database import upgrade
+from clinic.leads.repository import LeadRepository
+from clinic.leads.service import flush_spool
+from tests.support.trackers import entity, make_tracker
+
+COMPLETE = {
+    "full_name": "Jane Doe",
+    "contact": "+19145550123",
+    "contact_phone": "+19145550123",
+    "contact_email": None,
+    "concern": "other: shoulder",
+    "preferred_time": "weekday mornings",
+    "patient_status": "new",
+    "consent": True,
+    "booking_confirmed": True,
+}
+
+
+def run(action, tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, {}))
+    return dispatcher, events
+
+
+def slot_values(events):
+    return {event["name"]: event["value"] for event in events if event["event"] == "slot"}
+
+
+@pytest.fixture
+def backend(tmp_path, monkeypatch):
+    """The action server's leads store on a fresh SQLite file and spool directory."""
+
+    def use(url):
+        monkeypatch.setenv("LEADS_DB_URL", url)
+        leads_backend._engine.cache_clear()
+
+    url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
+    upgrade(url)
+    monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
+    monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
+    leads_backend.spool.cache_clear()
+    use(url)
+    yield use, url
+    leads_backend._engine.cache_clear()
+    leads_backend.spool.cache_clear()
+
+
+def test_confirmed_request_is_stored_once_and_the_visitor_gets_its_reference(backend):
+    _, url = backend
+    tracker = make_tracker(COMPLETE, sender_id="conv-1", channel="socketio")
+    dispatcher, events = run(ActionSubmitBooking(), tracker)
+    (lead,) = LeadRepository(leads_backend._engine()).list()
+    assert lead.full_name == "Jane Doe"
+    assert lead.phone == "+19145550123"
+    assert (lead.concern, lead.concern_detail) == ("other", "shoulder")
+    assert lead.channel == "socketio"
+    assert lead.conversation_id == "conv-1"
+    assert lead.status == "new"
+    (message,) = dispatcher.messages
+    assert f"reference {lead.reference}" in message["text"]
+    assert "not a confirmed appointment" in message["text"]
+    slots = slot_values(events)
+    assert slots["lead_reference"] == lead.reference
+    assert slots["full_name"] is None and slots["booking_confirmed"] is None
+
+    again, _ = run(ActionSubmitBooking(), tracker)
+    assert len(LeadRepository(leads_backend._engine()).list()) == 1
+    assert (
+        f"We already have this request from you, Jane: reference {lead.reference}"
+        in (again.messages[0]["text"])
+    )
+
+
+def test_database_down_spools_the_request_and_tells_the_visitor(backend):
+    use, url = backend
+    use("postgresql://nobody@127.0.0.1:1/leads")
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="conv-2"))
+    reference = slot_values(events)["lead_reference"]
+    text = dispatcher.messages[0]["text"]
+    assert "kept your request safely" in text
+    assert f"Your reference is {reference}" in text
+    assert len(leads_backend.spool().pending()) == 1
+
+    use(url)
+    assert flush_spool(leads_backend.repository, leads_backend.spool()) == 1
+    (lead,) = LeadRepository(leads_backend._engine()).list()
+    assert lead.reference == reference
+    assert leads_backend.spool().pending() == []
+
+
+def test_no_consent_sends_nothing(backend):
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker({**COMPLETE, "consent": False}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_no_consent"]
+    assert LeadRepository(leads_backend._engine()).list() == []
+    assert slot_values(events)["full_name"] is None
+
+
+def test_summary_question_shows_the_details_and_three_choices():
+    dispatcher, events = run(ActionAskBookingConfirmed(), make_tracker(COMPLETE))
+    (message,) = dispatcher.messages
+    assert "- Contact: (914) 555-0123" in message["text"]
+    assert [button["title"] for button in message["buttons"]] == [
+        "Yes, send it",
+        "Change something",
+        "Cancel",
+    ]
+    assert events == []
+
+
+def test_summary_question_is_silent_while_a_detail_is_being_chosen():
+    dispatcher, events = run(ActionAskBookingConfirmed(), make_tracker({"choosing_detail": True}))
+    assert dispatcher.messages == []
+    assert slot_values(events) == {"choosing_detail": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "cleared"),
+    [
+        ("", [entity("detail", "full_name")], {"full_name"}),
+        ("I need to change my email", [], {"contact", "contact_phone", "contact_email"}),
+        ("it's about something else", [], {"concern", "body_region"}),
+    ],
+)
+def test_change_detail_clears_that_detail(text, entities, cleared):
+    tracker = make_tracker(COMPLETE, text=text, intent="change_detail", entities=entities)
+    dispatcher, events = run(ActionChangeDetail(), tracker)
+    slots = slot_values(events)
+    assert {name for name, value in slots.items() if value is None} == cleared | {
+        "booking_confirmed"
+    }
+    assert dispatcher.messages == []
+
+
+def test_change_detail_without_a_named_detail_offers_the_choices():
+    tracker = make_tracker(
+        {**COMPLETE, "booking_confirmed": None, "requested_slot": "booking_confirmed"},
+        text="change something",
+        intent="change_detail",
+    )
+    dispatcher, events = run(ActionChangeDetail(), tracker)
+    assert dispatcher.messages[0]["text"] == "What would you like to change?"
+    assert slot_values(events) == {"booking_confirmed": None, "choosing_detail": True}

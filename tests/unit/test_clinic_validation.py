@@ -1,0 +1,183 @@
+import pytest
+
+from clinic.validation import (
+    InvalidInput,
+    format_phone,
+    normalize_email,
+    normalize_free_text,
+    normalize_name,
+    normalize_phone,
+    parse_concern,
+    parse_patient_status,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(914) 555-0123", "+19145550123"),
+        ("914.555.0123", "+19145550123"),
+        ("+1 914 555 0123", "+19145550123"),
+        ("914-555-0123", "+19145550123"),
+        ("9145550123", "+19145550123"),
+        ("1 (914) 555-0123", "+19145550123"),
+        ("  (212) 555-0199  ", "+12125550199"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("+33 1 42 68 53 00", "+33142685300"),
+        ("011 44 20 7946 0958", "+442079460958"),
+    ],
+)
+def test_good_phone_numbers_become_e164(text, expected):
+    assert normalize_phone(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "555-0123",
+        "123",
+        "",
+        "   ",
+        "phone",
+        "1-800-FLOWERS",
+        "(914) 555-0123 ext 12",
+        "914 555 0123 x12",
+        "+44 20",
+        "+1 914 555 01234567",
+        "9" * 41,
+        "12345678901234",
+    ],
+)
+def test_bad_phone_numbers_are_refused_with_a_sentence(text):
+    with pytest.raises(InvalidInput) as caught:
+        normalize_phone(text)
+    assert caught.value.message.endswith(".")
+    assert "phone" in caught.value.message.lower() or "number" in caught.value.message.lower()
+
+
+def test_national_numbers_follow_the_given_region():
+    assert normalize_phone("020 7946 0958", region="GB") == "+442079460958"
+    with pytest.raises(InvalidInput):
+        normalize_phone("020 7946 0958")
+
+
+@pytest.mark.parametrize(
+    ("e164", "shown"),
+    [("+19145550123", "(914) 555-0123"), ("+442079460958", "+44 20 7946 0958")],
+)
+def test_format_phone_reads_like_people_write_it(e164, shown):
+    assert format_phone(e164) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jane@example.com", "jane@example.com"),
+        ("Jane.Doe@Example.COM", "Jane.Doe@example.com"),
+        ("  jane@example.com ", "jane@example.com"),
+        ("user+tag@sub.example.org", "user+tag@sub.example.org"),
+        ("user@bücher.de", "user@bücher.de"),
+        ("user@BÜCHER.de", "user@bücher.de"),
+        ("user@xn--bcher-kva.de", "user@bücher.de"),
+        ("usér@example.com", "usér@example.com"),
+    ],
+)
+def test_good_emails_get_a_lower_case_domain(text, expected):
+    assert normalize_email(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "jane",
+        "jane@",
+        "@example.com",
+        "jane@example",
+        "jane@@example.com",
+        "jane doe@example.com",
+        "jane@exa mple.com",
+        "jane@-example.com",
+        "jane@example..com",
+        "a" * 250 + "@example.com",
+    ],
+)
+def test_bad_emails_are_refused_with_a_sentence(text):
+    with pytest.raises(InvalidInput) as caught:
+        normalize_email(text)
+    assert "email" in caught.value.message.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("new", "new"),
+        ("New patient", "new"),
+        ("first time", "new"),
+        ("I'm new!", "new"),
+        ("returning", "returning"),
+        ("Existing patient.", "returning"),
+        ("I've been before", "returning"),
+    ],
+)
+def test_patient_status_words(text, expected):
+    assert parse_patient_status(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "maybe", "old", "newish"])
+def test_unknown_patient_status_asks_again(text):
+    with pytest.raises(InvalidInput, match="new or a returning patient"):
+        parse_patient_status(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Neck", "neck"), ("low back", "lower back"), ("Lower back pain", "lower back")],
+)
+def test_concern_words(text, expected):
+    assert parse_concern(text) == expected
+
+
+def test_unknown_concern_lists_the_choices():
+    with pytest.raises(InvalidInput, match="neck, lower back or something else"):
+        parse_concern("elbow")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe", "Jane Doe"),
+        ("  jane   doe ", "jane doe"),
+        ("Mary-Jane O'Neil", "Mary-Jane O'Neil"),
+        ("Sinéad O\u2019Connor", "Sinéad O\u2019Connor"),
+        ("José Núñez", "José Núñez"),
+        ("Dr. Smith", "Dr. Smith"),
+        ("李小龙", "李小龙"),
+        ("Jose\u0301", "José"),
+    ],
+)
+def test_good_names_are_tidied(text, expected):
+    assert normalize_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "12345", "Jane <script>", "jane@example.com", "R2D2", "-", "x" * 101],
+)
+def test_bad_names_are_refused(text):
+    with pytest.raises(InvalidInput) as caught:
+        normalize_name(text)
+    assert "name" in caught.value.message.lower()
+
+
+def test_free_text_loses_control_characters_and_extra_space():
+    assert normalize_free_text(" Monday\tmorning\x00 or\n\nevening ", "time", 50) == (
+        "Monday morning or evening"
+    )
+
+
+def test_free_text_too_long_or_empty_is_refused():
+    with pytest.raises(InvalidInput, match="under 5 characters"):
+        normalize_free_text("Tuesday", "preferred time", 5)
+    with pytest.raises(InvalidInput, match="tell me the preferred time"):
+        normalize_free_text(" \x07 ", "preferred time", 5)

@@ -1,0 +1,35 @@
+import pytest
+
+from clinic.regions import canonical_region, concern_for_region, region_phrases
+
+
+@pytest.mark.parametrize(
+    ("phrase", "region"),
+    [
+        ("Lumbar", "lower back"),
+        ("low  back", "lower back"),
+        ("NECK", "neck"),
+        ("cervical spine", "neck"),
+        ("rotator cuff", "shoulder"),
+        ("hip flexors", "hip"),
+        ("elbow", "elbow"),
+        ("spleen", None),
+    ],
+)
+def test_canonical_region(phrase, region):
+    assert canonical_region(phrase) == region
+
+
+def test_every_phrase_maps_to_a_canonical_region_that_maps_to_itself():
+    phrases = region_phrases()
+    assert len(phrases) > 20
+    for canonical in set(phrases.values()):
+        assert canonical_region(canonical) == canonical
+
+
+@pytest.mark.parametrize(
+    ("region", "concern"),
+    [("neck", "neck"), ("lower back", "lower back"), ("shoulder", "other: shoulder")],
+)
+def test_concern_for_region(region, concern):
+    assert concern_for_region(region) == concern

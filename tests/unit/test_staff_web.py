@@ -1,0 +1,309 @@
+"""The staff leads page through Flask's test client, on a migrated SQLite database."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from clinic.accounts import LockoutPolicy, create_user
+from clinic.leads.database import make_engine, upgrade
+from clinic.leads.records import NewLead
+from clinic.leads.repository import LeadRepository
+from clinic.settings import ClinicSettings
+from clinic.web.staff import create_app
+from clinic.web.staff_config import StaffConfig
+
+USERNAME = "frontdesk"
+PASSWORD = "correct horse battery"
+SCRIPT_NAME = "<script>alert(1)</script>"
+CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))
+
+
+@pytest.fixture
+def repository(tmp_path) -> LeadRepository:
+    url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
+    upgrade(url)
+    repo = LeadRepository(make_engine(url))
+    create_user(repo, USERNAME, PASSWORD)
+    return repo
+
+
+@pytest.fixture
+def app(repository):
+    settings = ClinicSettings(
+        name="ProClinix", location="Armonk, NY", timezone=ZoneInfo("America/New_York")
+    )
+    config = StaffConfig(secret_key="k" * 64, cookie_secure=True)
+    return create_app(config, repository, clinic=settings, lockout=POLICY)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def submit(repository, name="Jane Doe", minutes_ago=0, after_hours=False, **fields):
+    values = {
+        "full_name": name,
+        "phone": "(914) 555-0123",
+        "email": None,
+        "concern": "neck",
+        "patient_status": "new",
+        "consent": True,
+        "channel": "socketio",
+        "conversation_id": f"conversation-{name}-{minutes_ago}",
+        "after_hours": after_hours,
+        "now": datetime(2025, 3, 10, 15, 0, tzinfo=timezone.utc) - timedelta(minutes=minutes_ago),
+    }
+    values.update(fields)
+    return repository.submit(NewLead.create(**values)).lead
+
+
+def csrf_token(client, path):
+    page = client.get(path)
+    match = CSRF_FIELD.search(page.get_data(as_text=True))
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def sign_in(client, password=PASSWORD, username=USERNAME):
+    token = csrf_token(client, "/login")
+    return client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": token}
+    )
+
+
+@pytest.fixture
+def signed_in(client):
+    response = sign_in(client)
+    assert response.status_code == 302
+    return client
+
+
+def test_lead_pages_redirect_to_sign_in_when_signed_out(client, repository):
+    lead = submit(repository)
+    for path in ("/", f"/leads/{lead.reference}", "/leads.csv"):
+        response = client.get(path)
+        assert response.status_code == 302
+        assert response.headers["Location"].endswith("/login")
+
+
+def test_sign_in_sets_a_hardened_session_cookie_and_shows_the_leads(client, repository):
+    submit(repository, name="Jane Doe")
+    response = sign_in(client)
+    assert response.status_code == 302
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("proclinix_staff=")
+    for attribute in ("HttpOnly", "Secure", "SameSite=Strict"):
+        assert attribute in cookie
+    page = client.get("/").get_data(as_text=True)
+    assert "Jane Doe" in page
+    assert f"Signed in as {USERNAME}" in page
+
+
+def test_wrong_password_is_refused(client):
+    response = sign_in(client, password="not the password")
+    assert response.status_code == 401
+    assert "Wrong username or password." in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+def test_unknown_user_gets_the_same_answer_as_a_wrong_password(client):
+    response = sign_in(client, username="nobody", password="whatever it is")
+    assert response.status_code == 401
+    assert "Wrong username or password." in response.get_data(as_text=True)
+
+
+def test_sign_in_without_csrf_token_is_rejected(client):
+    response = client.post("/login", data={"username": USERNAME, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "expired or did not come from this page" in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+
+
+def test_repeated_failures_lock_the_account_even_for_the_right_password(client):
+    for _ in range(POLICY.max_failures - 1):
+        assert sign_in(client, password="wrong password").status_code == 401
+    locked = sign_in(client, password="wrong password")
+    assert locked.status_code == 429
+    assert "locked" in locked.get_data(as_text=True)
+    assert sign_in(client).status_code == 429
+    assert client.get("/").status_code == 302
+
+
+def test_sign_out_ends_the_session(signed_in):
+    token = csrf_token(signed_in, "/")
+    response = signed_in.post("/logout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert signed_in.get("/").status_code == 302
+    assert "You are signed out." in signed_in.get("/login").get_data(as_text=True)
+
+
+def test_sign_out_without_csrf_token_is_rejected(signed_in):
+    assert signed_in.post("/logout").status_code == 400
+    assert signed_in.get("/").status_code == 200
+
+
+def test_list_is_newest_first_and_filters_by_status_and_after_hours(signed_in, repository):
+    older = submit(repository, name="Older Lead", minutes_ago=60, after_hours=True)
+    newer = submit(repository, name="Newer Lead", minutes_ago=5, after_hours=False)
+    repository.update(older.reference, "contacted", None, author=USERNAME)
+
+    page = signed_in.get("/").get_data(as_text=True)
+    assert page.index("Newer Lead") < page.index("Older Lead")
+
+    contacted = signed_in.get("/?status=contacted").get_data(as_text=True)
+    assert older.reference in contacted
+    assert newer.reference not in contacted
+
+    after_hours = signed_in.get("/?after_hours=yes").get_data(as_text=True)
+    assert older.reference in after_hours
+    assert newer.reference not in after_hours
+
+    in_hours = signed_in.get("/?after_hours=no&status=new").get_data(as_text=True)
+    assert newer.reference in in_hours
+    assert older.reference not in in_hours
+
+
+def test_unknown_filter_value_is_a_clear_error(signed_in):
+    response = signed_in.get("/?status=archived")
+    assert response.status_code == 400
+    assert "Unknown filter" in response.get_data(as_text=True)
+
+
+def test_detail_shows_the_lead_and_its_notes(signed_in, repository):
+    lead = submit(repository, preferred_time="Tuesday mornings", email="jane@example.com")
+    noted_at = datetime(2025, 3, 10, 15, 30, tzinfo=timezone.utc)
+    repository.update(lead.reference, None, "Left a voicemail", author="maria", now=noted_at)
+    page = signed_in.get(f"/leads/{lead.reference}").get_data(as_text=True)
+    for text in ("Jane Doe", "(914) 555-0123", "jane@example.com", "Tuesday mornings"):
+        assert text in page
+    assert "Left a voicemail" in page
+    assert "maria, 2025-03-10 11:30 EDT" in page
+
+
+def test_unknown_reference_is_not_found(signed_in):
+    response = signed_in.get("/leads/PCX-000000")
+    assert response.status_code == 404
+    assert "PCX-000000" in response.get_data(as_text=True)
+
+
+def test_status_change_and_note_are_saved_with_the_staff_author(signed_in, repository):
+    lead = submit(repository)
+    path = f"/leads/{lead.reference}"
+    response = signed_in.post(
+        path,
+        data={
+            "status": "booked",
+            "note": "Booked for Tuesday",
+            "csrf_token": csrf_token(signed_in, path),
+        },
+    )
+    assert response.status_code == 302
+    stored = repository.get(lead.reference)
+    assert stored.status == "booked"
+    assert [(note.author, note.body) for note in stored.notes] == [(USERNAME, "Booked for Tuesday")]
+    assert "Saved." in signed_in.get(path).get_data(as_text=True)
+
+
+def test_update_without_csrf_token_changes_nothing(signed_in, repository):
+    lead = submit(repository)
+    response = signed_in.post(f"/leads/{lead.reference}", data={"status": "closed"})
+    assert response.status_code == 400
+    assert repository.get(lead.reference).status == "new"
+
+
+def test_rejected_note_is_kept_in_the_form(signed_in, repository):
+    lead = submit(repository)
+    path = f"/leads/{lead.reference}"
+    too_long = "call back " * 250
+    response = signed_in.post(
+        path, data={"status": "new", "note": too_long, "csrf_token": csrf_token(signed_in, path)}
+    )
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "Add a note:" in page
+    assert too_long.strip() in page
+    assert repository.get(lead.reference).notes == ()
+
+
+def test_saving_nothing_says_so(signed_in, repository):
+    lead = submit(repository)
+    path = f"/leads/{lead.reference}"
+    response = signed_in.post(
+        path, data={"status": "new", "note": "  ", "csrf_token": csrf_token(signed_in, path)}
+    )
+    assert response.status_code == 400
+    assert "Nothing to save" in response.get_data(as_text=True)
+
+
+def test_csv_export_follows_the_filters_and_defuses_formulas(signed_in, repository):
+    kept = submit(repository, name="Jane Doe", preferred_time='=HYPERLINK("x")')
+    dropped = submit(repository, name="John Roe", minutes_ago=3)
+    repository.update(dropped.reference, "closed", None, author=USERNAME)
+
+    response = signed_in.get("/leads.csv?status=new")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert [row["Reference"] for row in rows] == [kept.reference]
+    assert rows[0]["Name"] == "Jane Doe"
+    assert rows[0]["Preferred time"] == '\'=HYPERLINK("x")'
+
+
+def test_visitor_text_is_shown_as_text_never_as_markup(signed_in, repository):
+    # Validation refuses such a name today; the page must stay safe for any stored value.
+    lead = dataclasses.replace(
+        NewLead.create(
+            full_name="Placeholder Name",
+            phone="(914) 555-0123",
+            email=None,
+            concern="other",
+            concern_detail="<img src=x onerror=alert(2)>",
+            patient_status="new",
+            consent=True,
+            channel="socketio",
+            conversation_id="xss",
+            after_hours=None,
+            preferred_time="<b>Monday</b>",
+        ),
+        full_name=SCRIPT_NAME,
+    )
+    stored = repository.submit(lead).lead
+    repository.update(stored.reference, None, "<i>note</i>", author=USERNAME)
+
+    for path in ("/", f"/leads/{stored.reference}"):
+        page = signed_in.get(path).get_data(as_text=True)
+        assert SCRIPT_NAME not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "<img src=x" not in page
+    detail = signed_in.get(f"/leads/{stored.reference}").get_data(as_text=True)
+    assert "&lt;b&gt;Monday&lt;/b&gt;" in detail
+    assert "&lt;i&gt;note&lt;/i&gt;" in detail
+
+
+def test_pages_carry_security_headers_and_lead_pages_are_not_cached(signed_in, repository):
+    lead = submit(repository)
+    for path in ("/login", "/", f"/leads/{lead.reference}", "/leads.csv"):
+        headers = signed_in.get(path).headers
+        assert headers["Cache-Control"] == "no-store"
+        assert headers["X-Frame-Options"] == "DENY"
+        policy = headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in policy
+        assert "script-src" not in policy
+        assert "default-src 'none'" in policy
+
+
+def test_missing_secret_key_is_a_clear_error():
+    from clinic.web.secret_key import SecretKeyError
+
+    with pytest.raises(SecretKeyError, match="STAFF_SECRET_KEY"):
+        StaffConfig.from_env({})
