@@ -107,3 +107,15 @@ def follow_up_text(settings: ClinicSettings, at: datetime) -> str:
         return "Our front desk is closed right now and will contact you when it reopens."
     when = f"{reopening.strftime('%A')} at {reopening.strftime('%I:%M %p').lstrip('0')}"
     return f"Our front desk is closed right now; they will contact you after they open on {when}."
+
+
+def clinic_details_text(settings: ClinicSettings) -> str | None:
+    """The front desk's configured contact details and hours, or None when none are configured."""
+    parts = []
+    contact = settings.contact_text()
+    if contact:
+        parts.append(f"You can reach the front desk by {contact}.")
+    hours = settings.hours_text()
+    if hours:
+        parts.append(f"Opening hours: {hours}.")
+    return " ".join(parts) or None

@@ -207,7 +207,7 @@ def _purge(arguments: argparse.Namespace) -> int:
     days = arguments.older_than_days or load_settings().retention_days
     cutoff = utc_now() - timedelta(days=days)
     deleted = _repository().purge_older_than(cutoff)
-    print(f"Deleted {deleted} booking request(s) older than {days} days.")
+    print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
     return EXIT_OK
 
 

@@ -105,20 +105,24 @@ def normalize_email(text: str) -> str:
 
 def parse_patient_status(text: str) -> str:
     """ "new" or "returning" from the visitor's words."""
-    words = collapse_whitespace(text.strip().lower().rstrip(".!"))
-    for status, accepted in _PATIENT_STATUS_WORDS.items():
-        if words in accepted:
-            return status
-    raise InvalidInput("Please tell me whether you are a new or a returning patient.")
+    return _choice(
+        text,
+        _PATIENT_STATUS_WORDS,
+        "Please tell me whether you are a new or a returning patient.",
+    )
 
 
 def parse_concern(text: str) -> str:
     """ "neck", "lower back" or "other" from the visitor's words."""
+    return _choice(text, _CONCERN_WORDS, "Please choose neck, lower back or something else.")
+
+
+def _choice(text: str, choices: dict[str, set[str]], problem: str) -> str:
     words = collapse_whitespace(text.strip().lower().rstrip(".!"))
-    for concern, accepted in _CONCERN_WORDS.items():
+    for value, accepted in choices.items():
         if words in accepted:
-            return concern
-    raise InvalidInput("Please choose neck, lower back or something else.")
+            return value
+    raise InvalidInput(problem)
 
 
 def normalize_name(text: str) -> str:

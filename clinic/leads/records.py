@@ -138,9 +138,9 @@ class NewLead:
         """Raise ValueError unless every field holds what `create` would have produced."""
         texts = ("full_name", "concern", "patient_status", "channel", "conversation_id")
         optional_texts = ("phone", "email", "concern_detail", "preferred_time")
-        if not all(isinstance(getattr(self, name), str) for name in texts) or not all(
-            isinstance(getattr(self, name), (str, type(None))) for name in optional_texts
-        ):
+        texts_ok = all(isinstance(getattr(self, name), str) for name in texts)
+        optional_ok = all(isinstance(getattr(self, name), str | None) for name in optional_texts)
+        if not (texts_ok and optional_ok):
             raise ValueError("text field holds a non-text value")
         if not is_reference(self.reference):
             raise ValueError(f"bad reference {self.reference!r}")

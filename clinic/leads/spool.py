@@ -42,11 +42,12 @@ class Spool:
         (its reference is what the visitor was told) and return it."""
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         target = self._path_for(new)
-        if target.exists():
-            try:
-                return self._read(target)
-            except (OSError, ValueError) as error:
-                self._move_aside(target, error)
+        try:
+            return self._read(target)
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as error:
+            self._move_aside(target, error)
         self._write_atomically(target, new.to_json())
         return new
 
@@ -54,8 +55,13 @@ class Spool:
         """Spooled files, oldest first."""
         if not self.directory.is_dir():
             return []
-        files = [path for path in self.directory.glob("*.json") if path.is_file()]
-        return sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
+        entries = []
+        for path in self.directory.glob("*.json"):
+            try:
+                entries.append((path.stat().st_mtime_ns, path.name, path))
+            except FileNotFoundError:
+                continue  # flushed meanwhile by another process
+        return [path for _, _, path in sorted(entries)]
 
     def flush(self, repo: LeadRepository) -> int:
         """Store every spooled lead; returns how many were stored (or found already stored).
@@ -67,6 +73,8 @@ class Spool:
         for path in self.pending():
             try:
                 new = self._read(path)
+            except FileNotFoundError:
+                continue  # another flush (action server or CLI) took it
             except (OSError, ValueError) as error:
                 self._move_aside(path, error)
                 continue
@@ -92,7 +100,7 @@ class Spool:
         return NewLead.from_json(path.read_text(encoding="utf-8"))
 
     def _remove(self, path: Path) -> None:
-        path.unlink()
+        path.unlink(missing_ok=True)
         _fsync_directory(self.directory)
 
     def _move_aside(self, path: Path, error: Exception) -> None:

@@ -64,7 +64,7 @@ class ChatWidget:
         return before
 
     def choose(self, title: str) -> int:
-        """Click the quick reply `title` of the latest bot message; returns the bot message count."""
+        """Click the latest quick reply titled `title`; returns the bot message count before."""
         before = self.bot_messages.count()
         self.page.locator(f"{self.ROOT} div.rw-reply").filter(
             has_text=re.compile(f"^{re.escape(title)}$")

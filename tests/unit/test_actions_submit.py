@@ -5,6 +5,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import leads_backend
 from actions.booking_steps import ActionAskBookingConfirmed, ActionChangeDetail
+from actions.session_start import ActionSessionStart
 from actions.submit import ActionSubmitBooking
 from clinic.leads.database import upgrade
 from clinic.leads.repository import LeadRepository
@@ -148,3 +149,34 @@ def test_change_detail_without_a_named_detail_offers_the_choices():
     dispatcher, events = run(ActionChangeDetail(), tracker)
     assert dispatcher.messages[0]["text"] == "What would you like to change?"
     assert slot_values(events) == {"booking_confirmed": None, "choosing_detail": True}
+
+
+def test_session_start_carries_configured_clinic_details(tmp_path, monkeypatch):
+    config = tmp_path / "clinic.yml"
+    config.write_text(
+        "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
+        "phone: (914) 555-0100\n"
+    )
+    monkeypatch.setenv("CLINIC_CONFIG", str(config))
+    leads_backend.settings.cache_clear()
+    try:
+        _, events = run(ActionSessionStart(), make_tracker())
+    finally:
+        leads_backend.settings.cache_clear()
+    assert [event["event"] for event in events] == ["session_started", "slot", "slot", "action"]
+    assert slot_values(events) == {
+        "clinic_details": "You can reach the front desk by phone (914) 555-0100.",
+        "clinic_details_known": True,
+    }
+
+
+def test_session_start_without_configured_details(tmp_path, monkeypatch):
+    config = tmp_path / "clinic.yml"
+    config.write_text("name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n")
+    monkeypatch.setenv("CLINIC_CONFIG", str(config))
+    leads_backend.settings.cache_clear()
+    try:
+        _, events = run(ActionSessionStart(), make_tracker())
+    finally:
+        leads_backend.settings.cache_clear()
+    assert slot_values(events) == {"clinic_details": None, "clinic_details_known": False}

@@ -3,7 +3,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.booking import BookingDetails, concern_label, detail_from_text, follow_up_text
+from clinic.booking import (
+    BookingDetails,
+    clinic_details_text,
+    concern_label,
+    detail_from_text,
+    follow_up_text,
+)
 from clinic.settings import ClinicSettings, OpeningRange
 
 
@@ -102,3 +108,17 @@ def test_follow_up_after_hours_names_the_next_opening():
         "Our front desk is closed right now; they will contact you after they open on "
         "Monday at 9:00 AM."
     )
+
+
+def test_clinic_details_only_from_configuration():
+    assert clinic_details_text(clinic(None)) is None
+    configured = ClinicSettings(
+        name="ProClinix",
+        location="Armonk, NY",
+        timezone=NEW_YORK,
+        phone="+19145550100",
+        opening_hours={0: (OpeningRange(time(9), time(17)),)},
+    )
+    text = clinic_details_text(configured)
+    assert text.startswith("You can reach the front desk by phone (914) 555-0100.")
+    assert "Opening hours: Monday 9:00 AM-5:00 PM; Tuesday closed;" in text

@@ -1,0 +1,139 @@
+"""A complete booking request over the REST channel against the running Rasa and action servers.
+
+The clinic configured here is closed at the time the test runs (its only opening is two days
+ahead), so the request must be flagged after-hours and the confirmation must name when the front
+desk will follow up. The transcript is saved under test-artifacts/transcripts/.
+"""
+
+import json
+import urllib.request
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from clinic.leads.database import make_engine
+from clinic.leads.repository import LeadRepository
+from tests.support.stack import REPO_ROOT, Stack, StackPorts
+
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+ZONE = ZoneInfo("America/New_York")
+# Away from the ports `make run` and the browser tests use.
+PORTS = StackPorts(rasa=5105, actions=5155, site=8180, staff=8181)
+
+
+def closed_clinic_config(directory: Path) -> tuple[Path, datetime]:
+    opening_day = datetime.now(ZONE) + timedelta(days=2)
+    weekday = opening_day.strftime("%A").lower()
+    path = directory / "clinic.yml"
+    path.write_text(
+        "name: ProClinix Sport Physical Therapy & Chiropractic\n"
+        "location: Armonk, NY\n"
+        "timezone: America/New_York\n"
+        "phone: (914) 555-0100\n"
+        f"opening_hours:\n  {weekday}: ['09:00-17:00']\n",
+        encoding="utf-8",
+    )
+    return path, opening_day
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    work = tmp_path_factory.mktemp("e2e-rest")
+    config, opening_day = closed_clinic_config(work)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLINIC_CONFIG", str(config))
+        running = Stack(
+            work_dir=work,
+            log_dir=ARTIFACTS / "logs" / "e2e-rest",
+            staff_secret_key="e2e-only-secret",
+            ports=PORTS,
+        )
+        running.start(["actions", "rasa"])
+    running.opening_day = opening_day
+    yield running
+    running.stop()
+
+
+class Visitor:
+    def __init__(self, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+        self.sender = f"e2e-{uuid.uuid4()}"
+        self.transcript: list[str] = []
+
+    def say(self, text: str) -> list[str]:
+        body = json.dumps({"sender": self.sender, "message": text}).encode()
+        request = urllib.request.Request(
+            self.url, data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            replies = [message.get("text", "") for message in json.load(response)]
+        self.transcript.append(f"Visitor: {text}")
+        self.transcript.extend(f"Assistant: {reply}" for reply in replies)
+        return replies
+
+
+def joined(replies):
+    return "\n".join(replies)
+
+
+def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
+    visitor = Visitor(stack.ports.rasa)
+    assert "Active Release Techniques" in joined(visitor.say("hi"))
+    assert "full name" in joined(visitor.say("I'd like to book an appointment for my back"))
+    assert "phone number or email" in joined(visitor.say("Jane Doe"))
+    assert "not complete or not valid" in joined(visitor.say("555-01"))
+    replies = joined(visitor.say("you can call me on (914) 555-0123 or jane.doe@example.com"))
+    # "my back" earlier was kept as the concern, so the next question is the time.
+    assert "Which days and times" in replies
+    assert "new or a returning" in joined(visitor.say("weekday mornings before 10"))
+    assert "May the ProClinix front desk contact you" in joined(
+        visitor.say('/inform{"patient_status": "new"}')
+    )
+    summary = joined(visitor.say("yes, that's fine"))
+    assert "- Name: Jane Doe" in summary
+    assert "- Contact: (914) 555-0123, jane.doe@example.com" in summary
+    assert "- About: Lower back" in summary
+    confirmation = joined(visitor.say("/affirm"))
+    assert "reference PCX-" in confirmation
+    assert "closed right now" in confirmation
+    assert stack.opening_day.strftime("%A") in confirmation
+
+    reference = confirmation.split("reference ")[1][:10]
+    visitor.say("/affirm")
+    save_transcript("booking_rest.txt", visitor.transcript)
+
+    repository = LeadRepository(make_engine(stack.leads_db_url))
+    leads = [lead for lead in repository.list() if lead.conversation_id == visitor.sender]
+    assert [lead.reference for lead in leads] == [reference]
+    (lead,) = leads
+    assert (lead.full_name, lead.phone, lead.email) == (
+        "Jane Doe",
+        "+19145550123",
+        "jane.doe@example.com",
+    )
+    assert (lead.concern, lead.preferred_time, lead.patient_status) == (
+        "lower back",
+        "weekday mornings before 10",
+        "new",
+    )
+    assert lead.after_hours is True
+    assert lead.channel == "rest"
+    assert lead.status == "new"
+
+
+def test_cancel_in_the_middle_saves_nothing(stack):
+    visitor = Visitor(stack.ports.rasa)
+    visitor.say("can someone call me back")
+    visitor.say("Sam Lee")
+    assert "saved nothing" in joined(visitor.say("never mind"))
+    repository = LeadRepository(make_engine(stack.leads_db_url))
+    assert [lead for lead in repository.list() if lead.conversation_id == visitor.sender] == []
+
+
+def save_transcript(name: str, lines: list[str]) -> None:
+    directory = ARTIFACTS / "transcripts"
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / name).write_text("\n".join(lines) + "\n", encoding="utf-8")

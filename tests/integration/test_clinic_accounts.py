@@ -1,0 +1,103 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from argon2 import PasswordHasher
+
+from clinic.accounts import AuthStatus, LockoutPolicy, authenticate, create_user
+from clinic.leads.repository import DuplicateUsername
+from clinic.validation import InvalidInput
+
+PASSWORD = "correct horse battery staple"
+START = datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc)
+POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))
+# Cheap parameters keep the many hashes of these tests fast; production uses argon2's defaults.
+FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture
+def maria(repo):
+    create_user(repo, "Maria", PASSWORD, now=START, hasher=FAST)
+    return repo
+
+
+def login(repo, password, at, username="maria"):
+    return authenticate(repo, username, password, now=at, policy=POLICY, hasher=FAST)
+
+
+def test_password_is_stored_as_an_argon2id_hash(repo):
+    assert create_user(repo, "  Tom ", PASSWORD, now=START) == "tom"
+    stored = repo.staff_user("tom")
+    assert stored.password_hash.startswith("$argon2id$")
+    assert PASSWORD not in stored.password_hash
+    assert authenticate(repo, "TOM", PASSWORD, now=START).ok
+
+
+def test_right_and_wrong_password(maria):
+    result = login(maria, PASSWORD, START)
+    assert result.ok and result.username == "maria"
+    assert maria.staff_user("maria").last_login_at == START
+    assert login(maria, "wrong password!", START).status is AuthStatus.INVALID
+    assert login(maria, PASSWORD, START, username="nobody").status is AuthStatus.INVALID
+    assert login(maria, PASSWORD, START, username="bad name!").status is AuthStatus.INVALID
+
+
+def test_lock_out_after_failures_and_unlock_after_the_time(maria):
+    assert login(maria, "wrong 1", START).status is AuthStatus.INVALID
+    assert login(maria, "wrong 2", START + timedelta(minutes=1)).status is AuthStatus.INVALID
+    locking = login(maria, "wrong 3", START + timedelta(minutes=2))
+    assert locking.status is AuthStatus.LOCKED
+    assert locking.locked_until == START + timedelta(minutes=17)
+
+    still_locked = login(maria, PASSWORD, START + timedelta(minutes=16))
+    assert still_locked.status is AuthStatus.LOCKED
+    assert still_locked.locked_until == START + timedelta(minutes=17)
+
+    assert login(maria, PASSWORD, START + timedelta(minutes=17)).ok
+    record = maria.staff_user("maria")
+    assert record.failed_attempts == 0 and record.locked_until is None
+
+
+def test_after_a_lock_expires_the_count_starts_again(maria):
+    for minute in range(3):
+        login(maria, "wrong", START + timedelta(minutes=minute))
+    after = START + timedelta(hours=1)
+    assert login(maria, "wrong", after).status is AuthStatus.INVALID
+    assert login(maria, "wrong", after).status is AuthStatus.INVALID
+    assert login(maria, "wrong", after).status is AuthStatus.LOCKED
+
+
+def test_success_resets_the_failure_count(maria):
+    login(maria, "wrong", START)
+    login(maria, "wrong", START)
+    assert login(maria, PASSWORD, START).ok
+    login(maria, "wrong", START)
+    login(maria, "wrong", START)
+    assert login(maria, PASSWORD, START).ok
+
+
+def test_outdated_hash_parameters_are_upgraded_on_login(repo):
+    create_user(repo, "tom", PASSWORD, now=START, hasher=FAST)
+    stronger = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
+    assert authenticate(repo, "tom", PASSWORD, now=START, hasher=stronger).ok
+    assert not stronger.check_needs_rehash(repo.staff_user("tom").password_hash)
+
+
+def test_duplicate_username(maria):
+    with pytest.raises(DuplicateUsername, match="'maria' already exists"):
+        create_user(maria, "MARIA", "another long password", now=START, hasher=FAST)
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("x", PASSWORD, "2 to 64 characters"),
+        ("bad name", PASSWORD, "2 to 64 characters"),
+        ("tom", "short", "at least 12"),
+        ("tom", "tom-is-my-password", "must not contain the username"),
+        ("tom", "x" * 257, "at most 256"),
+    ],
+)
+def test_bad_usernames_and_weak_passwords(repo, username, password, message):
+    with pytest.raises(InvalidInput, match=message):
+        create_user(repo, username, password, now=START, hasher=FAST)
+    assert repo.staff_user(username.strip().lower()) is None

@@ -1,0 +1,145 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+from nlu_heldout import HeldOutExample, load_heldout  # noqa: E402
+from nlu_report import format_table  # noqa: E402
+from nlu_scoring import Prediction, prediction_from_parse, score  # noqa: E402
+
+
+def faq(text: str, key: str) -> HeldOutExample:
+    return HeldOutExample(text, "faq", f"faq/{key}", in_scope=True)
+
+
+def intent(text: str, name: str) -> HeldOutExample:
+    return HeldOutExample(text, name, None, in_scope=True)
+
+
+def out_of_scope(text: str) -> HeldOutExample:
+    return HeldOutExample(text, "out_of_scope", None, in_scope=False)
+
+
+def test_faq_message_is_right_only_with_intent_and_topic_right():
+    examples = [faq("how does ART work", "how_art_works")] * 3
+    predictions = [
+        Prediction("faq", {"faq": "faq/how_art_works"}),
+        Prediction("faq", {"faq": "faq/neck_pain"}),
+        Prediction("book_appointment", {"faq": "faq/how_art_works"}),
+    ]
+
+    scores = score(examples, predictions)
+
+    assert scores.accuracy == pytest.approx(1 / 3)
+    assert scores.intent_accuracy == pytest.approx(2 / 3)
+    assert scores.faq_topic_accuracy == pytest.approx(2 / 3)
+    assert [(m.expected, m.predicted) for m in scores.misses] == [
+        ("faq/how_art_works", "faq/neck_pain"),
+        ("faq/how_art_works", "book_appointment"),
+    ]
+
+
+def test_out_of_scope_rejection_counts_out_of_scope_and_fallback():
+    examples = [out_of_scope("weather?"), out_of_scope("stocks?"), out_of_scope("pizza?")]
+    predictions = [Prediction("out_of_scope"), Prediction("nlu_fallback"), Prediction("faq")]
+
+    scores = score(examples, predictions)
+
+    assert scores.out_of_scope_rejection == pytest.approx(2 / 3)
+    assert scores.accuracy is None
+    assert scores.in_scope_count == 0
+    assert [m.text for m in scores.misses] == ["pizza?"]
+
+
+def test_false_rejection_is_share_of_in_scope_messages_rejected():
+    examples = [intent("hi", "greet"), intent("bye", "goodbye"), out_of_scope("weather?")]
+    predictions = [Prediction("nlu_fallback"), Prediction("goodbye"), Prediction("out_of_scope")]
+
+    scores = score(examples, predictions)
+
+    assert scores.false_rejection == pytest.approx(1 / 2)
+    assert scores.accuracy == pytest.approx(1 / 2)
+    assert scores.faq_topic_accuracy is None
+    assert scores.out_of_scope_count == 1
+
+
+def test_selector_without_retrieval_intent_answers_under_default():
+    prediction = Prediction("faq", {"default": "faq/adhesions"})
+
+    assert score([faq("adhesions?", "adhesions")], [prediction]).accuracy == 1.0
+
+
+def test_mismatched_lengths_are_rejected():
+    with pytest.raises(ValueError, match="1 held-out examples but 0 predictions"):
+        score([intent("hi", "greet")], [])
+
+
+def test_prediction_from_parse_reads_intent_and_selector_keys():
+    parsed = {
+        "text": "what are adhesions",
+        "intent": {"name": "faq", "confidence": 0.9},
+        "response_selector": {
+            "all_retrieval_intents": ["faq"],
+            "faq": {"response": {"intent_response_key": "faq/adhesions"}, "ranking": []},
+        },
+    }
+
+    assert prediction_from_parse(parsed) == Prediction("faq", {"faq": "faq/adhesions"})
+    assert prediction_from_parse({"text": "", "intent": None}) == Prediction(None, {})
+
+
+def test_load_heldout_labels_retrieval_keys_and_scope(tmp_path: Path):
+    path = tmp_path / "heldout.yml"
+    path.write_text(
+        'version: "3.1"\n'
+        "nlu:\n"
+        "- intent: faq/neck_pain\n  examples: |\n    - does ART help a stiff neck\n"
+        "- intent: greet\n  examples: |\n    - hello there\n"
+        "- intent: out_of_scope\n  examples: |\n    - what's the weather\n",
+        encoding="utf-8",
+    )
+
+    examples = load_heldout(path)
+
+    assert examples == [
+        HeldOutExample("does ART help a stiff neck", "faq", "faq/neck_pain", in_scope=True),
+        HeldOutExample("hello there", "greet", None, in_scope=True),
+        HeldOutExample("what's the weather", "out_of_scope", None, in_scope=False),
+    ]
+    assert not any(example.in_scope for example in load_heldout(path, all_out_of_scope=True))
+
+
+def test_load_heldout_names_a_missing_file(tmp_path: Path):
+    with pytest.raises(FileNotFoundError, match="missing.yml"):
+        load_heldout(tmp_path / "missing.yml")
+
+
+def test_table_aligns_figures_and_lists_failures():
+    row = {
+        "pipeline": "minilm",
+        "accuracy": 0.955,
+        "intent_accuracy": 0.97,
+        "faq_topic_accuracy": None,
+        "out_of_scope_rejection": 1.0,
+        "false_rejection": 0.01,
+        "median_ms": 18.04,
+        "p95_ms": 25.5,
+        "train_seconds": 201.0,
+        "model_mb": 12.25,
+    }
+
+    lines = format_table([row, {"pipeline": "broken", "error": "RuntimeError: no data"}]).split(
+        "\n"
+    )
+
+    assert lines[0].split() == [
+        "pipeline", "accuracy", "intent", "acc", "FAQ-topic", "acc", "OOS", "rejection",
+        "false", "rejection", "median", "ms", "p95", "ms", "train", "s", "model", "MB",
+    ]  # fmt: skip
+    assert lines[2].split() == [
+        "minilm", "95.5%", "97.0%", "n/a", "100.0%", "1.0%", "18.0", "25.5", "201.0", "12.2",
+    ]  # fmt: skip
+    assert len({len(line) for line in lines[:3]}) == 1
+    assert lines[3] == "broken: FAILED: RuntimeError: no data"
