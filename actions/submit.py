@@ -15,6 +15,7 @@ from actions.booking_steps import reset_booking_events
 from clinic.booking import BookingDetails, follow_up_text
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
+from clinic.settings import ClinicSettings
 from clinic.timeutil import utc_now
 from clinic.validation import InvalidInput
 
@@ -60,8 +61,17 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(text=f"Sorry, I couldn't send that request. {problem.message}")
             return reset_booking_events()
 
-        outcome = await asyncio.to_thread(leads_backend.submit, new)
         first_name = details.full_name.split()[0]
+        try:
+            outcome = await asyncio.to_thread(leads_backend.submit, new)
+        except OSError:
+            # Neither the database nor the local spool could take it: say so, keep the slots.
+            logger.exception("booking request %s could not be stored or spooled", new.reference)
+            dispatcher.utter_message(
+                text=f"Sorry, {first_name}, I couldn't save your request just now. Please try "
+                f"again in a little while, or {_direct_contact(settings)}"
+            )
+            return []
         if outcome.status is SubmitStatus.ALREADY_STORED:
             dispatcher.utter_message(
                 text=f"We already have this request from you, {first_name}: reference "
@@ -74,15 +84,17 @@ class ActionSubmitBooking(Action):
                 "confirmed appointment yet."
             )
         else:
-            contact = settings.contact_text()
-            reach = (
-                f"If it's urgent, you can reach the clinic directly: {contact}."
-                if contact
-                else "If it's urgent, please contact the clinic directly."
-            )
             dispatcher.utter_message(
                 text=f"Thank you, {first_name}. Our system can't reach the front desk's list right "
                 f"now, so I've kept your request safely and it will be passed on as soon as it's "
-                f"back. Your reference is {outcome.reference}. {reach}"
+                f"back. Your reference is {outcome.reference}. If it's urgent, "
+                f"{_direct_contact(settings)}"
             )
         return [*reset_booking_events(), SlotSet("lead_reference", outcome.reference)]
+
+
+def _direct_contact(settings: ClinicSettings) -> str:
+    contact = settings.contact_text()
+    if contact:
+        return f"you can reach the clinic directly by {contact}."
+    return f"please contact the clinic in {settings.location} directly."

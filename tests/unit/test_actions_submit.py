@@ -45,11 +45,16 @@ def backend(tmp_path, monkeypatch):
 
     url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
     upgrade(url)
+    config = tmp_path / "clinic.yml"
+    config.write_text("name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n")
+    monkeypatch.setenv("CLINIC_CONFIG", str(config))
+    leads_backend.settings.cache_clear()
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
     leads_backend.spool.cache_clear()
     use(url)
     yield use, url
+    leads_backend.settings.cache_clear()
     leads_backend._engine.cache_clear()
     leads_backend.spool.cache_clear()
 
@@ -180,3 +185,17 @@ def test_session_start_without_configured_details(tmp_path, monkeypatch):
     finally:
         leads_backend.settings.cache_clear()
     assert slot_values(events) == {"clinic_details": None, "clinic_details_known": False}
+
+
+def test_when_nothing_can_store_the_request_the_visitor_is_told_and_the_details_are_kept(
+    backend, monkeypatch
+):
+    def disk_full(new):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(leads_backend, "submit", disk_full)
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE))
+    (message,) = dispatcher.messages
+    assert message["text"].startswith("Sorry, Jane, I couldn't save your request just now.")
+    assert "contact the clinic in Armonk, NY directly" in message["text"]
+    assert events == []
