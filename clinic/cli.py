@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.accounts import create_user
+from clinic.conversations import purge_conversations, tracker_database_url
 from clinic.leads.database import database_url, make_engine, upgrade
 from clinic.leads.display import (
     after_hours_text,
@@ -90,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 
-    purge = commands.add_parser("purge", help="delete booking requests past the retention period")
+    purge = commands.add_parser(
+        "purge", help="delete booking requests and conversations past the retention period"
+    )
     purge.add_argument(
         "--older-than-days",
         type=_positive_int,
@@ -208,6 +211,10 @@ def _purge(arguments: argparse.Namespace) -> int:
     cutoff = utc_now() - timedelta(days=days)
     deleted = _repository().purge_older_than(cutoff)
     print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
+    tracker_url = tracker_database_url()
+    if tracker_url:
+        conversations = purge_conversations(tracker_url, cutoff)
+        print(f"Deleted {conversations} conversation(s) older than {days} day(s).")
     return EXIT_OK
 
 

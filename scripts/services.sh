@@ -33,9 +33,20 @@ start_actions() {
 }
 
 start_rasa() {
-  "$BIN/rasa" run --model models/proclinix.tar.gz --port 5005 \
+  "$BIN/rasa" run --model models/proclinix.tar.gz --interface 127.0.0.1 --port 5005 \
     --credentials credentials.yml --endpoints endpoints.yml \
     --cors "http://localhost:8080" >var/log/rasa.log 2>&1 &
   pids+=($!)
   wait_for "Rasa server" http://localhost:5005/
+}
+
+start_web() {
+  "$BIN/python" -m clinic.web.secret_key var/staff_secret_key
+  "$BIN/python" -m clinic.web.site --port 8080 >var/log/site.log 2>&1 &
+  pids+=($!)
+  STAFF_SECRET_KEY_FILE=var/staff_secret_key "$BIN/python" -m clinic.web.staff --port 8081 \
+    >var/log/staff.log 2>&1 &
+  pids+=($!)
+  wait_for "Demo clinic page" http://localhost:8080/
+  wait_for "Front-desk leads page" http://localhost:8081/
 }

@@ -29,6 +29,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("LEADS_DB_URL", url)
     monkeypatch.setenv("CLINIC_CONFIG", str(config))
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
+    monkeypatch.setenv("RASA_TRACKER_DB_URL", f"sqlite:///{tmp_path / 'no-tracker.sqlite3'}")
     return url
 
 
@@ -189,7 +190,10 @@ def test_export_csv_to_a_file(seeded, capsys, tmp_path):
 def test_purge_uses_retention_days_from_clinic_yml(seeded, capsys, cli_repo):
     code, out, _ = run(capsys, "purge")
     assert code == 0
-    assert out == "Deleted 1 booking request(s) older than 30 day(s).\n"
+    assert out == (
+        "Deleted 1 booking request(s) older than 30 day(s).\n"
+        "Deleted 0 conversation(s) older than 30 day(s).\n"
+    )
     assert cli_repo.get(seeded["old"].reference) is None
     assert cli_repo.get(seeded["contacted"].reference) is not None
 
@@ -197,7 +201,10 @@ def test_purge_uses_retention_days_from_clinic_yml(seeded, capsys, cli_repo):
 def test_purge_with_explicit_days(seeded, capsys, cli_repo):
     code, out, _ = run(capsys, "purge", "--older-than-days", "1")
     assert code == 0
-    assert out == "Deleted 2 booking request(s) older than 1 day(s).\n"
+    assert out == (
+        "Deleted 2 booking request(s) older than 1 day(s).\n"
+        "Deleted 0 conversation(s) older than 1 day(s).\n"
+    )
     assert [lead.reference for lead in cli_repo.list()] == [seeded["fresh"].reference]
 
 
