@@ -41,8 +41,9 @@ def available_pipelines() -> dict[str, Path]:
 def parse_args(argv: list[str], choices: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--pipelines", nargs="+", choices=choices, default=choices, metavar="NAME",
-        help=f"pipelines to run (default: all of {', '.join(choices)})",
+        "--pipelines", nargs="+", default=choices, metavar="NAME",
+        help=f"pipelines to run: names among {', '.join(choices)}, or paths to other Rasa "
+        "config files (default: all named ones)",
     )  # fmt: skip
     parser.add_argument(
         "--epochs-scale", type=float, default=1.0,
@@ -60,6 +61,22 @@ def parse_args(argv: list[str], choices: list[str]) -> argparse.Namespace:
     for option in ("data", "heldout", "oos_heldout", "output"):
         setattr(args, option, getattr(args, option).resolve())
     return args
+
+
+def _selected(names: list[str], available: dict[str, Path]) -> dict[str, Path]:
+    """Pipelines by name; an argument naming an existing .yml file adds that config."""
+    selected = {}
+    for name in names:
+        if name in available:
+            selected[name] = available[name]
+        elif name.endswith(".yml") and Path(name).is_file():
+            selected[Path(name).stem] = Path(name).resolve()
+        else:
+            raise ValueError(
+                f"unknown pipeline '{name}': use one of {', '.join(available)} "
+                "or the path of a config file"
+            )
+    return selected
 
 
 def _shown(path: Path) -> str:
@@ -89,8 +106,13 @@ def _run_isolated(job: PipelineJob) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    pipelines = available_pipelines()
-    args = parse_args(argv, list(pipelines))
+    available = available_pipelines()
+    args = parse_args(argv, list(available))
+    try:
+        pipelines = _selected(args.pipelines, available)
+    except ValueError as error:
+        print(f"bench_nlu: {error}", file=sys.stderr)
+        return 2
     # Pipeline configs name the spaCy model and custom components relative to the repo root.
     os.chdir(ROOT)
 
@@ -98,7 +120,7 @@ def main(argv: list[str]) -> int:
         examples = load_heldout(args.heldout) + load_heldout(
             args.oos_heldout, all_out_of_scope=True
         )
-        configs = {name: read_config(pipelines[name]) for name in args.pipelines}
+        configs = {name: read_config(path) for name, path in pipelines.items()}
     except (OSError, ValueError) as error:
         print(f"bench_nlu: {error}", file=sys.stderr)
         return 2
@@ -122,15 +144,15 @@ def main(argv: list[str]) -> int:
     domain = Path("domain.yml") if Path("domain.yml").is_file() else None
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench_nlu_") as work_dir:
-        for name in args.pipelines:
+        for name, config_path in pipelines.items():
             log_path = log_dir / f"{name}.log"
             print(f"  {name}: training and parsing (log: {_shown(log_path)}) ...", flush=True)
             job = PipelineJob(
-                name, pipelines[name], args.data, domain, examples, Path(work_dir),
+                name, config_path, args.data, domain, examples, Path(work_dir),
                 log_path, args.epochs_scale,
             )  # fmt: skip
             try:
-                rows.append(_run_isolated(job))
+                rows.append({**_run_isolated(job), "config": _shown(config_path)})
             except Exception as error:  # one failing pipeline must not lose the others' figures
                 rows.append({"pipeline": name, "error": f"{type(error).__name__}: {error}"})
 

@@ -14,8 +14,11 @@ import numpy as np
 import yaml
 from nlu_heldout import HeldOutExample
 from nlu_parse import parse_timed
-from nlu_scoring import prediction_from_parse, score
+from nlu_scoring import Prediction, prediction_from_parse, score
 from nlu_train import read_config, scale_epochs, train_nlu_model
+
+# Intent ranking entries kept per held-out message in the JSON report.
+RANKING_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,35 @@ def run_pipeline(job: PipelineJob) -> dict[str, Any]:
         )
         parsed = parse_timed(model.path, [example.text for example in job.examples])
     latencies = [milliseconds for _, milliseconds in parsed]
-    scores = score(job.examples, [prediction_from_parse(result) for result, _ in parsed])
+    predictions = [prediction_from_parse(result) for result, _ in parsed]
+    scores = score(job.examples, predictions)
     return {
         "pipeline": job.name,
-        "config": str(job.config_path),
         **scores.as_dict(),
         "median_ms": float(np.median(latencies)),
         "p95_ms": float(np.percentile(latencies, 95)),
         "train_seconds": model.train_seconds,
         "model_mb": model.size_mb,
+        "parses": [
+            _parse_record(example, prediction, result)
+            for example, prediction, (result, _) in zip(
+                job.examples, predictions, parsed, strict=True
+            )
+        ],
+    }
+
+
+def _parse_record(
+    example: HeldOutExample, prediction: Prediction, result: dict[str, Any]
+) -> dict[str, Any]:
+    """What the model said about one held-out message (for threshold tuning and error review)."""
+    return {
+        "text": example.text,
+        "expected": example.response_key or example.intent,
+        "in_scope": example.in_scope,
+        "ranking": [
+            [entry["name"], round(entry["confidence"], 4)]
+            for entry in (result.get("intent_ranking") or [])[:RANKING_KEPT]
+        ],
+        "response_key": prediction.response_key_for(example.intent),
     }

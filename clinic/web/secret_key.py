@@ -55,7 +55,9 @@ def load_secret_key(environ: Mapping[str, str] = os.environ) -> str:
             f"(create one with: python -m clinic.web.secret_key {DEFAULT_KEY_FILE})"
         )
     if len(key) < MIN_KEY_LENGTH:
-        raise SecretKeyError(f"the staff secret key from {source} is shorter than {MIN_KEY_LENGTH}")
+        raise SecretKeyError(
+            f"the staff secret key from {source} is shorter than {MIN_KEY_LENGTH} characters"
+        )
     return key
 
 

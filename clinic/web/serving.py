@@ -12,15 +12,23 @@ from flask import Flask
 def serve_from_command_line(
     make_app: Callable[[], Flask],
     *,
+    prog: str,
     description: str,
     default_port: int,
+    config_errors: tuple[type[Exception], ...],
     argv: Sequence[str] | None = None,
 ) -> None:
-    parser = argparse.ArgumentParser(description=description)
+    """Serve the app from `make_app`; a `config_errors` exception ends the program with its
+    message instead of a traceback."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1)"
     )
     parser.add_argument("--port", type=int, default=default_port)
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args(argv)
-    waitress.serve(make_app(), host=args.host, port=args.port, threads=args.threads)
+    try:
+        app = make_app()
+    except config_errors as error:
+        parser.exit(2, f"{parser.prog}: configuration error: {error}\n")
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)

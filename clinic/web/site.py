@@ -15,7 +15,12 @@ from flask import Flask, Response, abort, render_template, request, send_from_di
 
 from clinic.web.headers import add_security_headers
 from clinic.web.serving import serve_from_command_line
-from clinic.web.widget_assets import FONT_FILE, WidgetAssets, load_widget_assets
+from clinic.web.widget_assets import (
+    FONT_FILE,
+    MissingWidgetAssets,
+    WidgetAssets,
+    load_widget_assets,
+)
 
 SOCKET_URL_ENV = "CHAT_SOCKET_URL"
 DEFAULT_SOCKET_URL = "http://localhost:5005"
@@ -57,7 +62,7 @@ def page_policy(config: SiteConfig) -> str:
     connect = " ".join(("'self'", *config.socket_origins))
     return (
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        f"font-src 'self'; img-src 'self' data:; connect-src {connect}; "
+        f"font-src 'self' data:; img-src 'self' data:; connect-src {connect}; "
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
 
@@ -108,7 +113,11 @@ def create_app(config: SiteConfig | None = None, assets: WidgetAssets | None = N
 
 def main() -> None:
     serve_from_command_line(
-        create_app, description="ProClinix demo site with the chat widget", default_port=8080
+        create_app,
+        prog="python -m clinic.web.site",
+        description="ProClinix demo site with the chat widget",
+        default_port=8080,
+        config_errors=(SiteConfigError, MissingWidgetAssets),
     )
 
 

@@ -39,11 +39,12 @@ from clinic.leads.display import (
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
-from clinic.settings import ClinicSettings, load_settings
+from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
+from clinic.web.secret_key import SecretKeyError
 from clinic.web.serving import serve_from_command_line
-from clinic.web.staff_config import StaffConfig
+from clinic.web.staff_config import StaffConfig, StaffConfigError
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
 
 View = TypeVar("View", bound=Callable[..., object])
@@ -221,7 +222,11 @@ def create_app(
 
 def main() -> None:
     serve_from_command_line(
-        create_app, description="ProClinix front-desk leads page", default_port=8081
+        create_app,
+        prog="python -m clinic.web.staff",
+        description="ProClinix front-desk leads page",
+        default_port=8081,
+        config_errors=(SecretKeyError, StaffConfigError, ConfigError),
     )
 
 

@@ -59,13 +59,15 @@ def stack(tmp_path_factory) -> Stack:
 
 @pytest.fixture(scope="session")
 def leads(stack) -> LeadRepository:
-    stack.start(["staff"])
+    """The leads database every service of the stack uses, for tests to fill and inspect."""
+    stack.prepare_database()
     return LeadRepository(make_engine(stack.leads_db_url))
 
 
 @pytest.fixture(scope="session")
 def staff_site(stack, leads) -> Stack:
     create_user(leads, STAFF_USERNAME, STAFF_PASSWORD)
+    stack.start(["staff"])
     return stack
 
 

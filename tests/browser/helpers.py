@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
@@ -15,12 +16,17 @@ STAFF_PASSWORD = "browser test password 1"
 
 
 class RequestLog:
-    """Every URL the page asked for, WebSockets included."""
+    """Every URL the page asked for, WebSockets included, and the errors its console showed."""
 
     def __init__(self, page: Page) -> None:
         self.urls: list[str] = []
+        self.console_errors: list[str] = []
         page.on("request", lambda request: self.urls.append(request.url))
         page.on("websocket", lambda socket: self.urls.append(socket.url))
+        page.on(
+            "console",
+            lambda message: message.type == "error" and self.console_errors.append(message.text),
+        )
 
     def foreign(self) -> list[str]:
         return [
@@ -71,19 +77,20 @@ class ChatWidget:
         ).last.click()
         return before
 
-    def reply_after(self, before: int, pattern: str) -> str:
+    def reply_after(self, before: int, pattern: str, timeout: float = 30.0) -> str:
         """Wait for a bot message after the first `before` ones that matches the regular
         expression `pattern` (case-insensitive); returns its text."""
-        self.page.wait_for_function(
-            """([root, before, source]) => {
-                const re = new RegExp(source, "i");
-                return [...document.querySelectorAll(root + " .rw-message .rw-response")]
-                    .slice(before).some((message) => re.test(message.innerText));
-            }""",
-            arg=[self.ROOT, before, pattern],
-        )
-        texts = self.bot_messages.all_inner_texts()[before:]
-        return next(text for text in texts if re.search(pattern, text, re.IGNORECASE))
+        # Polled from Python: the page's CSP forbids the eval behind page.wait_for_function.
+        regex = re.compile(pattern, re.IGNORECASE)
+        deadline = time.monotonic() + timeout
+        while True:
+            texts = self.bot_messages.all_inner_texts()[before:]
+            match = next((text for text in texts if regex.search(text)), None)
+            if match is not None:
+                return match
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no bot reply matching {pattern!r}; new replies: {texts}")
+            self.page.wait_for_timeout(200)
 
     def quick_replies(self) -> list[str]:
         return self.page.locator(f"{self.ROOT} div.rw-reply").all_inner_texts()

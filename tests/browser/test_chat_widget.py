@@ -11,8 +11,6 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from clinic.leads.database import make_engine
-from clinic.leads.repository import LeadRepository
 from tests.browser.helpers import ChatWidget, sign_in
 from tests.support.stack import REPO_ROOT
 
@@ -67,6 +65,8 @@ def test_greeting_with_quick_replies_and_no_request_leaves_the_machine(
     assert any("/widget/fonts/inter/" in url for url in requests.urls)
     assert any("/socket.io/" in url for url in requests.urls)
     assert requests.foreign() == []
+    # A blocked font, script or connection (CSP) would show here.
+    assert requests.console_errors == []
 
 
 @pytest.mark.parametrize(
@@ -89,24 +89,24 @@ def test_faq_question_gets_its_answer(page, requests, widget, question, topic, s
 def test_reload_keeps_the_conversation(page, widget, screenshot):
     before = widget.choose("Request an appointment")
     widget.reply_after(before, first_words("utter_ask_full_name"))
-    before = widget.send("Riley Reload")
+    before = widget.send("Riley Morgan")
     widget.reply_after(before, first_words("utter_ask_contact"))
     shown = widget.bot_messages.count()
 
     page.reload()
     reloaded = ChatWidget(page)
     reloaded.open()
-    expect(reloaded.user_messages.filter(has_text="Riley Reload")).to_be_visible()
+    expect(reloaded.user_messages.filter(has_text="Riley Morgan")).to_be_visible()
     assert reloaded.bot_messages.count() == shown
 
     # The booking form goes on where it stopped: the server kept the same conversation.
-    before = reloaded.send("riley.reload@example.com")
+    before = reloaded.send("riley.morgan@example.com")
     reloaded.reply_after(before, first_words("utter_ask_concern"))
     screenshot(page, "widget-after-reload")
 
 
 def test_booking_request_reaches_the_leads_page(
-    page, context, requests, widget, chat_site, staff_site, screenshot
+    page, context, requests, widget, leads, staff_site, screenshot
 ):
     before = widget.send("I'd like to book an appointment")
     widget.reply_after(before, first_words("utter_ask_full_name"))
@@ -131,7 +131,7 @@ def test_booking_request_reaches_the_leads_page(
     screenshot(page, "widget-booking-confirmation")
     assert requests.foreign() == []
 
-    stored = LeadRepository(make_engine(chat_site.leads_db_url)).get(reference)
+    stored = leads.get(reference)
     assert stored is not None
     assert (stored.full_name, stored.phone, stored.email) == (
         "Jane Testperson",

@@ -107,7 +107,7 @@ class Stack:
         self.work_dir.mkdir(parents=True, exist_ok=True)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         if not running:
-            self._prepare_database()
+            self.prepare_database()
         try:
             launched = [self._launch(name) for name in wanted]
             deadline = time.monotonic() + timeout
@@ -128,7 +128,9 @@ class Stack:
     def __exit__(self, *_: object) -> None:
         self.stop()
 
-    def _prepare_database(self) -> None:
+    def prepare_database(self) -> None:
+        """Create or migrate the leads database (safe to call more than once)."""
+        self.work_dir.mkdir(parents=True, exist_ok=True)
         upgrade(self.leads_db_url)
 
     def _environment(self) -> dict[str, str]:
@@ -176,7 +178,7 @@ class Stack:
     def _launch(self, name: str) -> _Service:
         command, ready_url = self._command(name)
         log_path = self.log_dir / f"{name}.log"
-        with log_path.open("ab") as log:
+        with log_path.open("wb") as log:
             process = subprocess.Popen(
                 command,
                 cwd=REPO_ROOT,
