@@ -26,7 +26,7 @@ shell: $(STAMPS)/venv $(MODEL)
 	scripts/shell.sh
 
 test: $(STAMPS)/venv $(MODEL) $(STAMPS)/web
-	scripts/test.sh
+	scripts/test.sh $(PYTEST_ARGS)
 
 lint: $(STAMPS)/venv
 	$(BIN)/ruff check .

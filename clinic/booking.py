@@ -91,6 +91,8 @@ class BookingDetails:
                 f"- About: {concern_label(self.concern)}",
                 f"- Preferred time: {self.preferred_time}",
                 f"- Patient: {self.patient_status.capitalize()}",
+                # A blank line ends the list, or the widget's markdown runs the two together.
+                "",
                 "Shall I send it to the front desk?",
             ]
         )

@@ -2,10 +2,12 @@
 
 Use it in config.yml as `name: components.minilm_featurizer.MiniLMFeaturizer`.
 
-It adds sentence-level features only. Rasa 3.6's DIETClassifier and ResponseSelector keep sparse
-and dense, sequence and sentence features as separate inputs (`_extract_features` only checks
-that features of the same type agree in length), so a dense featurizer need not give sequence
-features aligned to the tokenizer's tokens.
+It adds sentence-level features only. Rasa 3.6's DIETClassifier and ResponseSelector combine
+sparse and dense, sequence- and sentence-level features as separate inputs (`_extract_features`
+only checks that features of one type agree in length), so dense sentence features need no
+token-aligned sequence features next to them. The classifiers do need *some* sequence-level
+features for the text (RasaSequenceLayer raises TFLayerConfigException otherwise): keep a sparse
+featurizer such as CountVectorsFeaturizer among the features a classifier uses.
 """
 
 from __future__ import annotations
