@@ -12,6 +12,8 @@ from clinic.leads.repository import LeadRepository
 from clinic.leads.service import flush_spool
 from tests.support.trackers import entity, make_tracker
 
+CLINIC_BASICS = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
+
 COMPLETE = {
     "full_name": "Jane Doe",
     "contact": "+19145550123",
@@ -46,7 +48,7 @@ def backend(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
     upgrade(url)
     config = tmp_path / "clinic.yml"
-    config.write_text("name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n")
+    config.write_text(CLINIC_BASICS)
     monkeypatch.setenv("CLINIC_CONFIG", str(config))
     leads_backend.settings.cache_clear()
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
@@ -156,12 +158,18 @@ def test_change_detail_without_a_named_detail_offers_the_choices():
     assert slot_values(events) == {"booking_confirmed": None, "choosing_detail": True}
 
 
-def test_session_start_carries_configured_clinic_details(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("extra_config", "details"),
+    [
+        ("phone: (914) 555-0100\n", "You can reach the front desk by phone (914) 555-0100."),
+        ("", None),
+    ],
+)
+def test_session_start_carries_only_configured_clinic_details(
+    tmp_path, monkeypatch, extra_config, details
+):
     config = tmp_path / "clinic.yml"
-    config.write_text(
-        "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
-        "phone: (914) 555-0100\n"
-    )
+    config.write_text(CLINIC_BASICS + extra_config)
     monkeypatch.setenv("CLINIC_CONFIG", str(config))
     leads_backend.settings.cache_clear()
     try:
@@ -170,21 +178,9 @@ def test_session_start_carries_configured_clinic_details(tmp_path, monkeypatch):
         leads_backend.settings.cache_clear()
     assert [event["event"] for event in events] == ["session_started", "slot", "slot", "action"]
     assert slot_values(events) == {
-        "clinic_details": "You can reach the front desk by phone (914) 555-0100.",
-        "clinic_details_known": True,
+        "clinic_details": details,
+        "clinic_details_known": details is not None,
     }
-
-
-def test_session_start_without_configured_details(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text("name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n")
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    leads_backend.settings.cache_clear()
-    try:
-        _, events = run(ActionSessionStart(), make_tracker())
-    finally:
-        leads_backend.settings.cache_clear()
-    assert slot_values(events) == {"clinic_details": None, "clinic_details_known": False}
 
 
 def test_when_nothing_can_store_the_request_the_visitor_is_told_and_the_details_are_kept(
