@@ -6,6 +6,7 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+from rasa.nlu.classifiers.sklearn_intent_classifier import SklearnIntentClassifier
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
     CountVectorsFeaturizer,
 )
@@ -237,3 +238,20 @@ def test_diet_and_response_selector_train_and_predict_with_minilm_features(featu
     assert message.get(INTENT)["name"] == "faq"
     prediction = message.get("response_selector")["faq"]["response"]
     assert prediction["intent_response_key"] == "faq/what_is_art"
+
+
+def test_sklearn_intent_classifier_trains_on_minilm_sentence_features(featurizer, tmp_path):
+    training_data = RasaYAMLReader().reads(TOY_NLU)
+    classifier = SklearnIntentClassifier.create(
+        SklearnIntentClassifier.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("sklearn"),
+        ExecutionContext(GraphSchema({}), node_name="sklearn"),
+    )
+
+    featurizer.process_training_data(training_data)
+    classifier.train(training_data)
+    messages = [Message(data={TEXT: "could you book me a session"}), Message(data={TEXT: "hiya"})]
+    classifier.process(featurizer.process(messages))
+
+    assert [message.get(INTENT)["name"] for message in messages] == ["book_appointment", "greet"]
