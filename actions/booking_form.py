@@ -107,6 +107,9 @@ class ValidateBookingForm(FormValidationAction):
             }
         if not problems and "@" in text:
             problems.append(_email_problem(text))
+        if not problems and _only_phone_characters(text):
+            # Too short for the matcher to call it a number: the validator says what is wrong.
+            _first_valid(normalize_phone, [contact_parsing.Found(text, 0, len(text))], problems)
         dispatcher.utter_message(
             text=problems[0]
             if problems
@@ -211,3 +214,10 @@ def _email_problem(text: str) -> str:
 def _holds_contact_details(tracker: Tracker) -> bool:
     """A correction such as "actually my number is ..." is not an answer to another question."""
     return bool(latest_entities(tracker, "phone_number") or latest_entities(tracker, "email"))
+
+
+def _only_phone_characters(text: str) -> bool:
+    stripped = text.strip()
+    return any(c.isdigit() for c in stripped) and all(
+        c.isdigit() or c in " ()+-./" for c in stripped
+    )

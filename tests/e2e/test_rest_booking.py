@@ -84,7 +84,7 @@ def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
     assert "Active Release Techniques" in joined(visitor.say("hi"))
     assert "full name" in joined(visitor.say("I'd like to book an appointment for my back"))
     assert "phone number or email" in joined(visitor.say("Jane Doe"))
-    assert "not complete or not valid" in joined(visitor.say("555-01"))
+    assert "Please include the area code" in joined(visitor.say("555-01"))
     replies = joined(visitor.say("you can call me on (914) 555-0123 or jane.doe@example.com"))
     # "my back" earlier was kept as the concern, so the next question is the time.
     assert "Which days and times" in replies

@@ -72,8 +72,10 @@ def test_contact_answer_fills_phone_and_or_email(dispatcher, answer, phone, emai
     ("answer", "reason"),
     [
         ("555-0123", "not complete or not valid"),
+        ("555-01", "include the area code"),
         ("jane@", "email address does not look right"),
         ("call me whenever", "I need a phone number or an email address"),
+        ("after 5pm works", "I need a phone number or an email address"),
     ],
 )
 def test_invalid_contact_is_asked_again_with_a_reason(dispatcher, answer, reason):
