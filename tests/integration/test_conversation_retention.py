@@ -1,6 +1,5 @@
 """`leads purge` on a real Rasa SQL tracker store (the one endpoints.yml configures)."""
 
-import asyncio
 import time
 from datetime import timedelta
 
@@ -12,6 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from clinic.cli import main
 from clinic.conversations import purge_conversations
 from clinic.timeutil import utc_now
+from tests.support.coroutines import run_coroutine
 
 DAY = 24 * 3600
 
@@ -25,7 +25,7 @@ def save_conversation(store, sender_id, age_days):
             UserUttered("my number is 914 555 0123", timestamp=at + 1),
         ],
     )
-    asyncio.run(store.save(tracker))
+    run_coroutine(store.save(tracker))
 
 
 def tracker_store(path):
@@ -33,7 +33,7 @@ def tracker_store(path):
 
 
 def senders(path):
-    return set(asyncio.run(tracker_store(path).keys()))
+    return set(run_coroutine(tracker_store(path).keys()))
 
 
 def test_purge_deletes_only_conversations_older_than_the_cutoff(tmp_path):

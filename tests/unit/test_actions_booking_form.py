@@ -1,9 +1,8 @@
-import asyncio
-
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking_form import ValidateBookingForm
+from tests.support.coroutines import run_coroutine
 from tests.support.trackers import entity, make_tracker
 
 DOMAIN = {}
@@ -23,8 +22,8 @@ def test_required_slots_stop_before_the_summary_without_consent(dispatcher):
     slots = ["full_name", "contact", "consent", "booking_confirmed"]
     with_consent = make_tracker({"consent": True})
     without = make_tracker({"consent": False})
-    assert asyncio.run(FORM.required_slots(slots, dispatcher, with_consent, DOMAIN)) == slots
-    assert asyncio.run(FORM.required_slots(slots, dispatcher, without, DOMAIN)) == slots[:-1]
+    assert run_coroutine(FORM.required_slots(slots, dispatcher, with_consent, DOMAIN)) == slots
+    assert run_coroutine(FORM.required_slots(slots, dispatcher, without, DOMAIN)) == slots[:-1]
 
 
 def test_valid_name_is_normalised(dispatcher):
@@ -106,7 +105,7 @@ def test_a_later_phone_correction_keeps_the_email(dispatcher):
         text=text,
         entities=[entity("phone_number", "914 555 0199")],
     )
-    assert asyncio.run(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {"contact": text}
+    assert run_coroutine(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {"contact": text}
     result = FORM.validate_contact(text, dispatcher, tracker, DOMAIN)
     assert result["contact_phone"] == "+19145550199"
     assert result["contact_email"] == "jo@x.io"
@@ -125,20 +124,20 @@ def test_an_invalid_correction_keeps_the_details_given_before(dispatcher):
 
 def test_no_contact_extraction_without_contact_details(dispatcher):
     tracker = make_tracker({"requested_slot": "preferred_time"}, text="mornings")
-    assert asyncio.run(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {}
+    assert run_coroutine(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {}
 
 
 def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher):
     tracker = make_tracker({"body_region": "lower back"})
-    assert asyncio.run(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
         "concern": "lower back"
     }
     shoulder = make_tracker({"body_region": "shoulder"})
-    assert asyncio.run(FORM.extract_concern(dispatcher, shoulder, DOMAIN)) == {
+    assert run_coroutine(FORM.extract_concern(dispatcher, shoulder, DOMAIN)) == {
         "concern": "other: shoulder"
     }
     chosen = make_tracker({"body_region": "neck", "concern": "lower back"})
-    assert asyncio.run(FORM.extract_concern(dispatcher, chosen, DOMAIN)) == {}
+    assert run_coroutine(FORM.extract_concern(dispatcher, chosen, DOMAIN)) == {}
 
 
 @pytest.mark.parametrize(

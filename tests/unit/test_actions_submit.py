@@ -1,5 +1,3 @@
-import asyncio
-
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -10,6 +8,7 @@ from actions.submit import ActionSubmitBooking
 from clinic.leads.database import upgrade
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import flush_spool
+from tests.support.coroutines import run_coroutine
 from tests.support.trackers import entity, make_tracker
 
 CLINIC_BASICS = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
@@ -29,7 +28,7 @@ COMPLETE = {
 
 def run(action, tracker):
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, {}))
+    events = run_coroutine(action.run(dispatcher, tracker, {}))
     return dispatcher, events
 
 
