@@ -22,7 +22,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from nlu_heldout import load_heldout
+from data_fingerprint import fingerprint
+from nlu_heldout import also_in_training, load_heldout
 from nlu_report import format_table
 from nlu_run import PipelineJob, run_pipeline
 from nlu_train import missing_spacy_models, read_config
@@ -30,6 +31,7 @@ from nlu_train import missing_spacy_models, read_config
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINES_DIR = ROOT / "bench" / "pipelines"
 PROJECT_PIPELINE = "project"
+LEAKS_SHOWN = 5
 
 
 def available_pipelines() -> dict[str, Path]:
@@ -83,14 +85,30 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def _header(args: argparse.Namespace, in_scope: int, out_of_scope: int) -> list[str]:
+def _data_versions(args: argparse.Namespace) -> tuple[str, str]:
+    return fingerprint(args.data), fingerprint(args.heldout, args.oos_heldout)
+
+
+def _header(
+    args: argparse.Namespace,
+    versions: tuple[str, str],
+    in_scope: int,
+    out_of_scope: int,
+    leaked: list[str],
+) -> list[str]:
     lines = [
         f"NLU bench {time.strftime('%Y-%m-%d %H:%M')}  ({os.cpu_count()} cores, "
         f"{platform.python_version()})",
-        f"training data: {_shown(args.data)}",
-        f"held-out: {_shown(args.heldout)} + {_shown(args.oos_heldout)}: {in_scope} in-scope, "
-        f"{out_of_scope} out-of-scope messages",
+        f"training data: {_shown(args.data)} (fingerprint {versions[0]})",
+        f"held-out: {_shown(args.heldout)} + {_shown(args.oos_heldout)} (fingerprint "
+        f"{versions[1]}): {in_scope} in-scope, {out_of_scope} out-of-scope messages",
     ]
+    if leaked:
+        shown = "; ".join(repr(text) for text in leaked[:LEAKS_SHOWN])
+        lines.append(
+            f"WARNING: {len(leaked)} held-out messages are also training examples: {shown}"
+            + (" ..." if len(leaked) > LEAKS_SHOWN else "")
+        )
     if args.epochs_scale != 1:
         lines.append(
             f"EPOCHS SCALED x{args.epochs_scale:g}: development run, figures are not the "
@@ -134,7 +152,9 @@ def main(argv: list[str]) -> int:
         return 2
 
     in_scope = sum(example.in_scope for example in examples)
-    header = _header(args, in_scope, len(examples) - in_scope)
+    versions = _data_versions(args)
+    leaked = also_in_training(examples, args.data)
+    header = _header(args, versions, in_scope, len(examples) - in_scope, leaked)
     print("\n".join(header), flush=True)
 
     # Every run trains from scratch: a warm cache would make training times meaningless.
@@ -156,6 +176,11 @@ def main(argv: list[str]) -> int:
             except Exception as error:  # one failing pipeline must not lose the others' figures
                 rows.append({"pipeline": name, "error": f"{type(error).__name__}: {error}"})
 
+    data_changed = _data_versions(args) != versions
+    if data_changed:
+        header.append(
+            "DATA CHANGED DURING THE RUN: pipelines trained or scored on different data; rerun"
+        )
     print()
     print("\n".join(header))
     print(format_table(rows))
@@ -163,13 +188,17 @@ def main(argv: list[str]) -> int:
     report = {
         "header": header,
         "epochs_scale": args.epochs_scale,
+        "training_data_fingerprint": versions[0],
+        "heldout_fingerprint": versions[1],
+        "data_changed_during_run": data_changed,
+        "heldout_also_in_training": leaked,
         "training_data": _shown(args.data),
         "heldout_files": [_shown(args.heldout), _shown(args.oos_heldout)],
         "results": rows,
     }
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nfigures written to {_shown(args.output)}")
-    return 1 if any("error" in row for row in rows) else 0
+    return 1 if data_changed or any("error" in row for row in rows) else 0
 
 
 if __name__ == "__main__":

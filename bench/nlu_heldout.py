@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rasa.shared.data import get_data_files, is_nlu_file
 from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 
@@ -36,3 +37,17 @@ def load_heldout(path: Path, *, all_out_of_scope: bool = False) -> list[HeldOutE
         )
         for message in messages
     ]
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def also_in_training(examples: list[HeldOutExample], data_dir: Path) -> list[str]:
+    """Held-out texts that the training data holds too (case and spacing ignored)."""
+    training = {
+        _normalised(message.get(TEXT))
+        for nlu_file in get_data_files([str(data_dir)], is_nlu_file)
+        for message in load_data(nlu_file).intent_examples
+    }
+    return [example.text for example in examples if _normalised(example.text) in training]

@@ -5,7 +5,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from nlu_heldout import HeldOutExample, load_heldout  # noqa: E402
+from nlu_heldout import HeldOutExample, also_in_training, load_heldout  # noqa: E402
 from nlu_report import format_table  # noqa: E402
 from nlu_scoring import Prediction, prediction_from_parse, score  # noqa: E402
 
@@ -143,3 +143,20 @@ def test_table_aligns_figures_and_lists_failures():
     ]  # fmt: skip
     assert len({len(line) for line in lines[:3]}) == 1
     assert lines[3] == "broken: FAILED: RuntimeError: no data"
+
+
+def test_also_in_training_finds_held_out_texts_in_nlu_files_only(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "nlu.yml").write_text(
+        'version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    - Hello  There\n',
+        encoding="utf-8",
+    )
+    (data / "rules.yml").write_text(
+        'version: "3.1"\nrules:\n- rule: greet\n  steps:\n  - intent: greet\n'
+        "  - action: utter_greet\n",
+        encoding="utf-8",
+    )
+    examples = [intent("hello there", "greet"), intent("good morning", "greet")]
+
+    assert also_in_training(examples, data) == ["hello there"]
