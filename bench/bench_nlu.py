@@ -4,8 +4,10 @@ Usage: .venv/bin/python bench/bench_nlu.py [--pipelines NAME ...] [--epochs-scal
 
 Pipelines: every bench/pipelines/*.yml (by file stem) plus `project` (the repo's config.yml).
 Each pipeline trains and parses in a fresh process, so no model or cache carries over; Rasa's
-training cache is switched off so every run trains from scratch. Figures go to the terminal and
-to results/bench_nlu.json; training and parsing logs to results/bench_nlu_logs/.
+training cache is switched off so every run trains from scratch. The header names the data by
+fingerprint, warns about held-out messages that are also training examples, and the run fails
+if the data changed while it ran. Figures go to the terminal and to results/bench_nlu.json;
+training and parsing logs to results/bench_nlu_logs/.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.minilm_encoder import packaged_model_dir
+from components.minilm_encoder import DEFAULT_MAX_SEQUENCE_LENGTH, load_encoder, packaged_model_dir
 from components.minilm_featurizer import MiniLMFeaturizer
 
 MINILM_DIMENSION = 384
@@ -62,6 +62,12 @@ def test_sentence_feature_is_one_unit_length_row(featurizer):
     assert features.dtype == np.float32
     assert np.linalg.norm(features) == pytest.approx(1.0, abs=1e-5)
     assert message.features[0].origin == "minilm"
+
+
+def test_encoder_gives_an_empty_matrix_for_no_texts():
+    encoder = load_encoder(packaged_model_dir().resolve(), DEFAULT_MAX_SEQUENCE_LENGTH)
+
+    assert encoder.encode([]).shape == (0, MINILM_DIMENSION)
 
 
 @pytest.mark.parametrize(
