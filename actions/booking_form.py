@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from clinic import contact_parsing
 from clinic.booking import DETAIL_LABELS
+from clinic.leads.records import PREFERRED_TIME_MAX_LENGTH
 from clinic.regions import canonical_region, concern_for_region
 from clinic.validation import (
     CONCERNS,
@@ -23,7 +24,6 @@ from clinic.validation import (
     parse_patient_status,
 )
 
-PREFERRED_TIME_MAX_LENGTH = 200
 CONCERN_MAX_LENGTH = 120
 # After this many unreadable contact answers the assistant explains why it asks and offers to stop.
 CONTACT_ATTEMPTS_BEFORE_HELP = 3
