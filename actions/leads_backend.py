@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from functools import cache
 
 from sqlalchemy.engine import Engine
@@ -50,22 +51,42 @@ def submit(new: NewLead) -> SubmitOutcome:
     return submit_lead(repository, spool(), new, notify=notifier_from_env())
 
 
+class SpoolWorker:
+    """A daemon thread that calls `flush` every `interval` seconds until stopped; a flush that
+    fails is logged and tried again at the next tick."""
+
+    def __init__(self, flush: Callable[[], object], interval: float) -> None:
+        self._flush = flush
+        self._interval = interval
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="spool-worker", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            try:
+                self._flush()
+            except Exception:
+                logger.exception("spool flush failed; retrying in %s s", self._interval)
+
+
+def flush_spool_now() -> int:
+    return flush_spool(repository, spool())
+
+
 _worker_lock = threading.Lock()
-_worker: threading.Thread | None = None
+_worker: SpoolWorker | None = None
 
 
 def start_spool_worker() -> None:
     global _worker
     with _worker_lock:
         if _worker is None:
-            _worker = threading.Thread(target=_flush_forever, name="spool-worker", daemon=True)
+            _worker = SpoolWorker(flush_spool_now, SPOOL_FLUSH_SECONDS)
             _worker.start()
-
-
-def _flush_forever() -> None:
-    stop = threading.Event()
-    while not stop.wait(SPOOL_FLUSH_SECONDS):
-        try:
-            flush_spool(repository, spool())
-        except Exception:
-            logger.exception("spool flush failed; retrying in %s s", SPOOL_FLUSH_SECONDS)

@@ -1,8 +1,16 @@
+import threading
+import time
+
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import leads_backend
-from actions.booking_steps import ActionAskBookingConfirmed, ActionChangeDetail
+from actions.booking_steps import (
+    BOOKING_SLOTS,
+    ActionAskBookingConfirmed,
+    ActionChangeDetail,
+    ActionResetBooking,
+)
 from actions.session_start import ActionSessionStart
 from actions.submit import ActionSubmitBooking
 from clinic.leads.database import upgrade
@@ -103,6 +111,53 @@ def test_database_down_spools_the_request_and_tells_the_visitor(backend):
     assert leads_backend.spool().pending() == []
 
 
+def wait_until(condition, seconds=10.0):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_spool_worker_stores_a_spooled_request_on_its_own_once_the_database_is_back(backend):
+    use, url = backend
+    use("postgresql://nobody@127.0.0.1:1/leads")
+    _, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="conv-3"))
+    reference = slot_values(events)["lead_reference"]
+    worker = leads_backend.SpoolWorker(leads_backend.flush_spool_now, interval=0.05)
+    worker.start()
+    try:
+        time.sleep(0.3)  # several ticks against the unreachable database
+        assert len(leads_backend.spool().pending()) == 1
+        use(url)
+        assert wait_until(lambda: leads_backend.spool().pending() == [])
+    finally:
+        worker.stop()
+    assert [lead.reference for lead in LeadRepository(leads_backend._engine()).list()] == [
+        reference
+    ]
+
+
+def test_spool_worker_keeps_going_after_a_failed_flush(caplog):
+    calls = []
+    second_call = threading.Event()
+
+    def flush():
+        calls.append(len(calls))
+        if len(calls) == 1:
+            raise RuntimeError("disk went away")
+        second_call.set()
+
+    worker = leads_backend.SpoolWorker(flush, interval=0.01)
+    worker.start()
+    try:
+        assert second_call.wait(10)
+    finally:
+        worker.stop()
+    assert "spool flush failed" in caplog.text
+
+
 def test_no_consent_sends_nothing(backend):
     dispatcher, events = run(ActionSubmitBooking(), make_tracker({**COMPLETE, "consent": False}))
     assert [message["response"] for message in dispatcher.messages] == ["utter_no_consent"]
@@ -194,3 +249,11 @@ def test_when_nothing_can_store_the_request_the_visitor_is_told_and_the_details_
     assert message["text"].startswith("Sorry, Jane, I couldn't save your request just now.")
     assert "contact the clinic in Armonk, NY directly" in message["text"]
     assert events == []
+
+
+def test_reset_clears_every_booking_slot_and_the_failure_count():
+    dispatcher, events = run(
+        ActionResetBooking(), make_tracker({**COMPLETE, "contact_failures": 2})
+    )
+    assert dispatcher.messages == []
+    assert slot_values(events) == {**dict.fromkeys(BOOKING_SLOTS), "contact_failures": 0}
