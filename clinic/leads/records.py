@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from clinic.leads.references import is_reference, new_reference
@@ -29,11 +29,10 @@ AUTHOR_MAX_LENGTH = 100
 
 
 @dataclass(frozen=True)
-class NewLead:
-    """A booking request as the visitor confirmed it, before it is stored."""
+class LeadDetails:
+    """What a booking request holds, before and after it is stored."""
 
     reference: str
-    idempotency_key: str
     created_at: datetime
     full_name: str
     phone: str | None
@@ -46,6 +45,16 @@ class NewLead:
     channel: str
     conversation_id: str
     after_hours: bool | None
+
+
+LEAD_DETAIL_FIELDS = tuple(field.name for field in fields(LeadDetails))
+
+
+@dataclass(frozen=True)
+class NewLead(LeadDetails):
+    """A booking request as the visitor confirmed it, before it is stored."""
+
+    idempotency_key: str
 
     @classmethod
     def create(
@@ -167,7 +176,7 @@ class NewLead:
 
 
 _JSON_VERSION = 1
-_FIELDS = tuple(NewLead.__dataclass_fields__)
+_FIELDS = tuple(field.name for field in fields(NewLead))
 
 
 @dataclass(frozen=True)
@@ -178,22 +187,9 @@ class NoteView:
 
 
 @dataclass(frozen=True)
-class LeadView:
+class LeadView(LeadDetails):
     """A stored lead with its notes (oldest note first)."""
 
-    reference: str
-    created_at: datetime
-    full_name: str
-    phone: str | None
-    email: str | None
-    concern: str
-    concern_detail: str | None
-    preferred_time: str | None
-    patient_status: str
-    consent_at: datetime
-    channel: str
-    conversation_id: str
-    after_hours: bool | None
     status: str
     notes: tuple[NoteView, ...]
 

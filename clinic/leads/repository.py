@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
@@ -15,6 +16,7 @@ from sqlalchemy.sql import Select
 from clinic.leads.models import Lead, LeadNote, StaffUser
 from clinic.leads.records import (
     AUTHOR_MAX_LENGTH,
+    LEAD_DETAIL_FIELDS,
     LEAD_STATUSES,
     NOTE_MAX_LENGTH,
     LeadView,
@@ -196,20 +198,8 @@ class LeadRepository:
 
     def _insert(self, new: NewLead, reference: str) -> LeadView:
         lead = Lead(
-            reference=reference,
+            **{**_details(new), "reference": reference},
             idempotency_key=new.idempotency_key,
-            created_at=new.created_at,
-            full_name=new.full_name,
-            phone=new.phone,
-            email=new.email,
-            concern=new.concern,
-            concern_detail=new.concern_detail,
-            preferred_time=new.preferred_time,
-            patient_status=new.patient_status,
-            consent_at=new.consent_at,
-            channel=new.channel,
-            conversation_id=new.conversation_id,
-            after_hours=new.after_hours,
             status="new",
         )
         with self._sessions() as session, session.begin():
@@ -238,21 +228,14 @@ def _checked_status(status: str) -> str:
     return status
 
 
+def _details(lead: Lead | NewLead) -> dict[str, Any]:
+    """The fields a lead row and the records share, by name."""
+    return {name: getattr(lead, name) for name in LEAD_DETAIL_FIELDS}
+
+
 def _view(lead: Lead) -> LeadView:
     return LeadView(
-        reference=lead.reference,
-        created_at=lead.created_at,
-        full_name=lead.full_name,
-        phone=lead.phone,
-        email=lead.email,
-        concern=lead.concern,
-        concern_detail=lead.concern_detail,
-        preferred_time=lead.preferred_time,
-        patient_status=lead.patient_status,
-        consent_at=lead.consent_at,
-        channel=lead.channel,
-        conversation_id=lead.conversation_id,
-        after_hours=lead.after_hours,
+        **_details(lead),
         status=lead.status,
         notes=tuple(
             NoteView(author=note.author, body=note.body, created_at=note.created_at)
