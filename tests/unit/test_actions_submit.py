@@ -140,19 +140,19 @@ def test_spool_worker_stores_a_spooled_request_on_its_own_once_the_database_is_b
 
 
 def test_spool_worker_keeps_going_after_a_failed_flush(caplog):
-    calls = []
-    second_call = threading.Event()
+    failed_once = threading.Event()
+    flushed_after_the_failure = threading.Event()
 
     def flush():
-        calls.append(len(calls))
-        if len(calls) == 1:
+        if not failed_once.is_set():
+            failed_once.set()
             raise RuntimeError("disk went away")
-        second_call.set()
+        flushed_after_the_failure.set()
 
     worker = leads_backend.SpoolWorker(flush, interval=0.01)
     worker.start()
     try:
-        assert second_call.wait(10)
+        assert flushed_after_the_failure.wait(10)
     finally:
         worker.stop()
     assert "spool flush failed" in caplog.text
