@@ -86,6 +86,15 @@ def runs(word_list, length):
     return {tuple(word_list[i : i + length]) for i in range(len(word_list) - length + 1)}
 
 
+def shared_runs(text, article_runs):
+    return runs(words(text), LONGEST_SHARED_RUN + 1) & article_runs
+
+
+@pytest.fixture(scope="module")
+def article_runs():
+    return runs(words(ARTICLE.read_text(encoding="utf-8")), LONGEST_SHARED_RUN + 1)
+
+
 @pytest.fixture(scope="module")
 def responses():
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
@@ -102,21 +111,19 @@ def test_answer_carries_the_topics_facts(topic, responses):
         assert missing == [], text
 
 
-def test_no_response_copies_a_run_of_the_articles_words(responses):
-    article_runs = runs(words(ARTICLE.read_text(encoding="utf-8")), LONGEST_SHARED_RUN + 1)
+def test_no_response_copies_a_run_of_the_articles_words(responses, article_runs):
     copied = {
         name: " ".join(run)
         for name, variants in responses.items()
         for variant in variants
-        for run in runs(words(variant.get("text", "")), LONGEST_SHARED_RUN + 1) & article_runs
+        for run in shared_runs(variant.get("text", ""), article_runs)
     }
     assert copied == {}
 
 
-def test_the_check_finds_a_copied_sentence():
+def test_the_check_finds_a_copied_sentence(article_runs):
     sentence = "ART is a hands-on, movement-based soft tissue therapy designed to identify"
-    article_runs = runs(words(ARTICLE.read_text(encoding="utf-8")), LONGEST_SHARED_RUN + 1)
-    assert runs(words(sentence), LONGEST_SHARED_RUN + 1) & article_runs
+    assert shared_runs(sentence, article_runs)
 
 
 def test_emergency_answer_sends_to_911_and_offers_no_booking(responses):

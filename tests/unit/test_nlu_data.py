@@ -69,17 +69,21 @@ def training():
 
 
 @pytest.fixture(scope="module")
+def heldout():
+    return load_heldout(HELDOUT)
+
+
+@pytest.fixture(scope="module")
 def domain():
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("topic", CONTRACT_FAQ_TOPICS)
 def test_every_faq_topic_has_training_examples_held_out_messages_and_an_answer(
-    topic, training, domain
+    topic, training, heldout, domain
 ):
-    heldout = labels(load_heldout(HELDOUT))
     assert training[f"faq/{topic}"] >= MIN_TRAINING_PER_TOPIC
-    assert heldout[f"faq/{topic}"] >= MIN_HELDOUT_PER_TOPIC
+    assert labels(heldout)[f"faq/{topic}"] >= MIN_HELDOUT_PER_TOPIC
     assert f"utter_faq/{topic}" in domain["responses"]
 
 
@@ -100,6 +104,6 @@ def test_every_contract_intent_is_in_the_domain_and_trained(intent, training, do
     assert training[intent] >= MIN_TRAINING_PER_TOPIC
 
 
-def test_held_out_messages_never_appear_in_the_training_data():
-    examples = load_heldout(HELDOUT) + load_heldout(OUT_OF_SCOPE_HELDOUT, all_out_of_scope=True)
+def test_held_out_messages_never_appear_in_the_training_data(heldout):
+    examples = heldout + load_heldout(OUT_OF_SCOPE_HELDOUT, all_out_of_scope=True)
     assert also_in_training(examples, ROOT / "data") == []
