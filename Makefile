@@ -9,7 +9,7 @@ STAMPS := .stamps
 SPACY_MODEL := build/spacy/en_proclinix
 MODEL := models/proclinix.tar.gz
 # Everything a trained model depends on: retrain only when one of these changed.
-MODEL_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml') \
+MODEL_INPUTS := config.yml $(wildcard domain.yml/*.yml) $(shell find data -type f -name '*.yml') \
 	$(wildcard components/*.py) $(STAMPS)/spacy
 
 export PYTHONPATH := $(CURDIR)

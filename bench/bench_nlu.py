@@ -163,7 +163,7 @@ def main(argv: list[str]) -> int:
     os.environ["RASA_MAX_CACHE_SIZE"] = "0"
     log_dir = args.output.parent / "bench_nlu_logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    domain = Path("domain.yml") if Path("domain.yml").is_file() else None
+    domain = Path("domain.yml") if Path("domain.yml").exists() else None
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench_nlu_") as work_dir:
         for name, config_path in pipelines.items():

@@ -1,6 +1,7 @@
 """The chat widget on the demo page, against the running Rasa model, action server and staff page.
 
-Expected bot texts come from domain.yml, the source of truth for what the assistant says.
+Expected bot texts come from the domain (domain.yml/), the source of truth for what the assistant
+says.
 """
 
 from __future__ import annotations
@@ -8,11 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from playwright.sync_api import expect
 
 from tests.browser.helpers import ChatWidget, sign_in
-from tests.support.stack import REPO_ROOT
+from tests.support.domain import load_domain
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -21,8 +21,7 @@ PHONE = (375, 667)
 
 
 def domain_response(name: str) -> dict:
-    domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return domain["responses"][name][0]
+    return load_domain()["responses"][name][0]
 
 
 def as_displayed(text: str) -> str:

@@ -4,7 +4,7 @@ from tests.support.rasa_cli import run_rasa
 
 # Warnings Rasa 3.6's validator raises for correct projects, each with the reason it is expected.
 EXPECTED_WARNINGS = [
-    # The FAQ retrieval intent is listed in domain.yml (as Rasa's docs require) and Rasa adds it
+    # The FAQ retrieval intent is listed in the domain (as Rasa's docs require) and Rasa adds it
     # again from the NLU data when it merges the two.
     r"The following duplicated intents have been found across multiple domain files: faq",
     # A form asks with utter_ask_<slot>; the validator only looks for responses in stories.

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.support.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "docs" / "source" / "art-neck-back-pain-article.txt"
@@ -97,7 +98,7 @@ def article_runs():
 
 @pytest.fixture(scope="module")
 def responses():
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    return load_domain()["responses"]
 
 
 def answer_texts(responses, topic):

@@ -6,7 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.support.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -75,7 +76,7 @@ def heldout():
 
 @pytest.fixture(scope="module")
 def domain():
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    return load_domain()
 
 
 @pytest.mark.parametrize("topic", CONTRACT_FAQ_TOPICS)
