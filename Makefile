@@ -33,7 +33,7 @@ lint: $(STAMPS)/venv
 	$(BIN)/ruff format --check .
 
 bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy
-	$(BIN)/python bench/bench_nlu.py
+	$(BIN)/python -m bench.bench_nlu
 
 $(STAMPS)/venv: requirements/requirements.lock requirements/model.lock pyproject.toml
 	@mkdir -p $(STAMPS)

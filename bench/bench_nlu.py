@@ -1,6 +1,6 @@
 """NLU benchmark: trains each candidate pipeline on data/ and scores it on the held-out sets.
 
-Usage: .venv/bin/python bench/bench_nlu.py [--pipelines NAME ...] [--epochs-scale F]
+Usage: .venv/bin/python -m bench.bench_nlu [--pipelines NAME ...] [--epochs-scale F]
 
 Pipelines: every bench/pipelines/*.yml (by file stem) plus `project` (the repo's config.yml).
 Each pipeline trains and parses in a fresh process, so no model or cache carries over; Rasa's
@@ -24,11 +24,11 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from data_fingerprint import fingerprint
-from nlu_heldout import also_in_training, load_heldout
-from nlu_report import format_table
-from nlu_run import PipelineJob, run_pipeline
-from nlu_train import missing_spacy_models, read_config
+from bench.data_fingerprint import fingerprint
+from bench.nlu_heldout import also_in_training, load_heldout
+from bench.nlu_report import format_table
+from bench.nlu_run import PipelineJob, run_pipeline
+from bench.nlu_train import missing_spacy_models, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINES_DIR = ROOT / "bench" / "pipelines"

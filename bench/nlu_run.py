@@ -12,10 +12,11 @@ from typing import Any
 
 import numpy as np
 import yaml
-from nlu_heldout import HeldOutExample
-from nlu_parse import parse_timed
-from nlu_scoring import Prediction, prediction_from_parse, score
-from nlu_train import read_config, scale_epochs, train_nlu_model
+
+from bench.nlu_heldout import HeldOutExample
+from bench.nlu_parse import parse_timed
+from bench.nlu_scoring import Prediction, prediction_from_parse, score
+from bench.nlu_train import read_config, scale_epochs, train_nlu_model
 
 # Intent ranking entries kept per held-out message in the JSON report.
 RANKING_KEPT = 4

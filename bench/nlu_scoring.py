@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from nlu_heldout import OUT_OF_SCOPE_INTENT, HeldOutExample
+from bench.nlu_heldout import OUT_OF_SCOPE_INTENT, HeldOutExample
 
 FALLBACK_INTENT = "nlu_fallback"
 REJECTION_INTENTS = frozenset({OUT_OF_SCOPE_INTENT, FALLBACK_INTENT})

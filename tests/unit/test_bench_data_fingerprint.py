@@ -1,10 +1,7 @@
 import shutil
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from data_fingerprint import fingerprint  # noqa: E402
+from bench.data_fingerprint import fingerprint
 
 
 def write(path: Path, text: str) -> Path:

@@ -1,13 +1,10 @@
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from nlu_heldout import HeldOutExample, also_in_training, load_heldout  # noqa: E402
-from nlu_report import format_table  # noqa: E402
-from nlu_scoring import Prediction, prediction_from_parse, score  # noqa: E402
+from bench.nlu_heldout import HeldOutExample, also_in_training, load_heldout
+from bench.nlu_report import format_table
+from bench.nlu_scoring import Prediction, prediction_from_parse, score
 
 
 def faq(text: str, key: str) -> HeldOutExample:

@@ -1,13 +1,11 @@
-import sys
 from pathlib import Path
 
 import pytest
 import rasa.engine.recipes
 
-BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH_DIR))
+from bench.nlu_train import missing_spacy_models, read_config, scale_epochs
 
-from nlu_train import missing_spacy_models, read_config, scale_epochs  # noqa: E402
+BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"
 
 PIPELINE = {
     "pipeline": [
