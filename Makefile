@@ -17,15 +17,15 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run shell test lint bench-nlu bench clean lock
+.PHONY: run shell test lint bench-nlu clean lock
 
-run: $(STAMPS)/venv $(MODEL) $(STAMPS)/web
+run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
 	scripts/run.sh
 
 shell: $(STAMPS)/venv $(MODEL)
 	scripts/shell.sh
 
-test: $(STAMPS)/venv $(MODEL) $(STAMPS)/web
+test: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
 	scripts/test.sh $(PYTEST_ARGS)
 
 lint: $(STAMPS)/venv
@@ -51,9 +51,9 @@ $(MODEL): $(STAMPS)/venv $(MODEL_INPUTS)
 	$(BIN)/rasa train --fixed-model-name proclinix --out models
 	touch $@
 
-$(STAMPS)/web: web/package.json web/package-lock.json
+$(STAMPS)/demo_site: demo_site/package.json demo_site/package-lock.json
 	@mkdir -p $(STAMPS)
-	cd web && npm ci --no-audit --no-fund --loglevel=error
+	cd demo_site && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Regenerate the hashed lock after editing requirements/requirements.in (needs network access
@@ -61,7 +61,7 @@ $(STAMPS)/web: web/package.json web/package-lock.json
 lock:
 	$(PYTHON) -m pip install --quiet uv==0.5.11
 	$(PYTHON) -m uv pip compile requirements/requirements.in --python-version 3.10 \
-		--generate-hashes --index-url https://pypi.org/simple -o requirements/requirements.lock
+		--generate-hashes -o requirements/requirements.lock
 
 clean:
 	rm -rf $(STAMPS) build models results test-artifacts

@@ -1,8 +1,9 @@
 """Demo clinic site: one page that hosts the chat widget, plus the widget's files for other sites.
 
 Run: `python -m clinic.web.site --port 8080`. Env CHAT_SOCKET_URL is where the widget finds
-Rasa's socket.io channel (default http://localhost:5005); CLINIC_WEB_DIR overrides web/.
-Everything under /widget/ is what the clinic's real site loads (see docs/web.md).
+Rasa's socket.io channel (default http://localhost:5005); CLINIC_WEB_DIR overrides demo_site/.
+Everything under /widget/ is what the clinic's real site loads (see "Embedding the widget on the
+clinic's website" in README.md).
 """
 
 from __future__ import annotations
@@ -72,9 +73,9 @@ def create_app(config: SiteConfig | None = None, assets: WidgetAssets | None = N
     assets = assets or load_widget_assets()
     app = Flask(
         __name__,
-        static_folder=str(assets.web_dir / "css"),
+        static_folder=str(assets.site_dir / "css"),
         static_url_path="/css",
-        template_folder=str(assets.web_dir),
+        template_folder=str(assets.site_dir),
     )
     policy = page_policy(config)
 

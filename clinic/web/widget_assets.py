@@ -1,4 +1,4 @@
-"""The widget's files from web/: the rasa-webchat bundle (minus its font CDN import) and Inter.
+"""Widget files from demo_site/: the rasa-webchat bundle (minus its font CDN import) and Inter.
 
 rasa-webchat's stylesheet imports the Inter font from fonts.googleapis.com. A clinic page must not
 tell a third party who visits it, and the machine may be offline, so the import is removed when
@@ -22,25 +22,25 @@ FONT_FILE = re.compile(r"(400|500|700)\.css|files/inter-[a-z-]+-(400|500|700)-no
 
 
 class MissingWidgetAssets(RuntimeError):
-    """web/node_modules is missing or holds an unexpected widget bundle."""
+    """demo_site/node_modules is missing or holds an unexpected widget bundle."""
 
 
 @dataclass(frozen=True)
 class WidgetAssets:
-    web_dir: Path
+    site_dir: Path
     bundle: bytes
 
     @property
     def widget_dir(self) -> Path:
-        return self.web_dir / "widget"
+        return self.site_dir / "widget"
 
     @property
     def font_dir(self) -> Path:
-        return self.web_dir / "node_modules" / "@fontsource" / "inter"
+        return self.site_dir / "node_modules" / "@fontsource" / "inter"
 
 
-def web_dir() -> Path:
-    return Path(os.environ.get(WEB_DIR_ENV) or REPO_ROOT / "web")
+def demo_site_dir() -> Path:
+    return Path(os.environ.get(WEB_DIR_ENV) or REPO_ROOT / "demo_site")
 
 
 def strip_font_cdn_import(bundle: str) -> str:
@@ -49,13 +49,13 @@ def strip_font_cdn_import(bundle: str) -> str:
     if FONT_CDN_HOST in stripped:
         raise MissingWidgetAssets(
             f"the widget bundle still refers to {FONT_CDN_HOST} in a form this project does not "
-            "remove; check the rasa-webchat version in web/package.json"
+            "remove; check the rasa-webchat version in demo_site/package.json"
         )
     return stripped
 
 
 def load_widget_assets(directory: Path | None = None) -> WidgetAssets:
-    root = directory or web_dir()
+    root = directory or demo_site_dir()
     bundle_path = root / "node_modules" / "rasa-webchat" / "lib" / "index.js"
     font_css = root / "node_modules" / "@fontsource" / "inter" / "400.css"
     for required in (bundle_path, font_css):
@@ -64,4 +64,4 @@ def load_widget_assets(directory: Path | None = None) -> WidgetAssets:
                 f"{required} is missing: install the widget with `npm ci --prefix {root}`"
             )
     bundle = strip_font_cdn_import(bundle_path.read_text(encoding="utf-8"))
-    return WidgetAssets(web_dir=root, bundle=bundle.encode("utf-8"))
+    return WidgetAssets(site_dir=root, bundle=bundle.encode("utf-8"))

@@ -8,17 +8,17 @@ from clinic.web.site import SiteConfig, SiteConfigError, create_app, parse_socke
 from clinic.web.widget_assets import (
     FONT_CDN_HOST,
     MissingWidgetAssets,
+    demo_site_dir,
     load_widget_assets,
     strip_font_cdn_import,
-    web_dir,
 )
 
 FONT_IMPORT = "@import url(https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap);"
 
 
 @pytest.fixture
-def fake_web(tmp_path):
-    """A web/ folder as `npm ci` leaves it, with a tiny stand-in for the widget bundle."""
+def fake_site(tmp_path):
+    """A demo_site/ folder as `npm ci` leaves it, with a tiny stand-in for the widget bundle."""
     (tmp_path / "widget").mkdir()
     (tmp_path / "widget" / "chat.js").write_text("/* bootstrap */", encoding="utf-8")
     (tmp_path / "widget" / "chat.css").write_text("/* theme */", encoding="utf-8")
@@ -42,9 +42,9 @@ def fake_web(tmp_path):
 
 
 @pytest.fixture
-def client(fake_web):
+def client(fake_site):
     config = SiteConfig(socket_url="https://chat.example.org")
-    return create_app(config, load_widget_assets(fake_web)).test_client()
+    return create_app(config, load_widget_assets(fake_site)).test_client()
 
 
 def test_font_cdn_import_is_removed_from_the_bundle():
@@ -58,7 +58,7 @@ def test_an_unknown_reference_to_the_font_cdn_is_refused():
 
 
 def test_the_installed_widget_bundle_has_no_font_cdn_reference_left():
-    assets = load_widget_assets(web_dir())
+    assets = load_widget_assets(demo_site_dir())
     assert FONT_CDN_HOST.encode() not in assets.bundle
     assert b".rw-launcher" in assets.bundle
 
