@@ -1,16 +1,9 @@
-"""The action server's handles on the leads store, created once per process.
-
-Also runs the spool worker: a daemon thread that writes spooled booking requests to the
-database once it is reachable again, so a request taken during an outage reaches the front desk
-without anyone running a command.
-"""
+"""The action server's handles on the leads store, created once per process, and its spool
+worker, which `rasa_sdk_plugins` starts when the action server starts."""
 
 from __future__ import annotations
 
-import logging
-import os
 import threading
-from collections.abc import Callable
 from functools import cache
 
 from sqlalchemy.engine import Engine
@@ -20,12 +13,9 @@ from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitOutcome, flush_spool, submit_lead
 from clinic.leads.spool import Spool
+from clinic.leads.spool_worker import SpoolWorker, flush_interval
 from clinic.notify import notifier_from_env
 from clinic.settings import ClinicSettings, load_settings
-
-logger = logging.getLogger(__name__)
-
-SPOOL_FLUSH_SECONDS = float(os.environ.get("LEADS_SPOOL_FLUSH_SECONDS", "60"))
 
 
 @cache
@@ -51,31 +41,6 @@ def submit(new: NewLead) -> SubmitOutcome:
     return submit_lead(repository, spool(), new, notify=notifier_from_env())
 
 
-class SpoolWorker:
-    """A daemon thread that calls `flush` every `interval` seconds until stopped; a flush that
-    fails is logged and tried again at the next tick."""
-
-    def __init__(self, flush: Callable[[], object], interval: float) -> None:
-        self._flush = flush
-        self._interval = interval
-        self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="spool-worker", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stopped.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stopped.wait(self._interval):
-            try:
-                self._flush()
-            except Exception:
-                logger.exception("spool flush failed; retrying in %s s", self._interval)
-
-
 def flush_spool_now() -> int:
     return flush_spool(repository, spool())
 
@@ -85,8 +50,9 @@ _worker: SpoolWorker | None = None
 
 
 def start_spool_worker() -> None:
+    """Start the process's spool worker; a second call finds it running and does nothing."""
     global _worker
     with _worker_lock:
         if _worker is None:
-            _worker = SpoolWorker(flush_spool_now, SPOOL_FLUSH_SECONDS)
+            _worker = SpoolWorker(flush_spool_now, flush_interval())
             _worker.start()

@@ -21,10 +21,6 @@ from clinic.leads.repository import LeadRepository
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"
 
-# Importing `actions` starts the action server's spool worker in the test process; a tick in the
-# middle of a test would flush that test's spool behind its back. Tests run their own workers.
-os.environ.setdefault("LEADS_SPOOL_FLUSH_SECONDS", "86400")
-
 
 def postgres_test_url() -> str:
     url = os.environ.get(PG_URL_ENV)
