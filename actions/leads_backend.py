@@ -6,14 +6,12 @@ from __future__ import annotations
 import threading
 from functools import cache
 
-from sqlalchemy.engine import Engine
-
-from clinic.leads.database import database_url, make_engine
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitOutcome, flush_spool, submit_lead
 from clinic.leads.spool import Spool
 from clinic.leads.spool_worker import SpoolWorker, flush_interval
+from clinic.leads.stores import open_stores
 from clinic.notify import notifier_from_env
 from clinic.settings import ClinicSettings, load_settings
 
@@ -24,12 +22,8 @@ def settings() -> ClinicSettings:
 
 
 @cache
-def _engine() -> Engine:
-    return make_engine(database_url())
-
-
 def repository() -> LeadRepository:
-    return LeadRepository(_engine())
+    return open_stores().leads
 
 
 @cache

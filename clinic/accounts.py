@@ -11,7 +11,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from clinic.leads.repository import LeadRepository
+from clinic.leads.staff_store import StaffAccountStore
 from clinic.timeutil import as_utc, utc_now
 from clinic.validation import InvalidInput
 
@@ -67,7 +67,7 @@ def check_password_strength(password: str, username: str) -> None:
 
 
 def create_user(
-    repo: LeadRepository,
+    store: StaffAccountStore,
     username: str,
     password: str,
     *,
@@ -80,12 +80,12 @@ def create_user(
     """
     name = normalize_username(username)
     check_password_strength(password, name)
-    repo.add_staff_user(name, hasher.hash(password), as_utc(now) if now else utc_now())
+    store.add(name, hasher.hash(password), as_utc(now) if now else utc_now())
     return name
 
 
 def authenticate(
-    repo: LeadRepository,
+    store: StaffAccountStore,
     username: str,
     password: str,
     *,
@@ -100,7 +100,7 @@ def authenticate(
         name = normalize_username(username)
     except InvalidInput:
         name = None
-    user = repo.staff_user(name) if name else None
+    user = store.get(name) if name else None
     if user is None:
         # Spend the same hashing time as for a real user, so timing does not reveal names.
         _matches(hasher, _dummy_hash(hasher), password)
@@ -108,14 +108,14 @@ def authenticate(
     if user.locked_until is not None and user.locked_until > moment:
         return AuthResult(AuthStatus.LOCKED, user.username, user.locked_until)
     if not _matches(hasher, user.password_hash, password):
-        record = repo.record_login_failure(
+        record = store.record_login_failure(
             user.username, moment, policy.max_failures, policy.lockout
         )
         if record is not None and record.locked_until is not None and record.locked_until > moment:
             return AuthResult(AuthStatus.LOCKED, user.username, record.locked_until)
         return AuthResult(AuthStatus.INVALID)
     new_hash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
-    repo.record_login_success(user.username, moment, new_hash)
+    store.record_login_success(user.username, moment, new_hash)
     return AuthResult(AuthStatus.OK, user.username)
 
 

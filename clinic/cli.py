@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.accounts import create_user
 from clinic.conversations import purge_conversations, tracker_database_url
-from clinic.leads.database import database_url, make_engine, upgrade
+from clinic.leads.database import database_url, upgrade
 from clinic.leads.display import (
     after_hours_text,
     after_hours_word,
@@ -29,8 +29,10 @@ from clinic.leads.display import (
 )
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
-from clinic.leads.repository import DuplicateUsername, LeadNotFound, LeadRepository
+from clinic.leads.repository import LeadNotFound
 from clinic.leads.spool import Spool
+from clinic.leads.staff_store import DuplicateUsername
+from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.timeutil import utc_now
 from clinic.validation import InvalidInput
@@ -118,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _list(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    leads = _repository().list(status=arguments.status, after_hours=arguments.after_hours)
+    leads = open_stores().leads.list(status=arguments.status, after_hours=arguments.after_hours)
     if not leads:
         print("No booking requests match.")
         return EXIT_OK
@@ -152,7 +154,7 @@ def _list_row(lead: LeadView, settings: ClinicSettings) -> list[str]:
 
 def _show(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    lead = _repository().get(arguments.reference)
+    lead = open_stores().leads.get(arguments.reference)
     if lead is None:
         raise LeadNotFound(arguments.reference)
     _print_lead(lead, settings)
@@ -188,7 +190,7 @@ def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
 def _update(arguments: argparse.Namespace) -> int:
     settings = load_settings()
     author = arguments.author or getpass.getuser()
-    lead = _repository().update(arguments.reference, arguments.status, arguments.note, author)
+    lead = open_stores().leads.update(arguments.reference, arguments.status, arguments.note, author)
     print("Updated.")
     _print_lead(lead, settings)
     return EXIT_OK
@@ -196,7 +198,7 @@ def _update(arguments: argparse.Namespace) -> int:
 
 def _export(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    leads = _repository().list()
+    leads = open_stores().leads.list()
     if arguments.output is None:
         count = write_csv(leads, sys.stdout, settings.timezone)
     else:
@@ -209,7 +211,7 @@ def _export(arguments: argparse.Namespace) -> int:
 def _purge(arguments: argparse.Namespace) -> int:
     days = arguments.older_than_days or load_settings().retention_days
     cutoff = utc_now() - timedelta(days=days)
-    deleted = _repository().purge_older_than(cutoff)
+    deleted = open_stores().leads.purge_older_than(cutoff)
     print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
     tracker_url = tracker_database_url()
     if tracker_url:
@@ -220,7 +222,7 @@ def _purge(arguments: argparse.Namespace) -> int:
 
 def _spool_flush(arguments: argparse.Namespace) -> int:
     spool = Spool.from_env()
-    flushed = spool.flush(_repository())
+    flushed = spool.flush(open_stores().leads)
     remaining = len(spool.pending())
     print(f"Stored {flushed} spooled request(s); {remaining} still waiting in {spool.directory}.")
     failed = spool.failed_directory
@@ -244,13 +246,9 @@ def _staff_add(arguments: argparse.Namespace) -> int:
         password = getpass.getpass("Password: ")
         if getpass.getpass("Password again: ") != password:
             raise InvalidInput("The two passwords differ; nothing was changed.")
-    username = create_user(_repository(), arguments.username, password)
+    username = create_user(open_stores().staff, arguments.username, password)
     print(f"Staff user {username} added.")
     return EXIT_OK
-
-
-def _repository() -> LeadRepository:
-    return LeadRepository(make_engine(database_url()))
 
 
 def _positive_int(text: str) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, text
 from clinic.leads.database import make_engine, upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
+from clinic.leads.staff_store import StaffAccountStore
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"
 
@@ -65,6 +66,13 @@ def db_url(empty_db_url: str) -> str:
 def repo(db_url: str) -> Iterator[LeadRepository]:
     engine = make_engine(db_url)
     yield LeadRepository(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def staff(db_url: str) -> Iterator[StaffAccountStore]:
+    engine = make_engine(db_url)
+    yield StaffAccountStore(engine)
     engine.dispose()
 
 

@@ -10,6 +10,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, create_engine, make_url
+from sqlalchemy.orm import sessionmaker
 
 from clinic.paths import VAR_DIR
 
@@ -39,6 +40,10 @@ def make_engine(url: str) -> Engine:
         hide_parameters=True,
         connect_args=connect_args,
     )
+
+
+def session_factory(engine: Engine) -> sessionmaker:
+    return sessionmaker(engine, future=True, expire_on_commit=False)
 
 
 def upgrade(url: str, revision: str = "head") -> None:

@@ -1,19 +1,19 @@
-"""Reading and writing leads (and staff accounts) in the database."""
+"""Reading and writing leads in the database."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload, sessionmaker
+from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Select
 
-from clinic.leads.models import Lead, LeadNote, StaffUser
+from clinic.leads.database import session_factory
+from clinic.leads.models import Lead, LeadNote
 from clinic.leads.records import (
     AUTHOR_MAX_LENGTH,
     LEAD_DETAIL_FIELDS,
@@ -29,13 +29,11 @@ from clinic.timeutil import as_utc, utc_now
 from clinic.validation import InvalidInput, normalize_free_text
 
 __all__ = [
-    "DuplicateUsername",
     "LeadNotFound",
     "LeadRepository",
     "LeadView",
     "NewLead",
     "NoteView",
-    "StaffUserRecord",
     "StoredLead",
 ]
 
@@ -51,25 +49,10 @@ class LeadNotFound(LookupError):
         self.reference = reference
 
 
-class DuplicateUsername(ValueError):
-    def __init__(self, username: str) -> None:
-        super().__init__(f"a staff user named {username!r} already exists")
-        self.username = username
-
-
-@dataclass(frozen=True)
-class StaffUserRecord:
-    username: str
-    password_hash: str
-    failed_attempts: int
-    locked_until: datetime | None
-    last_login_at: datetime | None
-
-
 class LeadRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, future=True, expire_on_commit=False)
+        self._sessions = session_factory(engine)
 
     def submit(self, new: NewLead) -> StoredLead:
         """Store `new` once: a second submission with the same idempotency key returns the
@@ -147,55 +130,6 @@ class LeadRepository:
             )
             return int(result.rowcount)
 
-    def add_staff_user(self, username: str, password_hash: str, now: datetime) -> None:
-        user = StaffUser(
-            username=username,
-            password_hash=password_hash,
-            failed_attempts=0,
-            created_at=as_utc(now),
-        )
-        try:
-            with self._sessions() as session, session.begin():
-                session.add(user)
-        except IntegrityError as error:
-            raise DuplicateUsername(username) from error
-
-    def staff_user(self, username: str) -> StaffUserRecord | None:
-        with self._sessions() as session:
-            user = session.scalar(select(StaffUser).where(StaffUser.username == username))
-            return _staff_record(user) if user else None
-
-    def record_login_failure(
-        self, username: str, now: datetime, max_failures: int, lockout: timedelta
-    ) -> StaffUserRecord | None:
-        """Count a failed login; max_failures in a row lock the account until now + lockout."""
-        with self._sessions() as session, session.begin():
-            user = session.scalar(
-                select(StaffUser).where(StaffUser.username == username).with_for_update()
-            )
-            if user is None:
-                return None
-            user.failed_attempts += 1
-            if user.failed_attempts >= max_failures:
-                user.failed_attempts = 0
-                user.locked_until = as_utc(now) + lockout
-            return _staff_record(user)
-
-    def record_login_success(
-        self, username: str, now: datetime, new_password_hash: str | None = None
-    ) -> None:
-        values: dict[str, object] = {
-            "failed_attempts": 0,
-            "locked_until": None,
-            "last_login_at": as_utc(now),
-        }
-        if new_password_hash is not None:
-            values["password_hash"] = new_password_hash
-        with self._sessions() as session, session.begin():
-            session.execute(
-                update(StaffUser).where(StaffUser.username == username).values(**values)
-            )
-
     def _insert(self, new: NewLead, reference: str) -> LeadView:
         lead = Lead(
             **{**_details(new), "reference": reference},
@@ -241,14 +175,4 @@ def _view(lead: Lead) -> LeadView:
             NoteView(author=note.author, body=note.body, created_at=note.created_at)
             for note in lead.notes
         ),
-    )
-
-
-def _staff_record(user: StaffUser) -> StaffUserRecord:
-    return StaffUserRecord(
-        username=user.username,
-        password_hash=user.password_hash,
-        failed_attempts=user.failed_attempts,
-        locked_until=user.locked_until,
-        last_login_at=user.last_login_at,
     )

@@ -28,7 +28,6 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.datastructures import MultiDict
 
 from clinic.accounts import DEFAULT_POLICY, AuthStatus, LockoutPolicy, authenticate
-from clinic.leads.database import database_url, make_engine
 from clinic.leads.display import (
     after_hours_text,
     concern_text,
@@ -39,6 +38,7 @@ from clinic.leads.display import (
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
+from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
@@ -82,12 +82,13 @@ class LeadFilter:
 
 def create_app(
     config: StaffConfig | None = None,
-    repository: LeadRepository | None = None,
+    stores: LeadStores | None = None,
     clinic: ClinicSettings | None = None,
     lockout: LockoutPolicy = DEFAULT_POLICY,
 ) -> Flask:
     config = config or StaffConfig.from_env()
-    repository = repository or LeadRepository(make_engine(database_url()))
+    stores = stores or open_stores()
+    repository = stores.leads
     zone = (clinic or load_settings()).timezone
 
     app = Flask(__name__)
@@ -128,7 +129,7 @@ def create_app(
         if not form.validate_on_submit():
             status = 400 if request.method == "POST" else 200
             return render_template("staff/login.html", form=form), status
-        result = authenticate(repository, form.username.data, form.password.data, policy=lockout)
+        result = authenticate(stores.staff, form.username.data, form.password.data, policy=lockout)
         if result.status is AuthStatus.LOCKED:
             form.form_errors.append(
                 "Too many failed sign-ins: this account is locked for a while. "

@@ -4,7 +4,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from clinic.accounts import AuthStatus, LockoutPolicy, authenticate, create_user
-from clinic.leads.repository import DuplicateUsername
+from clinic.leads.staff_store import DuplicateUsername
 from clinic.validation import InvalidInput
 
 PASSWORD = "correct horse battery staple"
@@ -15,27 +15,27 @@ FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture
-def maria(repo):
-    create_user(repo, "Maria", PASSWORD, now=START, hasher=FAST)
-    return repo
+def maria(staff):
+    create_user(staff, "Maria", PASSWORD, now=START, hasher=FAST)
+    return staff
 
 
-def login(repo, password, at, username="maria"):
-    return authenticate(repo, username, password, now=at, policy=POLICY, hasher=FAST)
+def login(staff, password, at, username="maria"):
+    return authenticate(staff, username, password, now=at, policy=POLICY, hasher=FAST)
 
 
-def test_password_is_stored_as_an_argon2id_hash(repo):
-    assert create_user(repo, "  Tom ", PASSWORD, now=START) == "tom"
-    stored = repo.staff_user("tom")
+def test_password_is_stored_as_an_argon2id_hash(staff):
+    assert create_user(staff, "  Tom ", PASSWORD, now=START) == "tom"
+    stored = staff.get("tom")
     assert stored.password_hash.startswith("$argon2id$")
     assert PASSWORD not in stored.password_hash
-    assert authenticate(repo, "TOM", PASSWORD, now=START).ok
+    assert authenticate(staff, "TOM", PASSWORD, now=START).ok
 
 
 def test_right_and_wrong_password(maria):
     result = login(maria, PASSWORD, START)
     assert result.ok and result.username == "maria"
-    assert maria.staff_user("maria").last_login_at == START
+    assert maria.get("maria").last_login_at == START
     assert login(maria, "wrong password!", START).status is AuthStatus.INVALID
     assert login(maria, PASSWORD, START, username="nobody").status is AuthStatus.INVALID
     assert login(maria, PASSWORD, START, username="bad name!").status is AuthStatus.INVALID
@@ -53,7 +53,7 @@ def test_lock_out_after_failures_and_unlock_after_the_time(maria):
     assert still_locked.locked_until == START + timedelta(minutes=17)
 
     assert login(maria, PASSWORD, START + timedelta(minutes=17)).ok
-    record = maria.staff_user("maria")
+    record = maria.get("maria")
     assert record.failed_attempts == 0 and record.locked_until is None
 
 
@@ -75,11 +75,11 @@ def test_success_resets_the_failure_count(maria):
     assert login(maria, PASSWORD, START).ok
 
 
-def test_outdated_hash_parameters_are_upgraded_on_login(repo):
-    create_user(repo, "tom", PASSWORD, now=START, hasher=FAST)
+def test_outdated_hash_parameters_are_upgraded_on_login(staff):
+    create_user(staff, "tom", PASSWORD, now=START, hasher=FAST)
     stronger = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
-    assert authenticate(repo, "tom", PASSWORD, now=START, hasher=stronger).ok
-    assert not stronger.check_needs_rehash(repo.staff_user("tom").password_hash)
+    assert authenticate(staff, "tom", PASSWORD, now=START, hasher=stronger).ok
+    assert not stronger.check_needs_rehash(staff.get("tom").password_hash)
 
 
 def test_duplicate_username(maria):
@@ -97,7 +97,7 @@ def test_duplicate_username(maria):
         ("tom", "x" * 257, "at most 256"),
     ],
 )
-def test_bad_usernames_and_weak_passwords(repo, username, password, message):
+def test_bad_usernames_and_weak_passwords(staff, username, password, message):
     with pytest.raises(InvalidInput, match=message):
-        create_user(repo, username, password, now=START, hasher=FAST)
-    assert repo.staff_user(username.strip().lower()) is None
+        create_user(staff, username, password, now=START, hasher=FAST)
+    assert staff.get(username.strip().lower()) is None

@@ -9,6 +9,7 @@ from clinic.cli import main
 from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.spool import Spool
+from clinic.leads.staff_store import StaffAccountStore
 
 CLINIC_YML = """
 name: Test Clinic
@@ -40,6 +41,11 @@ def cli_repo(env, capsys):
     engine = make_engine(env)
     yield LeadRepository(engine)
     engine.dispose()
+
+
+@pytest.fixture
+def cli_staff(cli_repo):
+    return StaffAccountStore(cli_repo.engine)
 
 
 @pytest.fixture
@@ -240,12 +246,12 @@ def test_commands_on_a_database_without_schema_say_what_to_do(env, capsys):
     assert "database error" in err and "leads db-upgrade" in err
 
 
-def test_staff_add_from_stdin(cli_repo, capsys, monkeypatch):
+def test_staff_add_from_stdin(cli_staff, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery staple\n"))
     code, out, _ = run(capsys, "staff-add", "Maria", "--password-stdin")
     assert code == 0
     assert out == "Staff user maria added.\n"
-    assert authenticate(cli_repo, "maria", "correct horse battery staple").ok
+    assert authenticate(cli_staff, "maria", "correct horse battery staple").ok
 
     monkeypatch.setattr("sys.stdin", io.StringIO("another long password\n"))
     code, _, err = run(capsys, "staff-add", "maria", "--password-stdin")
@@ -253,13 +259,13 @@ def test_staff_add_from_stdin(cli_repo, capsys, monkeypatch):
     assert "already exists" in err
 
 
-def test_staff_add_prompts_twice(cli_repo, capsys, monkeypatch):
+def test_staff_add_prompts_twice(cli_staff, capsys, monkeypatch):
     answers = iter(["a long enough secret", "a different secret!"])
     monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
     code, _, err = run(capsys, "staff-add", "tom")
     assert code == 2
     assert "The two passwords differ" in err
-    assert cli_repo.staff_user("tom") is None
+    assert cli_staff.get("tom") is None
 
 
 def test_staff_add_refuses_a_short_password(cli_repo, capsys, monkeypatch):

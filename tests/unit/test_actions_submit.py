@@ -13,7 +13,6 @@ from actions.booking_steps import (
 from actions.session_start import ActionSessionStart
 from actions.submit import ActionSubmitBooking
 from clinic.leads.database import upgrade
-from clinic.leads.repository import LeadRepository
 from clinic.leads.service import flush_spool
 from clinic.leads.spool_worker import SpoolWorker
 from tests.support.coroutines import run_coroutine
@@ -50,7 +49,7 @@ def backend(tmp_path, monkeypatch):
 
     def use(url):
         monkeypatch.setenv("LEADS_DB_URL", url)
-        leads_backend._engine.cache_clear()
+        leads_backend.repository.cache_clear()
 
     url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
     upgrade(url)
@@ -64,7 +63,7 @@ def backend(tmp_path, monkeypatch):
     use(url)
     yield use, url
     leads_backend.settings.cache_clear()
-    leads_backend._engine.cache_clear()
+    leads_backend.repository.cache_clear()
     leads_backend.spool.cache_clear()
 
 
@@ -72,7 +71,7 @@ def test_confirmed_request_is_stored_once_and_the_visitor_gets_its_reference(bac
     _, url = backend
     tracker = make_tracker(COMPLETE, sender_id="conv-1", channel="socketio")
     dispatcher, events = run(ActionSubmitBooking(), tracker)
-    (lead,) = LeadRepository(leads_backend._engine()).list()
+    (lead,) = leads_backend.repository().list()
     assert lead.full_name == "Jane Doe"
     assert lead.phone == "+19145550123"
     assert (lead.concern, lead.concern_detail) == ("other", "shoulder")
@@ -87,7 +86,7 @@ def test_confirmed_request_is_stored_once_and_the_visitor_gets_its_reference(bac
     assert slots["full_name"] is None and slots["booking_confirmed"] is None
 
     again, _ = run(ActionSubmitBooking(), tracker)
-    assert len(LeadRepository(leads_backend._engine()).list()) == 1
+    assert len(leads_backend.repository().list()) == 1
     assert (
         f"We already have this request from you, Jane: reference {lead.reference}"
         in (again.messages[0]["text"])
@@ -106,7 +105,7 @@ def test_database_down_spools_the_request_and_tells_the_visitor(backend):
 
     use(url)
     assert flush_spool(leads_backend.repository, leads_backend.spool()) == 1
-    (lead,) = LeadRepository(leads_backend._engine()).list()
+    (lead,) = leads_backend.repository().list()
     assert lead.reference == reference
     assert leads_backend.spool().pending() == []
 
@@ -134,15 +133,13 @@ def test_spool_worker_stores_a_spooled_request_on_its_own_once_the_database_is_b
         assert wait_until(lambda: leads_backend.spool().pending() == [])
     finally:
         worker.stop()
-    assert [lead.reference for lead in LeadRepository(leads_backend._engine()).list()] == [
-        reference
-    ]
+    assert [lead.reference for lead in leads_backend.repository().list()] == [reference]
 
 
 def test_no_consent_sends_nothing(backend):
     dispatcher, events = run(ActionSubmitBooking(), make_tracker({**COMPLETE, "consent": False}))
     assert [message["response"] for message in dispatcher.messages] == ["utter_no_consent"]
-    assert LeadRepository(leads_backend._engine()).list() == []
+    assert leads_backend.repository().list() == []
     assert slot_values(events)["full_name"] is None
 
 

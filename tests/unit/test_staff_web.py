@@ -12,9 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from clinic.accounts import LockoutPolicy, create_user
-from clinic.leads.database import make_engine, upgrade
+from clinic.leads.database import upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
+from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
 from clinic.web.staff import create_app
 from clinic.web.staff_config import StaffConfig
@@ -27,21 +28,26 @@ POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))
 
 
 @pytest.fixture
-def repository(tmp_path) -> LeadRepository:
+def stores(tmp_path) -> LeadStores:
     url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
     upgrade(url)
-    repo = LeadRepository(make_engine(url))
-    create_user(repo, USERNAME, PASSWORD)
-    return repo
+    stores = open_stores(url)
+    create_user(stores.staff, USERNAME, PASSWORD)
+    return stores
 
 
 @pytest.fixture
-def app(repository):
+def repository(stores) -> LeadRepository:
+    return stores.leads
+
+
+@pytest.fixture
+def app(stores):
     settings = ClinicSettings(
         name="ProClinix", location="Armonk, NY", timezone=ZoneInfo("America/New_York")
     )
     config = StaffConfig(secret_key="k" * 64, cookie_secure=True)
-    return create_app(config, repository, clinic=settings, lockout=POLICY)
+    return create_app(config, stores, clinic=settings, lockout=POLICY)
 
 
 @pytest.fixture

@@ -1,0 +1,22 @@
+"""The leads database's stores, opened on one engine: what the CLI, the staff page and the
+action server use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clinic.leads.database import database_url, make_engine
+from clinic.leads.repository import LeadRepository
+from clinic.leads.staff_store import StaffAccountStore
+
+
+@dataclass(frozen=True)
+class LeadStores:
+    leads: LeadRepository
+    staff: StaffAccountStore
+
+
+def open_stores(url: str | None = None) -> LeadStores:
+    """The stores on `url`, by default the configured database (env LEADS_DB_URL)."""
+    engine = make_engine(url or database_url())
+    return LeadStores(LeadRepository(engine), StaffAccountStore(engine))
