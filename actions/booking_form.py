@@ -11,10 +11,14 @@ from rasa_sdk.types import DomainDict
 
 from clinic import contact_parsing
 from clinic.booking import DETAIL_LABELS
-from clinic.leads.records import PREFERRED_TIME_MAX_LENGTH
+from clinic.booking_fields import (
+    CONCERN_MAX_LENGTH,
+    OTHER_CONCERN,
+    PREFERRED_TIME_MAX_LENGTH,
+    Concern,
+)
 from clinic.regions import canonical_region, concern_for_region
 from clinic.validation import (
-    CONCERNS,
     InvalidInput,
     normalize_email,
     normalize_free_text,
@@ -24,7 +28,6 @@ from clinic.validation import (
     parse_patient_status,
 )
 
-CONCERN_MAX_LENGTH = 120
 # After this many unreadable contact answers the assistant explains why it asks and offers to stop.
 CONTACT_ATTEMPTS_BEFORE_HELP = 3
 
@@ -132,7 +135,7 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text = str(value)
-        if text in CONCERNS or text.startswith("other: "):
+        if Concern.parse(text).known:
             return {"concern": text}
         if _holds_contact_details(tracker):
             return {"concern": None}
@@ -145,10 +148,11 @@ class ValidateBookingForm(FormValidationAction):
         except InvalidInput:
             pass
         try:
-            return {"concern": f"other: {normalize_free_text(text, 'concern', CONCERN_MAX_LENGTH)}"}
+            detail = normalize_free_text(text, "concern", CONCERN_MAX_LENGTH)
         except InvalidInput as problem:
             dispatcher.utter_message(text=problem.message)
             return {"concern": None}
+        return {"concern": Concern(OTHER_CONCERN, detail).format()}
 
     def validate_preferred_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -9,15 +9,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking_form import detail_buttons
 from clinic.booking import DETAIL_SLOTS, BookingDetails, detail_from_text
+from clinic.booking_fields import BOOKING_FIELDS
 
 BOOKING_SLOTS = (
-    "full_name",
-    "contact",
-    "contact_phone",
-    "contact_email",
-    "concern",
-    "preferred_time",
-    "patient_status",
+    *(slot for field in BOOKING_FIELDS for slot in field.slots),
     "consent",
     "booking_confirmed",
     "choosing_detail",

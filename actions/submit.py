@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import leads_backend
 from actions.booking_steps import reset_booking_events
 from clinic.booking import BookingDetails, follow_up_text
+from clinic.booking_fields import Concern
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
@@ -39,14 +40,14 @@ class ActionSubmitBooking(Action):
         settings = leads_backend.settings()
         now = utc_now()
         details = BookingDetails.from_slots(tracker.current_slot_values())
-        concern, _, concern_detail = details.concern.partition(": ")
+        concern = Concern.parse(details.concern)
         try:
             new = NewLead.create(
                 full_name=details.full_name,
                 phone=details.phone,
                 email=details.email,
-                concern=concern,
-                concern_detail=concern_detail or None,
+                concern=concern.kind,
+                concern_detail=concern.detail,
                 preferred_time=details.preferred_time,
                 patient_status=details.patient_status,
                 consent=True,

@@ -6,53 +6,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from clinic.booking_fields import BOOKING_FIELDS
 from clinic.settings import ClinicSettings
 from clinic.validation import format_phone
 
-# Which booking field a request such as "I need to change my phone number" is about. The
-# order matters: "phone number" must win over "time" in "a better time to call my number".
-_DETAIL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("contact", ("phone", "number", "email", "e-mail", "mail", "contact", "cell")),
-    ("full_name", ("name", "spelled", "spelling")),
-    ("patient_status", ("new patient", "returning", "existing patient")),
-    ("preferred_time", ("time", "day", "days", "morning", "afternoon", "evening", "when", "date")),
-    ("concern", ("concern", "neck", "back", "about", "reason", "problem")),
-)
-
-DETAIL_LABELS = {
-    "full_name": "Name",
-    "contact": "Phone or email",
-    "concern": "What it's about",
-    "preferred_time": "Preferred time",
-    "patient_status": "New or returning",
-}
-
+DETAIL_LABELS = {field.slot: field.change_label for field in BOOKING_FIELDS}
 # Slots each detail clears when the visitor wants to change it.
-DETAIL_SLOTS = {
-    "full_name": ("full_name",),
-    "contact": ("contact", "contact_phone", "contact_email"),
-    "concern": ("concern", "body_region"),
-    "preferred_time": ("preferred_time",),
-    "patient_status": ("patient_status",),
-}
+DETAIL_SLOTS = {field.slot: (*field.slots, *field.also_clears) for field in BOOKING_FIELDS}
+_BY_CUE_RANK = sorted(BOOKING_FIELDS, key=lambda field: field.cue_rank)
 
 
 def detail_from_text(text: str) -> str | None:
     """The booking field a change request names, or None when it names none."""
     lowered = " ".join(text.lower().split())
     words = set(lowered.replace("?", " ").replace(".", " ").replace(",", " ").split())
-    for detail, cues in _DETAIL_WORDS:
-        if any((cue in lowered) if " " in cue else (cue in words) for cue in cues):
-            return detail
+    for field in _BY_CUE_RANK:
+        if any((cue in lowered) if " " in cue else (cue in words) for cue in field.change_cues):
+            return field.slot
     return None
-
-
-def concern_label(concern: str) -> str:
-    if concern.startswith("other: "):
-        return f"Something else ({concern.removeprefix('other: ')})"
-    return {"neck": "Neck", "lower back": "Lower back", "other": "Something else"}.get(
-        concern, concern
-    )
 
 
 @dataclass(frozen=True)
@@ -86,11 +57,10 @@ class BookingDetails:
         return "\n".join(
             [
                 "Here is your request:",
-                f"- Name: {self.full_name}",
-                f"- Contact: {self.contact_text()}",
-                f"- About: {concern_label(self.concern)}",
-                f"- Preferred time: {self.preferred_time}",
-                f"- Patient: {self.patient_status.capitalize()}",
+                *(
+                    f"- {field.summary_label}: {field.summary_text(self)}"
+                    for field in BOOKING_FIELDS
+                ),
                 # A blank line ends the list, or the widget's markdown runs the two together.
                 "",
                 "Shall I send it to the front desk?",

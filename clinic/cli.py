@@ -17,16 +17,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.accounts import create_user
+from clinic.booking_fields import staff_rows
 from clinic.conversations import purge_conversations, tracker_database_url
 from clinic.leads.database import database_url, upgrade
-from clinic.leads.display import (
-    after_hours_text,
-    after_hours_word,
-    concern_text,
-    local_time_text,
-    patient_text,
-    phone_text,
-)
+from clinic.leads.display import after_hours_text, after_hours_word, local_time_text, phone_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
@@ -166,12 +160,7 @@ def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
     fields = [
         ("Status", lead.status),
         ("Received", local_time_text(lead.created_at, zone)),
-        ("Name", lead.full_name),
-        ("Phone", phone_text(lead.phone) or "not given"),
-        ("Email", lead.email or "not given"),
-        ("Concern", concern_text(lead.concern, lead.concern_detail)),
-        ("Preferred time", lead.preferred_time or "not given"),
-        ("Patient", patient_text(lead.patient_status)),
+        *staff_rows(lead),
         ("After hours", after_hours_text(lead.after_hours)),
         ("Channel", f"{lead.channel} (conversation {lead.conversation_id})"),
         ("Consent given", local_time_text(lead.consent_at, zone)),

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
 
-from clinic.leads.display import after_hours_text, concern_text, patient_text, phone_text
+from clinic.booking_fields import staff_rows
+from clinic.leads.display import after_hours_text
 from clinic.leads.records import NewLead
 from clinic.settings import ConfigError
 
@@ -69,12 +70,7 @@ def build_message(new: NewLead, settings: SmtpSettings) -> EmailMessage:
 
 def lead_summary(new: NewLead) -> str:
     lines = [
-        ("Name", new.full_name),
-        ("Phone", phone_text(new.phone) or "not given"),
-        ("Email", new.email or "not given"),
-        ("Concern", concern_text(new.concern, new.concern_detail)),
-        ("Preferred time", new.preferred_time or "not given"),
-        ("Patient status", patient_text(new.patient_status)),
+        *staff_rows(new),
         ("After hours", after_hours_text(new.after_hours)),
         ("Channel", new.channel),
     ]

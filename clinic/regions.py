@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from clinic.booking_fields import OTHER_CONCERN, Concern
 from clinic.paths import REPO_ROOT
 
 PATTERNS_FILE = REPO_ROOT / "spacy_pipeline" / "patterns.yml"
@@ -32,4 +33,4 @@ def canonical_region(phrase: str) -> str | None:
 
 def concern_for_region(region: str) -> str:
     """The booking concern for a canonical region: neck, lower back, or other (with the region)."""
-    return region if region in COVERED_CONCERNS else f"other: {region}"
+    return region if region in COVERED_CONCERNS else Concern(OTHER_CONCERN, region).format()

@@ -16,11 +16,6 @@ def phone_text(phone: str | None) -> str:
     return format_phone(phone) if phone else ""
 
 
-def concern_text(concern: str, detail: str | None) -> str:
-    label = concern.capitalize()
-    return f"{label}: {detail}" if detail else label
-
-
 def patient_text(patient_status: str) -> str:
     return f"{patient_status.capitalize()} patient"
 

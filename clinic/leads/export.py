@@ -7,13 +7,8 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import TextIO
 
-from clinic.leads.display import (
-    after_hours_text,
-    concern_text,
-    local_time_text,
-    patient_text,
-    phone_text,
-)
+from clinic.booking_fields import STAFF_ROWS, staff_rows
+from clinic.leads.display import after_hours_text, local_time_text
 from clinic.leads.records import LeadView
 
 # A spreadsheet runs a cell starting with one of these as a formula (tab and CR too, per OWASP).
@@ -36,12 +31,7 @@ def write_csv(leads: Iterable[LeadView], output: TextIO, zone: tzinfo) -> int:
             "Reference",
             "Received",
             "Status",
-            "Name",
-            "Phone",
-            "Email",
-            "Concern",
-            "Preferred time",
-            "Patient",
+            *(row.label for row in STAFF_ROWS),
             "After hours",
             "Channel",
             "Consent given",
@@ -58,12 +48,7 @@ def write_csv(leads: Iterable[LeadView], output: TextIO, zone: tzinfo) -> int:
             lead.reference,
             local_time_text(lead.created_at, zone),
             lead.status,
-            lead.full_name,
-            phone_text(lead.phone),
-            lead.email or "",
-            concern_text(lead.concern, lead.concern_detail),
-            lead.preferred_time or "",
-            patient_text(lead.patient_status),
+            *(text for _, text in staff_rows(lead, missing="")),
             after_hours_text(lead.after_hours),
             lead.channel,
             local_time_text(lead.consent_at, zone),

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, fields
 from datetime import datetime
 
+from clinic.booking_fields import CONCERN_MAX_LENGTH, PREFERRED_TIME_MAX_LENGTH, Concern
 from clinic.leads.references import is_reference, new_reference
 from clinic.timeutil import as_utc, utc_now
 from clinic.validation import (
@@ -20,8 +21,6 @@ from clinic.validation import (
 )
 
 LEAD_STATUSES = ("new", "contacted", "booked", "closed")
-CONCERN_DETAIL_MAX_LENGTH = 500
-PREFERRED_TIME_MAX_LENGTH = 200
 CHANNEL_MAX_LENGTH = 40
 CONVERSATION_ID_MAX_LENGTH = 200
 NOTE_MAX_LENGTH = 2000
@@ -45,6 +44,10 @@ class LeadDetails:
     channel: str
     conversation_id: str
     after_hours: bool | None
+
+    @property
+    def concern_value(self) -> Concern:
+        return Concern(self.concern, self.concern_detail)
 
 
 LEAD_DETAIL_FIELDS = tuple(field.name for field in fields(LeadDetails))
@@ -104,7 +107,7 @@ class NewLead(LeadDetails):
             phone=phone_e164,
             email=email_normal,
             concern=concern,
-            concern_detail=_optional_text(concern_detail, "concern", CONCERN_DETAIL_MAX_LENGTH),
+            concern_detail=_optional_text(concern_detail, "concern", CONCERN_MAX_LENGTH),
             preferred_time=_optional_text(
                 preferred_time, "preferred time", PREFERRED_TIME_MAX_LENGTH
             ),

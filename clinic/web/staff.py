@@ -28,13 +28,8 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.datastructures import MultiDict
 
 from clinic.accounts import DEFAULT_POLICY, AuthStatus, LockoutPolicy, authenticate
-from clinic.leads.display import (
-    after_hours_text,
-    concern_text,
-    local_time_text,
-    patient_text,
-    phone_text,
-)
+from clinic.booking_fields import STAFF_ROWS
+from clinic.leads.display import after_hours_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
@@ -104,11 +99,9 @@ def create_app(
     CSRFProtect(app)
     app.jinja_env.filters.update(
         local_time=lambda moment: local_time_text(moment, zone),
-        phone=phone_text,
         after_hours=after_hours_text,
-        patient=patient_text,
     )
-    app.jinja_env.globals.update(concern_text=concern_text, statuses=LEAD_STATUSES)
+    app.jinja_env.globals.update(staff_rows=STAFF_ROWS, statuses=LEAD_STATUSES)
 
     def signed_in(view: View) -> View:
         @wraps(view)

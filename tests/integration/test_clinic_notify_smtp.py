@@ -68,7 +68,7 @@ def test_email_reaches_the_server_with_the_lead(smtp_server, make_lead):
         "Email: jane@example.com",
         "Concern: Neck",
         "Preferred time: Tuesday after 5",
-        "Patient status: New patient",
+        "Patient: New patient",
         "After hours: yes",
         "Channel: socketio",
     ]

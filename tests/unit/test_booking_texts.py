@@ -3,13 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.booking import (
-    BookingDetails,
-    clinic_details_text,
-    concern_label,
-    detail_from_text,
-    follow_up_text,
-)
+from clinic.booking import BookingDetails, clinic_details_text, detail_from_text, follow_up_text
 from clinic.settings import ClinicSettings, OpeningRange
 
 
@@ -30,19 +24,6 @@ from clinic.settings import ClinicSettings, OpeningRange
 )
 def test_detail_from_text(text, detail):
     assert detail_from_text(text) == detail
-
-
-@pytest.mark.parametrize(
-    ("concern", "label"),
-    [
-        ("neck", "Neck"),
-        ("lower back", "Lower back"),
-        ("other", "Something else"),
-        ("other: shoulder", "Something else (shoulder)"),
-    ],
-)
-def test_concern_label(concern, label):
-    assert concern_label(concern) == label
 
 
 def test_summary_lists_every_detail_with_readable_phone():

@@ -20,7 +20,7 @@ def test_message_has_the_reference_in_the_subject_and_only_the_lead_fields(make_
         "Email: jane@example.com\n"
         "Concern: Other: right shoulder\n"
         "Preferred time: weekday mornings\n"
-        "Patient status: New patient\n"
+        "Patient: New patient\n"
         "After hours: yes\n"
         "Channel: socketio\n"
     )
