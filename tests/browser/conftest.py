@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from clinic.accounts import create_user
-from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
+from clinic.leads.stores import LeadStores, open_stores
 from tests.browser.helpers import STAFF_PASSWORD, STAFF_USERNAME, RequestLog
 from tests.support.stack import REPO_ROOT, Stack
 
@@ -58,15 +58,20 @@ def stack(tmp_path_factory) -> Stack:
 
 
 @pytest.fixture(scope="session")
-def leads(stack) -> LeadRepository:
+def stores(stack) -> LeadStores:
     """The leads database every service of the stack uses, for tests to fill and inspect."""
     stack.prepare_database()
-    return LeadRepository(make_engine(stack.leads_db_url))
+    return open_stores(stack.leads_db_url)
 
 
 @pytest.fixture(scope="session")
-def staff_site(stack, leads) -> Stack:
-    create_user(leads, STAFF_USERNAME, STAFF_PASSWORD)
+def leads(stores) -> LeadRepository:
+    return stores.leads
+
+
+@pytest.fixture(scope="session")
+def staff_site(stack, stores) -> Stack:
+    create_user(stores.staff, STAFF_USERNAME, STAFF_PASSWORD)
     stack.start(["staff"])
     return stack
 
