@@ -1,13 +1,18 @@
-"""NLU benchmark: trains each candidate pipeline on data/ and scores it on the held-out sets.
+"""NLU benchmark: calibrates, trains and scores each candidate on the held-out sets.
 
 Usage: .venv/bin/python -m bench.bench_nlu [--pipelines NAME ...] [--epochs-scale F]
 
-Pipelines: every bench/pipelines/*.yml (by file stem) plus `project` (the repo's config.yml).
-Each pipeline trains and parses in a fresh process, so no model or cache carries over; Rasa's
-training cache is switched off so every run trains from scratch. The header names the data by
-fingerprint, warns about held-out messages that are also training examples, and the run fails
-if the data changed while it ran. Figures go to the terminal and to results/bench_nlu.json;
-training and parsing logs to results/bench_nlu_logs/.
+1. Calibration: the rejection thresholds of the project's scope classifier and of the TF-IDF
+   peer are chosen on out-of-fold predictions on data/ (bench/calibration.py); the held-out sets
+   play no part. A config.yml whose FallbackClassifier threshold differs is reported.
+2. Each Rasa pipeline (bench/pipelines/*.yml by file stem, `project` for config.yml) trains and
+   parses in a fresh process, with Rasa's training cache off, so every run trains from scratch.
+3. The peer (`tfidf_peer`) trains on the same data/ with its calibrated threshold.
+
+Every candidate is scored on every held-out set (bench/nlu_heldout.py: HELDOUT_SETS). The
+header names the data by fingerprint and warns about held-out messages that are also training
+examples; the run fails if the data changed while it ran. Figures go to the terminal and to
+results/bench_nlu.json; training and parsing logs to results/bench_nlu_logs/.
 """
 
 from __future__ import annotations
@@ -24,16 +29,21 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench.calibration import ThresholdFigures, best_threshold, out_of_fold_probabilities, sweep
 from bench.data_fingerprint import fingerprint
-from bench.nlu_heldout import also_in_training, load_heldout
+from bench.nlu_evaluate import evaluate, headline, load_sets
+from bench.nlu_heldout import HELDOUT_SETS, ROOT, also_in_training, training_examples
 from bench.nlu_report import format_table
 from bench.nlu_run import PipelineJob, run_pipeline
 from bench.nlu_train import missing_spacy_models, read_config
+from bench.peers import ScopeFeatures, TfidfPeer, scope_model_fold, tfidf_peer_fold
+from components.scope_model import ScopeModelSettings
 
-ROOT = Path(__file__).resolve().parent.parent
 PIPELINES_DIR = ROOT / "bench" / "pipelines"
 PROJECT_PIPELINE = "project"
+PEER = "tfidf_peer"
 LEAKS_SHOWN = 5
+SCOPE_CLASSIFIER = "components.scope_classifier.ScopeClassifier"
 
 
 def available_pipelines() -> dict[str, Path]:
@@ -45,39 +55,37 @@ def available_pipelines() -> dict[str, Path]:
 def parse_args(argv: list[str], choices: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--pipelines", nargs="+", default=choices, metavar="NAME",
-        help=f"pipelines to run: names among {', '.join(choices)}, or paths to other Rasa "
-        "config files (default: all named ones)",
+        "--pipelines", nargs="+", default=[*choices, PEER], metavar="NAME",
+        help=f"candidates to run: names among {', '.join([*choices, PEER])}, or paths to other "
+        "Rasa config files (default: all named ones)",
     )  # fmt: skip
     parser.add_argument(
         "--epochs-scale", type=float, default=1.0,
         help="multiply DIET/ResponseSelector epochs, for quick development runs only",
     )  # fmt: skip
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="NLU training data")
-    parser.add_argument("--heldout", type=Path, default=ROOT / "tests/nlu/heldout.yml")
-    parser.add_argument(
-        "--oos-heldout", type=Path, default=ROOT / "tests/nlu/out_of_scope_heldout.yml"
-    )
     parser.add_argument("--output", type=Path, default=ROOT / "results/bench_nlu.json")
     args = parser.parse_args(argv)
     if args.epochs_scale <= 0:
         parser.error("--epochs-scale must be positive")
-    for option in ("data", "heldout", "oos_heldout", "output"):
-        setattr(args, option, getattr(args, option).resolve())
+    args.data = args.data.resolve()
+    args.output = args.output.resolve()
     return args
 
 
 def _selected(names: list[str], available: dict[str, Path]) -> dict[str, Path]:
-    """Pipelines by name; an argument naming an existing .yml file adds that config."""
+    """Rasa pipelines by name; an argument naming an existing .yml file adds that config."""
     selected = {}
     for name in names:
+        if name == PEER:
+            continue
         if name in available:
             selected[name] = available[name]
         elif name.endswith(".yml") and Path(name).is_file():
             selected[Path(name).stem] = Path(name).resolve()
         else:
             raise ValueError(
-                f"unknown pipeline '{name}': use one of {', '.join(available)} "
+                f"unknown pipeline '{name}': use one of {', '.join([*available, PEER])} "
                 "or the path of a config file"
             )
     return selected
@@ -88,22 +96,18 @@ def _shown(path: Path) -> str:
 
 
 def _data_versions(args: argparse.Namespace) -> tuple[str, str]:
-    return fingerprint(args.data), fingerprint(args.heldout, args.oos_heldout)
+    return fingerprint(args.data), fingerprint(*(heldout.path for heldout in HELDOUT_SETS))
 
 
 def _header(
-    args: argparse.Namespace,
-    versions: tuple[str, str],
-    in_scope: int,
-    out_of_scope: int,
-    leaked: list[str],
+    args: argparse.Namespace, versions: tuple[str, str], counts: dict[str, int], leaked: list[str]
 ) -> list[str]:
+    sets = ", ".join(f"{name} {count}" for name, count in counts.items())
     lines = [
         f"NLU bench {time.strftime('%Y-%m-%d %H:%M')}  ({os.cpu_count()} cores, "
         f"{platform.python_version()})",
         f"training data: {_shown(args.data)} (fingerprint {versions[0]})",
-        f"held-out: {_shown(args.heldout)} + {_shown(args.oos_heldout)} (fingerprint "
-        f"{versions[1]}): {in_scope} in-scope, {out_of_scope} out-of-scope messages",
+        f"held-out sets (fingerprint {versions[1]}): {sets} messages",
     ]
     if leaked:
         shown = "; ".join(repr(text) for text in leaked[:LEAKS_SHOWN])
@@ -119,10 +123,87 @@ def _header(
     return lines
 
 
+def _scope_settings(config: dict[str, Any]) -> ScopeModelSettings:
+    defaults = ScopeModelSettings()
+    for component in config["pipeline"]:
+        if component.get("name") == SCOPE_CLASSIFIER:
+            return ScopeModelSettings(
+                c=float(component.get("C", defaults.c)),
+                dense_weight=float(component.get("dense_weight", defaults.dense_weight)),
+            )
+    return defaults
+
+
+def _fallback_threshold(config: dict[str, Any]) -> float | None:
+    for component in config["pipeline"]:
+        if component.get("name") == "FallbackClassifier":
+            return float(component.get("threshold", 0.3))
+    return None
+
+
+def _calibration_lines(
+    name: str, rows: list[ThresholdFigures], chosen: ThresholdFigures
+) -> list[str]:
+    lines = [f"  {name}: threshold  in-scope acc  wrongly rejected  OOS rejected  boundary safe"]
+    for row in rows:
+        marker = "  <- chosen" if row is chosen else ""
+        lines.append(
+            f"  {'':{len(name)}}  {row.threshold:9.2f}  {row.in_scope_accuracy:11.1%}  "
+            f"{row.false_rejection:16.1%}  {row.out_of_scope_rejection:12.1%}  "
+            f"{row.boundary_safe:13.1%}{marker}"
+        )
+    return lines
+
+
+def calibrate(
+    data_dir: Path, project_config: dict[str, Any]
+) -> tuple[dict[str, ThresholdFigures], list[str]]:
+    """Thresholds of the project's classifier and of the peer, from out-of-fold predictions."""
+    examples = training_examples(data_dir)
+    texts = [example.text for example in examples]
+    labels = [example.response_key or example.intent for example in examples]
+    spacy_model = next(
+        ROOT / c["model"] for c in project_config["pipeline"] if c.get("name") == "SpacyNLP"
+    )
+    features = ScopeFeatures(spacy_model)
+    folds = {
+        PROJECT_PIPELINE: scope_model_fold(
+            texts, features.marks(texts), features.embeddings(texts), labels,
+            _scope_settings(project_config),
+        ),
+        PEER: tfidf_peer_fold(texts, labels),
+    }  # fmt: skip
+    chosen: dict[str, ThresholdFigures] = {}
+    lines = [f"calibration: {len(texts)} training examples, out-of-fold (5 folds)"]
+    for name, fold in folds.items():
+        rows = sweep(*out_of_fold_probabilities(labels, fold), labels)
+        chosen[name] = best_threshold(rows)
+        lines += _calibration_lines(name, rows, chosen[name])
+    configured = _fallback_threshold(project_config)
+    if configured is not None and abs(configured - chosen[PROJECT_PIPELINE].threshold) > 1e-9:
+        lines.append(
+            f"NOTE: config.yml's FallbackClassifier threshold is {configured:g}; calibration "
+            f"chose {chosen[PROJECT_PIPELINE].threshold:g}"
+        )
+    return chosen, lines
+
+
 def _run_isolated(job: PipelineJob) -> dict[str, Any]:
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as executor:
         return executor.submit(run_pipeline, job).result()
+
+
+def _run_peer(data_dir: Path, threshold: float) -> dict[str, Any]:
+    examples = training_examples(data_dir)
+    started = time.perf_counter()
+    peer = TfidfPeer(threshold).fit(
+        [example.text for example in examples],
+        [example.response_key or example.intent for example in examples],
+    )
+    train_seconds = time.perf_counter() - started
+    figures = evaluate(load_sets(), peer.parse)
+    return {"pipeline": PEER, **figures, "train_seconds": train_seconds, "model_mb": None}
 
 
 def main(argv: list[str]) -> int:
@@ -137,14 +218,17 @@ def main(argv: list[str]) -> int:
     os.chdir(ROOT)
 
     try:
-        examples = load_heldout(args.heldout) + load_heldout(
-            args.oos_heldout, all_out_of_scope=True
-        )
+        sets = load_sets()
         configs = {name: read_config(path) for name, path in pipelines.items()}
+        project_config = read_config(available[PROJECT_PIPELINE])
     except (OSError, ValueError) as error:
         print(f"bench_nlu: {error}", file=sys.stderr)
         return 2
-    missing = {str(path) for c in configs.values() for path in missing_spacy_models(c, ROOT)}
+    missing = {
+        str(path)
+        for c in [*configs.values(), project_config]
+        for path in missing_spacy_models(c, ROOT)
+    }
     if missing:
         print(
             f"bench_nlu: spaCy pipeline missing: {', '.join(sorted(missing))}; build it with "
@@ -153,50 +237,59 @@ def main(argv: list[str]) -> int:
         )
         return 2
 
-    in_scope = sum(example.in_scope for example in examples)
     versions = _data_versions(args)
-    leaked = also_in_training(examples, args.data)
-    header = _header(args, versions, in_scope, len(examples) - in_scope, leaked)
+    leaked = also_in_training([e for examples in sets.values() for e in examples], args.data)
+    counts = {heldout.name: len(examples) for heldout, examples in sets.items()}
+    header = _header(args, versions, counts, leaked)
     print("\n".join(header), flush=True)
+
+    print("  calibrating rejection thresholds ...", flush=True)
+    thresholds, calibration = calibrate(args.data, project_config)
+    print("\n".join(calibration), flush=True)
 
     # Every run trains from scratch: a warm cache would make training times meaningless.
     os.environ["RASA_MAX_CACHE_SIZE"] = "0"
     log_dir = args.output.parent / "bench_nlu_logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    domain = Path("domain.yml") if Path("domain.yml").exists() else None
+    domain = ROOT / "domain.yml"
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench_nlu_") as work_dir:
         for name, config_path in pipelines.items():
             log_path = log_dir / f"{name}.log"
             print(f"  {name}: training and parsing (log: {_shown(log_path)}) ...", flush=True)
             job = PipelineJob(
-                name, config_path, args.data, domain, examples, Path(work_dir),
-                log_path, args.epochs_scale,
-            )  # fmt: skip
+                name, config_path, args.data, domain, Path(work_dir), log_path, args.epochs_scale
+            )
             try:
                 rows.append({**_run_isolated(job), "config": _shown(config_path)})
             except Exception as error:  # one failing pipeline must not lose the others' figures
                 rows.append({"pipeline": name, "error": f"{type(error).__name__}: {error}"})
+    if PEER in args.pipelines:
+        print(f"  {PEER}: training and parsing ...", flush=True)
+        rows.append(_run_peer(args.data, thresholds[PEER].threshold))
 
     data_changed = _data_versions(args) != versions
     if data_changed:
         header.append(
             "DATA CHANGED DURING THE RUN: pipelines trained or scored on different data; rerun"
         )
+    table_rows = [row if "error" in row else {**row, **headline(row)} for row in rows]
     print()
-    print("\n".join(header))
-    print(format_table(rows))
+    print("\n".join(header + calibration))
+    print(format_table(table_rows))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "header": header,
+        "calibration": calibration,
+        "thresholds": {name: row.threshold for name, row in thresholds.items()},
         "epochs_scale": args.epochs_scale,
         "training_data_fingerprint": versions[0],
         "heldout_fingerprint": versions[1],
         "data_changed_during_run": data_changed,
         "heldout_also_in_training": leaked,
         "training_data": _shown(args.data),
-        "heldout_files": [_shown(args.heldout), _shown(args.oos_heldout)],
-        "results": rows,
+        "heldout_files": [_shown(heldout.path) for heldout in HELDOUT_SETS],
+        "results": table_rows,
     }
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"\nfigures written to {_shown(args.output)}")

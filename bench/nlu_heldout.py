@@ -10,6 +10,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+ROOT = Path(__file__).resolve().parent.parent
+IN_SCOPE, OUT_OF_SCOPE, BOUNDARY = "in_scope", "out_of_scope", "boundary"
 
 
 @dataclass(frozen=True)
@@ -39,15 +41,41 @@ def load_heldout(path: Path, *, all_out_of_scope: bool = False) -> list[HeldOutE
     ]
 
 
+@dataclass(frozen=True)
+class HeldOutSet:
+    name: str
+    path: Path
+    # IN_SCOPE: article questions and general intents; OUT_OF_SCOPE: every message is to be
+    # rejected; BOUNDARY: questions the article does not answer, each with its dedicated answer.
+    kind: str
+
+    def load(self) -> list[HeldOutExample]:
+        return load_heldout(self.path, all_out_of_scope=self.kind == OUT_OF_SCOPE)
+
+
+# The held-out sets that training never sees (tests/unit/test_nlu_data.py checks it).
+HELDOUT_SETS = (
+    HeldOutSet("in-scope", ROOT / "tests/nlu/heldout.yml", IN_SCOPE),
+    HeldOutSet("own out-of-scope", ROOT / "tests/nlu/out_of_scope_heldout.yml", OUT_OF_SCOPE),
+    HeldOutSet("CLINC150 validation", ROOT / "tests/nlu/clinc150_validation.yml", OUT_OF_SCOPE),
+    HeldOutSet("boundary", ROOT / "tests/nlu/boundary_heldout.yml", BOUNDARY),
+)
+
+
+def training_examples(data_dir: Path) -> list[HeldOutExample]:
+    """Every labelled example of the NLU training files under `data_dir`."""
+    return [
+        example
+        for nlu_file in sorted(get_data_files([str(data_dir)], is_nlu_file))
+        for example in load_heldout(Path(nlu_file))
+    ]
+
+
 def _normalised(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def also_in_training(examples: list[HeldOutExample], data_dir: Path) -> list[str]:
     """Held-out texts that the training data holds too (case and spacing ignored)."""
-    training = {
-        _normalised(message.get(TEXT))
-        for nlu_file in get_data_files([str(data_dir)], is_nlu_file)
-        for message in load_data(nlu_file).intent_examples
-    }
+    training = {_normalised(example.text) for example in training_examples(data_dir)}
     return [example.text for example in examples if _normalised(example.text) in training]

@@ -11,20 +11,21 @@ from typing import Any
 WARMUP_TEXTS = ("hello", "what is active release technique", "can I book a visit")
 
 
-def parse_timed(model_path: Path, texts: Sequence[str]) -> list[tuple[dict[str, Any], float]]:
-    """(parse result, milliseconds) per text, after a few warm-up parses that are not counted."""
-    from rasa.core.agent import Agent
+class TimedParser:
+    def __init__(self, model_path: Path) -> None:
+        from rasa.core.agent import Agent
 
-    agent = Agent.load(str(model_path))
-    loop = asyncio.new_event_loop()
-    try:
+        self._agent = Agent.load(str(model_path))
+        self._loop = asyncio.new_event_loop()
+        # The first parses build TensorFlow graphs and caches: not counted.
         for text in WARMUP_TEXTS:
-            loop.run_until_complete(agent.parse_message(text))
+            self._loop.run_until_complete(self._agent.parse_message(text))
+
+    def parse(self, texts: Sequence[str]) -> list[tuple[dict[str, Any], float]]:
+        """(parse result, milliseconds) per text."""
         results = []
         for text in texts:
             started = time.perf_counter()
-            parsed = loop.run_until_complete(agent.parse_message(text))
+            parsed = self._loop.run_until_complete(self._agent.parse_message(text))
             results.append((parsed, (time.perf_counter() - started) * 1000))
         return results
-    finally:
-        loop.close()

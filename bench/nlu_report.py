@@ -19,13 +19,15 @@ def _number(digits: int) -> Callable[[float | None], str]:
     return formatted
 
 
-# (header, result key, formatter) per column after the pipeline name.
+# (header, result key, formatter) per column after the pipeline name; keys of
+# bench.nlu_evaluate.headline() and of the pipeline's result.
 COLUMNS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
-    ("accuracy", "accuracy", _percent),
-    ("intent acc", "intent_accuracy", _percent),
-    ("FAQ-topic acc", "faq_topic_accuracy", _percent),
-    ("OOS rejection", "out_of_scope_rejection", _percent),
-    ("false rejection", "false_rejection", _percent),
+    ("in-scope acc", "accuracy", _percent),
+    ("wrongly rejected", "false_rejection", _percent),
+    ("own OOS rejected", "rejected: own out-of-scope", _percent),
+    ("CLINC150 val rejected", "rejected: CLINC150 validation", _percent),
+    ("boundary safe", "boundary_safe", _percent),
+    ("boundary dedicated", "boundary_dedicated", _percent),
     ("median ms", "median_ms", _number(1)),
     ("p95 ms", "p95_ms", _number(1)),
     ("train s", "train_seconds", _number(1)),
@@ -42,7 +44,7 @@ def format_table(rows: Sequence[Row]) -> str:
         if "error" in row:
             failures.append(f"{row['pipeline']}: FAILED: {row['error']}")
             continue
-        lines.append([row["pipeline"], *(fmt(row[key]) for _, key, fmt in COLUMNS)])
+        lines.append([row["pipeline"], *(fmt(row.get(key)) for _, key, fmt in COLUMNS)])
     widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
 
     def render(cells: list[str]) -> str:

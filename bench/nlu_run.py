@@ -1,25 +1,19 @@
-"""One pipeline's bench run (train, parse the held-out sets, score); runs in its own process."""
+"""One Rasa pipeline's bench run (train, then score on every held-out set), in its own process."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import yaml
 
-from bench.nlu_heldout import HeldOutExample
-from bench.nlu_parse import parse_timed
-from bench.nlu_scoring import Prediction, prediction_from_parse, score
+from bench.nlu_evaluate import evaluate, load_sets, rasa_parser
 from bench.nlu_train import read_config, scale_epochs, train_nlu_model
-
-# Intent ranking entries kept per held-out message in the JSON report.
-RANKING_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -28,7 +22,6 @@ class PipelineJob:
     config_path: Path
     data_dir: Path
     domain: Path | None
-    examples: Sequence[HeldOutExample]
     work_dir: Path
     log_path: Path
     epochs_scale: float
@@ -68,37 +61,10 @@ def run_pipeline(job: PipelineJob) -> dict[str, Any]:
         model = train_nlu_model(
             _config_for_run(job), job.data_dir, job.domain, job.work_dir, job.name
         )
-        parsed = parse_timed(model.path, [example.text for example in job.examples])
-    latencies = [milliseconds for _, milliseconds in parsed]
-    predictions = [prediction_from_parse(result) for result, _ in parsed]
-    scores = score(job.examples, predictions)
+        figures = evaluate(load_sets(), rasa_parser(model.path))
     return {
         "pipeline": job.name,
-        **scores.as_dict(),
-        "median_ms": float(np.median(latencies)),
-        "p95_ms": float(np.percentile(latencies, 95)),
+        **figures,
         "train_seconds": model.train_seconds,
         "model_mb": model.size_mb,
-        "parses": [
-            _parse_record(example, prediction, result)
-            for example, prediction, (result, _) in zip(
-                job.examples, predictions, parsed, strict=True
-            )
-        ],
-    }
-
-
-def _parse_record(
-    example: HeldOutExample, prediction: Prediction, result: dict[str, Any]
-) -> dict[str, Any]:
-    """What the model said about one held-out message (for threshold tuning and error review)."""
-    return {
-        "text": example.text,
-        "expected": example.response_key or example.intent,
-        "in_scope": example.in_scope,
-        "ranking": [
-            [entry["name"], round(entry["confidence"], 4)]
-            for entry in (result.get("intent_ranking") or [])[:RANKING_KEPT]
-        ],
-        "response_key": prediction.response_key_for(example.intent),
     }

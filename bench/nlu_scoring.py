@@ -10,6 +10,14 @@ from bench.nlu_heldout import OUT_OF_SCOPE_INTENT, HeldOutExample
 
 FALLBACK_INTENT = "nlu_fallback"
 REJECTION_INTENTS = frozenset({OUT_OF_SCOPE_INTENT, FALLBACK_INTENT})
+# Answers that say nothing about what ART does: the boundary rule's safe landings.
+SAFE_LABELS = REJECTION_INTENTS | {
+    "ask_medication",
+    "other_condition",
+    "faq/not_in_article",
+    "ask_diagnosis",
+    "emergency",
+}
 # ResponseSelector files its prediction under its retrieval intent, or "default" if it has none.
 DEFAULT_SELECTOR = "default"
 
@@ -26,6 +34,13 @@ class Prediction:
     @property
     def rejected(self) -> bool:
         return self.intent in REJECTION_INTENTS
+
+    @property
+    def label(self) -> str:
+        """The answer chosen: an FAQ topic ("faq/neck_pain") or the intent."""
+        intent = self.intent or "<none>"
+        key = self.response_key_for(intent)
+        return key if key and key.startswith(f"{intent}/") else intent
 
 
 def prediction_from_parse(parse_result: Mapping[str, Any]) -> Prediction:
@@ -114,4 +129,34 @@ def score(examples: Sequence[HeldOutExample], predictions: Sequence[Prediction])
         out_of_scope_rejection=_share(sum(p.rejected for _, p in out_of_scope), len(out_of_scope)),
         false_rejection=_share(sum(p.rejected for _, p in in_scope), len(in_scope)),
         misses=misses,
+    )
+
+
+@dataclass(frozen=True)
+class BoundaryScores:
+    count: int
+    # No ART answer: one of SAFE_LABELS.
+    safe: float | None
+    # The dedicated answer the held-out label names (ask_medication, other_condition ...).
+    dedicated: float | None
+    misses: list[Miss]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def score_boundary(
+    examples: Sequence[HeldOutExample], predictions: Sequence[Prediction]
+) -> BoundaryScores:
+    """Questions the article does not answer: answered safely, and with their own answer."""
+    pairs = list(zip(examples, predictions, strict=True))
+    return BoundaryScores(
+        count=len(pairs),
+        safe=_share(sum(p.label in SAFE_LABELS for _, p in pairs), len(pairs)),
+        dedicated=_share(sum(p.label == _expected_label(e) for e, p in pairs), len(pairs)),
+        misses=[
+            Miss(e.text, _expected_label(e), p.label)
+            for e, p in pairs
+            if p.label != _expected_label(e)
+        ],
     )

@@ -12,6 +12,8 @@ EXPECTED_WARNINGS = [
     r" is not used in any story or rule\.",
     # Sent by action_submit_booking when the visitor declined to be contacted.
     r"The utterance 'utter_no_consent' is not used in any story or rule\.",
+    # Sent by action_answer_other_condition, with or without the condition's name.
+    r"The utterance 'utter_other_condition(_named)?' is not used in any story or rule\.",
 ]
 
 

@@ -10,7 +10,7 @@ from tests.support.trackers import make_tracker
     [
         ("Lumbar", "lower back"),
         ("neck", "neck"),
-        ("tennis elbow", "elbow"),
+        ("elbows", "elbow"),
         ("spleen", None),
         (None, None),
     ],

@@ -4,7 +4,7 @@ import pytest
 
 from bench.nlu_heldout import HeldOutExample, also_in_training, load_heldout
 from bench.nlu_report import format_table
-from bench.nlu_scoring import Prediction, prediction_from_parse, score
+from bench.nlu_scoring import Prediction, prediction_from_parse, score, score_boundary
 
 
 def faq(text: str, key: str) -> HeldOutExample:
@@ -117,10 +117,11 @@ def test_table_aligns_figures_and_lists_failures():
     row = {
         "pipeline": "minilm",
         "accuracy": 0.955,
-        "intent_accuracy": 0.97,
-        "faq_topic_accuracy": None,
-        "out_of_scope_rejection": 1.0,
         "false_rejection": 0.01,
+        "rejected: own out-of-scope": 1.0,
+        "rejected: CLINC150 validation": 0.9712,
+        "boundary_safe": None,
+        "boundary_dedicated": 0.85,
         "median_ms": 18.04,
         "p95_ms": 25.5,
         "train_seconds": 201.0,
@@ -132,11 +133,13 @@ def test_table_aligns_figures_and_lists_failures():
     )
 
     assert lines[0].split() == [
-        "pipeline", "accuracy", "intent", "acc", "FAQ-topic", "acc", "OOS", "rejection",
-        "false", "rejection", "median", "ms", "p95", "ms", "train", "s", "model", "MB",
+        "pipeline", "in-scope", "acc", "wrongly", "rejected", "own", "OOS", "rejected",
+        "CLINC150", "val", "rejected", "boundary", "safe", "boundary", "dedicated", "median",
+        "ms", "p95", "ms", "train", "s", "model", "MB",
     ]  # fmt: skip
     assert lines[2].split() == [
-        "minilm", "95.5%", "97.0%", "n/a", "100.0%", "1.0%", "18.0", "25.5", "201.0", "12.2",
+        "minilm", "95.5%", "1.0%", "100.0%", "97.1%", "n/a", "85.0%", "18.0", "25.5", "201.0",
+        "12.2",
     ]  # fmt: skip
     assert len({len(line) for line in lines[:3]}) == 1
     assert lines[3] == "broken: FAILED: RuntimeError: no data"
@@ -157,3 +160,39 @@ def test_also_in_training_finds_held_out_texts_in_nlu_files_only(tmp_path: Path)
     examples = [intent("hello there", "greet"), intent("good morning", "greet")]
 
     assert also_in_training(examples, data) == ["hello there"]
+
+
+def boundary(text: str, label: str) -> HeldOutExample:
+    intent, _, _ = label.partition("/")
+    return HeldOutExample(text, intent, label if "/" in label else None, in_scope=True)
+
+
+def test_boundary_safe_counts_any_answer_that_claims_nothing_about_art():
+    examples = [
+        boundary("advil?", "ask_medication"),
+        boundary("my bunion?", "other_condition"),
+        boundary("hsa card?", "faq/not_in_article"),
+        boundary("tip the therapist?", "faq/not_in_article"),
+    ]
+    predictions = [
+        Prediction("ask_medication", {"faq": "faq/neck_pain"}),
+        Prediction("out_of_scope"),
+        Prediction("faq", {"faq": "faq/not_in_article"}),
+        Prediction("faq", {"faq": "faq/how_art_works"}),
+    ]
+
+    scores = score_boundary(examples, predictions)
+
+    assert scores.safe == pytest.approx(3 / 4)
+    assert scores.dedicated == pytest.approx(2 / 4)
+    assert [(m.expected, m.predicted) for m in scores.misses] == [
+        ("other_condition", "out_of_scope"),
+        ("faq/not_in_article", "faq/how_art_works"),
+    ]
+
+
+def test_prediction_label_is_the_topic_only_for_the_retrieval_intent():
+    assert Prediction("faq", {"faq": "faq/neck_pain"}).label == "faq/neck_pain"
+    assert Prediction("faq", {"default": "faq/neck_pain"}).label == "faq/neck_pain"
+    assert Prediction("greet", {"faq": "faq/neck_pain"}).label == "greet"
+    assert Prediction(None).label == "<none>"

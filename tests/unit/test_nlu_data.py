@@ -1,6 +1,7 @@
 """The training and held-out data keep the conversation contract's names and the issue's minimums,
 and the held-out sets stay unseen by training."""
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -46,6 +47,8 @@ CONTRACT_INTENTS = (
     "book_appointment",
     "human_handoff",
     "ask_diagnosis",
+    "ask_medication",
+    "other_condition",
     "emergency",
     "out_of_scope",
 )
@@ -53,6 +56,14 @@ MIN_TRAINING_PER_TOPIC = 15
 MIN_HELDOUT_PER_TOPIC = 5
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 OUT_OF_SCOPE_HELDOUT = ROOT / "tests" / "nlu" / "out_of_scope_heldout.yml"
+BOUNDARY_HELDOUT = ROOT / "tests" / "nlu" / "boundary_heldout.yml"
+CLINC150_HELDOUT = ROOT / "tests" / "nlu" / "clinc150_validation.yml"
+# Questions the article does not answer (issue 7): each gets its dedicated answer.
+BOUNDARY_LABELS = ("ask_medication", "other_condition", "faq/not_in_article")
+MIN_BOUNDARY_TRAINING = 150
+MIN_BOUNDARY_HELDOUT = 120
+MIN_BOUNDARY_HELDOUT_PER_LABEL = 40
+MIN_CLINC150_HELDOUT = 2500
 
 
 def examples(path: Path) -> list[Message]:
@@ -67,7 +78,8 @@ def labels(messages):
 
 
 def normalised(text):
-    return " ".join(text.lower().split())
+    """Case, spacing and punctuation ignored: "Baclofen?" and "baclofen" are the same message."""
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +132,26 @@ def test_every_contract_intent_is_in_the_domain_and_trained(intent, training, do
     assert training[intent] >= MIN_TRAINING_PER_TOPIC
 
 
+def test_boundary_sets_have_the_minimum_size(training):
+    assert sum(training[label] for label in BOUNDARY_LABELS) >= MIN_BOUNDARY_TRAINING
+    boundary = labels(examples(BOUNDARY_HELDOUT))
+    assert set(boundary) == set(BOUNDARY_LABELS)
+    assert sum(boundary.values()) >= MIN_BOUNDARY_HELDOUT
+    assert min(boundary.values()) >= MIN_BOUNDARY_HELDOUT_PER_LABEL
+
+
+def test_clinc150_validation_set_is_all_out_of_scope():
+    clinc = labels(examples(CLINC150_HELDOUT))
+    assert set(clinc) == {"out_of_scope"}
+    assert clinc["out_of_scope"] >= MIN_CLINC150_HELDOUT
+
+
 def test_held_out_messages_never_appear_in_the_training_data(heldout, training_messages):
     seen = {normalised(message.get(TEXT)) for message in training_messages}
-    held_out = heldout + examples(OUT_OF_SCOPE_HELDOUT)
+    held_out = [
+        *heldout,
+        *examples(OUT_OF_SCOPE_HELDOUT),
+        *examples(BOUNDARY_HELDOUT),
+        *examples(CLINC150_HELDOUT),
+    ]
     assert [m.get(TEXT) for m in held_out if normalised(m.get(TEXT)) in seen] == []

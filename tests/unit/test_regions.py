@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.regions import canonical_region, concern_for_region, region_phrases
+from clinic.regions import canonical_region, concern_for_region, entity_phrases, uncovered_topic
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ def test_canonical_region(phrase, region):
 
 
 def test_every_phrase_maps_to_a_canonical_region_that_maps_to_itself():
-    phrases = region_phrases()
+    phrases = entity_phrases("BODY_REGION")
     assert len(phrases) > 20
     for canonical in set(phrases.values()):
         assert canonical_region(canonical) == canonical
@@ -33,3 +33,20 @@ def test_every_phrase_maps_to_a_canonical_region_that_maps_to_itself():
 )
 def test_concern_for_region(region, concern):
     assert concern_for_region(region) == concern
+
+
+@pytest.mark.parametrize(
+    ("conditions", "regions", "named"),
+    [
+        (["golfers elbow"], [], "golfer's elbow"),
+        (["Carpal Tunnel"], ["wrist"], "carpal tunnel syndrome"),
+        ([], ["Heel"], "your heel"),
+        ([], ["neck", "knee"], "your knee"),
+        ([], ["lower back"], None),
+        ([], [], None),
+    ],
+)
+def test_uncovered_topic_names_the_condition_first_then_an_uncovered_region(
+    conditions, regions, named
+):
+    assert uncovered_topic(conditions, regions) == named

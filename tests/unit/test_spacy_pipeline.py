@@ -39,6 +39,18 @@ def test_body_regions_symptoms_and_treatments(nlp):
     ]
 
 
+def test_conditions_and_medicines_the_article_does_not_cover(nlp):
+    assert entities(nlp, "would ART fix my golfers elbow? I take Advil and a heat rub") == [
+        ("golfers elbow", "CONDITION", "golfer's elbow"),
+        ("Advil", "MEDICATION", "ibuprofen"),
+        ("heat rub", "MEDICATION", "pain relief cream"),
+    ]
+
+
+def test_a_hands_on_therapy_names_no_body_region(nlp):
+    assert entities(nlp, "ART is a hands-on therapy") == []
+
+
 def test_treatment_names(nlp):
     assert entities(nlp, "is active release better than foam rolling?") == [
         ("active release", "TREATMENT", "active release techniques"),
@@ -59,6 +71,6 @@ def test_every_pattern_has_its_canonical_value_as_id(build_module):
     patterns = build_module.load_patterns()
     assert all(pattern["pattern"] == pattern["pattern"].lower() for pattern in patterns)
     labels = {pattern["label"] for pattern in patterns}
-    assert labels == {"BODY_REGION", "SYMPTOM", "TREATMENT"}
+    assert labels == {"BODY_REGION", "SYMPTOM", "TREATMENT", "CONDITION", "MEDICATION"}
     ids = {pattern["id"] for pattern in patterns}
     assert {"neck", "lower back", "shoulder", "hip"} <= ids

@@ -1,0 +1,204 @@
+"""Rasa NLU component: intents and FAQ topics from one calibrated classifier (`scope_model.py`).
+
+Use it in config.yml as `name: components.scope_classifier.ScopeClassifier`, after `SpacyNLP`
+(entity markers) and `MiniLMFeaturizer` (sentence embeddings), before `FallbackClassifier`,
+which rejects a message whose best answer is less likely than its threshold.
+
+It sets what Rasa's intent classifiers and ResponseSelector set, so rules, `utter_faq` and
+`rasa test` work unchanged: `intent` and `intent_ranking` (an FAQ topic counts as intent `faq`,
+ranked by its best topic), and `response_selector.faq` with the best FAQ topic.
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers import LABEL_RANKING_LENGTH
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_PREDICTION_KEY,
+    RESPONSE_SELECTOR_PROPERTY_NAME,
+    RESPONSE_SELECTOR_RANKING_KEY,
+    RESPONSE_SELECTOR_RESPONSES_KEY,
+    RESPONSE_SELECTOR_RETRIEVAL_INTENTS,
+    RESPONSE_SELECTOR_UTTER_ACTION_KEY,
+    SPACY_DOCS,
+)
+from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    INTENT_RESPONSE_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.scope_model import ScopeModel, ScopeModelSettings, entity_marks
+
+RETRIEVAL_SEPARATOR = "/"
+MODEL_FILE = "scope_model.pkl"
+C = "C"
+DENSE_WEIGHT = "dense_weight"
+
+
+def _label(message: Message) -> str:
+    return message.get(INTENT_RESPONSE_KEY) or message.get(INTENT)
+
+
+def _marks(message: Message) -> str:
+    doc = message.get(SPACY_DOCS[TEXT])
+    return entity_marks((ent.label_, ent.ent_id_) for ent in doc.ents) if doc is not None else ""
+
+
+def _sentence_embedding(message: Message) -> np.ndarray:
+    _, sentence = message.get_dense_features(TEXT)
+    if sentence is None:
+        raise InvalidConfigException(
+            "ScopeClassifier needs dense sentence features: put MiniLMFeaturizer before it."
+        )
+    return sentence.features[0]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class ScopeClassifier(GraphComponent, IntentClassifier):
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [SpacyNLP, DenseFeaturizer]
+
+    @staticmethod
+    def required_packages() -> list[str]:
+        return ["sklearn"]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        defaults = ScopeModelSettings()
+        return {C: defaults.c, DENSE_WEIGHT: defaults.dense_weight}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: ScopeModel | None = None,
+    ) -> None:
+        self._settings = ScopeModelSettings(
+            c=float(config[C]), dense_weight=float(config[DENSE_WEIGHT])
+        )
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ScopeClassifier:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [message for message in training_data.intent_examples if message.get(TEXT)]
+        model = ScopeModel(self._settings).fit(
+            [message.get(TEXT) for message in examples],
+            [_marks(message) for message in examples],
+            np.stack([_sentence_embedding(message) for message in examples]),
+            [_label(message) for message in examples],
+        )
+        self._model = model
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / MODEL_FILE).write_bytes(pickle.dumps(model))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ScopeClassifier:
+        # The file is written by this component's own training, inside the trained model.
+        with model_storage.read_from(resource) as directory:
+            model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301
+        return cls(config, model_storage, resource, model)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self._model is None:
+            return messages
+        to_classify = [message for message in messages if message.get(TEXT)]
+        if not to_classify:
+            return messages
+        probabilities = self._model.predict_proba(
+            [message.get(TEXT) for message in to_classify],
+            [_marks(message) for message in to_classify],
+            np.stack([_sentence_embedding(message) for message in to_classify]),
+        )
+        for message, row in zip(to_classify, probabilities, strict=True):
+            self._set_prediction(message, dict(zip(self._model.labels, row.tolist(), strict=True)))
+        return messages
+
+    @staticmethod
+    def _set_prediction(message: Message, by_label: dict[str, float]) -> None:
+        # An intent's confidence is that of its best label (for `faq`, its best topic).
+        by_intent: dict[str, float] = {}
+        topics: dict[str, dict[str, float]] = {}
+        for label, confidence in by_label.items():
+            intent, _, topic = label.partition(RETRIEVAL_SEPARATOR)
+            by_intent[intent] = max(by_intent.get(intent, 0.0), confidence)
+            if topic:
+                topics.setdefault(intent, {})[label] = confidence
+        ranking = sorted(by_intent.items(), key=lambda item: item[1], reverse=True)
+        message.set(
+            INTENT,
+            {INTENT_NAME_KEY: ranking[0][0], PREDICTED_CONFIDENCE_KEY: ranking[0][1]},
+            add_to_output=True,
+        )
+        message.set(
+            INTENT_RANKING_KEY,
+            [
+                {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+                for name, confidence in ranking[:LABEL_RANKING_LENGTH]
+            ],
+            add_to_output=True,
+        )
+        if topics:
+            message.set(
+                RESPONSE_SELECTOR_PROPERTY_NAME,
+                {
+                    RESPONSE_SELECTOR_RETRIEVAL_INTENTS: sorted(topics),
+                    **{intent: _selector_output(ranked) for intent, ranked in topics.items()},
+                },
+                add_to_output=True,
+            )
+
+
+def _selector_output(topics: dict[str, float]) -> dict[str, Any]:
+    """What Rasa's ResponseSelector reports for one retrieval intent: the best topic, a ranking."""
+    ranked = sorted(topics.items(), key=lambda item: item[1], reverse=True)
+    best, confidence = ranked[0]
+    return {
+        RESPONSE_SELECTOR_PREDICTION_KEY: {
+            RESPONSE_SELECTOR_RESPONSES_KEY: [],
+            PREDICTED_CONFIDENCE_KEY: confidence,
+            INTENT_RESPONSE_KEY: best,
+            RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{best}",
+        },
+        RESPONSE_SELECTOR_RANKING_KEY: [
+            {INTENT_RESPONSE_KEY: key, PREDICTED_CONFIDENCE_KEY: value}
+            for key, value in ranked[:LABEL_RANKING_LENGTH]
+        ],
+    }

@@ -1,0 +1,53 @@
+"""Floors under the NLU figures of the trained model on the held-out sets training never sees
+(tests/nlu/), so that a later change of data or pipeline cannot quietly lose the boundary.
+The bench (`make bench-nlu`) reports the same figures against their targets."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.rasa_cli import REPO_ROOT, rasa_env, trained_model
+
+MINIMUM_IN_SCOPE_ACCURACY = 0.95
+MINIMUM_OUT_OF_SCOPE_REJECTION = 0.95
+MINIMUM_BOUNDARY_SAFE = 0.95
+MINIMUM_BOUNDARY_DEDICATED = 0.80
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    output = tmp_path_factory.mktemp("nlu-floors") / "figures.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.nlu_evaluate", str(trained_model()), "--output", str(output)],
+        cwd=REPO_ROOT,
+        env=rasa_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
+    return json.loads(output.read_text())["sets"]
+
+
+def misses(result):
+    return json.dumps(result["misses"][:40], indent=1)
+
+
+def test_in_scope_questions_get_their_answer(figures):
+    result = figures["in-scope"]
+    assert result["accuracy"] >= MINIMUM_IN_SCOPE_ACCURACY, misses(result)
+
+
+@pytest.mark.parametrize("name", ["own out-of-scope", "CLINC150 validation"])
+def test_out_of_scope_messages_are_rejected(figures, name):
+    result = figures[name]
+    assert result["out_of_scope_rejection"] >= MINIMUM_OUT_OF_SCOPE_REJECTION, misses(result)
+
+
+def test_questions_the_article_does_not_answer_get_no_art_answer(figures):
+    result = figures["boundary"]
+    assert result["safe"] >= MINIMUM_BOUNDARY_SAFE, misses(result)
+    assert result["dedicated"] >= MINIMUM_BOUNDARY_DEDICATED, misses(result)
