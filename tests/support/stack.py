@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from clinic.leads.database import upgrade
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -77,6 +79,8 @@ class Stack:
     staff_secret_key: str
     ports: StackPorts = field(default_factory=StackPorts.from_env)
     model: Path | None = None
+    # The secret Rasa sends to the action server, as `make run` creates it.
+    action_token: str = field(default_factory=lambda: secrets.token_hex(32))
     _services: list[_Service] = field(default_factory=list, init=False)
 
     @property
@@ -140,6 +144,7 @@ class Stack:
             LEADS_SPOOL_DIR=str(self.work_dir / "spool"),
             CHAT_SOCKET_URL=self.socket_url,
             STAFF_SECRET_KEY=self.staff_secret_key,
+            ACTION_SERVER_TOKEN=self.action_token,
             PYTHONUNBUFFERED="1",
         )
         return env
@@ -167,10 +172,13 @@ class Stack:
         return command, f"http://127.0.0.1:{port}/"
 
     def _write_endpoints(self) -> Path:
-        # No tracker_store entry: Rasa keeps conversations in memory for the test run.
+        # No tracker_store entry: Rasa keeps conversations in memory for the test run. The
+        # token comes from the environment, as in the project's endpoints.yml.
         path = self.work_dir / "endpoints.yml"
         path.write_text(
-            f'action_endpoint:\n  url: "http://localhost:{self.ports.actions}/webhook"\n',
+            "action_endpoint:\n"
+            f'  url: "http://localhost:{self.ports.actions}/webhook"\n'
+            f"  headers:\n    {ACTION_TOKEN_HEADER}: ${{{ACTION_TOKEN_ENV}}}\n",
             encoding="utf-8",
         )
         return path
