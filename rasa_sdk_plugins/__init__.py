@@ -1,6 +1,7 @@
 """Action server plugins: rasa_sdk imports this package by its name when `rasa run actions`
-starts and calls `init_hooks`. The server refuses to start without its shared secret, guards
-every request with it (rasa_sdk_plugins.guard) and starts the spool worker once it serves."""
+starts and calls `init_hooks`. The server refuses to start without its shared secret or with a
+bad clinic or email setting, guards every request with the secret (rasa_sdk_plugins.guard) and
+starts the spool worker once it serves."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import Any
 import pluggy
 from sanic import Sanic
 
-from actions.leads_backend import start_spool_worker
+from actions.leads_backend import check_configuration, start_spool_worker
 from clinic.action_token import ActionTokenError, load_action_token
+from clinic.settings import ConfigError
 from rasa_sdk_plugins.guard import install_guard
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
@@ -25,7 +27,8 @@ class ActionServerPlugin:
     def attach_sanic_app_extensions(self, app: Sanic) -> None:
         try:
             token = load_action_token()
-        except ActionTokenError as problem:
+            check_configuration()
+        except (ActionTokenError, ConfigError) as problem:
             raise SystemExit(f"The action server cannot start: {problem}") from problem
         install_guard(app, token)
         app.register_listener(_start_spool_worker, "before_server_start")

@@ -12,6 +12,7 @@ import rasa_sdk.plugin
 from sanic import Sanic
 
 import rasa_sdk_plugins
+from actions import leads_backend
 from clinic.action_token import ACTION_TOKEN_ENV
 from rasa_sdk_plugins.guard import HOST_ENV, MAX_BODY_BYTES
 from tests.support.coroutines import run_coroutine
@@ -49,6 +50,16 @@ def attach_plugins() -> RecordingSanic:
     app = RecordingSanic(f"plugin-test-{uuid.uuid4().hex}")
     manager.hook.attach_sanic_app_extensions(app=app)
     return app
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(monkeypatch):
+    monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
+    leads_backend.settings.cache_clear()
+    leads_backend.notifier.cache_clear()
+    yield
+    leads_backend.settings.cache_clear()
+    leads_backend.notifier.cache_clear()
 
 
 @pytest.fixture
@@ -89,3 +100,23 @@ def test_forged_leads_an_explicit_interface_is_kept(token, monkeypatch):
     attach_plugins()
 
     assert os.environ[HOST_ENV] == "10.0.0.5"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("LEADS_SMTP_STARTTLS", "tls"), ("LEADS_SMTP_PORT", "smtp")]
+)
+def test_one_bad_smtp_setting_the_action_server_refuses_to_start_and_says_why(
+    token, monkeypatch, name, value
+):
+    monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit, match=f"{name} must be .*{value!r}"):
+        attach_plugins()
+
+
+def test_one_bad_smtp_setting_a_bad_clinic_file_stops_the_start_too(token, monkeypatch, tmp_path):
+    config = tmp_path / "clinic.yml"
+    config.write_text("name: ProClinix\nlocation: Armonk, NY\ntimezone: Mars/Olympus\n")
+    monkeypatch.setenv("CLINIC_CONFIG", str(config))
+    with pytest.raises(SystemExit, match="cannot start"):
+        attach_plugins()

@@ -60,11 +60,13 @@ def backend(tmp_path, monkeypatch):
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
     leads_backend.spool.cache_clear()
+    leads_backend.notifier.cache_clear()
     use(url)
     yield use, url
     leads_backend.settings.cache_clear()
     leads_backend.repository.cache_clear()
     leads_backend.spool.cache_clear()
+    leads_backend.notifier.cache_clear()
 
 
 def test_confirmed_request_is_stored_once_and_the_visitor_gets_its_reference(backend):
@@ -108,6 +110,47 @@ def test_database_down_spools_the_request_and_tells_the_visitor(backend):
     (lead,) = leads_backend.repository().list()
     assert lead.reference == reference
     assert leads_backend.spool().pending() == []
+
+
+BAD_SMTP_SETTINGS = [("LEADS_SMTP_STARTTLS", "tls"), ("LEADS_SMTP_PORT", "smtp")]
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_SMTP_SETTINGS)
+def test_one_bad_smtp_setting_still_stores_the_lead(backend, monkeypatch, name, value):
+    monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
+    monkeypatch.setenv(name, value)
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-1"))
+    (lead,) = leads_backend.repository().list()
+    assert lead.conversation_id == "smtp-1"
+    assert slot_values(events)["lead_reference"] == lead.reference
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_SMTP_SETTINGS)
+def test_one_bad_smtp_setting_still_spools_the_lead_when_the_database_is_down(
+    backend, monkeypatch, name, value
+):
+    use, url = backend
+    use("postgresql://nobody@127.0.0.1:1/leads")
+    monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
+    monkeypatch.setenv(name, value)
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-2"))
+    reference = slot_values(events)["lead_reference"]
+    assert "kept your request safely" in dispatcher.messages[0]["text"]
+    assert len(leads_backend.spool().pending()) == 1
+    use(url)
+    assert flush_spool(leads_backend.repository, leads_backend.spool()) == 1
+    assert [lead.reference for lead in leads_backend.repository().list()] == [reference]
+
+
+def test_one_bad_smtp_setting_a_notifier_that_fails_loses_no_lead(backend, monkeypatch):
+    def broken(new):
+        raise RuntimeError("mail system on fire")
+
+    monkeypatch.setattr(leads_backend, "notifier_from_env", lambda: broken)
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-3"))
+    assert [lead.conversation_id for lead in leads_backend.repository().list()] == ["smtp-3"]
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
 
 
 def wait_until(condition, seconds=10.0):
