@@ -82,16 +82,23 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(
                 text=f"Thank you, {first_name}. Your request is with our front desk, reference "
                 f"{outcome.reference}. {follow_up_text(settings, now)} This is a request, not a "
-                "confirmed appointment yet."
+                f"confirmed appointment yet. {_what_is_kept(settings)}"
             )
         else:
             dispatcher.utter_message(
                 text=f"Thank you, {first_name}. Our system can't reach the front desk's list right "
                 f"now, so I've kept your request safely and it will be passed on as soon as it's "
                 f"back. Your reference is {outcome.reference}. If it's urgent, "
-                f"{_direct_contact(settings)}"
+                f"{_direct_contact(settings)} {_what_is_kept(settings)}"
             )
         return [*reset_booking_events(), SlotSet("lead_reference", outcome.reference)]
+
+
+def _what_is_kept(settings: ClinicSettings) -> str:
+    return (
+        "The front desk keeps your details with this request for up to "
+        f"{settings.retention_days} days; this chat's record no longer holds them."
+    )
 
 
 def _direct_contact(settings: ClinicSettings) -> str:

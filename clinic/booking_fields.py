@@ -152,6 +152,15 @@ BOOKING_FIELDS = (
 )
 
 STAFF_ROWS = tuple(row for field in BOOKING_FIELDS for row in field.staff_rows)
+# Every slot the booking form fills or steers: all of them are cleared together when a request
+# is sent, refused or cancelled, and the conversation's record then loses their values too.
+BOOKING_SLOTS = (
+    *(slot for field in BOOKING_FIELDS for slot in field.slots),
+    "consent",
+    "booking_confirmed",
+    "choosing_detail",
+    "requested_slot",
+)
 
 
 def staff_rows(lead: LeadDetails, missing: str = "not given") -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """Starts the whole assistant for end-to-end tests and stops it again.
 
 Services, each a child process in its own process group with its log under the log directory:
-action server, Rasa (socket.io channel, in-memory tracker store), demo site, staff page. All of
-them share one LEADS_DB_URL: a SQLite file in the work directory that the test can open itself.
+action server, Rasa (socket.io channel, the project's tracker store on a SQLite file in the work
+directory, as `make run` has it), demo site, staff page. All of them share one LEADS_DB_URL: a
+SQLite file in the work directory that the test can open itself.
 """
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ class Stack:
     @property
     def leads_db_url(self) -> str:
         return f"sqlite:///{self.work_dir / 'leads.sqlite3'}"
+
+    @property
+    def tracker_db_url(self) -> str:
+        return f"sqlite:///{self.work_dir / 'rasa_tracker.sqlite3'}"
 
     @property
     def site_url(self) -> str:
@@ -172,13 +177,17 @@ class Stack:
         return command, f"http://127.0.0.1:{port}/"
 
     def _write_endpoints(self) -> Path:
-        # No tracker_store entry: Rasa keeps conversations in memory for the test run. The
-        # token comes from the environment, as in the project's endpoints.yml.
+        # The token comes from the environment and the tracker store is the project's, as in
+        # endpoints.yml; the conversations go to a file of the work directory.
         path = self.work_dir / "endpoints.yml"
         path.write_text(
             "action_endpoint:\n"
             f'  url: "http://localhost:{self.ports.actions}/webhook"\n'
-            f"  headers:\n    {ACTION_TOKEN_HEADER}: ${{{ACTION_TOKEN_ENV}}}\n",
+            f"  headers:\n    {ACTION_TOKEN_HEADER}: ${{{ACTION_TOKEN_ENV}}}\n"
+            "tracker_store:\n"
+            "  type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore\n"
+            "  dialect: sqlite\n"
+            f"  db: {self.work_dir / 'rasa_tracker.sqlite3'}\n",
             encoding="utf-8",
         )
         return path

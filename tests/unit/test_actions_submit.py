@@ -16,6 +16,7 @@ from clinic.leads.database import upgrade
 from clinic.leads.service import flush_spool
 from clinic.leads.spool_worker import SpoolWorker
 from tests.support.coroutines import run_coroutine
+from tests.support.domain import load_domain
 from tests.support.trackers import entity, make_tracker
 
 CLINIC_BASICS = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
@@ -278,3 +279,17 @@ def test_reset_clears_every_booking_slot_and_the_failure_count():
     )
     assert dispatcher.messages == []
     assert slot_values(events) == {**dict.fromkeys(BOOKING_SLOTS), "contact_failures": 0}
+
+
+def test_privacy_promises_the_confirmation_says_what_is_kept(backend):
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="kept-1"))
+    text = dispatcher.messages[0]["text"]
+    assert "The front desk keeps your details with this request for up to 365 days" in text
+    assert "this chat's record no longer holds them" in text
+
+
+@pytest.mark.parametrize("response", ["utter_booking_cancelled", "utter_no_consent"])
+def test_privacy_promises_cancel_and_refusal_say_what_happens_to_the_answers(response):
+    (variant,) = load_domain()["responses"][response]
+    assert "saved nothing" not in variant["text"]
+    assert "removed from this chat's record" in variant["text"]
