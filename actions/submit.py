@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import leads_backend
 from actions.booking_steps import reset_booking_events
 from clinic.booking import BookingDetails, follow_up_text
-from clinic.booking_fields import Concern
+from clinic.booking_fields import REQUEST_ID_SLOT, Concern
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
@@ -53,6 +53,7 @@ class ActionSubmitBooking(Action):
                 consent=True,
                 channel=tracker.get_latest_input_channel() or "unknown",
                 conversation_id=tracker.sender_id,
+                request_id=tracker.get_slot(REQUEST_ID_SLOT),
                 after_hours=settings.after_hours(now),
                 now=now,
             )

@@ -152,6 +152,8 @@ BOOKING_FIELDS = (
 )
 
 STAFF_ROWS = tuple(row for field in BOOKING_FIELDS for row in field.staff_rows)
+# The id of one run of the booking form, set when it starts: a lead's duplicate key.
+REQUEST_ID_SLOT = "booking_request_id"
 # Every slot the booking form fills or steers: all of them are cleared together when a request
 # is sent, refused or cancelled, and the conversation's record then loses their values too.
 BOOKING_SLOTS = (
@@ -160,6 +162,7 @@ BOOKING_SLOTS = (
     "booking_confirmed",
     "choosing_detail",
     "requested_slot",
+    REQUEST_ID_SLOT,
 )
 
 

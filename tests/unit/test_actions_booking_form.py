@@ -3,6 +3,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking_form import ValidateBookingForm
 from tests.support.coroutines import run_coroutine
+from tests.support.domain import load_domain
 from tests.support.trackers import entity, make_tracker
 
 DOMAIN = {}
@@ -194,3 +195,24 @@ def test_confirmation_yes_and_change(dispatcher):
     payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
     assert '/change_detail{"detail": "contact"}' in payloads
     assert len(payloads) == 5
+
+
+def request_ids(events):
+    return [event["value"] for event in events if event["name"] == "booking_request_id"]
+
+
+def test_duplicate_key_per_form_start_a_form_run_gets_its_own_request_id(dispatcher):
+    starting = make_tracker({"requested_slot": None}, text="I'd like to book")
+    first = request_ids(run_coroutine(FORM.run(dispatcher, starting, load_domain())))
+    again = request_ids(run_coroutine(FORM.run(dispatcher, starting, load_domain())))
+    assert len(first) == len(again) == 1
+    assert len(first[0]) == 32
+    assert first != again
+
+
+def test_duplicate_key_per_form_start_the_id_stays_for_the_whole_run(dispatcher):
+    tracker = make_tracker(
+        {"booking_request_id": "run-1", "requested_slot": "full_name"}, text="Jane Doe"
+    )
+    events = run_coroutine(FORM.run(dispatcher, tracker, load_domain()))
+    assert request_ids(events) == []

@@ -281,6 +281,28 @@ def test_reset_clears_every_booking_slot_and_the_failure_count():
     assert slot_values(events) == {**dict.fromkeys(BOOKING_SLOTS), "contact_failures": 0}
 
 
+def test_duplicate_key_per_form_start_a_second_request_is_a_new_lead(backend):
+    first = {**COMPLETE, "booking_request_id": "run-1"}
+    run(ActionSubmitBooking(), make_tracker(first, sender_id="conv-9"))
+    second = {**first, "booking_request_id": "run-2", "preferred_time": "Friday after 4pm"}
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(second, sender_id="conv-9"))
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+    leads = leads_backend.repository().list()
+    assert sorted(lead.preferred_time for lead in leads) == [
+        "Friday after 4pm",
+        "weekday mornings",
+    ]
+
+
+def test_duplicate_key_per_form_start_a_retried_submit_stays_one_lead(backend):
+    slots = {**COMPLETE, "booking_request_id": "run-1"}
+    _, events = run(ActionSubmitBooking(), make_tracker(slots, sender_id="conv-10"))
+    dispatcher, again = run(ActionSubmitBooking(), make_tracker(slots, sender_id="conv-10"))
+    assert "We already have this request from you" in dispatcher.messages[0]["text"]
+    assert slot_values(again)["lead_reference"] == slot_values(events)["lead_reference"]
+    assert len(leads_backend.repository().list()) == 1
+
+
 def test_privacy_promises_the_confirmation_says_what_is_kept(backend):
     dispatcher, _ = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="kept-1"))
     text = dispatcher.messages[0]["text"]
