@@ -148,8 +148,17 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text = str(value)
-        if Concern.parse(text).known:
-            return {"concern": text}
+        given = Concern.parse(text)
+        if given.known:
+            # A button, an entity or "other: ..." gets the same cleaning as typed words.
+            if given.detail is None:
+                return {"concern": given.kind}
+            try:
+                detail = normalize_free_text(given.detail, "concern", CONCERN_MAX_LENGTH)
+            except InvalidInput as problem:
+                dispatcher.utter_message(text=problem.message)
+                return {"concern": None}
+            return {"concern": Concern(given.kind, detail).format()}
         if _holds_contact_details(tracker):
             return {"concern": None}
         regions = [canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")]

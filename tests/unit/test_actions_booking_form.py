@@ -216,3 +216,28 @@ def test_duplicate_key_per_form_start_the_id_stays_for_the_whole_run(dispatcher)
     )
     events = run_coroutine(FORM.run(dispatcher, tracker, load_domain()))
     assert request_ids(events) == []
+
+
+def test_validate_every_slot_an_overlong_other_concern_from_a_payload_is_refused(dispatcher):
+    # /inform{"concern": "other: ..."} sets the slot through the entity, not the typed answer.
+    value = "other: " + "x" * 500
+    tracker = make_tracker(
+        text=f'/inform{{"concern": "{value}"}}', entities=[entity("concern", value)]
+    )
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": None}
+    assert texts(dispatcher) == ["Please keep the concern under 120 characters."]
+
+
+def test_validate_every_slot_a_payload_concern_is_cleaned_like_typed_words(dispatcher):
+    value = "other: tight\x00  calves\u200b\nfrom running"
+    tracker = make_tracker(entities=[entity("concern", value)])
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {
+        "concern": "other: tight calves from running"
+    }
+    assert texts(dispatcher) == []
+
+
+@pytest.mark.parametrize("value", ["neck", "lower back", "other"])
+def test_validate_every_slot_the_buttons_still_pass(dispatcher, value):
+    tracker = make_tracker(entities=[entity("concern", value)])
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": value}
