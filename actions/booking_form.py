@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -15,6 +17,7 @@ from clinic.booking_fields import (
     CONCERN_MAX_LENGTH,
     OTHER_CONCERN,
     PREFERRED_TIME_MAX_LENGTH,
+    REQUEST_ID_SLOT,
     Concern,
 )
 from clinic.regions import canonical_region, concern_for_region
@@ -48,6 +51,16 @@ def latest_entities(tracker: Tracker, name: str) -> list[str]:
 class ValidateBookingForm(FormValidationAction):
     def name(self) -> str:
         return "validate_booking_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Rasa runs this validation when the form starts too: a run without a request id gets a
+        new one, which keys its lead (the reset clears it when the request ends)."""
+        events = await super().run(dispatcher, tracker, domain)
+        if tracker.get_slot(REQUEST_ID_SLOT) is None:
+            events.append(SlotSet(REQUEST_ID_SLOT, uuid.uuid4().hex))
+        return events
 
     async def required_slots(
         self,
@@ -135,8 +148,17 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text = str(value)
-        if Concern.parse(text).known:
-            return {"concern": text}
+        given = Concern.parse(text)
+        if given.known:
+            # A button, an entity or "other: ..." gets the same cleaning as typed words.
+            if given.detail is None:
+                return {"concern": given.kind}
+            try:
+                detail = normalize_free_text(given.detail, "concern", CONCERN_MAX_LENGTH)
+            except InvalidInput as problem:
+                dispatcher.utter_message(text=problem.message)
+                return {"concern": None}
+            return {"concern": Concern(given.kind, detail).format()}
         if _holds_contact_details(tracker):
             return {"concern": None}
         regions = [canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")]

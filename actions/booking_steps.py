@@ -9,15 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking_form import detail_buttons
 from clinic.booking import DETAIL_SLOTS, BookingDetails, detail_from_text
-from clinic.booking_fields import BOOKING_FIELDS
-
-BOOKING_SLOTS = (
-    *(slot for field in BOOKING_FIELDS for slot in field.slots),
-    "consent",
-    "booking_confirmed",
-    "choosing_detail",
-    "requested_slot",
-)
+from clinic.booking_fields import BOOKING_SLOTS
 
 
 def reset_booking_events() -> list[EventType]:

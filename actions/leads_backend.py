@@ -3,6 +3,7 @@ worker, which `rasa_sdk_plugins` starts when the action server starts."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import cache
 
@@ -12,8 +13,10 @@ from clinic.leads.service import SubmitOutcome, flush_spool, submit_lead
 from clinic.leads.spool import Spool
 from clinic.leads.spool_worker import SpoolWorker, flush_interval
 from clinic.leads.stores import open_stores
-from clinic.notify import notifier_from_env
-from clinic.settings import ClinicSettings, load_settings
+from clinic.notify import LeadNotifier, notifier_from_env
+from clinic.settings import ClinicSettings, ConfigError, load_settings
+
+logger = logging.getLogger(__name__)
 
 
 @cache
@@ -31,8 +34,26 @@ def spool() -> Spool:
     return Spool.from_env()
 
 
+@cache
+def notifier() -> LeadNotifier | None:
+    return notifier_from_env()
+
+
+def check_configuration() -> None:
+    """Read the clinic's settings and the notifier's once, so that the action server refuses to
+    start on a bad value instead of failing on a visitor's request; raises ConfigError."""
+    settings()
+    notifier()
+
+
 def submit(new: NewLead) -> SubmitOutcome:
-    return submit_lead(repository, spool(), new, notify=notifier_from_env())
+    """Store or spool `new`: a notifier that cannot even be configured only costs the email."""
+    try:
+        notify = notifier()
+    except ConfigError as problem:
+        logger.error("front-desk email is off for lead %s: %s", new.reference, problem)
+        notify = None
+    return submit_lead(repository, spool(), new, notify=notify)
 
 
 def flush_spool_now() -> int:

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import leads_backend
 from actions.booking_steps import reset_booking_events
 from clinic.booking import BookingDetails, follow_up_text
-from clinic.booking_fields import Concern
+from clinic.booking_fields import REQUEST_ID_SLOT, Concern
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
@@ -53,6 +53,7 @@ class ActionSubmitBooking(Action):
                 consent=True,
                 channel=tracker.get_latest_input_channel() or "unknown",
                 conversation_id=tracker.sender_id,
+                request_id=tracker.get_slot(REQUEST_ID_SLOT),
                 after_hours=settings.after_hours(now),
                 now=now,
             )
@@ -82,16 +83,23 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(
                 text=f"Thank you, {first_name}. Your request is with our front desk, reference "
                 f"{outcome.reference}. {follow_up_text(settings, now)} This is a request, not a "
-                "confirmed appointment yet."
+                f"confirmed appointment yet. {_what_is_kept(settings)}"
             )
         else:
             dispatcher.utter_message(
                 text=f"Thank you, {first_name}. Our system can't reach the front desk's list right "
                 f"now, so I've kept your request safely and it will be passed on as soon as it's "
                 f"back. Your reference is {outcome.reference}. If it's urgent, "
-                f"{_direct_contact(settings)}"
+                f"{_direct_contact(settings)} {_what_is_kept(settings)}"
             )
         return [*reset_booking_events(), SlotSet("lead_reference", outcome.reference)]
+
+
+def _what_is_kept(settings: ClinicSettings) -> str:
+    return (
+        "The front desk keeps your details with this request for up to "
+        f"{settings.retention_days} days; this chat's record no longer holds them."
+    )
 
 
 def _direct_contact(settings: ClinicSettings) -> str:

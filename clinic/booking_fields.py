@@ -152,6 +152,18 @@ BOOKING_FIELDS = (
 )
 
 STAFF_ROWS = tuple(row for field in BOOKING_FIELDS for row in field.staff_rows)
+# The id of one run of the booking form, set when it starts: a lead's duplicate key.
+REQUEST_ID_SLOT = "booking_request_id"
+# Every slot the booking form fills or steers: all of them are cleared together when a request
+# is sent, refused or cancelled, and the conversation's record then loses their values too.
+BOOKING_SLOTS = (
+    *(slot for field in BOOKING_FIELDS for slot in field.slots),
+    "consent",
+    "booking_confirmed",
+    "choosing_detail",
+    "requested_slot",
+    REQUEST_ID_SLOT,
+)
 
 
 def staff_rows(lead: LeadDetails, missing: str = "not given") -> list[tuple[str, str]]:

@@ -18,7 +18,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.accounts import create_user
 from clinic.booking_fields import staff_rows
-from clinic.conversations import purge_conversations, tracker_database_url
+from clinic.conversations import (
+    TrackerStoreError,
+    endpoints_path,
+    purge_conversations,
+    tracker_store_url,
+)
 from clinic.leads.database import database_url, upgrade
 from clinic.leads.display import after_hours_text, after_hours_word, local_time_text, phone_text
 from clinic.leads.export import write_csv
@@ -94,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
         "--older-than-days",
         type=_positive_int,
         help="default: retention_days from clinic.yml",
+    )
+    purge.add_argument(
+        "--endpoints",
+        type=Path,
+        help="the Rasa server's endpoints file, which names the tracker store "
+        "(default: env RASA_ENDPOINTS_FILE, else endpoints.yml)",
     )
     purge.set_defaults(handler=_purge)
 
@@ -202,10 +213,20 @@ def _purge(arguments: argparse.Namespace) -> int:
     cutoff = utc_now() - timedelta(days=days)
     deleted = open_stores().leads.purge_older_than(cutoff)
     print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
-    tracker_url = tracker_database_url()
-    if tracker_url:
-        conversations = purge_conversations(tracker_url, cutoff)
-        print(f"Deleted {conversations} conversation(s) older than {days} day(s).")
+    endpoints = endpoints_path(arguments.endpoints)
+    try:
+        tracker_url = tracker_store_url(endpoints)
+        if tracker_url is None:
+            print(f"{endpoints} configures no tracker store: conversations live in memory only.")
+            return EXIT_OK
+        purged = purge_conversations(tracker_url, cutoff)
+    except TrackerStoreError as error:
+        print(f"leads: conversations not purged: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"Deleted {purged.events} conversation event(s) older than {days} day(s); "
+        f"{purged.conversations} conversation(s) had nothing newer and are gone."
+    )
     return EXIT_OK
 
 

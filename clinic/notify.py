@@ -21,6 +21,7 @@ from clinic.leads.records import NewLead
 from clinic.settings import ConfigError
 
 SMTP_TIMEOUT_SECONDS = 15
+LeadNotifier = Callable[[NewLead], bool]
 _TRUE_WORDS = {"1", "true", "yes", "on"}
 _FALSE_WORDS = {"", "0", "false", "no", "off"}
 
@@ -99,7 +100,7 @@ def send_lead_email(new: NewLead, settings: SmtpSettings) -> bool:
     return True
 
 
-def notifier_from_env(env: Mapping[str, str] = os.environ) -> Callable[[NewLead], bool] | None:
+def notifier_from_env(env: Mapping[str, str] = os.environ) -> LeadNotifier | None:
     """The notifier to hand to clinic.leads.service.submit_lead, or None when email is off."""
     settings = SmtpSettings.from_env(env)
     if settings is None:

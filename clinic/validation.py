@@ -38,6 +38,18 @@ _PATIENT_STATUS_WORDS = {
 }
 # Apostrophes (straight and typographic), hyphen and period appear in real names.
 _NAME_PUNCTUATION = {"'", "\u2019", "-", "."}
+# Numbers the front desk must not or cannot call back, with the reason the visitor is given.
+_UNCALLABLE_NUMBERS = {
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: (
+        "That is a premium-rate number, which the front desk does not call."
+    ),
+    phonenumbers.PhoneNumberType.PAGER: "That is a pager number, which cannot take a call back.",
+    phonenumbers.PhoneNumberType.VOICEMAIL: (
+        "That is a voicemail access number, which cannot take a call back."
+    ),
+}
+# Scripts that one language writes together (Japanese, Korean): not a mix in a domain label.
+_SCRIPT_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
 
 
 class InvalidInput(ValueError):
@@ -75,6 +87,9 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
             "That phone number is not complete or not valid. Please include the area code, "
             "for example (914) 555-0123, or a + and the country code for a number abroad."
         )
+    uncallable = _UNCALLABLE_NUMBERS.get(phonenumbers.number_type(number))
+    if uncallable:
+        raise InvalidInput(f"{uncallable} Please give a number the front desk can call.")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -100,7 +115,23 @@ def normalize_email(text: str) -> str:
             f"That email address does not look right ({error}). "
             "Please check it, for example name@example.com."
         ) from error
+    if any(len(_scripts(label)) > 1 for label in result.domain.split(".")):
+        raise InvalidInput(
+            "The part of that email address after the @ mixes letters of different alphabets "
+            "(for example a Cyrillic letter among Latin ones), as look-alike addresses do. "
+            "Please type it again."
+        )
     return result.normalized
+
+
+def _scripts(label: str) -> set[str]:
+    """The scripts of the letters in one domain label, by their Unicode names."""
+    scripts = set()
+    for character in label:
+        if character.isalpha():
+            script = unicodedata.name(character, "UNKNOWN").split(" ")[0]
+            scripts.add(_SCRIPT_FAMILIES.get(script, script))
+    return scripts
 
 
 def parse_patient_status(text: str) -> str:

@@ -26,7 +26,16 @@ prepare_leads_db() {
   "$BIN/leads" db-upgrade
 }
 
+# The secret the Rasa server sends to the action server (endpoints.yml) and the action server
+# requires; created once, owner-only, like the staff page's key.
+prepare_action_token() {
+  "$BIN/python" -m clinic.action_token var/action_server_token
+  ACTION_SERVER_TOKEN=$(<var/action_server_token)
+  export ACTION_SERVER_TOKEN
+}
+
 start_actions() {
+  prepare_action_token
   "$BIN/rasa" run actions --port 5055 >var/log/actions.log 2>&1 &
   pids+=($!)
   wait_for "Action server" http://localhost:5055/health

@@ -23,6 +23,7 @@ from clinic.validation import (
 LEAD_STATUSES = ("new", "contacted", "booked", "closed")
 CHANNEL_MAX_LENGTH = 40
 CONVERSATION_ID_MAX_LENGTH = 200
+REQUEST_ID_MAX_LENGTH = 64
 NOTE_MAX_LENGTH = 2000
 AUTHOR_MAX_LENGTH = 100
 
@@ -55,9 +56,16 @@ LEAD_DETAIL_FIELDS = tuple(field.name for field in fields(LeadDetails))
 
 @dataclass(frozen=True)
 class NewLead(LeadDetails):
-    """A booking request as the visitor confirmed it, before it is stored."""
+    """A booking request as the visitor confirmed it, before it is stored.
+
+    `request_id` is created each time the booking form starts: the idempotency key is the
+    conversation and that id, so a retried submit of one form run stays one lead and a new
+    request in the same conversation becomes a new lead. Without it (requests spooled before the
+    id existed) the key is the conversation, name, phone, email and concern, as it was then.
+    """
 
     idempotency_key: str
+    request_id: str | None = None
 
     @classmethod
     def create(
@@ -74,6 +82,7 @@ class NewLead(LeadDetails):
         after_hours: bool | None,
         concern_detail: str | None = None,
         preferred_time: str | None = None,
+        request_id: str | None = None,
         now: datetime | None = None,
     ) -> NewLead:
         """Validate and normalise the fields, then add a fresh reference and the idempotency key.
@@ -99,9 +108,17 @@ class NewLead(LeadDetails):
         conversation = normalize_free_text(
             conversation_id, "conversation id", CONVERSATION_ID_MAX_LENGTH
         )
+        request = (
+            normalize_free_text(request_id, "request id", REQUEST_ID_MAX_LENGTH)
+            if request_id
+            else None
+        )
         return cls(
             reference=new_reference(),
-            idempotency_key=idempotency_key(conversation, name, phone_e164, email_normal, concern),
+            request_id=request,
+            idempotency_key=idempotency_key(
+                conversation, name, phone_e164, email_normal, concern, request
+            ),
             created_at=moment,
             full_name=name,
             phone=phone_e164,
@@ -128,10 +145,13 @@ class NewLead(LeadDetails):
     def from_json(cls, text: str) -> NewLead:
         """Read a lead written by `to_json`; raises ValueError when the text is not one."""
         document = json.loads(text)
-        if not isinstance(document, dict) or document.get("version") != _JSON_VERSION:
-            raise ValueError("not a version 1 lead document")
+        version = document.get("version") if isinstance(document, dict) else None
+        if version not in (1, _JSON_VERSION):
+            raise ValueError("not a version 1 or 2 lead document")
         data = document.get("lead")
-        if not isinstance(data, dict) or set(data) != set(_FIELDS):
+        # Version 1, written before the form's request id existed, has no `request_id`.
+        expected = set(_FIELDS) - {"request_id"} if version == 1 else set(_FIELDS)
+        if not isinstance(data, dict) or set(data) != expected:
             raise ValueError("lead fields missing or unexpected")
         try:
             lead = cls(
@@ -149,7 +169,7 @@ class NewLead(LeadDetails):
     def check(self) -> None:
         """Raise ValueError unless every field holds what `create` would have produced."""
         texts = ("full_name", "concern", "patient_status", "channel", "conversation_id")
-        optional_texts = ("phone", "email", "concern_detail", "preferred_time")
+        optional_texts = ("phone", "email", "concern_detail", "preferred_time", "request_id")
         texts_ok = all(isinstance(getattr(self, name), str) for name in texts)
         optional_ok = all(isinstance(getattr(self, name), str | None) for name in optional_texts)
         if not (texts_ok and optional_ok):
@@ -157,7 +177,12 @@ class NewLead(LeadDetails):
         if not is_reference(self.reference):
             raise ValueError(f"bad reference {self.reference!r}")
         expected_key = idempotency_key(
-            self.conversation_id, self.full_name, self.phone, self.email, self.concern
+            self.conversation_id,
+            self.full_name,
+            self.phone,
+            self.email,
+            self.concern,
+            self.request_id,
         )
         if self.idempotency_key != expected_key:
             raise ValueError("idempotency key does not match the lead's fields")
@@ -178,7 +203,7 @@ class NewLead(LeadDetails):
             raise ValueError("unknown concern or patient status")
 
 
-_JSON_VERSION = 1
+_JSON_VERSION = 2
 _FIELDS = tuple(field.name for field in fields(NewLead))
 
 
@@ -211,10 +236,18 @@ class StoredLead:
 
 
 def idempotency_key(
-    conversation_id: str, full_name: str, phone: str | None, email: str | None, concern: str
+    conversation_id: str,
+    full_name: str,
+    phone: str | None,
+    email: str | None,
+    concern: str,
+    request_id: str | None = None,
 ) -> str:
     # JSON keeps the parts apart even when one of them contains a separator character.
-    parts = json.dumps([conversation_id, full_name, phone, email, concern], ensure_ascii=False)
+    if request_id:
+        parts = json.dumps(["request", conversation_id, request_id], ensure_ascii=False)
+    else:
+        parts = json.dumps([conversation_id, full_name, phone, email, concern], ensure_ascii=False)
     return hashlib.sha256(parts.encode("utf-8")).hexdigest()
 
 

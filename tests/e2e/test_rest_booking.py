@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text
 
 from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
@@ -122,15 +123,38 @@ def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
     assert lead.after_hours is True
     assert lead.channel == "rest"
     assert lead.status == "new"
+    # The lead keeps the details; the conversation's record no longer does.
+    record = conversation_record(stack, visitor.sender)
+    assert record
+    personal = ("Jane", "555-0123", "5550123", "jane.doe", "weekday mornings")
+    assert [event for event in record if any(word in event for word in personal)] == []
 
 
 def test_cancel_in_the_middle_saves_nothing(stack):
     visitor = Visitor(stack.ports.rasa)
     visitor.say("can someone call me back")
     visitor.say("Sam Lee")
-    assert "saved nothing" in joined(visitor.say("never mind"))
+    assert "Nothing was sent to the front desk" in joined(visitor.say("never mind"))
     repository = LeadRepository(make_engine(stack.leads_db_url))
     assert [lead for lead in repository.list() if lead.conversation_id == visitor.sender] == []
+    events = conversation_record(stack, visitor.sender)
+    assert events
+    assert not [event for event in events if "Sam Lee" in event]
+    assert "Active Release Techniques" in joined(visitor.say("what is ART?"))
+
+
+def conversation_record(stack, sender_id: str) -> list[str]:
+    """The stored events of one conversation, as the tracker store keeps them."""
+    engine = make_engine(stack.tracker_db_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"),
+                {"sender": sender_id},
+            )
+            return [row.data for row in rows]
+    finally:
+        engine.dispose()
 
 
 def save_transcript(name: str, lines: list[str]) -> None:

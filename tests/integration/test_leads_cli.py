@@ -3,6 +3,8 @@ import io
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
 
 from clinic.accounts import authenticate
 from clinic.cli import main
@@ -30,7 +32,11 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("LEADS_DB_URL", url)
     monkeypatch.setenv("CLINIC_CONFIG", str(config))
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
-    monkeypatch.setenv("RASA_TRACKER_DB_URL", f"sqlite:///{tmp_path / 'no-tracker.sqlite3'}")
+    # An empty tracker store, named by the endpoints file as the Rasa server would read it.
+    SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.sqlite3"))
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text("tracker_store:\n  type: SQL\n  db: tracker.sqlite3\n")
+    monkeypatch.setenv("RASA_ENDPOINTS_FILE", str(endpoints))
     return url
 
 
@@ -198,7 +204,8 @@ def test_purge_uses_retention_days_from_clinic_yml(seeded, capsys, cli_repo):
     assert code == 0
     assert out == (
         "Deleted 1 booking request(s) older than 30 day(s).\n"
-        "Deleted 0 conversation(s) older than 30 day(s).\n"
+        "Deleted 0 conversation event(s) older than 30 day(s); 0 conversation(s) had nothing "
+        "newer and are gone.\n"
     )
     assert cli_repo.get(seeded["old"].reference) is None
     assert cli_repo.get(seeded["contacted"].reference) is not None
@@ -209,7 +216,8 @@ def test_purge_with_explicit_days(seeded, capsys, cli_repo):
     assert code == 0
     assert out == (
         "Deleted 2 booking request(s) older than 1 day(s).\n"
-        "Deleted 0 conversation(s) older than 1 day(s).\n"
+        "Deleted 0 conversation event(s) older than 1 day(s); 0 conversation(s) had nothing "
+        "newer and are gone.\n"
     )
     assert [lead.reference for lead in cli_repo.list()] == [seeded["fresh"].reference]
 

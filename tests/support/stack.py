@@ -1,14 +1,16 @@
 """Starts the whole assistant for end-to-end tests and stops it again.
 
 Services, each a child process in its own process group with its log under the log directory:
-action server, Rasa (socket.io channel, in-memory tracker store), demo site, staff page. All of
-them share one LEADS_DB_URL: a SQLite file in the work directory that the test can open itself.
+action server, Rasa (socket.io channel, the project's tracker store on a SQLite file in the work
+directory, as `make run` has it), demo site, staff page. All of them share one LEADS_DB_URL: a
+SQLite file in the work directory that the test can open itself.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from clinic.leads.database import upgrade
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -77,11 +80,17 @@ class Stack:
     staff_secret_key: str
     ports: StackPorts = field(default_factory=StackPorts.from_env)
     model: Path | None = None
+    # The secret Rasa sends to the action server, as `make run` creates it.
+    action_token: str = field(default_factory=lambda: secrets.token_hex(32))
     _services: list[_Service] = field(default_factory=list, init=False)
 
     @property
     def leads_db_url(self) -> str:
         return f"sqlite:///{self.work_dir / 'leads.sqlite3'}"
+
+    @property
+    def tracker_db_url(self) -> str:
+        return f"sqlite:///{self.work_dir / 'rasa_tracker.sqlite3'}"
 
     @property
     def site_url(self) -> str:
@@ -140,6 +149,7 @@ class Stack:
             LEADS_SPOOL_DIR=str(self.work_dir / "spool"),
             CHAT_SOCKET_URL=self.socket_url,
             STAFF_SECRET_KEY=self.staff_secret_key,
+            ACTION_SERVER_TOKEN=self.action_token,
             PYTHONUNBUFFERED="1",
         )
         return env
@@ -167,10 +177,17 @@ class Stack:
         return command, f"http://127.0.0.1:{port}/"
 
     def _write_endpoints(self) -> Path:
-        # No tracker_store entry: Rasa keeps conversations in memory for the test run.
+        # The token comes from the environment and the tracker store is the project's, as in
+        # endpoints.yml; the conversations go to a file of the work directory.
         path = self.work_dir / "endpoints.yml"
         path.write_text(
-            f'action_endpoint:\n  url: "http://localhost:{self.ports.actions}/webhook"\n',
+            "action_endpoint:\n"
+            f'  url: "http://localhost:{self.ports.actions}/webhook"\n'
+            f"  headers:\n    {ACTION_TOKEN_HEADER}: ${{{ACTION_TOKEN_ENV}}}\n"
+            "tracker_store:\n"
+            "  type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore\n"
+            "  dialect: sqlite\n"
+            f"  db: {self.work_dir / 'rasa_tracker.sqlite3'}\n",
             encoding="utf-8",
         )
         return path

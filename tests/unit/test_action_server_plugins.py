@@ -1,15 +1,24 @@
-"""The spool worker starts with the action server, never when the actions are imported."""
+"""The action server's plugin: it needs its shared secret to start, binds to loopback unless told
+otherwise, and starts the spool worker with the server, never when the actions are imported."""
 
+import os
 import subprocess
 import sys
+import uuid
 
 import pluggy
+import pytest
 import rasa_sdk.plugin
+from sanic import Sanic
 
 import rasa_sdk_plugins
+from actions import leads_backend
+from clinic.action_token import ACTION_TOKEN_ENV
+from rasa_sdk_plugins.guard import HOST_ENV, MAX_BODY_BYTES
 from tests.support.coroutines import run_coroutine
 
 ACTION_MODULES = ("booking_form", "booking_steps", "leads_backend", "session_start", "submit")
+TOKEN = "t" * 64
 
 
 def test_importing_the_actions_starts_no_thread():
@@ -21,26 +30,93 @@ def test_importing_the_actions_starts_no_thread():
     assert result.stdout.split()[-1] == "1"
 
 
-class RecordingApp:
-    """Takes listeners as a Sanic app does, and keeps them."""
+class RecordingSanic(Sanic):
+    """A Sanic app that also keeps the listeners it is given, with their events."""
 
-    def __init__(self):
-        self.listeners = []
+    def __init__(self, name):
+        super().__init__(name)
+        self.ctx.recorded_listeners = []
 
     def register_listener(self, listener, event):
-        self.listeners.append((event, listener))
+        self.ctx.recorded_listeners.append((event, listener))
+        return super().register_listener(listener, event)
 
 
-def test_the_action_server_starts_the_spool_worker_before_it_serves(monkeypatch):
-    started = []
-    monkeypatch.setattr(rasa_sdk_plugins, "start_spool_worker", lambda: started.append(True))
+def attach_plugins() -> RecordingSanic:
+    """What `rasa run actions` does with the project's plugins before it serves."""
     manager = pluggy.PluginManager("rasa_sdk")
     manager.add_hookspecs(rasa_sdk.plugin)
     rasa_sdk.plugin._discover_plugins(manager)
-    app = RecordingApp()
+    app = RecordingSanic(f"plugin-test-{uuid.uuid4().hex}")
     manager.hook.attach_sanic_app_extensions(app=app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(monkeypatch):
+    monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
+    leads_backend.settings.cache_clear()
+    leads_backend.notifier.cache_clear()
+    yield
+    leads_backend.settings.cache_clear()
+    leads_backend.notifier.cache_clear()
+
+
+@pytest.fixture
+def token(monkeypatch):
+    monkeypatch.setenv(ACTION_TOKEN_ENV, TOKEN)
+    monkeypatch.delenv(HOST_ENV, raising=False)
+
+
+def test_the_action_server_starts_the_spool_worker_before_it_serves(token, monkeypatch):
+    started = []
+    monkeypatch.setattr(rasa_sdk_plugins, "start_spool_worker", lambda: started.append(True))
+    app = attach_plugins()
     assert started == []
-    ((event, listener),) = app.listeners
+    ((event, listener),) = app.ctx.recorded_listeners
     assert event == "before_server_start"
     run_coroutine(listener(app, None))
     assert started == [True]
+
+
+@pytest.mark.parametrize("value", [None, "", "short"], ids=["unset", "empty", "short"])
+def test_forged_leads_the_action_server_refuses_to_start_without_its_secret(monkeypatch, value):
+    if value is None:
+        monkeypatch.delenv(ACTION_TOKEN_ENV, raising=False)
+    else:
+        monkeypatch.setenv(ACTION_TOKEN_ENV, value)
+    with pytest.raises(SystemExit, match=ACTION_TOKEN_ENV):
+        attach_plugins()
+
+
+def test_forged_leads_the_action_server_binds_to_loopback_by_default(token):
+    app = attach_plugins()
+    assert os.environ[HOST_ENV] == "127.0.0.1"
+    assert app.config.REQUEST_MAX_SIZE == MAX_BODY_BYTES
+
+
+def test_forged_leads_an_explicit_interface_is_kept(token, monkeypatch):
+    monkeypatch.setenv(HOST_ENV, "10.0.0.5")
+    attach_plugins()
+
+    assert os.environ[HOST_ENV] == "10.0.0.5"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("LEADS_SMTP_STARTTLS", "tls"), ("LEADS_SMTP_PORT", "smtp")]
+)
+def test_one_bad_smtp_setting_the_action_server_refuses_to_start_and_says_why(
+    token, monkeypatch, name, value
+):
+    monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit, match=f"{name} must be .*{value!r}"):
+        attach_plugins()
+
+
+def test_one_bad_smtp_setting_a_bad_clinic_file_stops_the_start_too(token, monkeypatch, tmp_path):
+    config = tmp_path / "clinic.yml"
+    config.write_text("name: ProClinix\nlocation: Armonk, NY\ntimezone: Mars/Olympus\n")
+    monkeypatch.setenv("CLINIC_CONFIG", str(config))
+    with pytest.raises(SystemExit, match="cannot start"):
+        attach_plugins()

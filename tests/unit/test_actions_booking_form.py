@@ -3,6 +3,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking_form import ValidateBookingForm
 from tests.support.coroutines import run_coroutine
+from tests.support.domain import load_domain
 from tests.support.trackers import entity, make_tracker
 
 DOMAIN = {}
@@ -194,3 +195,49 @@ def test_confirmation_yes_and_change(dispatcher):
     payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
     assert '/change_detail{"detail": "contact"}' in payloads
     assert len(payloads) == 5
+
+
+def request_ids(events):
+    return [event["value"] for event in events if event["name"] == "booking_request_id"]
+
+
+def test_duplicate_key_per_form_start_a_form_run_gets_its_own_request_id(dispatcher):
+    starting = make_tracker({"requested_slot": None}, text="I'd like to book")
+    first = request_ids(run_coroutine(FORM.run(dispatcher, starting, load_domain())))
+    again = request_ids(run_coroutine(FORM.run(dispatcher, starting, load_domain())))
+    assert len(first) == len(again) == 1
+    assert len(first[0]) == 32
+    assert first != again
+
+
+def test_duplicate_key_per_form_start_the_id_stays_for_the_whole_run(dispatcher):
+    tracker = make_tracker(
+        {"booking_request_id": "run-1", "requested_slot": "full_name"}, text="Jane Doe"
+    )
+    events = run_coroutine(FORM.run(dispatcher, tracker, load_domain()))
+    assert request_ids(events) == []
+
+
+def test_validate_every_slot_an_overlong_other_concern_from_a_payload_is_refused(dispatcher):
+    # /inform{"concern": "other: ..."} sets the slot through the entity, not the typed answer.
+    value = "other: " + "x" * 500
+    tracker = make_tracker(
+        text=f'/inform{{"concern": "{value}"}}', entities=[entity("concern", value)]
+    )
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": None}
+    assert texts(dispatcher) == ["Please keep the concern under 120 characters."]
+
+
+def test_validate_every_slot_a_payload_concern_is_cleaned_like_typed_words(dispatcher):
+    value = "other: tight\x00  calves\u200b\nfrom running"
+    tracker = make_tracker(entities=[entity("concern", value)])
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {
+        "concern": "other: tight calves from running"
+    }
+    assert texts(dispatcher) == []
+
+
+@pytest.mark.parametrize("value", ["neck", "lower back", "other"])
+def test_validate_every_slot_the_buttons_still_pass(dispatcher, value):
+    tracker = make_tracker(entities=[entity("concern", value)])
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": value}

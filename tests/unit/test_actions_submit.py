@@ -16,6 +16,7 @@ from clinic.leads.database import upgrade
 from clinic.leads.service import flush_spool
 from clinic.leads.spool_worker import SpoolWorker
 from tests.support.coroutines import run_coroutine
+from tests.support.domain import load_domain
 from tests.support.trackers import entity, make_tracker
 
 CLINIC_BASICS = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
@@ -60,11 +61,13 @@ def backend(tmp_path, monkeypatch):
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
     monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
     leads_backend.spool.cache_clear()
+    leads_backend.notifier.cache_clear()
     use(url)
     yield use, url
     leads_backend.settings.cache_clear()
     leads_backend.repository.cache_clear()
     leads_backend.spool.cache_clear()
+    leads_backend.notifier.cache_clear()
 
 
 def test_confirmed_request_is_stored_once_and_the_visitor_gets_its_reference(backend):
@@ -108,6 +111,47 @@ def test_database_down_spools_the_request_and_tells_the_visitor(backend):
     (lead,) = leads_backend.repository().list()
     assert lead.reference == reference
     assert leads_backend.spool().pending() == []
+
+
+BAD_SMTP_SETTINGS = [("LEADS_SMTP_STARTTLS", "tls"), ("LEADS_SMTP_PORT", "smtp")]
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_SMTP_SETTINGS)
+def test_one_bad_smtp_setting_still_stores_the_lead(backend, monkeypatch, name, value):
+    monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
+    monkeypatch.setenv(name, value)
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-1"))
+    (lead,) = leads_backend.repository().list()
+    assert lead.conversation_id == "smtp-1"
+    assert slot_values(events)["lead_reference"] == lead.reference
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_SMTP_SETTINGS)
+def test_one_bad_smtp_setting_still_spools_the_lead_when_the_database_is_down(
+    backend, monkeypatch, name, value
+):
+    use, url = backend
+    use("postgresql://nobody@127.0.0.1:1/leads")
+    monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
+    monkeypatch.setenv(name, value)
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-2"))
+    reference = slot_values(events)["lead_reference"]
+    assert "kept your request safely" in dispatcher.messages[0]["text"]
+    assert len(leads_backend.spool().pending()) == 1
+    use(url)
+    assert flush_spool(leads_backend.repository, leads_backend.spool()) == 1
+    assert [lead.reference for lead in leads_backend.repository().list()] == [reference]
+
+
+def test_one_bad_smtp_setting_a_notifier_that_fails_loses_no_lead(backend, monkeypatch):
+    def broken(new):
+        raise RuntimeError("mail system on fire")
+
+    monkeypatch.setattr(leads_backend, "notifier_from_env", lambda: broken)
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-3"))
+    assert [lead.conversation_id for lead in leads_backend.repository().list()] == ["smtp-3"]
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
 
 
 def wait_until(condition, seconds=10.0):
@@ -235,3 +279,39 @@ def test_reset_clears_every_booking_slot_and_the_failure_count():
     )
     assert dispatcher.messages == []
     assert slot_values(events) == {**dict.fromkeys(BOOKING_SLOTS), "contact_failures": 0}
+
+
+def test_duplicate_key_per_form_start_a_second_request_is_a_new_lead(backend):
+    first = {**COMPLETE, "booking_request_id": "run-1"}
+    run(ActionSubmitBooking(), make_tracker(first, sender_id="conv-9"))
+    second = {**first, "booking_request_id": "run-2", "preferred_time": "Friday after 4pm"}
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(second, sender_id="conv-9"))
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+    leads = leads_backend.repository().list()
+    assert sorted(lead.preferred_time for lead in leads) == [
+        "Friday after 4pm",
+        "weekday mornings",
+    ]
+
+
+def test_duplicate_key_per_form_start_a_retried_submit_stays_one_lead(backend):
+    slots = {**COMPLETE, "booking_request_id": "run-1"}
+    _, events = run(ActionSubmitBooking(), make_tracker(slots, sender_id="conv-10"))
+    dispatcher, again = run(ActionSubmitBooking(), make_tracker(slots, sender_id="conv-10"))
+    assert "We already have this request from you" in dispatcher.messages[0]["text"]
+    assert slot_values(again)["lead_reference"] == slot_values(events)["lead_reference"]
+    assert len(leads_backend.repository().list()) == 1
+
+
+def test_privacy_promises_the_confirmation_says_what_is_kept(backend):
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="kept-1"))
+    text = dispatcher.messages[0]["text"]
+    assert "The front desk keeps your details with this request for up to 365 days" in text
+    assert "this chat's record no longer holds them" in text
+
+
+@pytest.mark.parametrize("response", ["utter_booking_cancelled", "utter_no_consent"])
+def test_privacy_promises_cancel_and_refusal_say_what_happens_to_the_answers(response):
+    (variant,) = load_domain()["responses"][response]
+    assert "saved nothing" not in variant["text"]
+    assert "removed from this chat's record" in variant["text"]

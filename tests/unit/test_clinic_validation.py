@@ -181,3 +181,46 @@ def test_free_text_too_long_or_empty_is_refused():
         normalize_free_text("Tuesday", "preferred time", 5)
     with pytest.raises(InvalidInput, match="tell me the preferred time"):
         normalize_free_text(" \x07 ", "preferred time", 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("+1 900 234 5678", "premium-rate"),
+        ("1-900-234-5678", "premium-rate"),
+        ("+44 901 234 5678", "premium-rate"),
+        ("+44 7640 123456", "pager"),
+    ],
+)
+def test_premium_rate_and_uncallable_numbers_are_refused_with_a_reason(text, reason):
+    with pytest.raises(InvalidInput) as caught:
+        normalize_phone(text)
+    assert reason in caught.value.message
+    assert "a number the front desk can call" in caught.value.message
+
+
+@pytest.mark.parametrize("text", ["+1 800 234 5678", "(914) 555-0123", "+44 20 7946 0958"])
+def test_premium_rate_check_keeps_toll_free_and_regular_numbers(text):
+    assert normalize_phone(text).startswith("+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jane@ex\u0430mple.com",  # Cyrillic a among Latin letters
+        "jane@xn--exmple-4nf.com",  # the same domain in its ASCII form
+        "jane@g\u03bfogle.com",  # Greek omicron
+        "jane@mail.ex\u0430mple.com",
+    ],
+)
+def test_mixed_script_email_domains_are_refused_with_a_reason(text):
+    with pytest.raises(InvalidInput) as caught:
+        normalize_email(text)
+    assert "mixes letters of different alphabets" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text", ["user@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444", "user@\u4f8b\u3048.jp"]
+)
+def test_mixed_script_check_keeps_domains_written_in_one_language(text):
+    assert normalize_email(text) == text

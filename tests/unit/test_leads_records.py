@@ -114,7 +114,7 @@ def test_json_round_trip(make_lead):
 @pytest.mark.parametrize(
     "corrupt",
     [
-        lambda data: data.update(version=2),
+        lambda data: data.update(version=3),
         lambda data: data["lead"].pop("email"),
         lambda data: data["lead"].update(extra=1),
         lambda data: data["lead"].update(phone="555"),
@@ -143,3 +143,26 @@ def test_check_accepts_what_create_made(make_lead):
     lead.check()
     with pytest.raises(ValueError, match="idempotency key"):
         replace(lead, conversation_id="other").check()
+
+
+def test_duplicate_key_per_form_start_a_new_form_run_is_a_new_request(make_lead):
+    first = make_lead(request_id="run-1")
+    retried = make_lead(request_id="run-1")
+    second = make_lead(request_id="run-2", preferred_time="Friday after 4pm")
+    assert first.idempotency_key == retried.idempotency_key
+    assert second.idempotency_key != first.idempotency_key
+    other_conversation = make_lead(request_id="run-1", conversation_id="conversation-2")
+    assert other_conversation.idempotency_key != first.idempotency_key
+
+
+def test_duplicate_key_per_form_start_round_trips_through_json(make_lead):
+    lead = make_lead(request_id="run-1")
+    assert NewLead.from_json(lead.to_json()) == lead
+
+
+def test_duplicate_key_per_form_start_a_spool_file_from_before_still_reads(make_lead):
+    lead = make_lead()
+    document = json.loads(lead.to_json())
+    document["version"] = 1
+    del document["lead"]["request_id"]
+    assert NewLead.from_json(json.dumps(document)) == lead

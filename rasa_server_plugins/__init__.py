@@ -1,0 +1,4 @@
+"""Extensions the Rasa server loads by module path (the repository root is on PYTHONPATH under
+`make run`): the tracker store that forgets a finished booking request (named in the endpoints
+files) and the REST and socket.io channels with a message size limit (named in
+credentials.yml)."""

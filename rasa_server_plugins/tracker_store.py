@@ -1,0 +1,105 @@
+"""Rasa's SQL tracker store, plus: what the visitor gave the booking form leaves the conversation's
+record when the request ends (sent, refused or cancelled).
+
+Rasa keeps every event of a conversation, so clearing the form's slots (action_reset_booking and
+the submit action set them all to None) leaves the earlier answers in the `events` table. When a
+save brings that reset, this store rewrites, in place, the stored events of the form run that just
+ended: the visitor's messages lose their text and entity values, the form's slot events their
+values, the assistant's messages (the summary quotes every answer) their text. Intents, action
+names and the number of events stay, so Rasa replays the conversation as before. The lead itself
+keeps what the front desk needs; messages outside a form run are left to `leads purge`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from clinic.booking_fields import BOOKING_SLOTS
+
+FORM_NAME = "booking_form"
+REMOVED = "[removed]"
+_RESET = frozenset(BOOKING_SLOTS)
+
+
+class FormForgettingSQLTrackerStore(SQLTrackerStore):
+    """`type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore` in endpoints.yml,
+    with the same settings as Rasa's `type: SQL`."""
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        with self.session_scope() as session:
+            stored = self._event_query(
+                session, tracker.sender_id, fetch_events_from_all_sessions=False
+            ).count()
+        new_events = list(tracker.events)[stored:]
+        await super().save(tracker)
+        if ends_a_form_run(new_events):
+            self.forget_form_run(tracker.sender_id)
+
+    def forget_form_run(self, sender_id: str) -> None:
+        """Blank the stored events of the sender's latest form run, from its activation on."""
+        with self.session_scope() as session:
+            rows = (
+                session.query(self.SQLEvent)
+                .filter(self.SQLEvent.sender_id == sender_id)
+                .order_by(self.SQLEvent.id)
+                .all()
+            )
+            start = form_run_start([(row.type_name, json.loads(row.data)) for row in rows])
+            for row in rows[start:]:
+                data = json.loads(row.data)
+                if forget_event(row.type_name, data):
+                    session.execute(
+                        sa.update(self.SQLEvent)
+                        .where(self.SQLEvent.id == row.id)
+                        .values(data=json.dumps(data))
+                    )
+            session.commit()
+
+
+def ends_a_form_run(events: Iterable[Event]) -> bool:
+    """True when these events clear every slot of the booking form, as its reset does."""
+    cleared = {event.key for event in events if isinstance(event, SlotSet) and event.value is None}
+    return cleared >= _RESET
+
+
+def form_run_start(events: Sequence[tuple[str, dict[str, Any]]]) -> int:
+    """Index of the first activation of the form in the latest run: the run reaches back over
+    every re-activation to the end of the previous run (or to the start of the conversation)."""
+    start = len(events)
+    seen_active = False
+    for index in range(len(events) - 1, -1, -1):
+        type_name, data = events[index]
+        if type_name != ActiveLoop.type_name:
+            continue
+        if data.get("name") == FORM_NAME:
+            start, seen_active = index, True
+        elif seen_active:
+            break
+    return start
+
+
+def forget_event(type_name: str, data: dict[str, Any]) -> bool:
+    """Blank what the visitor gave in one serialised event; True when anything changed."""
+    if type_name == UserUttered.type_name:
+        data["text"] = None
+        parse_data = data.get("parse_data") or {}
+        parse_data["text"] = None
+        for entity in parse_data.get("entities") or []:
+            entity["value"] = REMOVED
+        return True
+    if type_name == SlotSet.type_name and data.get("name") in _RESET:
+        changed = data.get("value") is not None
+        data["value"] = None
+        return changed
+    if type_name == BotUttered.type_name:
+        changed = data.get("text") is not None
+        data["text"] = None
+        return changed
+    return False

@@ -1,0 +1,99 @@
+"""Finding 10, message size and malformed bodies: the channels refuse what the assistant should
+never process, over REST and socket.io, against the running Rasa server (loopback only)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import urllib.error
+import urllib.request
+import uuid
+
+import pytest
+import socketio
+
+from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
+from tests.support.coroutines import run_coroutine
+from tests.support.stack import REPO_ROOT, Stack, StackPorts
+
+PORTS = StackPorts(rasa=5405, actions=5455, site=8480, staff=8481)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    running = Stack(
+        work_dir=tmp_path_factory.mktemp("message-size"),
+        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "message-size",
+        staff_secret_key="unused-here",
+        ports=PORTS,
+    )
+    running.start(["actions", "rasa"])
+    yield running
+    running.stop()
+
+
+def post(stack, body: bytes):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{stack.ports.rasa}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[]", b"null", b"42", b'"hi"', b"{not json", b"{}", b'{"sender": 5, "message": "hi"}',
+     b'{"sender": "v", "message": ["hi"]}', b'{"message": "hi"}'],
+)  # fmt: skip
+def test_message_size_a_malformed_rest_body_gets_a_400(stack, body):
+    status, _ = post(stack, body)
+    assert status == 400
+
+
+def test_message_size_an_overlong_rest_message_is_refused_with_the_size_message(stack):
+    sender = f"size-{uuid.uuid4()}"
+    body = json.dumps({"sender": sender, "message": "a" * (MAX_MESSAGE_CHARS + 1)}).encode()
+    status, replies = post(stack, body)
+    assert status == 413
+    assert replies == [{"recipient_id": sender, "text": SIZE_MESSAGE}]
+
+
+def test_message_size_a_message_at_the_limit_is_answered(stack):
+    message = ("what is ART? " * 100)[:MAX_MESSAGE_CHARS]
+    status, replies = post(stack, json.dumps({"sender": "at-limit", "message": message}).encode())
+    assert status == 200
+    assert replies
+
+
+async def socket_exchange(port: int, message: object) -> list[dict]:
+    client = socketio.AsyncClient()
+    received: list[dict] = []
+    client.on("bot_uttered", lambda data: received.append(data))
+    session = uuid.uuid4().hex
+    await client.connect(f"http://127.0.0.1:{port}", transports=["polling"])
+    try:
+        await client.emit("session_request", {"session_id": session})
+        await client.emit("user_uttered", {"message": message, "session_id": session})
+        for _ in range(100):
+            if received:
+                break
+            await asyncio.sleep(0.1)
+        return received
+    finally:
+        await client.disconnect()
+
+
+def test_message_size_an_overlong_socketio_message_gets_the_size_message(stack):
+    received = run_coroutine(socket_exchange(stack.ports.rasa, "b" * (MAX_MESSAGE_CHARS + 1)))
+    assert received == [{"text": SIZE_MESSAGE}]
+
+
+def test_message_size_a_normal_socketio_message_is_still_answered(stack):
+    received = run_coroutine(socket_exchange(stack.ports.rasa, "What is ART?"))
+    assert received
+    assert all(reply.get("text") != SIZE_MESSAGE for reply in received)
