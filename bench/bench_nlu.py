@@ -29,7 +29,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bench.calibration import ThresholdFigures, best_threshold, out_of_fold_probabilities, sweep
+from bench.calibration import (
+    EmergencyFloorFigures,
+    ThresholdFigures,
+    best_emergency_floor,
+    best_threshold,
+    emergency_floors,
+    out_of_fold_probabilities,
+    sweep,
+)
 from bench.data_fingerprint import fingerprint
 from bench.nlu_evaluate import evaluate, headline, load_sets
 from bench.nlu_heldout import HELDOUT_SETS, ROOT, also_in_training, training_examples
@@ -44,6 +52,7 @@ PROJECT_PIPELINE = "project"
 PEER = "tfidf_peer"
 LEAKS_SHOWN = 5
 SCOPE_CLASSIFIER = "components.scope_classifier.ScopeClassifier"
+EMERGENCY_FIRST = "components.emergency_first.EmergencyFirst"
 
 
 def available_pipelines() -> dict[str, Path]:
@@ -134,10 +143,10 @@ def _scope_settings(config: dict[str, Any]) -> ScopeModelSettings:
     return defaults
 
 
-def _fallback_threshold(config: dict[str, Any]) -> float | None:
+def _configured(config: dict[str, Any], component_name: str, key: str) -> float | None:
     for component in config["pipeline"]:
-        if component.get("name") == "FallbackClassifier":
-            return float(component.get("threshold", 0.3))
+        if component.get("name") == component_name and key in component:
+            return float(component[key])
     return None
 
 
@@ -176,16 +185,40 @@ def calibrate(
     chosen: dict[str, ThresholdFigures] = {}
     lines = [f"calibration: {len(texts)} training examples, out-of-fold (5 folds)"]
     for name, fold in folds.items():
-        rows = sweep(*out_of_fold_probabilities(labels, fold), labels)
+        probabilities, classes = out_of_fold_probabilities(labels, fold)
+        rows = sweep(probabilities, classes, labels)
         chosen[name] = best_threshold(rows)
         lines += _calibration_lines(name, rows, chosen[name])
-    configured = _fallback_threshold(project_config)
-    if configured is not None and abs(configured - chosen[PROJECT_PIPELINE].threshold) > 1e-9:
-        lines.append(
-            f"NOTE: config.yml's FallbackClassifier threshold is {configured:g}; calibration "
-            f"chose {chosen[PROJECT_PIPELINE].threshold:g}"
-        )
+        if name == PROJECT_PIPELINE:
+            floors = emergency_floors(probabilities, classes, labels)
+            floor = best_emergency_floor(floors)
+            lines += _floor_lines(floors, floor)
+    lines += _differences(project_config, chosen[PROJECT_PIPELINE].threshold, floor.floor)
     return chosen, lines
+
+
+def _floor_lines(rows: list[EmergencyFloorFigures], chosen: EmergencyFloorFigures) -> list[str]:
+    lines = ["  emergency floor  emergencies caught  false alarms"]
+    for row in rows:
+        marker = "  <- chosen" if row is chosen else ""
+        lines.append(f"  {row.floor:15.2f}  {row.recall:18.1%}  {row.false_alarms:12.2%}{marker}")
+    return lines
+
+
+def _differences(config: dict[str, Any], threshold: float, floor: float) -> list[str]:
+    """Notes where config.yml does not use the calibrated values."""
+    notes = []
+    for component, key, calibrated in (
+        ("FallbackClassifier", "threshold", threshold),
+        (EMERGENCY_FIRST, "floor", floor),
+    ):
+        configured = _configured(config, component, key)
+        if configured is not None and abs(configured - calibrated) > 1e-9:
+            notes.append(
+                f"NOTE: config.yml's {component} {key} is {configured:g}; calibration chose "
+                f"{calibrated:g}"
+            )
+    return notes
 
 
 def _run_isolated(job: PipelineJob) -> dict[str, Any]:

@@ -84,3 +84,42 @@ def sweep(
 def best_threshold(figures: Sequence[ThresholdFigures]) -> ThresholdFigures:
     """The best objective; on a tie, the lower threshold (fewer in-scope messages rejected)."""
     return max(figures, key=lambda row: (round(row.objective, 6), -row.threshold))
+
+
+EMERGENCY_INTENT = "emergency"
+EMERGENCY_FLOORS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+# Needless emergency answers tolerated, as a share of the messages that are not emergencies.
+MAX_FALSE_ALARMS = 0.005
+
+
+@dataclass(frozen=True)
+class EmergencyFloorFigures:
+    floor: float
+    # Emergency examples whose emergency probability reaches the floor.
+    recall: float
+    # Other examples whose emergency probability reaches the floor.
+    false_alarms: float
+
+
+def emergency_floors(
+    probabilities: np.ndarray, classes: Sequence[str], labels: Sequence[str]
+) -> list[EmergencyFloorFigures]:
+    column = list(classes).index(EMERGENCY_INTENT)
+    is_emergency = np.asarray(labels) == EMERGENCY_INTENT
+    scores = probabilities[:, column]
+    return [
+        EmergencyFloorFigures(
+            floor=floor,
+            recall=float(np.mean(scores[is_emergency] >= floor)),
+            false_alarms=float(np.mean(scores[~is_emergency] >= floor)),
+        )
+        for floor in EMERGENCY_FLOORS
+    ]
+
+
+def best_emergency_floor(rows: Sequence[EmergencyFloorFigures]) -> EmergencyFloorFigures:
+    """The best recall within the false-alarm budget; on a tie, the higher floor."""
+    allowed = [row for row in rows if row.false_alarms <= MAX_FALSE_ALARMS] or [
+        max(rows, key=lambda row: row.floor)
+    ]
+    return max(allowed, key=lambda row: (row.recall, row.floor))

@@ -1,0 +1,49 @@
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from components.scope_classifier import ScopeClassifier
+
+
+def predicted(by_label):
+    message = Message(data={"text": "does ART help my neck"})
+    ScopeClassifier._set_prediction(message, by_label)
+    return message
+
+
+def test_an_faq_topic_is_intent_faq_with_the_topic_in_the_response_selector():
+    message = predicted(
+        {"faq/neck_pain": 0.6, "faq/candidacy": 0.25, "other_condition": 0.1, "greet": 0.05}
+    )
+
+    assert message.get("intent") == {"name": "faq", "confidence": 0.6}
+    assert [entry["name"] for entry in message.get("intent_ranking")] == [
+        "faq",
+        "other_condition",
+        "greet",
+    ]
+    selector = message.get("response_selector")
+    assert selector["all_retrieval_intents"] == ["faq"]
+    assert selector["faq"]["response"]["intent_response_key"] == "faq/neck_pain"
+    assert selector["faq"]["response"]["utter_action"] == "utter_faq/neck_pain"
+    assert selector["faq"]["response"]["confidence"] == pytest.approx(0.6)
+    assert [entry["intent_response_key"] for entry in selector["faq"]["ranking"]] == [
+        "faq/neck_pain",
+        "faq/candidacy",
+    ]
+
+
+def test_another_intent_wins_over_a_weaker_topic():
+    message = predicted({"ask_medication": 0.7, "faq/neck_pain": 0.2, "greet": 0.1})
+
+    assert message.get("intent") == {"name": "ask_medication", "confidence": 0.7}
+    # As Rasa's ResponseSelector does, the best topic is still reported for the retrieval intent.
+    assert (
+        message.get("response_selector")["faq"]["response"]["intent_response_key"]
+        == "faq/neck_pain"
+    )
+
+
+def test_without_topics_there_is_no_response_selector_output():
+    message = predicted({"greet": 0.8, "goodbye": 0.2})
+    assert message.get("response_selector") is None
+    assert message.get("intent")["name"] == "greet"

@@ -1,0 +1,70 @@
+import numpy as np
+import pytest
+
+from components.scope_model import (
+    CONDITION_MARK,
+    COVERED_REGION_MARK,
+    MEDICATION_MARK,
+    OTHER_REGION_MARK,
+    ScopeModel,
+    ScopeModelSettings,
+    entity_marks,
+)
+
+
+def test_entity_marks_tell_covered_regions_from_others():
+    marks = entity_marks(
+        [
+            ("BODY_REGION", "neck"),
+            ("BODY_REGION", "knee"),
+            ("MEDICATION", "ibuprofen"),
+            ("CONDITION", "bunions"),
+            ("SYMPTOM", "pain"),
+        ]
+    )
+    assert marks.split() == [
+        COVERED_REGION_MARK,
+        OTHER_REGION_MARK,
+        MEDICATION_MARK,
+        CONDITION_MARK,
+    ]
+
+
+def fitted(texts, labels, dense=None):
+    dense = np.eye(len(texts), 4, dtype=np.float32) if dense is None else dense
+    return ScopeModel(ScopeModelSettings()).fit(texts, [""] * len(texts), dense, labels)
+
+
+def test_model_learns_full_labels_and_gives_a_distribution_per_text():
+    texts = ["what is art", "what is active release", "can i take advil", "advil ok?"] * 3
+    labels = ["faq/what_is_art", "faq/what_is_art", "ask_medication", "ask_medication"] * 3
+    model = fitted(texts, labels, np.zeros((len(texts), 4), dtype=np.float32))
+
+    probabilities = model.predict_proba(
+        ["what is art exactly", "is advil ok"], ["", ""], np.zeros((2, 4), dtype=np.float32)
+    )
+
+    assert model.labels == ["ask_medication", "faq/what_is_art"]
+    assert probabilities.shape == (2, 2)
+    assert np.allclose(probabilities.sum(axis=1), 1)
+    assert model.labels[int(probabilities[0].argmax())] == "faq/what_is_art"
+    assert model.labels[int(probabilities[1].argmax())] == "ask_medication"
+
+
+def test_entity_marks_are_features():
+    texts = ["would it help my zz", "would it help my yy", "would it help my xx", "hello"] * 3
+    marks = [OTHER_REGION_MARK, OTHER_REGION_MARK, COVERED_REGION_MARK, ""] * 3
+    labels = ["other_condition", "other_condition", "faq/neck_pain", "greet"] * 3
+    dense = np.zeros((len(texts), 4), dtype=np.float32)
+    model = ScopeModel(ScopeModelSettings()).fit(texts, marks, dense, labels)
+
+    probabilities = model.predict_proba(
+        ["would it help my ww"], [OTHER_REGION_MARK], np.zeros((1, 4), dtype=np.float32)
+    )
+
+    assert model.labels[int(probabilities[0].argmax())] == "other_condition"
+
+
+def test_one_label_is_not_enough():
+    with pytest.raises(ValueError, match="at least two labels"):
+        fitted(["hi", "hello"], ["greet", "greet"])
