@@ -94,7 +94,8 @@ def authenticate(
     hasher: PasswordHasher = DEFAULT_HASHER,
 ) -> AuthResult:
     """Check a login. `policy.max_failures` wrong passwords in a row lock the account for
-    `policy.lockout`; while locked even the right password is refused."""
+    `policy.lockout`; while locked even the right password is refused. The password is hashed
+    on every path (unknown name, locked account), so the answer's timing reveals neither."""
     moment = as_utc(now) if now else utc_now()
     try:
         name = normalize_username(username)
@@ -105,9 +106,11 @@ def authenticate(
         # Spend the same hashing time as for a real user, so timing does not reveal names.
         _matches(hasher, _dummy_hash(hasher), password)
         return AuthResult(AuthStatus.INVALID)
+    # The hash is checked before anything else, so a locked account answers as slowly as any.
+    matches = _matches(hasher, user.password_hash, password)
     if user.locked_until is not None and user.locked_until > moment:
         return AuthResult(AuthStatus.LOCKED, user.username, user.locked_until)
-    if not _matches(hasher, user.password_hash, password):
+    if not matches:
         record = store.record_login_failure(
             user.username, moment, policy.max_failures, policy.lockout
         )

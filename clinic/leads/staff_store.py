@@ -55,18 +55,27 @@ class StaffAccountStore:
     def record_login_failure(
         self, username: str, now: datetime, max_failures: int, lockout: timedelta
     ) -> StaffUserRecord | None:
-        """Count a failed login; max_failures in a row lock the account until now + lockout."""
+        """Count a failed login; max_failures in a row lock the account until now + lockout.
+
+        The count is raised by the database itself (`failed_attempts + 1`), so simultaneous
+        failures are all counted: the UPDATE holds the row's write lock until the commit."""
+        account = StaffUser.__table__
         with self._sessions() as session, session.begin():
-            user = session.scalar(
-                select(StaffUser).where(StaffUser.username == username).with_for_update()
+            counted = session.execute(
+                update(account)
+                .where(account.c.username == username)
+                .values(failed_attempts=account.c.failed_attempts + 1)
             )
-            if user is None:
+            if counted.rowcount == 0:
                 return None
-            user.failed_attempts += 1
-            if user.failed_attempts >= max_failures:
-                user.failed_attempts = 0
-                user.locked_until = as_utc(now) + lockout
-            return _record(user)
+            session.execute(
+                update(account)
+                .where(account.c.username == username)
+                .where(account.c.failed_attempts >= max_failures)
+                .values(failed_attempts=0, locked_until=as_utc(now) + lockout)
+            )
+            user = session.scalar(select(StaffUser).where(StaffUser.username == username))
+            return _record(user) if user else None
 
     def record_login_success(
         self, username: str, now: datetime, new_password_hash: str | None = None

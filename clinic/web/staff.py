@@ -2,7 +2,8 @@
 
 Run: `python -m clinic.web.staff --port 8081` (binds 127.0.0.1 unless --host says otherwise).
 Env: STAFF_SECRET_KEY or STAFF_SECRET_KEY_FILE (required), STAFF_COOKIE_SECURE (default 1),
-LEADS_DB_URL, CLINIC_CONFIG. Staff accounts come from `leads staff-add USERNAME`.
+STAFF_SESSION_HOURS, STAFF_TRUSTED_PROXIES, LEADS_DB_URL, CLINIC_CONFIG. Staff accounts come from
+`leads staff-add USERNAME`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from flask import (
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.datastructures import MultiDict
 
-from clinic.accounts import DEFAULT_POLICY, AuthStatus, LockoutPolicy, authenticate
+from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate
 from clinic.booking_fields import STAFF_ROWS
 from clinic.leads.display import after_hours_text, local_time_text
 from clinic.leads.export import write_csv
@@ -39,6 +40,12 @@ from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
 from clinic.web.secret_key import SecretKeyError
 from clinic.web.serving import serve_from_command_line
+from clinic.web.sign_in_limit import (
+    DEFAULT_ADDRESS_LIMIT,
+    AddressLimit,
+    SignInThrottle,
+    client_address,
+)
 from clinic.web.staff_config import StaffConfig, StaffConfigError
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
 
@@ -51,6 +58,11 @@ PAGE_POLICY = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 AFTER_HOURS_FILTERS = {"": None, "yes": True, "no": False}
+# One answer for every refused sign-in: it tells nobody whether a username exists or is locked.
+SIGN_IN_REFUSED = (
+    "Wrong username or password, or too many failed sign-ins: try again in a while "
+    "or ask a colleague to check your account."
+)
 
 
 @dataclass(frozen=True)
@@ -80,11 +92,13 @@ def create_app(
     stores: LeadStores | None = None,
     clinic: ClinicSettings | None = None,
     lockout: LockoutPolicy = DEFAULT_POLICY,
+    address_limit: AddressLimit = DEFAULT_ADDRESS_LIMIT,
 ) -> Flask:
     config = config or StaffConfig.from_env()
     stores = stores or open_stores()
     repository = stores.leads
     zone = (clinic or load_settings()).timezone
+    throttle = SignInThrottle(address_limit)
 
     app = Flask(__name__)
     app.config.update(
@@ -122,15 +136,18 @@ def create_app(
         if not form.validate_on_submit():
             status = 400 if request.method == "POST" else 200
             return render_template("staff/login.html", form=form), status
-        result = authenticate(stores.staff, form.username.data, form.password.data, policy=lockout)
-        if result.status is AuthStatus.LOCKED:
-            form.form_errors.append(
-                "Too many failed sign-ins: this account is locked for a while. "
-                "Try again later or ask a colleague to check it."
-            )
+        address = client_address(
+            request.remote_addr,
+            request.headers.getlist("X-Forwarded-For"),
+            config.trusted_proxies,
+        )
+        if throttle.blocked(address):
+            form.form_errors.append(SIGN_IN_REFUSED)
             return render_template("staff/login.html", form=form), 429
+        result = authenticate(stores.staff, form.username.data, form.password.data, policy=lockout)
         if not result.ok:
-            form.form_errors.append("Wrong username or password.")
+            throttle.record_failure(address)
+            form.form_errors.append(SIGN_IN_REFUSED)
             return render_template("staff/login.html", form=form), 401
         session.clear()
         session.permanent = True

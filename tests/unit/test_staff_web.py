@@ -17,14 +17,17 @@ from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
-from clinic.web.staff import create_app
-from clinic.web.staff_config import StaffConfig
+from clinic.web.sign_in_limit import AddressLimit
+from clinic.web.staff import SIGN_IN_REFUSED, create_app
+from clinic.web.staff_config import StaffConfig, StaffConfigError
 
 USERNAME = "frontdesk"
 PASSWORD = "correct horse battery"
 SCRIPT_NAME = "<script>alert(1)</script>"
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))
+ADDRESS_LIMIT = AddressLimit(max_failures=5, window=timedelta(minutes=15))
+PROXY = "10.0.0.2"
 
 
 @pytest.fixture
@@ -46,8 +49,10 @@ def app(stores):
     settings = ClinicSettings(
         name="ProClinix", location="Armonk, NY", timezone=ZoneInfo("America/New_York")
     )
-    config = StaffConfig(secret_key="k" * 64, cookie_secure=True)
-    return create_app(config, stores, clinic=settings, lockout=POLICY)
+    config = StaffConfig(
+        secret_key="k" * 64, cookie_secure=True, trusted_proxies=frozenset({PROXY})
+    )
+    return create_app(config, stores, clinic=settings, lockout=POLICY, address_limit=ADDRESS_LIMIT)
 
 
 @pytest.fixture
@@ -79,10 +84,14 @@ def csrf_token(client, path):
     return match.group(1)
 
 
-def sign_in(client, password=PASSWORD, username=USERNAME):
+def sign_in(client, password=PASSWORD, username=USERNAME, address="127.0.0.1", forwarded=None):
     token = csrf_token(client, "/login")
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
     return client.post(
-        "/login", data={"username": username, "password": password, "csrf_token": token}
+        "/login",
+        data={"username": username, "password": password, "csrf_token": token},
+        headers=headers,
+        environ_base={"REMOTE_ADDR": address},
     )
 
 
@@ -117,14 +126,14 @@ def test_sign_in_sets_a_hardened_session_cookie_and_shows_the_leads(client, repo
 def test_wrong_password_is_refused(client):
     response = sign_in(client, password="not the password")
     assert response.status_code == 401
-    assert "Wrong username or password." in response.get_data(as_text=True)
+    assert SIGN_IN_REFUSED in response.get_data(as_text=True)
     assert client.get("/").status_code == 302
 
 
 def test_unknown_user_gets_the_same_answer_as_a_wrong_password(client):
     response = sign_in(client, username="nobody", password="whatever it is")
     assert response.status_code == 401
-    assert "Wrong username or password." in response.get_data(as_text=True)
+    assert SIGN_IN_REFUSED in response.get_data(as_text=True)
 
 
 def test_sign_in_without_csrf_token_is_rejected(client):
@@ -135,13 +144,69 @@ def test_sign_in_without_csrf_token_is_rejected(client):
 
 
 def test_repeated_failures_lock_the_account_even_for_the_right_password(client):
-    for _ in range(POLICY.max_failures - 1):
-        assert sign_in(client, password="wrong password").status_code == 401
-    locked = sign_in(client, password="wrong password")
-    assert locked.status_code == 429
-    assert "locked" in locked.get_data(as_text=True)
-    assert sign_in(client).status_code == 429
+    for attempt in range(POLICY.max_failures):
+        # Each from its own address: the account's lock-out, not the address limit.
+        assert (
+            sign_in(client, password="wrong password", address=f"192.0.2.{attempt}").status_code
+            == 401
+        )
+    assert sign_in(client, address="192.0.2.200").status_code == 401
     assert client.get("/").status_code == 302
+
+
+def test_staff_sign_in_locked_account_answers_like_an_unknown_user(client):
+    for attempt in range(POLICY.max_failures):
+        sign_in(client, password="wrong password", address=f"192.0.2.{attempt}")
+    locked = sign_in(client, address="192.0.2.100")
+    unknown = sign_in(client, username="nobody", address="192.0.2.101")
+    assert locked.status_code == unknown.status_code == 401
+    # The pages differ only in the username the form shows again.
+    assert locked.get_data(as_text=True).replace(USERNAME, "nobody") == unknown.get_data(
+        as_text=True
+    )
+    assert "locked" not in locked.get_data(as_text=True)
+
+
+def test_staff_sign_in_is_limited_per_client_address(client, stores):
+    create_user(stores.staff, "colleague", "a different long secret")
+    usernames = ["nobody", "somebody", "colleague", "someone", "anybody"]
+    for username in usernames:
+        assert sign_in(client, username=username, address="198.51.100.7").status_code == 401
+    refused = sign_in(client, address="198.51.100.7")
+    assert refused.status_code == 429
+    assert SIGN_IN_REFUSED in refused.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+    # The staff account itself is not locked: a colleague elsewhere still signs in.
+    assert stores.staff.get(USERNAME).locked_until is None
+    assert sign_in(client, address="198.51.100.8").status_code == 302
+
+
+def test_staff_sign_in_limit_trusts_forwarded_for_only_from_the_configured_proxy(client):
+    for attempt in range(ADDRESS_LIMIT.max_failures):
+        # A direct client cannot dodge the limit by inventing X-Forwarded-For values.
+        response = sign_in(
+            client, username="nobody", address="203.0.113.9", forwarded=f"192.0.2.{attempt}"
+        )
+        assert response.status_code == 401
+    assert sign_in(client, address="203.0.113.9", forwarded="192.0.2.250").status_code == 429
+
+    for _ in range(ADDRESS_LIMIT.max_failures):
+        # Through the proxy: the address the proxy appended counts, not what the client wrote.
+        sign_in(client, username="nobody", address=PROXY, forwarded="1.2.3.4, 198.51.100.20")
+    blocked = sign_in(client, address=PROXY, forwarded="5.6.7.8, 198.51.100.20")
+    assert blocked.status_code == 429
+    assert sign_in(client, address=PROXY, forwarded="198.51.100.21").status_code == 302
+
+
+def test_staff_sign_in_trusted_proxies_must_be_addresses():
+    with pytest.raises(StaffConfigError, match="STAFF_TRUSTED_PROXIES"):
+        StaffConfig.from_env(
+            {"STAFF_SECRET_KEY": "k" * 64, "STAFF_TRUSTED_PROXIES": "proxy.example"}
+        )
+    config = StaffConfig.from_env(
+        {"STAFF_SECRET_KEY": "k" * 64, "STAFF_TRUSTED_PROXIES": "10.0.0.2, ::1"}
+    )
+    assert config.trusted_proxies == frozenset({"10.0.0.2", "::1"})
 
 
 def test_sign_out_ends_the_session(signed_in):
