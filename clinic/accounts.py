@@ -11,7 +11,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.leads.staff_store import StaffAccountStore, StaffUserRecord, UnknownUsername
 from clinic.timeutil import as_utc, utc_now
 from clinic.validation import InvalidInput
 
@@ -41,6 +41,7 @@ class AuthResult:
     status: AuthStatus
     username: str | None = None
     locked_until: datetime | None = None
+    session_version: int = 0
 
     @property
     def ok(self) -> bool:
@@ -108,6 +109,8 @@ def authenticate(
         return AuthResult(AuthStatus.INVALID)
     # The hash is checked before anything else, so a locked account answers as slowly as any.
     matches = _matches(hasher, user.password_hash, password)
+    if user.disabled:
+        return AuthResult(AuthStatus.INVALID)
     if user.locked_until is not None and user.locked_until > moment:
         return AuthResult(AuthStatus.LOCKED, user.username, user.locked_until)
     if not matches:
@@ -119,7 +122,63 @@ def authenticate(
         return AuthResult(AuthStatus.INVALID)
     new_hash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
     store.record_login_success(user.username, moment, new_hash)
-    return AuthResult(AuthStatus.OK, user.username)
+    return AuthResult(AuthStatus.OK, user.username, session_version=user.session_version)
+
+
+def account(store: StaffAccountStore, username: str) -> StaffUserRecord:
+    """The account named `username` (any case); UnknownUsername when there is none."""
+    try:
+        name = normalize_username(username)
+    except InvalidInput:
+        raise UnknownUsername(username.strip()) from None
+    user = store.get(name)
+    if user is None:
+        raise UnknownUsername(name)
+    return user
+
+
+def disable_user(store: StaffAccountStore, username: str, *, now: datetime | None = None) -> str:
+    """Refuse the account's sign-ins and end its sessions; returns the stored username."""
+    name = account(store, username).username
+    store.set_disabled(name, as_utc(now) if now else utc_now())
+    return name
+
+
+def enable_user(store: StaffAccountStore, username: str) -> str:
+    name = account(store, username).username
+    store.set_disabled(name, None)
+    return name
+
+
+def reset_password(
+    store: StaffAccountStore,
+    username: str,
+    new_password: str,
+    *,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> str:
+    """An administrator sets a new password: the lock-out is lifted and sessions end."""
+    name = account(store, username).username
+    check_password_strength(new_password, name)
+    store.set_password(name, hasher.hash(new_password))
+    return name
+
+
+def change_password(
+    store: StaffAccountStore,
+    username: str,
+    current_password: str,
+    new_password: str,
+    *,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> str:
+    """A user replaces their own password, proving they know the current one."""
+    user = account(store, username)
+    if user.disabled or not _matches(hasher, user.password_hash, current_password):
+        raise InvalidInput("The current password is not right; nothing was changed.")
+    check_password_strength(new_password, user.username)
+    store.set_password(user.username, hasher.hash(new_password))
+    return user.username
 
 
 def _matches(hasher: PasswordHasher, password_hash: str, password: str) -> bool:

@@ -16,7 +16,14 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from clinic.accounts import create_user
+from clinic.accounts import (
+    account,
+    change_password,
+    create_user,
+    disable_user,
+    enable_user,
+    reset_password,
+)
 from clinic.booking_fields import staff_rows
 from clinic.conversations import (
     TrackerStoreError,
@@ -30,7 +37,7 @@ from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
 from clinic.leads.spool import Spool
-from clinic.leads.staff_store import DuplicateUsername
+from clinic.leads.staff_store import DuplicateUsername, StaffUserRecord, UnknownUsername
 from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.timeutil import utc_now
@@ -49,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as error:
         print(f"leads: {error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (LeadNotFound, DuplicateUsername, ConfigError) as error:
+    except (LeadNotFound, DuplicateUsername, UnknownUsername, ConfigError) as error:
         print(f"leads: {error}", file=sys.stderr)
         return EXIT_FAILED
     except SQLAlchemyError as error:
@@ -120,6 +127,39 @@ def _parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     staff_add.set_defaults(handler=_staff_add)
+
+    staff_list = commands.add_parser("staff-list", help="list the staff accounts")
+    staff_list.set_defaults(handler=_staff_list)
+
+    for name, help_text, handler in (
+        ("staff-disable", "refuse an account's sign-ins and end its sessions", _staff_disable),
+        ("staff-enable", "allow a disabled account to sign in again", _staff_enable),
+        ("staff-sign-out", "end every session of an account", _staff_sign_out),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("username")
+        command.set_defaults(handler=handler)
+
+    for name, help_text, handler in (
+        (
+            "staff-reset-password",
+            "set a new password for an account (ends its sessions, lifts a lock-out)",
+            _staff_reset_password,
+        ),
+        (
+            "staff-password",
+            "change your own password (asks for the current one; ends your sessions)",
+            _staff_password,
+        ),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("username")
+        command.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read the password(s) from standard input, one a line",
+        )
+        command.set_defaults(handler=handler)
     return parser
 
 
@@ -250,15 +290,90 @@ def _db_upgrade(arguments: argparse.Namespace) -> int:
 
 
 def _staff_add(arguments: argparse.Namespace) -> int:
-    if arguments.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
-            raise InvalidInput("The two passwords differ; nothing was changed.")
+    password = _new_password(arguments.password_stdin)
     username = create_user(open_stores().staff, arguments.username, password)
     print(f"Staff user {username} added.")
     return EXIT_OK
+
+
+def _staff_list(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    users = open_stores().staff.list()
+    if not users:
+        print("No staff accounts yet: add one with `leads staff-add USERNAME`.")
+        return EXIT_OK
+    rows = [
+        ["Username", "State", "Created", "Last sign-in"],
+        *(_staff_row(user, settings) for user in users),
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return EXIT_OK
+
+
+def _staff_row(user: StaffUserRecord, settings: ClinicSettings) -> list[str]:
+    zone = settings.timezone
+    if user.disabled:
+        state = "disabled"
+    elif user.locked_until is not None and user.locked_until > utc_now():
+        state = f"locked until {local_time_text(user.locked_until, zone)}"
+    else:
+        state = "active"
+    last = local_time_text(user.last_login_at, zone) if user.last_login_at else "never"
+    return [user.username, state, local_time_text(user.created_at, zone), last]
+
+
+def _staff_disable(arguments: argparse.Namespace) -> int:
+    username = disable_user(open_stores().staff, arguments.username)
+    print(f"Staff user {username} is disabled; their sessions have ended.")
+    return EXIT_OK
+
+
+def _staff_enable(arguments: argparse.Namespace) -> int:
+    username = enable_user(open_stores().staff, arguments.username)
+    print(f"Staff user {username} can sign in again.")
+    return EXIT_OK
+
+
+def _staff_sign_out(arguments: argparse.Namespace) -> int:
+    staff = open_stores().staff
+    username = account(staff, arguments.username).username
+    staff.end_sessions(username)
+    print(f"Every session of staff user {username} has ended.")
+    return EXIT_OK
+
+
+def _staff_reset_password(arguments: argparse.Namespace) -> int:
+    staff = open_stores().staff
+    username = account(staff, arguments.username).username
+    password = _new_password(arguments.password_stdin)
+    reset_password(staff, username, password)
+    print(f"New password set for staff user {username}; their sessions have ended.")
+    return EXIT_OK
+
+
+def _staff_password(arguments: argparse.Namespace) -> int:
+    staff = open_stores().staff
+    if arguments.password_stdin:
+        current = sys.stdin.readline().rstrip("\r\n")
+    else:
+        current = getpass.getpass("Current password: ")
+    password = _new_password(arguments.password_stdin, prompt="New password")
+    username = change_password(staff, arguments.username, current, password)
+    print(f"Password of staff user {username} changed; your sessions have ended.")
+    return EXIT_OK
+
+
+def _new_password(from_stdin: bool, prompt: str = "Password") -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass(f"{prompt}: ")
+    if getpass.getpass(f"{prompt} again: ") != password:
+        raise InvalidInput("The two passwords differ; nothing was changed.")
+    return password
 
 
 def _positive_int(text: str) -> int:

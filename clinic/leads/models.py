@@ -107,3 +107,6 @@ class StaffUser(Base):
     locked_until = Column(UTCDateTime)
     created_at = Column(UTCDateTime, nullable=False)
     last_login_at = Column(UTCDateTime)
+    # Raised to end every session of the account: a cookie carries the version it was issued with.
+    session_version = Column(Integer, nullable=False, default=0, server_default="0")
+    disabled_at = Column(UTCDateTime)

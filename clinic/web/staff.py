@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import wraps
 from typing import TypeVar, cast
 
@@ -19,6 +20,7 @@ from flask import (
     Response,
     abort,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -36,6 +38,7 @@ from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.timeutil import utc_now
 from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
 from clinic.web.secret_key import SecretKeyError
@@ -57,6 +60,7 @@ PAGE_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+SESSION_KEYS = ("username", "session_version", "signed_in_at")
 AFTER_HOURS_FILTERS = {"": None, "yes": True, "no": False}
 # One answer for every refused sign-in: it tells nobody whether a username exists or is locked.
 SIGN_IN_REFUSED = (
@@ -93,6 +97,7 @@ def create_app(
     clinic: ClinicSettings | None = None,
     lockout: LockoutPolicy = DEFAULT_POLICY,
     address_limit: AddressLimit = DEFAULT_ADDRESS_LIMIT,
+    clock: Callable[[], datetime] = utc_now,
 ) -> Flask:
     config = config or StaffConfig.from_env()
     stores = stores or open_stores()
@@ -108,6 +113,8 @@ def create_app(
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_SECURE=config.cookie_secure,
         PERMANENT_SESSION_LIFETIME=config.session_lifetime,
+        # The cookie's expiry is set at sign-in and never pushed back: the lifetime is absolute.
+        SESSION_REFRESH_EACH_REQUEST=False,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     CSRFProtect(app)
@@ -117,10 +124,33 @@ def create_app(
     )
     app.jinja_env.globals.update(staff_rows=STAFF_ROWS, statuses=LEAD_STATUSES)
 
+    def session_user() -> str | None:
+        """The signed-in user, when the cookie is younger than the session lifetime and its
+        account still exists, is enabled and has not had its sessions ended since."""
+        username = session.get("username")
+        version = session.get("session_version")
+        signed_in_at = session.get("signed_in_at")
+        if not (
+            isinstance(username, str)
+            and isinstance(version, int)
+            and isinstance(signed_in_at, int | float)
+        ):
+            return None
+        age = clock().timestamp() - signed_in_at
+        if not 0 <= age < config.session_lifetime.total_seconds():
+            return None
+        user = stores.staff.get(username)
+        if user is None or user.disabled or user.session_version != version:
+            return None
+        return username
+
     def signed_in(view: View) -> View:
         @wraps(view)
         def guarded(*args: object, **kwargs: object) -> object:
-            if "username" not in session:
+            g.username = session_user()
+            if g.username is None:
+                for key in SESSION_KEYS:
+                    session.pop(key, None)
                 return redirect(url_for("login"))
             return view(*args, **kwargs)
 
@@ -128,7 +158,7 @@ def create_app(
 
     @app.context_processor
     def page_context() -> dict[str, object]:
-        return {"username": session.get("username"), "sign_out_form": SignOutForm()}
+        return {"username": g.get("username"), "sign_out_form": SignOutForm()}
 
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Response | tuple[str, int] | str:
@@ -152,10 +182,16 @@ def create_app(
         session.clear()
         session.permanent = True
         session["username"] = result.username
+        session["session_version"] = result.session_version
+        session["signed_in_at"] = clock().timestamp()
         return redirect(url_for("lead_list"))
 
     @app.post("/logout")
     def logout() -> Response:
+        username = session_user()
+        if username is not None:
+            # Signing out ends the account's sessions everywhere, so a copied cookie dies too.
+            stores.staff.end_sessions(username)
         session.clear()
         flash("You are signed out.")
         return redirect(url_for("login"))
@@ -198,7 +234,7 @@ def create_app(
             form.form_errors.append("Nothing to save: choose another status or write a note.")
             return render_template("staff/lead.html", lead=lead, form=form), 400
         try:
-            repository.update(lead.reference, new_status, note, author=session["username"])
+            repository.update(lead.reference, new_status, note, author=g.username)
         except InvalidInput as error:
             form.form_errors.append(error.message)
             return render_template("staff/lead.html", lead=lead, form=form), 400

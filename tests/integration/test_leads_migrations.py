@@ -24,7 +24,9 @@ def test_upgrade_creates_the_schema_the_models_describe(empty_db_url):
     engine = make_engine(empty_db_url)
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
-        assert MigrationContext.configure(connection).get_current_revision() == "0001_initial"
+        assert (
+            MigrationContext.configure(connection).get_current_revision() == "0002_staff_sessions"
+        )
     engine.dispose()
 
 
