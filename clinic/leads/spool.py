@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
-from clinic.paths import VAR_DIR
+from clinic.paths import VAR_DIR, private_directory
 
 SPOOL_DIR_ENV = "LEADS_SPOOL_DIR"
 DEFAULT_SPOOL_DIR = VAR_DIR / "spool"
@@ -40,7 +40,7 @@ class Spool:
     def put(self, new: NewLead) -> NewLead:
         """Keep `new` on disk; if a request with its key is already spooled, keep that one
         (its reference is what the visitor was told) and return it."""
-        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_directory(self.directory)
         target = self._path_for(new)
         try:
             return self._read(target)
@@ -104,7 +104,7 @@ class Spool:
         _fsync_directory(self.directory)
 
     def _move_aside(self, path: Path, error: Exception) -> None:
-        self.failed_directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_directory(self.failed_directory)
         target = self.failed_directory / path.name
         copy = 1
         while target.exists():
