@@ -118,6 +118,13 @@ def _parser() -> argparse.ArgumentParser:
     flush = commands.add_parser("spool-flush", help="store requests spooled during an outage")
     flush.set_defaults(handler=_spool_flush)
 
+    status = commands.add_parser(
+        "status",
+        help="requests waiting in the spool, failed and left-behind spool files "
+        "(exit status 1 when any needs attention)",
+    )
+    status.set_defaults(handler=_status)
+
     db_upgrade = commands.add_parser("db-upgrade", help="create or migrate the database schema")
     db_upgrade.set_defaults(handler=_db_upgrade)
 
@@ -253,6 +260,9 @@ def _purge(arguments: argparse.Namespace) -> int:
     cutoff = utc_now() - timedelta(days=days)
     deleted = open_stores().leads.purge_older_than(cutoff)
     print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
+    failed = Spool.from_env().purge_failed_older_than(cutoff)
+    if failed:
+        print(f"Deleted {failed} failed spool file(s) older than {days} day(s).")
     endpoints = endpoints_path(arguments.endpoints)
     try:
         tracker_url = tracker_store_url(endpoints)
@@ -275,11 +285,40 @@ def _spool_flush(arguments: argparse.Namespace) -> int:
     flushed = spool.flush(open_stores().leads)
     remaining = len(spool.pending())
     print(f"Stored {flushed} spooled request(s); {remaining} still waiting in {spool.directory}.")
-    failed = spool.failed_directory
-    unreadable = sorted(failed.glob("*.json")) if failed.is_dir() else []
-    if unreadable:
-        print(f"{len(unreadable)} unreadable file(s) in {failed} need a person to look at them.")
+    failed = spool.failed()
+    if failed:
+        print(
+            f"{len(failed)} file(s) in {spool.failed_directory} could not be stored and need "
+            "a person to look at them."
+        )
     return EXIT_FAILED if remaining else EXIT_OK
+
+
+def _status(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    spool = Spool.from_env()
+    status = spool.status()
+    if status.oldest_pending_at is None:
+        print(f"Spool {spool.directory}: no request waiting.")
+    else:
+        since = local_time_text(status.oldest_pending_at, settings.timezone)
+        print(
+            f"Spool {spool.directory}: {status.pending} request(s) waiting for the database, "
+            f"the oldest since {since}; `leads spool-flush` stores them once it is reachable."
+        )
+    if status.failed:
+        print(
+            f"{status.failed} file(s) in {spool.failed_directory} could not be stored and need "
+            "a person to look at them."
+        )
+    if status.stale_temporary:
+        print(
+            f"{status.stale_temporary} temporary file(s) in {spool.directory} were left by an "
+            "interrupted write; the next flush moves them to failed/."
+        )
+    if not status.needs_attention:
+        print("Nothing needs attention.")
+    return EXIT_FAILED if status.needs_attention else EXIT_OK
 
 
 def _db_upgrade(arguments: argparse.Namespace) -> int:

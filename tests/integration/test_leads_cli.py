@@ -237,7 +237,7 @@ def test_spool_flush(cli_repo, capsys, make_lead, tmp_path):
     code, out, _ = run(capsys, "spool-flush")
     assert code == 0
     assert f"Stored 1 spooled request(s); 0 still waiting in {spool.directory}." in out
-    assert f"1 unreadable file(s) in {spool.failed_directory} need a person" in out
+    assert f"1 file(s) in {spool.failed_directory} could not be stored and need" in out
     assert cli_repo.get(spooled.reference) is not None
 
 
@@ -356,3 +356,19 @@ def test_staff_sessions_account_commands_sign_out(cli_staff, capsys, monkeypatch
     version = cli_staff.get("maria").session_version
     assert run(capsys, "staff-sign-out", "maria")[0] == 0
     assert cli_staff.get("maria").session_version == version + 1
+
+
+def test_spool_status_command_reports_backlog_and_failed_files(cli_repo, capsys, make_lead):
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert "no request waiting" in out and "Nothing needs attention." in out
+
+    spool = Spool.from_env()
+    spool.put(make_lead())
+    spool.failed_directory.mkdir()
+    spool.failed_directory.joinpath("broken.json").write_text("garbage", "utf-8")
+    code, out, _ = run(capsys, "status")
+    assert code == 1
+    assert "1 request(s) waiting for the database" in out
+    assert f"1 file(s) in {spool.failed_directory} could not be stored" in out
+    assert "Jane" not in out
