@@ -61,6 +61,8 @@ PAGE_POLICY = (
     "base-uri 'none'; frame-ancestors 'none'"
 )
 SESSION_KEYS = ("username", "session_version", "signed_in_at")
+# Sent only over HTTPS: browsers then refuse plain HTTP to this host for a year.
+HSTS = "max-age=31536000"
 AFTER_HOURS_FILTERS = {"": None, "yes": True, "no": False}
 # One answer for every refused sign-in: it tells nobody whether a username exists or is locked.
 SIGN_IN_REFUSED = (
@@ -257,11 +259,20 @@ def create_app(
         code = getattr(error, "code", 400)
         return render_template("staff/error.html", message=getattr(error, "description", "")), code
 
+    def served_over_https() -> bool:
+        """HTTPS to this server, or to the trusted proxy in front of it (X-Forwarded-Proto)."""
+        if request.is_secure:
+            return True
+        forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[-1].strip().lower()
+        return request.remote_addr in config.trusted_proxies and forwarded == "https"
+
     @app.after_request
     def headers(response: Response) -> Response:
         if request.endpoint != "static":
             # Lead pages hold personal data: no browser or proxy cache may keep a copy.
             response.headers["Cache-Control"] = "no-store"
+        if served_over_https():
+            response.headers["Strict-Transport-Security"] = HSTS
         return add_security_headers(response, PAGE_POLICY)
 
     return app

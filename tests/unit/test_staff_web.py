@@ -448,3 +448,17 @@ def test_missing_secret_key_is_a_clear_error():
 
     with pytest.raises(SecretKeyError, match="STAFF_SECRET_KEY"):
         StaffConfig.from_env({})
+
+
+def test_hsts_sent_when_the_page_is_served_over_https(client):
+    secure = client.get("/login", base_url="https://leads.proclinix.example")
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
+    assert "Strict-Transport-Security" not in client.get("/login").headers
+
+
+def test_hsts_trusts_forwarded_proto_only_from_the_configured_proxy(client):
+    forwarded = {"X-Forwarded-Proto": "https"}
+    through_proxy = client.get("/login", headers=forwarded, environ_base={"REMOTE_ADDR": PROXY})
+    assert through_proxy.headers["Strict-Transport-Security"] == "max-age=31536000"
+    direct = client.get("/login", headers=forwarded, environ_base={"REMOTE_ADDR": "192.0.2.8"})
+    assert "Strict-Transport-Security" not in direct.headers
