@@ -137,6 +137,14 @@ def account(store: StaffAccountStore, username: str) -> StaffUserRecord:
     return user
 
 
+def known_username(store: StaffAccountStore, username: str) -> str | None:
+    """The stored name of the account `username` names, or None when there is none."""
+    try:
+        return account(store, username).username
+    except UnknownUsername:
+        return None
+
+
 def disable_user(store: StaffAccountStore, username: str, *, now: datetime | None = None) -> str:
     """Refuse the account's sign-ins and end its sessions; returns the stored username."""
     name = account(store, username).username

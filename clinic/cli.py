@@ -31,6 +31,7 @@ from clinic.conversations import (
     purge_conversations,
     tracker_store_url,
 )
+from clinic.leads.audit import record_update
 from clinic.leads.database import database_url, upgrade
 from clinic.leads.display import after_hours_text, after_hours_word, local_time_text, phone_text
 from clinic.leads.export import write_csv
@@ -206,11 +207,18 @@ def _list_row(lead: LeadView, settings: ClinicSettings) -> list[str]:
 
 def _show(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    lead = open_stores().leads.get(arguments.reference)
+    stores = open_stores()
+    lead = stores.leads.get(arguments.reference)
     if lead is None:
         raise LeadNotFound(arguments.reference)
+    stores.audit.record("lead_viewed", _operator(), "cli", references=[lead.reference])
     _print_lead(lead, settings)
     return EXIT_OK
+
+
+def _operator() -> str:
+    """Who runs the command, for the audit trail: the login name of the shell."""
+    return getpass.getuser()
 
 
 def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
@@ -237,7 +245,20 @@ def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
 def _update(arguments: argparse.Namespace) -> int:
     settings = load_settings()
     author = arguments.author or getpass.getuser()
-    lead = open_stores().leads.update(arguments.reference, arguments.status, arguments.note, author)
+    stores = open_stores()
+    before = stores.leads.get(arguments.reference)
+    if before is None:
+        raise LeadNotFound(arguments.reference)
+    lead = stores.leads.update(before.reference, arguments.status, arguments.note, author)
+    record_update(
+        stores.audit,
+        _operator(),
+        "cli",
+        lead.reference,
+        before.status,
+        arguments.status,
+        arguments.note,
+    )
     print("Updated.")
     _print_lead(lead, settings)
     return EXIT_OK
@@ -245,7 +266,15 @@ def _update(arguments: argparse.Namespace) -> int:
 
 def _export(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    leads = open_stores().leads.list()
+    stores = open_stores()
+    leads = stores.leads.list()
+    stores.audit.record(
+        "export",
+        _operator(),
+        "cli",
+        references=[lead.reference for lead in leads],
+        detail=f"CSV of {len(leads)} request(s)",
+    )
     if arguments.output is None:
         count = write_csv(leads, sys.stdout, settings.timezone)
     else:
@@ -258,8 +287,16 @@ def _export(arguments: argparse.Namespace) -> int:
 def _purge(arguments: argparse.Namespace) -> int:
     days = arguments.older_than_days or load_settings().retention_days
     cutoff = utc_now() - timedelta(days=days)
-    deleted = open_stores().leads.purge_older_than(cutoff)
+    stores = open_stores()
+    deleted = stores.leads.purge_older_than(cutoff)
     print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
+    stores.audit.purge_older_than(cutoff)
+    stores.audit.record(
+        "purge",
+        _operator(),
+        "cli",
+        detail=f"{deleted} request(s) older than {days} day(s)",
+    )
     failed = Spool.from_env().purge_failed_older_than(cutoff)
     if failed:
         print(f"Deleted {failed} failed spool file(s) older than {days} day(s).")

@@ -30,8 +30,9 @@ from flask import (
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.datastructures import MultiDict
 
-from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate
+from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
 from clinic.booking_fields import STAFF_ROWS
+from clinic.leads.audit import record_update
 from clinic.leads.display import after_hours_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
@@ -105,6 +106,7 @@ def create_app(
     stores = stores or open_stores()
     repository = stores.leads
     zone = (clinic or load_settings()).timezone
+    audit = stores.audit
     throttle = SignInThrottle(address_limit)
 
     app = Flask(__name__)
@@ -179,8 +181,12 @@ def create_app(
         result = authenticate(stores.staff, form.username.data, form.password.data, policy=lockout)
         if not result.ok:
             throttle.record_failure(address)
+            # Only an existing account is named: a mistyped password never lands in the trail.
+            actor = known_username(stores.staff, form.username.data) or "(unknown username)"
+            audit.record("sign_in_failed", actor, "web", detail=f"from {address}")
             form.form_errors.append(SIGN_IN_REFUSED)
             return render_template("staff/login.html", form=form), 401
+        audit.record("sign_in", result.username or "", "web", detail=f"from {address}")
         session.clear()
         session.permanent = True
         session["username"] = result.username
@@ -194,6 +200,7 @@ def create_app(
         if username is not None:
             # Signing out ends the account's sessions everywhere, so a copied cookie dies too.
             stores.staff.end_sessions(username)
+            audit.record("sign_out", username, "web")
         session.clear()
         flash("You are signed out.")
         return redirect(url_for("login"))
@@ -213,8 +220,16 @@ def create_app(
     @signed_in
     def lead_export() -> Response:
         lead_filter = LeadFilter.from_query(request.args)
+        leads = lead_filter.leads(repository)
         output = io.StringIO(newline="")
-        write_csv(lead_filter.leads(repository), output, zone)
+        write_csv(leads, output, zone)
+        audit.record(
+            "export",
+            g.username,
+            "web",
+            references=[lead.reference for lead in leads],
+            detail=f"CSV of {len(leads)} request(s)",
+        )
         response = Response(output.getvalue(), mimetype="text/csv")
         response.headers["Content-Disposition"] = 'attachment; filename="leads.csv"'
         return response
@@ -226,22 +241,30 @@ def create_app(
         if lead is None:
             abort(404, f"There is no booking request with reference {reference}.")
         form = LeadUpdateForm(data={"status": lead.status})
+
+        def page(status: int) -> tuple[str, int]:
+            activity = audit.for_lead(lead.reference)
+            html = render_template("staff/lead.html", lead=lead, form=form, activity=activity)
+            return html, status
+
         if request.method == "GET":
-            return render_template("staff/lead.html", lead=lead, form=form), 200
+            audit.record("lead_viewed", g.username, "web", references=[lead.reference])
+            return page(200)
         if not form.validate_on_submit():
-            return render_template("staff/lead.html", lead=lead, form=form), 400
+            return page(400)
         new_status = form.status.data if form.status.data != lead.status else None
         note = (form.note.data or "").strip() or None
         if new_status is None and note is None:
             form.form_errors.append("Nothing to save: choose another status or write a note.")
-            return render_template("staff/lead.html", lead=lead, form=form), 400
+            return page(400)
         try:
             repository.update(lead.reference, new_status, note, author=g.username)
         except InvalidInput as error:
             form.form_errors.append(error.message)
-            return render_template("staff/lead.html", lead=lead, form=form), 400
+            return page(400)
         except LeadNotFound:
             abort(404, f"There is no booking request with reference {reference}.")
+        record_update(audit, g.username, "web", lead.reference, lead.status, new_status, note)
         flash("Saved.")
         return redirect(url_for("lead_detail", reference=lead.reference))
 

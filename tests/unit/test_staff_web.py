@@ -462,3 +462,58 @@ def test_hsts_trusts_forwarded_proto_only_from_the_configured_proxy(client):
     assert through_proxy.headers["Strict-Transport-Security"] == "max-age=31536000"
     direct = client.get("/login", headers=forwarded, environ_base={"REMOTE_ADDR": "192.0.2.8"})
     assert "Strict-Transport-Security" not in direct.headers
+
+
+def audit_rows(stores, reference=None):
+    entries = stores.audit.for_lead(reference) if reference else stores.audit.recent()
+    return [(entry.actor, entry.action, entry.lead_reference, entry.detail) for entry in entries]
+
+
+def test_audit_trail_records_sign_ins_by_name_and_never_a_typed_secret(client, stores):
+    sign_in(client, password="wrong password", address="192.0.2.4")
+    sign_in(client, username="hunter2-secret", address="192.0.2.4")
+    assert sign_in(client, address="192.0.2.4").status_code == 302
+    token = csrf_token(client, "/")
+    client.post("/logout", data={"csrf_token": token})
+    assert list(reversed(audit_rows(stores))) == [
+        (USERNAME, "sign_in_failed", None, "from 192.0.2.4"),
+        ("(unknown username)", "sign_in_failed", None, "from 192.0.2.4"),
+        (USERNAME, "sign_in", None, "from 192.0.2.4"),
+        (USERNAME, "sign_out", None, None),
+    ]
+    assert "hunter2" not in repr(stores.audit.recent())
+
+
+def test_audit_trail_records_views_changes_and_exports_per_lead(signed_in, stores, repository):
+    lead = submit(repository, name="Jane Doe")
+    other = submit(repository, name="John Roe", minutes_ago=5)
+    signed_in.get(f"/leads/{lead.reference}")
+    token = csrf_token(signed_in, f"/leads/{lead.reference}")
+    signed_in.post(
+        f"/leads/{lead.reference}",
+        data={"status": "contacted", "note": "Called Jane at home", "csrf_token": token},
+    )
+    signed_in.get("/leads.csv")
+    assert audit_rows(stores, lead.reference) == [
+        (USERNAME, "lead_viewed", lead.reference, None),
+        (USERNAME, "lead_viewed", lead.reference, None),
+        (USERNAME, "status_changed", lead.reference, "new \u2192 contacted"),
+        (USERNAME, "note_added", lead.reference, None),
+        (USERNAME, "export", lead.reference, "CSV of 2 request(s)"),
+    ]
+    assert audit_rows(stores, other.reference) == [
+        (USERNAME, "export", other.reference, "CSV of 2 request(s)")
+    ]
+    assert "Called Jane" not in repr(stores.audit.recent())
+
+
+def test_audit_trail_is_shown_on_the_lead_page(signed_in, repository):
+    lead = submit(repository)
+    token = csrf_token(signed_in, f"/leads/{lead.reference}")
+    signed_in.post(f"/leads/{lead.reference}", data={"status": "booked", "csrf_token": token})
+    page = signed_in.get(f"/leads/{lead.reference}").get_data(as_text=True)
+    activity = page[page.index("<h2>Activity</h2>") : page.index("<h2>Update</h2>")]
+    assert "viewed the request" in activity
+    assert "changed the status: new \u2192 booked" in activity
+    # Viewed (for the form), changed the status, viewed again.
+    assert activity.count(f"<td>{USERNAME}</td>") == 3
