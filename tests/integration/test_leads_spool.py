@@ -268,3 +268,13 @@ def test_spool_failed_files_are_purged_after_the_retention(spool):
     cutoff = datetime.now(timezone.utc) - timedelta(days=30)
     assert spool.purge_failed_older_than(cutoff) == 1
     assert spool.failed() == [recent]
+
+
+def test_spool_stale_temporary_files_are_moved_aside_by_the_periodic_flush(repo, spool):
+    spool.directory.mkdir()
+    stale = spool.directory / ".tmpold.tmp"
+    stale.write_text("{}", "utf-8")
+    age(stale, 2)
+    assert flush_spool(lambda: repo, spool) == 0
+    assert [path.name for path in spool.failed()] == ["tmpold.tmp"]
+    assert spool.status().stale_temporary == 0
