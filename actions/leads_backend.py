@@ -10,7 +10,7 @@ from functools import cache
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitOutcome, flush_spool, submit_lead
-from clinic.leads.spool import Spool
+from clinic.leads.spool import Spool, SpoolStatus
 from clinic.leads.spool_worker import SpoolWorker, flush_interval
 from clinic.leads.stores import open_stores
 from clinic.notify import LeadNotifier, notifier_from_env
@@ -54,6 +54,10 @@ def submit(new: NewLead) -> SubmitOutcome:
         logger.error("front-desk email is off for lead %s: %s", new.reference, problem)
         notify = None
     return submit_lead(repository, spool(), new, notify=notify)
+
+
+def spool_status() -> SpoolStatus:
+    return spool().status()
 
 
 def flush_spool_now() -> int:

@@ -11,7 +11,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.leads.staff_store import StaffAccountStore, StaffUserRecord, UnknownUsername
 from clinic.timeutil import as_utc, utc_now
 from clinic.validation import InvalidInput
 
@@ -41,6 +41,7 @@ class AuthResult:
     status: AuthStatus
     username: str | None = None
     locked_until: datetime | None = None
+    session_version: int = 0
 
     @property
     def ok(self) -> bool:
@@ -94,7 +95,8 @@ def authenticate(
     hasher: PasswordHasher = DEFAULT_HASHER,
 ) -> AuthResult:
     """Check a login. `policy.max_failures` wrong passwords in a row lock the account for
-    `policy.lockout`; while locked even the right password is refused."""
+    `policy.lockout`; while locked even the right password is refused. The password is hashed
+    on every path (unknown name, locked account), so the answer's timing reveals neither."""
     moment = as_utc(now) if now else utc_now()
     try:
         name = normalize_username(username)
@@ -105,9 +107,13 @@ def authenticate(
         # Spend the same hashing time as for a real user, so timing does not reveal names.
         _matches(hasher, _dummy_hash(hasher), password)
         return AuthResult(AuthStatus.INVALID)
+    # The hash is checked before anything else, so a locked account answers as slowly as any.
+    matches = _matches(hasher, user.password_hash, password)
+    if user.disabled:
+        return AuthResult(AuthStatus.INVALID)
     if user.locked_until is not None and user.locked_until > moment:
         return AuthResult(AuthStatus.LOCKED, user.username, user.locked_until)
-    if not _matches(hasher, user.password_hash, password):
+    if not matches:
         record = store.record_login_failure(
             user.username, moment, policy.max_failures, policy.lockout
         )
@@ -116,7 +122,71 @@ def authenticate(
         return AuthResult(AuthStatus.INVALID)
     new_hash = hasher.hash(password) if hasher.check_needs_rehash(user.password_hash) else None
     store.record_login_success(user.username, moment, new_hash)
-    return AuthResult(AuthStatus.OK, user.username)
+    return AuthResult(AuthStatus.OK, user.username, session_version=user.session_version)
+
+
+def account(store: StaffAccountStore, username: str) -> StaffUserRecord:
+    """The account named `username` (any case); UnknownUsername when there is none."""
+    try:
+        name = normalize_username(username)
+    except InvalidInput:
+        raise UnknownUsername(username.strip()) from None
+    user = store.get(name)
+    if user is None:
+        raise UnknownUsername(name)
+    return user
+
+
+def known_username(store: StaffAccountStore, username: str) -> str | None:
+    """The stored name of the account `username` names, or None when there is none."""
+    try:
+        return account(store, username).username
+    except UnknownUsername:
+        return None
+
+
+def disable_user(store: StaffAccountStore, username: str, *, now: datetime | None = None) -> str:
+    """Refuse the account's sign-ins and end its sessions; returns the stored username."""
+    name = account(store, username).username
+    store.set_disabled(name, as_utc(now) if now else utc_now())
+    return name
+
+
+def enable_user(store: StaffAccountStore, username: str) -> str:
+    name = account(store, username).username
+    store.set_disabled(name, None)
+    return name
+
+
+def reset_password(
+    store: StaffAccountStore,
+    username: str,
+    new_password: str,
+    *,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> str:
+    """An administrator sets a new password: the lock-out is lifted and sessions end."""
+    name = account(store, username).username
+    check_password_strength(new_password, name)
+    store.set_password(name, hasher.hash(new_password))
+    return name
+
+
+def change_password(
+    store: StaffAccountStore,
+    username: str,
+    current_password: str,
+    new_password: str,
+    *,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+) -> str:
+    """A user replaces their own password, proving they know the current one."""
+    user = account(store, username)
+    if user.disabled or not _matches(hasher, user.password_hash, current_password):
+        raise InvalidInput("The current password is not right; nothing was changed.")
+    check_password_strength(new_password, user.username)
+    store.set_password(user.username, hasher.hash(new_password))
+    return user.username
 
 
 def _matches(hasher: PasswordHasher, password_hash: str, password: str) -> bool:

@@ -16,7 +16,14 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from clinic.accounts import create_user
+from clinic.accounts import (
+    account,
+    change_password,
+    create_user,
+    disable_user,
+    enable_user,
+    reset_password,
+)
 from clinic.booking_fields import staff_rows
 from clinic.conversations import (
     TrackerStoreError,
@@ -24,13 +31,14 @@ from clinic.conversations import (
     purge_conversations,
     tracker_store_url,
 )
+from clinic.leads.audit import record_update
 from clinic.leads.database import database_url, upgrade
 from clinic.leads.display import after_hours_text, after_hours_word, local_time_text, phone_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
 from clinic.leads.spool import Spool
-from clinic.leads.staff_store import DuplicateUsername
+from clinic.leads.staff_store import DuplicateUsername, StaffUserRecord, UnknownUsername
 from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.timeutil import utc_now
@@ -49,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as error:
         print(f"leads: {error.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (LeadNotFound, DuplicateUsername, ConfigError) as error:
+    except (LeadNotFound, DuplicateUsername, UnknownUsername, ConfigError) as error:
         print(f"leads: {error}", file=sys.stderr)
         return EXIT_FAILED
     except SQLAlchemyError as error:
@@ -111,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
     flush = commands.add_parser("spool-flush", help="store requests spooled during an outage")
     flush.set_defaults(handler=_spool_flush)
 
+    status = commands.add_parser(
+        "status",
+        help="requests waiting in the spool, failed and left-behind spool files "
+        "(exit status 1 when any needs attention)",
+    )
+    status.set_defaults(handler=_status)
+
     db_upgrade = commands.add_parser("db-upgrade", help="create or migrate the database schema")
     db_upgrade.set_defaults(handler=_db_upgrade)
 
@@ -120,6 +135,39 @@ def _parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     staff_add.set_defaults(handler=_staff_add)
+
+    staff_list = commands.add_parser("staff-list", help="list the staff accounts")
+    staff_list.set_defaults(handler=_staff_list)
+
+    for name, help_text, handler in (
+        ("staff-disable", "refuse an account's sign-ins and end its sessions", _staff_disable),
+        ("staff-enable", "allow a disabled account to sign in again", _staff_enable),
+        ("staff-sign-out", "end every session of an account", _staff_sign_out),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("username")
+        command.set_defaults(handler=handler)
+
+    for name, help_text, handler in (
+        (
+            "staff-reset-password",
+            "set a new password for an account (ends its sessions, lifts a lock-out)",
+            _staff_reset_password,
+        ),
+        (
+            "staff-password",
+            "change your own password (asks for the current one; ends your sessions)",
+            _staff_password,
+        ),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("username")
+        command.add_argument(
+            "--password-stdin",
+            action="store_true",
+            help="read the password(s) from standard input, one a line",
+        )
+        command.set_defaults(handler=handler)
     return parser
 
 
@@ -159,11 +207,18 @@ def _list_row(lead: LeadView, settings: ClinicSettings) -> list[str]:
 
 def _show(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    lead = open_stores().leads.get(arguments.reference)
+    stores = open_stores()
+    lead = stores.leads.get(arguments.reference)
     if lead is None:
         raise LeadNotFound(arguments.reference)
+    stores.audit.record("lead_viewed", _operator(), "cli", references=[lead.reference])
     _print_lead(lead, settings)
     return EXIT_OK
+
+
+def _operator() -> str:
+    """Who runs the command, for the audit trail: the login name of the shell."""
+    return getpass.getuser()
 
 
 def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
@@ -190,7 +245,20 @@ def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
 def _update(arguments: argparse.Namespace) -> int:
     settings = load_settings()
     author = arguments.author or getpass.getuser()
-    lead = open_stores().leads.update(arguments.reference, arguments.status, arguments.note, author)
+    stores = open_stores()
+    before = stores.leads.get(arguments.reference)
+    if before is None:
+        raise LeadNotFound(arguments.reference)
+    lead = stores.leads.update(before.reference, arguments.status, arguments.note, author)
+    record_update(
+        stores.audit,
+        _operator(),
+        "cli",
+        lead.reference,
+        before.status,
+        arguments.status,
+        arguments.note,
+    )
     print("Updated.")
     _print_lead(lead, settings)
     return EXIT_OK
@@ -198,7 +266,15 @@ def _update(arguments: argparse.Namespace) -> int:
 
 def _export(arguments: argparse.Namespace) -> int:
     settings = load_settings()
-    leads = open_stores().leads.list()
+    stores = open_stores()
+    leads = stores.leads.list()
+    stores.audit.record(
+        "export",
+        _operator(),
+        "cli",
+        references=[lead.reference for lead in leads],
+        detail=f"CSV of {len(leads)} request(s)",
+    )
     if arguments.output is None:
         count = write_csv(leads, sys.stdout, settings.timezone)
     else:
@@ -211,8 +287,19 @@ def _export(arguments: argparse.Namespace) -> int:
 def _purge(arguments: argparse.Namespace) -> int:
     days = arguments.older_than_days or load_settings().retention_days
     cutoff = utc_now() - timedelta(days=days)
-    deleted = open_stores().leads.purge_older_than(cutoff)
+    stores = open_stores()
+    deleted = stores.leads.purge_older_than(cutoff)
     print(f"Deleted {deleted} booking request(s) older than {days} day(s).")
+    stores.audit.purge_older_than(cutoff)
+    stores.audit.record(
+        "purge",
+        _operator(),
+        "cli",
+        detail=f"{deleted} request(s) older than {days} day(s)",
+    )
+    failed = Spool.from_env().purge_failed_older_than(cutoff)
+    if failed:
+        print(f"Deleted {failed} failed spool file(s) older than {days} day(s).")
     endpoints = endpoints_path(arguments.endpoints)
     try:
         tracker_url = tracker_store_url(endpoints)
@@ -235,11 +322,40 @@ def _spool_flush(arguments: argparse.Namespace) -> int:
     flushed = spool.flush(open_stores().leads)
     remaining = len(spool.pending())
     print(f"Stored {flushed} spooled request(s); {remaining} still waiting in {spool.directory}.")
-    failed = spool.failed_directory
-    unreadable = sorted(failed.glob("*.json")) if failed.is_dir() else []
-    if unreadable:
-        print(f"{len(unreadable)} unreadable file(s) in {failed} need a person to look at them.")
+    failed = spool.failed()
+    if failed:
+        print(
+            f"{len(failed)} file(s) in {spool.failed_directory} could not be stored and need "
+            "a person to look at them."
+        )
     return EXIT_FAILED if remaining else EXIT_OK
+
+
+def _status(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    spool = Spool.from_env()
+    status = spool.status()
+    if status.oldest_pending_at is None:
+        print(f"Spool {spool.directory}: no request waiting.")
+    else:
+        since = local_time_text(status.oldest_pending_at, settings.timezone)
+        print(
+            f"Spool {spool.directory}: {status.pending} request(s) waiting for the database, "
+            f"the oldest since {since}; `leads spool-flush` stores them once it is reachable."
+        )
+    if status.failed:
+        print(
+            f"{status.failed} file(s) in {spool.failed_directory} could not be stored and need "
+            "a person to look at them."
+        )
+    if status.stale_temporary:
+        print(
+            f"{status.stale_temporary} temporary file(s) in {spool.directory} were left by an "
+            "interrupted write; the next flush moves them to failed/."
+        )
+    if not status.needs_attention:
+        print("Nothing needs attention.")
+    return EXIT_FAILED if status.needs_attention else EXIT_OK
 
 
 def _db_upgrade(arguments: argparse.Namespace) -> int:
@@ -250,15 +366,90 @@ def _db_upgrade(arguments: argparse.Namespace) -> int:
 
 
 def _staff_add(arguments: argparse.Namespace) -> int:
-    if arguments.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Password again: ") != password:
-            raise InvalidInput("The two passwords differ; nothing was changed.")
+    password = _new_password(arguments.password_stdin)
     username = create_user(open_stores().staff, arguments.username, password)
     print(f"Staff user {username} added.")
     return EXIT_OK
+
+
+def _staff_list(arguments: argparse.Namespace) -> int:
+    settings = load_settings()
+    users = open_stores().staff.list()
+    if not users:
+        print("No staff accounts yet: add one with `leads staff-add USERNAME`.")
+        return EXIT_OK
+    rows = [
+        ["Username", "State", "Created", "Last sign-in"],
+        *(_staff_row(user, settings) for user in users),
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return EXIT_OK
+
+
+def _staff_row(user: StaffUserRecord, settings: ClinicSettings) -> list[str]:
+    zone = settings.timezone
+    if user.disabled:
+        state = "disabled"
+    elif user.locked_until is not None and user.locked_until > utc_now():
+        state = f"locked until {local_time_text(user.locked_until, zone)}"
+    else:
+        state = "active"
+    last = local_time_text(user.last_login_at, zone) if user.last_login_at else "never"
+    return [user.username, state, local_time_text(user.created_at, zone), last]
+
+
+def _staff_disable(arguments: argparse.Namespace) -> int:
+    username = disable_user(open_stores().staff, arguments.username)
+    print(f"Staff user {username} is disabled; their sessions have ended.")
+    return EXIT_OK
+
+
+def _staff_enable(arguments: argparse.Namespace) -> int:
+    username = enable_user(open_stores().staff, arguments.username)
+    print(f"Staff user {username} can sign in again.")
+    return EXIT_OK
+
+
+def _staff_sign_out(arguments: argparse.Namespace) -> int:
+    staff = open_stores().staff
+    username = account(staff, arguments.username).username
+    staff.end_sessions(username)
+    print(f"Every session of staff user {username} has ended.")
+    return EXIT_OK
+
+
+def _staff_reset_password(arguments: argparse.Namespace) -> int:
+    staff = open_stores().staff
+    username = account(staff, arguments.username).username
+    password = _new_password(arguments.password_stdin)
+    reset_password(staff, username, password)
+    print(f"New password set for staff user {username}; their sessions have ended.")
+    return EXIT_OK
+
+
+def _staff_password(arguments: argparse.Namespace) -> int:
+    staff = open_stores().staff
+    if arguments.password_stdin:
+        current = sys.stdin.readline().rstrip("\r\n")
+    else:
+        current = getpass.getpass("Current password: ")
+    password = _new_password(arguments.password_stdin, prompt="New password")
+    username = change_password(staff, arguments.username, current, password)
+    print(f"Password of staff user {username} changed; your sessions have ended.")
+    return EXIT_OK
+
+
+def _new_password(from_stdin: bool, prompt: str = "Password") -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass(f"{prompt}: ")
+    if getpass.getpass(f"{prompt} again: ") != password:
+        raise InvalidInput("The two passwords differ; nothing was changed.")
+    return password
 
 
 def _positive_int(text: str) -> int:

@@ -1,7 +1,8 @@
 """Action server plugins: rasa_sdk imports this package by its name when `rasa run actions`
 starts and calls `init_hooks`. The server refuses to start without its shared secret or with a
-bad clinic or email setting, guards every request with the secret (rasa_sdk_plugins.guard) and
-starts the spool worker once it serves."""
+bad clinic or email setting, guards every request with the secret (rasa_sdk_plugins.guard),
+answers `GET /health` with the spool's state (rasa_sdk_plugins.health) and starts the spool
+worker once it serves."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from typing import Any
 import pluggy
 from sanic import Sanic
 
-from actions.leads_backend import check_configuration, start_spool_worker
+from actions.leads_backend import check_configuration, spool_status, start_spool_worker
 from clinic.action_token import ActionTokenError, load_action_token
 from clinic.settings import ConfigError
 from rasa_sdk_plugins.guard import install_guard
+from rasa_sdk_plugins.health import health_answer
 
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
 
@@ -31,6 +33,7 @@ class ActionServerPlugin:
         except (ActionTokenError, ConfigError) as problem:
             raise SystemExit(f"The action server cannot start: {problem}") from problem
         install_guard(app, token)
+        app.register_middleware(health_answer(spool_status), "request")
         app.register_listener(_start_spool_worker, "before_server_start")
 
 

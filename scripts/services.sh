@@ -2,7 +2,11 @@
 # Source it, then call start_actions / start_rasa / start_web; cleanup runs on EXIT.
 
 BIN=.venv/bin
+# var/ holds leads, conversations, secrets and logs: everything written there is the owner's only,
+# and files left readable by an older version are narrowed too.
+umask 077
 mkdir -p var/log
+chmod -R go= var
 pids=()
 
 cleanup() {

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, create_engine, make_url
 from sqlalchemy.orm import sessionmaker
 
-from clinic.paths import VAR_DIR
+from clinic.paths import VAR_DIR, private_directory, private_file
 
 DB_URL_ENV = "LEADS_DB_URL"
 DEFAULT_DB_PATH = VAR_DIR / "leads.sqlite3"
@@ -76,7 +76,14 @@ def _alembic_config(connection: Connection) -> Config:
 
 def _sqlite_engine(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        # Leads are health data: the file is the owner's only (SQLite gives its journal and WAL
+        # files the same mode), and so is var/ or any folder created for it.
+        path = Path(url.database)
+        if path.parent == VAR_DIR:
+            private_directory(VAR_DIR)
+        elif not path.parent.exists():
+            private_directory(path.parent)
+        private_file(path)
     engine = create_engine(url, future=True, hide_parameters=True, connect_args={"timeout": 30})
     event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
 
+from clinic.leads.audit_actions import AUDIT_ACTIONS
 from clinic.leads.records import LEAD_STATUSES
 from clinic.timeutil import as_utc
 
@@ -32,6 +33,7 @@ NAMING_CONVENTION = {
 }
 Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 _STATUS_LIST = ", ".join(f"'{status}'" for status in LEAD_STATUSES)
+_ACTION_LIST = ", ".join(f"'{action}'" for action in AUDIT_ACTIONS)
 
 
 class UTCDateTime(TypeDecorator):
@@ -107,3 +109,21 @@ class StaffUser(Base):
     locked_until = Column(UTCDateTime)
     created_at = Column(UTCDateTime, nullable=False)
     last_login_at = Column(UTCDateTime)
+    # Raised to end every session of the account: a cookie carries the version it was issued with.
+    session_version = Column(Integer, nullable=False, default=0, server_default="0")
+    disabled_at = Column(UTCDateTime)
+
+
+class AuditEvent(Base):
+    """Who did what, when, to which lead: kept as long as the leads (`leads purge`)."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (CheckConstraint(f"action IN ({_ACTION_LIST})", name="action"),)
+
+    id = Column(Integer, primary_key=True)
+    created_at = Column(UTCDateTime, nullable=False, index=True)
+    actor = Column(String(100), nullable=False)
+    source = Column(String(10), nullable=False)
+    action = Column(String(20), nullable=False)
+    lead_reference = Column(String(10), index=True)
+    detail = Column(String(200))

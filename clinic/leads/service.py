@@ -67,7 +67,7 @@ def submit_lead(
 def flush_spool(repo_factory: RepositoryFactory, spool: Spool) -> int:
     """Store what the spool holds; returns how many leads it stored. Safe to call periodically:
     while the database is still unreachable it logs and returns, and the spool keeps the rest."""
-    if not spool.pending():
+    if not spool.pending() and not spool.stale_temporary():
         return 0
     try:
         repo = repo_factory()

@@ -3,8 +3,11 @@
 Each request is one JSON file named after its idempotency key, written atomically (temporary
 file, fsync, rename). Flushing stores a file's lead and deletes the file only after the commit;
 a crash in between leaves the file, and the next flush finds the lead already stored under the
-same key, so nothing is written twice. A file that cannot be read as a lead is moved to
-failed/ for a person to look at, never deleted.
+same key, so nothing is written twice. A file that cannot be read as a lead, or whose lead the
+database refuses, is moved to failed/ for a person to look at and the flush goes on with the
+next one; so is a temporary file a crash left behind. Only an unreachable database stops a
+flush. `status()` counts what waits, what failed and what was left behind; `leads purge`
+deletes failed files past the retention period.
 """
 
 from __future__ import annotations
@@ -12,19 +15,42 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    SQLAlchemyError,
+    StatementError,
+)
 
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
-from clinic.paths import VAR_DIR
+from clinic.paths import VAR_DIR, private_directory
 
 SPOOL_DIR_ENV = "LEADS_SPOOL_DIR"
 DEFAULT_SPOOL_DIR = VAR_DIR / "spool"
 FAILED_DIR_NAME = "failed"
+TEMPORARY_PATTERN = ".*.tmp"
+# A temporary file is written and renamed within a second; one this old was left by a crash.
+STALE_TEMPORARY_AGE = timedelta(hours=1)
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SpoolStatus:
+    pending: int
+    oldest_pending_at: datetime | None
+    failed: int
+    stale_temporary: int
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.pending or self.failed or self.stale_temporary)
 
 
 class Spool:
@@ -40,14 +66,14 @@ class Spool:
     def put(self, new: NewLead) -> NewLead:
         """Keep `new` on disk; if a request with its key is already spooled, keep that one
         (its reference is what the visitor was told) and return it."""
-        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_directory(self.directory)
         target = self._path_for(new)
         try:
             return self._read(target)
         except FileNotFoundError:
             pass
         except (OSError, ValueError) as error:
-            self._move_aside(target, error)
+            self._move_aside(target, f"not a readable lead: {error}")
         self._write_atomically(target, new.to_json())
         return new
 
@@ -63,12 +89,38 @@ class Spool:
                 continue  # flushed meanwhile by another process
         return [path for _, _, path in sorted(entries)]
 
-    def flush(self, repo: LeadRepository) -> int:
+    def failed(self) -> list[Path]:
+        if not self.failed_directory.is_dir():
+            return []
+        return sorted(path for path in self.failed_directory.iterdir() if path.is_file())
+
+    def stale_temporary(self, now: datetime | None = None) -> list[Path]:
+        """Temporary files older than STALE_TEMPORARY_AGE: a write that a crash interrupted."""
+        if not self.directory.is_dir():
+            return []
+        horizon = (now or _now()) - STALE_TEMPORARY_AGE
+        return sorted(
+            path for path in self.directory.glob(TEMPORARY_PATTERN) if _modified(path) < horizon
+        )
+
+    def status(self, now: datetime | None = None) -> SpoolStatus:
+        pending = self.pending()
+        return SpoolStatus(
+            pending=len(pending),
+            oldest_pending_at=min((_modified(path) for path in pending), default=None),
+            failed=len(self.failed()),
+            stale_temporary=len(self.stale_temporary(now)),
+        )
+
+    def flush(self, repo: LeadRepository, now: datetime | None = None) -> int:
         """Store every spooled lead; returns how many were stored (or found already stored).
 
-        A database error stops the flush with a log line: the files not yet stored stay for
-        the next flush, and `pending()` tells how many.
+        An unreachable database stops the flush with a log line: the files not yet stored stay
+        for the next flush, and `pending()` tells how many. A file the database refuses goes
+        to failed/ and the next one is tried; so do stale temporary files.
         """
+        for path in self.stale_temporary(now):
+            self._move_aside(path, "a temporary file left by an interrupted write")
         flushed = 0
         for path in self.pending():
             try:
@@ -76,13 +128,19 @@ class Spool:
             except FileNotFoundError:
                 continue  # another flush (action server or CLI) took it
             except (OSError, ValueError) as error:
-                self._move_aside(path, error)
+                self._move_aside(path, f"not a readable lead: {error}")
                 continue
             try:
                 stored = repo.submit(new)
             except SQLAlchemyError as error:
-                logger.warning("database unavailable, spool flush stopped: %s", error)
-                break
+                if not _refuses_this_record(error):
+                    logger.warning("database unavailable, spool flush stopped: %s", error)
+                    break
+                self._move_aside(path, f"refused by the database: {type(error).__name__}")
+                continue
+            except (ValueError, RuntimeError) as error:
+                self._move_aside(path, f"refused by the database: {type(error).__name__}")
+                continue
             if stored.reference != new.reference:
                 logger.info(
                     "spooled request %s is stored as %s (same request submitted twice)",
@@ -92,6 +150,13 @@ class Spool:
             self._remove(path)
             flushed += 1
         return flushed
+
+    def purge_failed_older_than(self, cutoff: datetime) -> int:
+        """Delete files in failed/ last changed before `cutoff`; returns how many."""
+        old = [path for path in self.failed() if _modified(path) < cutoff]
+        for path in old:
+            path.unlink(missing_ok=True)
+        return len(old)
 
     def _path_for(self, new: NewLead) -> Path:
         return self.directory / f"{new.idempotency_key}.json"
@@ -103,16 +168,17 @@ class Spool:
         path.unlink(missing_ok=True)
         _fsync_directory(self.directory)
 
-    def _move_aside(self, path: Path, error: Exception) -> None:
-        self.failed_directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        target = self.failed_directory / path.name
+    def _move_aside(self, path: Path, reason: str) -> None:
+        private_directory(self.failed_directory)
+        name = Path(path.name.lstrip("."))
+        target = self.failed_directory / name
         copy = 1
         while target.exists():
             copy += 1
-            target = self.failed_directory / f"{path.stem}.{copy}{path.suffix}"
+            target = self.failed_directory / f"{name.stem}.{copy}{name.suffix}"
         os.replace(path, target)
         _fsync_directory(self.directory)
-        logger.error("spool file %s is not a readable lead (%s); moved to %s", path, error, target)
+        logger.error("spool file %s is %s; moved to %s", path, reason, target)
 
     def _write_atomically(self, target: Path, text: str) -> None:
         descriptor, temporary = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".tmp")
@@ -134,3 +200,19 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _refuses_this_record(error: SQLAlchemyError) -> bool:
+    """The database refused this record's values (a constraint, a value it cannot hold, or one
+    that could not even be bound), rather than failing for everyone (connection, schema)."""
+    if isinstance(error, IntegrityError | DataError):
+        return True
+    return isinstance(error, StatementError) and not isinstance(error, DBAPIError)
+
+
+def _modified(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)

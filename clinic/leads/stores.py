@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clinic.leads.audit import AuditLog
 from clinic.leads.database import database_url, make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.staff_store import StaffAccountStore
@@ -14,9 +15,10 @@ from clinic.leads.staff_store import StaffAccountStore
 class LeadStores:
     leads: LeadRepository
     staff: StaffAccountStore
+    audit: AuditLog
 
 
 def open_stores(url: str | None = None) -> LeadStores:
     """The stores on `url`, by default the configured database (env LEADS_DB_URL)."""
     engine = make_engine(url or database_url())
-    return LeadStores(LeadRepository(engine), StaffAccountStore(engine))
+    return LeadStores(LeadRepository(engine), StaffAccountStore(engine), AuditLog(engine))

@@ -2,7 +2,8 @@
 
 Run: `python -m clinic.web.staff --port 8081` (binds 127.0.0.1 unless --host says otherwise).
 Env: STAFF_SECRET_KEY or STAFF_SECRET_KEY_FILE (required), STAFF_COOKIE_SECURE (default 1),
-LEADS_DB_URL, CLINIC_CONFIG. Staff accounts come from `leads staff-add USERNAME`.
+STAFF_SESSION_HOURS, STAFF_TRUSTED_PROXIES, LEADS_DB_URL, CLINIC_CONFIG. Staff accounts come from
+`leads staff-add USERNAME`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import wraps
 from typing import TypeVar, cast
 
@@ -18,6 +20,7 @@ from flask import (
     Response,
     abort,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -27,18 +30,26 @@ from flask import (
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.datastructures import MultiDict
 
-from clinic.accounts import DEFAULT_POLICY, AuthStatus, LockoutPolicy, authenticate
+from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
 from clinic.booking_fields import STAFF_ROWS
+from clinic.leads.audit import record_update
 from clinic.leads.display import after_hours_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.timeutil import utc_now
 from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
 from clinic.web.secret_key import SecretKeyError
 from clinic.web.serving import serve_from_command_line
+from clinic.web.sign_in_limit import (
+    DEFAULT_ADDRESS_LIMIT,
+    AddressLimit,
+    SignInThrottle,
+    client_address,
+)
 from clinic.web.staff_config import StaffConfig, StaffConfigError
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
 
@@ -50,7 +61,15 @@ PAGE_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+SESSION_KEYS = ("username", "session_version", "signed_in_at")
+# Sent only over HTTPS: browsers then refuse plain HTTP to this host for a year.
+HSTS = "max-age=31536000"
 AFTER_HOURS_FILTERS = {"": None, "yes": True, "no": False}
+# One answer for every refused sign-in: it tells nobody whether a username exists or is locked.
+SIGN_IN_REFUSED = (
+    "Wrong username or password, or too many failed sign-ins: try again in a while "
+    "or ask a colleague to check your account."
+)
 
 
 @dataclass(frozen=True)
@@ -80,11 +99,15 @@ def create_app(
     stores: LeadStores | None = None,
     clinic: ClinicSettings | None = None,
     lockout: LockoutPolicy = DEFAULT_POLICY,
+    address_limit: AddressLimit = DEFAULT_ADDRESS_LIMIT,
+    clock: Callable[[], datetime] = utc_now,
 ) -> Flask:
     config = config or StaffConfig.from_env()
     stores = stores or open_stores()
     repository = stores.leads
     zone = (clinic or load_settings()).timezone
+    audit = stores.audit
+    throttle = SignInThrottle(address_limit)
 
     app = Flask(__name__)
     app.config.update(
@@ -94,6 +117,8 @@ def create_app(
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_SECURE=config.cookie_secure,
         PERMANENT_SESSION_LIFETIME=config.session_lifetime,
+        # The cookie's expiry is set at sign-in and never pushed back: the lifetime is absolute.
+        SESSION_REFRESH_EACH_REQUEST=False,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     CSRFProtect(app)
@@ -103,10 +128,33 @@ def create_app(
     )
     app.jinja_env.globals.update(staff_rows=STAFF_ROWS, statuses=LEAD_STATUSES)
 
+    def session_user() -> str | None:
+        """The signed-in user, when the cookie is younger than the session lifetime and its
+        account still exists, is enabled and has not had its sessions ended since."""
+        username = session.get("username")
+        version = session.get("session_version")
+        signed_in_at = session.get("signed_in_at")
+        if not (
+            isinstance(username, str)
+            and isinstance(version, int)
+            and isinstance(signed_in_at, int | float)
+        ):
+            return None
+        age = clock().timestamp() - signed_in_at
+        if not 0 <= age < config.session_lifetime.total_seconds():
+            return None
+        user = stores.staff.get(username)
+        if user is None or user.disabled or user.session_version != version:
+            return None
+        return username
+
     def signed_in(view: View) -> View:
         @wraps(view)
         def guarded(*args: object, **kwargs: object) -> object:
-            if "username" not in session:
+            g.username = session_user()
+            if g.username is None:
+                for key in SESSION_KEYS:
+                    session.pop(key, None)
                 return redirect(url_for("login"))
             return view(*args, **kwargs)
 
@@ -114,7 +162,7 @@ def create_app(
 
     @app.context_processor
     def page_context() -> dict[str, object]:
-        return {"username": session.get("username"), "sign_out_form": SignOutForm()}
+        return {"username": g.get("username"), "sign_out_form": SignOutForm()}
 
     @app.route("/login", methods=["GET", "POST"])
     def login() -> Response | tuple[str, int] | str:
@@ -122,23 +170,37 @@ def create_app(
         if not form.validate_on_submit():
             status = 400 if request.method == "POST" else 200
             return render_template("staff/login.html", form=form), status
-        result = authenticate(stores.staff, form.username.data, form.password.data, policy=lockout)
-        if result.status is AuthStatus.LOCKED:
-            form.form_errors.append(
-                "Too many failed sign-ins: this account is locked for a while. "
-                "Try again later or ask a colleague to check it."
-            )
+        address = client_address(
+            request.remote_addr,
+            request.headers.getlist("X-Forwarded-For"),
+            config.trusted_proxies,
+        )
+        if throttle.blocked(address):
+            form.form_errors.append(SIGN_IN_REFUSED)
             return render_template("staff/login.html", form=form), 429
+        result = authenticate(stores.staff, form.username.data, form.password.data, policy=lockout)
         if not result.ok:
-            form.form_errors.append("Wrong username or password.")
+            throttle.record_failure(address)
+            # Only an existing account is named: a mistyped password never lands in the trail.
+            actor = known_username(stores.staff, form.username.data) or "(unknown username)"
+            audit.record("sign_in_failed", actor, "web", detail=f"from {address}")
+            form.form_errors.append(SIGN_IN_REFUSED)
             return render_template("staff/login.html", form=form), 401
+        audit.record("sign_in", result.username or "", "web", detail=f"from {address}")
         session.clear()
         session.permanent = True
         session["username"] = result.username
+        session["session_version"] = result.session_version
+        session["signed_in_at"] = clock().timestamp()
         return redirect(url_for("lead_list"))
 
     @app.post("/logout")
     def logout() -> Response:
+        username = session_user()
+        if username is not None:
+            # Signing out ends the account's sessions everywhere, so a copied cookie dies too.
+            stores.staff.end_sessions(username)
+            audit.record("sign_out", username, "web")
         session.clear()
         flash("You are signed out.")
         return redirect(url_for("login"))
@@ -158,8 +220,16 @@ def create_app(
     @signed_in
     def lead_export() -> Response:
         lead_filter = LeadFilter.from_query(request.args)
+        leads = lead_filter.leads(repository)
         output = io.StringIO(newline="")
-        write_csv(lead_filter.leads(repository), output, zone)
+        write_csv(leads, output, zone)
+        audit.record(
+            "export",
+            g.username,
+            "web",
+            references=[lead.reference for lead in leads],
+            detail=f"CSV of {len(leads)} request(s)",
+        )
         response = Response(output.getvalue(), mimetype="text/csv")
         response.headers["Content-Disposition"] = 'attachment; filename="leads.csv"'
         return response
@@ -171,22 +241,30 @@ def create_app(
         if lead is None:
             abort(404, f"There is no booking request with reference {reference}.")
         form = LeadUpdateForm(data={"status": lead.status})
+
+        def page(status: int) -> tuple[str, int]:
+            activity = audit.for_lead(lead.reference)
+            html = render_template("staff/lead.html", lead=lead, form=form, activity=activity)
+            return html, status
+
         if request.method == "GET":
-            return render_template("staff/lead.html", lead=lead, form=form), 200
+            audit.record("lead_viewed", g.username, "web", references=[lead.reference])
+            return page(200)
         if not form.validate_on_submit():
-            return render_template("staff/lead.html", lead=lead, form=form), 400
+            return page(400)
         new_status = form.status.data if form.status.data != lead.status else None
         note = (form.note.data or "").strip() or None
         if new_status is None and note is None:
             form.form_errors.append("Nothing to save: choose another status or write a note.")
-            return render_template("staff/lead.html", lead=lead, form=form), 400
+            return page(400)
         try:
-            repository.update(lead.reference, new_status, note, author=session["username"])
+            repository.update(lead.reference, new_status, note, author=g.username)
         except InvalidInput as error:
             form.form_errors.append(error.message)
-            return render_template("staff/lead.html", lead=lead, form=form), 400
+            return page(400)
         except LeadNotFound:
             abort(404, f"There is no booking request with reference {reference}.")
+        record_update(audit, g.username, "web", lead.reference, lead.status, new_status, note)
         flash("Saved.")
         return redirect(url_for("lead_detail", reference=lead.reference))
 
@@ -204,11 +282,20 @@ def create_app(
         code = getattr(error, "code", 400)
         return render_template("staff/error.html", message=getattr(error, "description", "")), code
 
+    def served_over_https() -> bool:
+        """HTTPS to this server, or to the trusted proxy in front of it (X-Forwarded-Proto)."""
+        if request.is_secure:
+            return True
+        forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[-1].strip().lower()
+        return request.remote_addr in config.trusted_proxies and forwarded == "https"
+
     @app.after_request
     def headers(response: Response) -> Response:
         if request.endpoint != "static":
             # Lead pages hold personal data: no browser or proxy cache may keep a copy.
             response.headers["Cache-Control"] = "no-store"
+        if served_over_https():
+            response.headers["Strict-Transport-Security"] = HSTS
         return add_security_headers(response, PAGE_POLICY)
 
     return app

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from clinic.web.secret_key import load_secret_key
+from clinic.web.sign_in_limit import parse_trusted_proxies
 
 COOKIE_SECURE_ENV = "STAFF_COOKIE_SECURE"
 SESSION_HOURS_ENV = "STAFF_SESSION_HOURS"
+TRUSTED_PROXIES_ENV = "STAFF_TRUSTED_PROXIES"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -25,6 +27,8 @@ class StaffConfig:
     # Secure cookies travel over HTTPS only; browsers also accept them from http://localhost.
     cookie_secure: bool = True
     session_lifetime: timedelta = timedelta(hours=8)
+    # Addresses of reverse proxies whose X-Forwarded-For names the client (none by default).
+    trusted_proxies: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> StaffConfig:
@@ -32,6 +36,7 @@ class StaffConfig:
             secret_key=load_secret_key(environ),
             cookie_secure=_flag(environ, COOKIE_SECURE_ENV, default=True),
             session_lifetime=timedelta(hours=_hours(environ, SESSION_HOURS_ENV, default=8)),
+            trusted_proxies=_proxies(environ, TRUSTED_PROXIES_ENV),
         )
 
 
@@ -53,3 +58,12 @@ def _hours(environ: Mapping[str, str], name: str, default: int) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 24 * 7:
         raise StaffConfigError(f"{name} must be a whole number of hours from 1 to 168")
     return int(value)
+
+
+def _proxies(environ: Mapping[str, str], name: str) -> frozenset[str]:
+    try:
+        return parse_trusted_proxies(environ.get(name, ""))
+    except ValueError as error:
+        raise StaffConfigError(
+            f"{name} must list IP addresses separated by commas: {error}"
+        ) from error

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from clinic.leads.records import NewLead
+from clinic.web.staff import SIGN_IN_REFUSED
 from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,7 @@ def submit_lead(leads, name: str, conversation_id: str, **fields) -> str:
 
 def test_wrong_password_is_refused(page, staff_site, screenshot):
     sign_in(page, staff_site, password="not the right password")
-    expect(page.get_by_role("alert")).to_have_text("Wrong username or password.")
+    expect(page.get_by_role("alert")).to_have_text(SIGN_IN_REFUSED)
     expect(page).to_have_url(f"{staff_site.staff_url}/login")
     screenshot(page, "staff-wrong-password")
     page.goto(staff_site.staff_url)

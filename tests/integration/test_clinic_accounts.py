@@ -1,3 +1,4 @@
+import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -101,3 +102,42 @@ def test_bad_usernames_and_weak_passwords(staff, username, password, message):
     with pytest.raises(InvalidInput, match=message):
         create_user(staff, username, password, now=START, hasher=FAST)
     assert staff.get(username.strip().lower()) is None
+
+
+class CountingHasher(PasswordHasher):
+    """FAST's parameters, counting how often a password is checked against a hash."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_cost=1024, parallelism=1)
+        self.verified = 0
+
+    def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+        self.verified += 1
+        return super().verify(hash, password)
+
+
+def test_staff_sign_in_checks_the_hash_for_locked_and_unknown_users(maria):
+    for minute in range(POLICY.max_failures):
+        login(maria, "wrong", START + timedelta(minutes=minute))
+    hasher = CountingHasher()
+    for username in ("maria", "nobody"):
+        result = authenticate(maria, username, PASSWORD, now=START, policy=POLICY, hasher=hasher)
+        assert not result.ok
+    assert hasher.verified == 2
+
+
+def test_staff_sign_in_failure_counter_is_atomic(maria):
+    workers, rounds = 6, 5
+    barrier = threading.Barrier(workers)
+
+    def fail() -> None:
+        barrier.wait()
+        for _ in range(rounds):
+            maria.record_login_failure("maria", START, 1000, timedelta(minutes=15))
+
+    threads = [threading.Thread(target=fail) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert maria.get("maria").failed_attempts == workers * rounds

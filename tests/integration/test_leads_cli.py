@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -236,7 +237,7 @@ def test_spool_flush(cli_repo, capsys, make_lead, tmp_path):
     code, out, _ = run(capsys, "spool-flush")
     assert code == 0
     assert f"Stored 1 spooled request(s); 0 still waiting in {spool.directory}." in out
-    assert f"1 unreadable file(s) in {spool.failed_directory} need a person" in out
+    assert f"1 file(s) in {spool.failed_directory} could not be stored and need" in out
     assert cli_repo.get(spooled.reference) is not None
 
 
@@ -290,3 +291,84 @@ def test_bad_clinic_yml_is_reported(seeded, capsys, tmp_path, monkeypatch):
     code, _, err = run(capsys, "list")
     assert code == 1
     assert str(broken) in err and "'location'" in err
+
+
+def add_staff(capsys, monkeypatch, username: str, password: str) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert run(capsys, "staff-add", username, "--password-stdin")[0] == 0
+
+
+def test_staff_sessions_account_commands_disable_and_enable(cli_staff, capsys, monkeypatch):
+    add_staff(capsys, monkeypatch, "maria", "correct horse battery staple")
+    version = cli_staff.get("maria").session_version
+    code, out, _ = run(capsys, "staff-disable", "Maria")
+    assert code == 0 and "disabled" in out
+    assert cli_staff.get("maria").disabled
+    assert cli_staff.get("maria").session_version > version
+    assert not authenticate(cli_staff, "maria", "correct horse battery staple").ok
+
+    code, out, _ = run(capsys, "staff-list")
+    assert code == 0
+    assert re.search(r"^maria\s+disabled\s", out, re.MULTILINE)
+
+    assert run(capsys, "staff-enable", "maria")[0] == 0
+    assert authenticate(cli_staff, "maria", "correct horse battery staple").ok
+    code, out, _ = run(capsys, "staff-list")
+    assert re.search(r"^maria\s+active\s", out, re.MULTILINE)
+
+    code, _, err = run(capsys, "staff-disable", "nobody")
+    assert code == 1
+    assert "no staff user named 'nobody'" in err
+
+
+def test_staff_sessions_account_commands_reset_password(cli_staff, capsys, monkeypatch):
+    add_staff(capsys, monkeypatch, "maria", "correct horse battery staple")
+    for _ in range(5):
+        authenticate(cli_staff, "maria", "wrong password")
+    assert cli_staff.get("maria").locked_until is not None
+    version = cli_staff.get("maria").session_version
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a brand new long secret\n"))
+    code, out, _ = run(capsys, "staff-reset-password", "maria", "--password-stdin")
+    assert code == 0 and "sessions have ended" in out
+    record = cli_staff.get("maria")
+    assert record.locked_until is None and record.session_version > version
+    assert authenticate(cli_staff, "maria", "a brand new long secret").ok
+    assert not authenticate(cli_staff, "maria", "correct horse battery staple").ok
+
+
+def test_staff_sessions_account_commands_change_own_password(cli_staff, capsys, monkeypatch):
+    add_staff(capsys, monkeypatch, "maria", "correct horse battery staple")
+    monkeypatch.setattr("sys.stdin", io.StringIO("not my password\nanother long secret\n"))
+    code, _, err = run(capsys, "staff-password", "maria", "--password-stdin")
+    assert code == 2 and "current password is not right" in err
+    assert authenticate(cli_staff, "maria", "correct horse battery staple").ok
+
+    answers = iter(["correct horse battery staple", "another long secret", "another long secret"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    code, out, _ = run(capsys, "staff-password", "maria")
+    assert code == 0 and "changed" in out
+    assert authenticate(cli_staff, "maria", "another long secret").ok
+
+
+def test_staff_sessions_account_commands_sign_out(cli_staff, capsys, monkeypatch):
+    add_staff(capsys, monkeypatch, "maria", "correct horse battery staple")
+    version = cli_staff.get("maria").session_version
+    assert run(capsys, "staff-sign-out", "maria")[0] == 0
+    assert cli_staff.get("maria").session_version == version + 1
+
+
+def test_spool_status_command_reports_backlog_and_failed_files(cli_repo, capsys, make_lead):
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert "no request waiting" in out and "Nothing needs attention." in out
+
+    spool = Spool.from_env()
+    spool.put(make_lead())
+    spool.failed_directory.mkdir()
+    spool.failed_directory.joinpath("broken.json").write_text("garbage", "utf-8")
+    code, out, _ = run(capsys, "status")
+    assert code == 1
+    assert "1 request(s) waiting for the database" in out
+    assert f"1 file(s) in {spool.failed_directory} could not be stored" in out
+    assert "Jane" not in out

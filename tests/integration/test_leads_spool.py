@@ -1,16 +1,20 @@
 import json
 import logging
+import os
 import socket
 import stat
+import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import DataError, StatementError
 
 from clinic.leads.database import make_engine
 from clinic.leads.models import Lead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitStatus, flush_spool, submit_lead
-from clinic.leads.spool import Spool
+from clinic.leads.spool import Spool, SpoolStatus
 
 
 def closed_port() -> int:
@@ -178,3 +182,99 @@ def test_outage_log_holds_no_personal_data(down_repo, spool, make_lead, caplog):
     assert new.reference in caplog.text
     for personal in ("Jane", "+19145550123", "(914)", "jane@example.com"):
         assert personal not in caplog.text
+
+
+class RefusingRepository:
+    """The real repository, except that the database refuses the leads named in `refused`."""
+
+    def __init__(self, repo: LeadRepository, refused: dict[str, Exception]) -> None:
+        self.repo = repo
+        self.refused = refused
+
+    def submit(self, new):
+        if new.reference in self.refused:
+            raise self.refused[new.reference]
+        return self.repo.submit(new)
+
+
+def age(path, hours: float) -> None:
+    moment = time.time() - hours * 3600
+    os.utime(path, (moment, moment))
+
+
+def test_spool_one_bad_record_does_not_stop_later_ones(repo, spool, make_lead, caplog):
+    leads = [make_lead(conversation_id=f"c{number}") for number in range(4)]
+    for hours, new in zip((4, 3, 2, 1), leads, strict=True):
+        spool.put(new)
+        age(spool.directory / f"{new.idempotency_key}.json", hours)
+    refusing = RefusingRepository(
+        repo,
+        {
+            leads[0].reference: DataError("INSERT ...", None, ValueError("value too long")),
+            leads[2].reference: StatementError("cannot bind", "INSERT ...", None, TypeError()),
+        },
+    )
+    with caplog.at_level(logging.ERROR, logger="clinic.leads.spool"):
+        assert spool.flush(refusing) == 2
+    assert spool.pending() == []
+    assert repo.get(leads[1].reference) is not None
+    assert repo.get(leads[3].reference) is not None
+    assert sorted(path.name for path in spool.failed()) == sorted(
+        f"{new.idempotency_key}.json" for new in (leads[0], leads[2])
+    )
+    assert "refused by the database: DataError" in caplog.text
+    assert "Jane" not in caplog.text
+
+
+def test_spool_one_bad_record_an_outage_still_stops_the_flush(down_repo, spool, make_lead):
+    spool.put(make_lead(conversation_id="a"))
+    assert spool.flush(down_repo) == 0
+    assert len(spool.pending()) == 1
+    assert spool.failed() == []
+
+
+def test_spool_status_reports_backlog_failed_and_stale_temporary_files(spool, repo, make_lead):
+    assert spool.status() == SpoolStatus(0, None, 0, 0)
+    assert not spool.status().needs_attention
+    new = make_lead()
+    spool.put(new)
+    written = spool.directory / f"{new.idempotency_key}.json"
+    age(written, 2)
+    spool.directory.joinpath("broken.json").write_text("garbage", "utf-8")
+    stale = spool.directory / ".tmpold.tmp"
+    stale.write_text("{}", "utf-8")
+    age(stale, 2)
+    fresh = spool.directory / ".tmpnew.tmp"
+    fresh.write_text("{}", "utf-8")
+
+    status = spool.status()
+    assert (status.pending, status.failed, status.stale_temporary) == (2, 0, 1)
+    assert status.oldest_pending_at.timestamp() == pytest.approx(written.stat().st_mtime)
+    assert status.needs_attention
+
+    assert spool.flush(repo) == 1
+    assert sorted(path.name for path in spool.failed()) == ["broken.json", "tmpold.tmp"]
+    assert fresh.exists()
+    assert spool.status() == SpoolStatus(0, None, 2, 0)
+
+
+def test_spool_failed_files_are_purged_after_the_retention(spool):
+    spool.failed_directory.mkdir(parents=True)
+    old = spool.failed_directory / "old.json"
+    old.write_text("garbage", "utf-8")
+    age(old, 24 * 40)
+    recent = spool.failed_directory / "recent.json"
+    recent.write_text("garbage", "utf-8")
+    cutoff = datetime.now(timezone.utc) - timedelta(days=30)
+    assert spool.purge_failed_older_than(cutoff) == 1
+    assert spool.failed() == [recent]
+
+
+def test_spool_stale_temporary_files_are_moved_aside_by_the_periodic_flush(repo, spool):
+    spool.directory.mkdir()
+    stale = spool.directory / ".tmpold.tmp"
+    stale.write_text("{}", "utf-8")
+    age(stale, 2)
+    assert flush_spool(lambda: repo, spool) == 0
+    assert [path.name for path in spool.failed()] == ["tmpold.tmp"]
+    assert spool.status().stale_temporary == 0

@@ -1,10 +1,12 @@
 """The action server's plugin: it needs its shared secret to start, binds to loopback unless told
 otherwise, and starts the spool worker with the server, never when the actions are imported."""
 
+import json
 import os
 import subprocess
 import sys
 import uuid
+from types import SimpleNamespace
 
 import pluggy
 import pytest
@@ -120,3 +122,43 @@ def test_one_bad_smtp_setting_a_bad_clinic_file_stops_the_start_too(token, monke
     monkeypatch.setenv("CLINIC_CONFIG", str(config))
     with pytest.raises(SystemExit, match="cannot start"):
         attach_plugins()
+
+
+async def answer(app: Sanic, method: str, path: str):
+    """The first answer the app's request middleware gives, as the server would run them."""
+    request = SimpleNamespace(method=method, path=path, headers={}, body=b"")
+    for middleware in app.request_middleware:
+        response = await middleware(request)
+        if response is not None:
+            return response
+    return None
+
+
+def test_spool_health_answer_reports_backlog_and_failed_records(
+    token, monkeypatch, tmp_path, make_lead
+):
+    monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
+    leads_backend.spool.cache_clear()
+    try:
+        app = attach_plugins()
+        healthy = run_coroutine(answer(app, "GET", "/health"))
+        assert healthy.status == 200
+        assert json.loads(healthy.body) == {
+            "status": "ok",
+            "spool": {"pending": 0, "oldest_pending_at": None, "failed": 0, "stale_temporary": 0},
+        }
+
+        spool = leads_backend.spool()
+        spool.put(make_lead())
+        spool.failed_directory.mkdir()
+        spool.failed_directory.joinpath("broken.json").write_text("garbage", "utf-8")
+        attention = run_coroutine(answer(app, "GET", "/health"))
+        assert attention.status == 200
+        body = json.loads(attention.body)
+        assert body["status"] == "attention"
+        assert (body["spool"]["pending"], body["spool"]["failed"]) == (1, 1)
+        assert "Jane" not in attention.body.decode()
+        # Every other route still needs the secret.
+        assert run_coroutine(answer(app, "POST", "/webhook")).status == 401
+    finally:
+        leads_backend.spool.cache_clear()

@@ -11,20 +11,29 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.accounts import LockoutPolicy, create_user
+from clinic.accounts import (
+    LockoutPolicy,
+    create_user,
+    disable_user,
+    enable_user,
+    reset_password,
+)
 from clinic.leads.database import upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
-from clinic.web.staff import create_app
-from clinic.web.staff_config import StaffConfig
+from clinic.web.sign_in_limit import AddressLimit
+from clinic.web.staff import SIGN_IN_REFUSED, create_app
+from clinic.web.staff_config import StaffConfig, StaffConfigError
 
 USERNAME = "frontdesk"
 PASSWORD = "correct horse battery"
 SCRIPT_NAME = "<script>alert(1)</script>"
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))
+ADDRESS_LIMIT = AddressLimit(max_failures=5, window=timedelta(minutes=15))
+PROXY = "10.0.0.2"
 
 
 @pytest.fixture
@@ -41,13 +50,35 @@ def repository(stores) -> LeadRepository:
     return stores.leads
 
 
+class Clock:
+    """A settable clock for the staff page's session lifetime."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 10, 15, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture
-def app(stores):
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def app(stores, clock):
     settings = ClinicSettings(
         name="ProClinix", location="Armonk, NY", timezone=ZoneInfo("America/New_York")
     )
-    config = StaffConfig(secret_key="k" * 64, cookie_secure=True)
-    return create_app(config, stores, clinic=settings, lockout=POLICY)
+    config = StaffConfig(
+        secret_key="k" * 64,
+        cookie_secure=True,
+        session_lifetime=timedelta(hours=8),
+        trusted_proxies=frozenset({PROXY}),
+    )
+    return create_app(
+        config, stores, clinic=settings, lockout=POLICY, address_limit=ADDRESS_LIMIT, clock=clock
+    )
 
 
 @pytest.fixture
@@ -79,10 +110,14 @@ def csrf_token(client, path):
     return match.group(1)
 
 
-def sign_in(client, password=PASSWORD, username=USERNAME):
+def sign_in(client, password=PASSWORD, username=USERNAME, address="127.0.0.1", forwarded=None):
     token = csrf_token(client, "/login")
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
     return client.post(
-        "/login", data={"username": username, "password": password, "csrf_token": token}
+        "/login",
+        data={"username": username, "password": password, "csrf_token": token},
+        headers=headers,
+        environ_base={"REMOTE_ADDR": address},
     )
 
 
@@ -117,14 +152,14 @@ def test_sign_in_sets_a_hardened_session_cookie_and_shows_the_leads(client, repo
 def test_wrong_password_is_refused(client):
     response = sign_in(client, password="not the password")
     assert response.status_code == 401
-    assert "Wrong username or password." in response.get_data(as_text=True)
+    assert SIGN_IN_REFUSED in response.get_data(as_text=True)
     assert client.get("/").status_code == 302
 
 
 def test_unknown_user_gets_the_same_answer_as_a_wrong_password(client):
     response = sign_in(client, username="nobody", password="whatever it is")
     assert response.status_code == 401
-    assert "Wrong username or password." in response.get_data(as_text=True)
+    assert SIGN_IN_REFUSED in response.get_data(as_text=True)
 
 
 def test_sign_in_without_csrf_token_is_rejected(client):
@@ -135,13 +170,68 @@ def test_sign_in_without_csrf_token_is_rejected(client):
 
 
 def test_repeated_failures_lock_the_account_even_for_the_right_password(client):
-    for _ in range(POLICY.max_failures - 1):
-        assert sign_in(client, password="wrong password").status_code == 401
-    locked = sign_in(client, password="wrong password")
-    assert locked.status_code == 429
-    assert "locked" in locked.get_data(as_text=True)
-    assert sign_in(client).status_code == 429
+    for attempt in range(POLICY.max_failures):
+        # Each from its own address: the account's lock-out, not the address limit.
+        assert (
+            sign_in(client, password="wrong password", address=f"192.0.2.{attempt}").status_code
+            == 401
+        )
+    assert sign_in(client, address="192.0.2.200").status_code == 401
     assert client.get("/").status_code == 302
+
+
+def test_staff_sign_in_locked_account_answers_like_an_unknown_user(client):
+    for attempt in range(POLICY.max_failures):
+        sign_in(client, password="wrong password", address=f"192.0.2.{attempt}")
+    locked = sign_in(client, address="192.0.2.100")
+    unknown = sign_in(client, username="nobody", address="192.0.2.101")
+    assert locked.status_code == unknown.status_code == 401
+    # The pages differ only in the username the form shows again (and the CSRF token's time).
+    pages = [CSRF_FIELD.sub("", response.get_data(as_text=True)) for response in (locked, unknown)]
+    assert pages[0].replace(USERNAME, "nobody") == pages[1]
+    assert "locked" not in locked.get_data(as_text=True)
+
+
+def test_staff_sign_in_is_limited_per_client_address(client, stores):
+    create_user(stores.staff, "colleague", "a different long secret")
+    usernames = ["nobody", "somebody", "colleague", "someone", "anybody"]
+    for username in usernames:
+        assert sign_in(client, username=username, address="198.51.100.7").status_code == 401
+    refused = sign_in(client, address="198.51.100.7")
+    assert refused.status_code == 429
+    assert SIGN_IN_REFUSED in refused.get_data(as_text=True)
+    assert client.get("/").status_code == 302
+    # The staff account itself is not locked: a colleague elsewhere still signs in.
+    assert stores.staff.get(USERNAME).locked_until is None
+    assert sign_in(client, address="198.51.100.8").status_code == 302
+
+
+def test_staff_sign_in_limit_trusts_forwarded_for_only_from_the_configured_proxy(client):
+    for attempt in range(ADDRESS_LIMIT.max_failures):
+        # A direct client cannot dodge the limit by inventing X-Forwarded-For values.
+        response = sign_in(
+            client, username="nobody", address="203.0.113.9", forwarded=f"192.0.2.{attempt}"
+        )
+        assert response.status_code == 401
+    assert sign_in(client, address="203.0.113.9", forwarded="192.0.2.250").status_code == 429
+
+    for _ in range(ADDRESS_LIMIT.max_failures):
+        # Through the proxy: the address the proxy appended counts, not what the client wrote.
+        sign_in(client, username="nobody", address=PROXY, forwarded="1.2.3.4, 198.51.100.20")
+    blocked = sign_in(client, address=PROXY, forwarded="5.6.7.8, 198.51.100.20")
+    assert blocked.status_code == 429
+    assert sign_in(client, address=PROXY, forwarded="198.51.100.21").status_code == 302
+
+
+def test_staff_sign_in_trusted_proxies_must_be_addresses():
+    with pytest.raises(StaffConfigError, match="STAFF_TRUSTED_PROXIES"):
+        StaffConfig.from_env(
+            {"STAFF_SECRET_KEY": "k" * 64, "STAFF_TRUSTED_PROXIES": "proxy.example"}
+        )
+    config = StaffConfig.from_env(
+        {"STAFF_SECRET_KEY": "k" * 64, "STAFF_TRUSTED_PROXIES": "10.0.0.2, ::1"}
+    )
+    assert config.trusted_proxies == frozenset({"10.0.0.2", "::1"})
 
 
 def test_sign_out_ends_the_session(signed_in):
@@ -150,6 +240,51 @@ def test_sign_out_ends_the_session(signed_in):
     assert response.status_code == 302
     assert signed_in.get("/").status_code == 302
     assert "You are signed out." in signed_in.get("/login").get_data(as_text=True)
+
+
+def test_staff_sessions_have_an_absolute_lifetime(signed_in, clock):
+    clock.now += timedelta(hours=7, minutes=59)
+    # Being active does not extend the session.
+    assert signed_in.get("/").status_code == 200
+    clock.now += timedelta(minutes=1)
+    response = signed_in.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/login")
+    assert signed_in.get("/").status_code == 302
+
+
+def test_staff_sessions_end_when_the_account_is_disabled(signed_in, stores):
+    disable_user(stores.staff, USERNAME)
+    assert signed_in.get("/").status_code == 302
+    enable_user(stores.staff, USERNAME)
+    # The old cookie stays dead; only a new sign-in opens the page again.
+    assert signed_in.get("/").status_code == 302
+    assert sign_in(signed_in).status_code == 302
+    assert signed_in.get("/").status_code == 200
+
+
+def test_staff_sessions_end_on_a_password_reset(signed_in, stores):
+    reset_password(stores.staff, USERNAME, "a brand new long secret")
+    assert signed_in.get("/").status_code == 302
+    assert sign_in(signed_in).status_code == 401
+    assert sign_in(signed_in, password="a brand new long secret").status_code == 302
+
+
+def test_staff_sessions_a_copied_cookie_dies_at_sign_out(signed_in, app):
+    cookie = signed_in.get_cookie("proclinix_staff")
+    copy = app.test_client()
+    copy.set_cookie("proclinix_staff", cookie.value)
+    assert copy.get("/").status_code == 200
+    token = csrf_token(signed_in, "/")
+    assert signed_in.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert copy.get("/").status_code == 302
+
+
+def test_staff_sessions_disabled_account_cannot_sign_in(client, stores):
+    disable_user(stores.staff, USERNAME)
+    response = sign_in(client)
+    assert response.status_code == 401
+    assert SIGN_IN_REFUSED in response.get_data(as_text=True)
 
 
 def test_sign_out_without_csrf_token_is_rejected(signed_in):
@@ -313,3 +448,72 @@ def test_missing_secret_key_is_a_clear_error():
 
     with pytest.raises(SecretKeyError, match="STAFF_SECRET_KEY"):
         StaffConfig.from_env({})
+
+
+def test_hsts_sent_when_the_page_is_served_over_https(client):
+    secure = client.get("/login", base_url="https://leads.proclinix.example")
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
+    assert "Strict-Transport-Security" not in client.get("/login").headers
+
+
+def test_hsts_trusts_forwarded_proto_only_from_the_configured_proxy(client):
+    forwarded = {"X-Forwarded-Proto": "https"}
+    through_proxy = client.get("/login", headers=forwarded, environ_base={"REMOTE_ADDR": PROXY})
+    assert through_proxy.headers["Strict-Transport-Security"] == "max-age=31536000"
+    direct = client.get("/login", headers=forwarded, environ_base={"REMOTE_ADDR": "192.0.2.8"})
+    assert "Strict-Transport-Security" not in direct.headers
+
+
+def audit_rows(stores, reference=None):
+    entries = stores.audit.for_lead(reference) if reference else stores.audit.recent()
+    return [(entry.actor, entry.action, entry.lead_reference, entry.detail) for entry in entries]
+
+
+def test_audit_trail_records_sign_ins_by_name_and_never_a_typed_secret(client, stores):
+    sign_in(client, password="wrong password", address="192.0.2.4")
+    sign_in(client, username="hunter2-secret", address="192.0.2.4")
+    assert sign_in(client, address="192.0.2.4").status_code == 302
+    token = csrf_token(client, "/")
+    client.post("/logout", data={"csrf_token": token})
+    assert list(reversed(audit_rows(stores))) == [
+        (USERNAME, "sign_in_failed", None, "from 192.0.2.4"),
+        ("(unknown username)", "sign_in_failed", None, "from 192.0.2.4"),
+        (USERNAME, "sign_in", None, "from 192.0.2.4"),
+        (USERNAME, "sign_out", None, None),
+    ]
+    assert "hunter2" not in repr(stores.audit.recent())
+
+
+def test_audit_trail_records_views_changes_and_exports_per_lead(signed_in, stores, repository):
+    lead = submit(repository, name="Jane Doe")
+    other = submit(repository, name="John Roe", minutes_ago=5)
+    signed_in.get(f"/leads/{lead.reference}")
+    token = csrf_token(signed_in, f"/leads/{lead.reference}")
+    signed_in.post(
+        f"/leads/{lead.reference}",
+        data={"status": "contacted", "note": "Called Jane at home", "csrf_token": token},
+    )
+    signed_in.get("/leads.csv")
+    assert audit_rows(stores, lead.reference) == [
+        (USERNAME, "lead_viewed", lead.reference, None),
+        (USERNAME, "lead_viewed", lead.reference, None),
+        (USERNAME, "status_changed", lead.reference, "new \u2192 contacted"),
+        (USERNAME, "note_added", lead.reference, None),
+        (USERNAME, "export", lead.reference, "CSV of 2 request(s)"),
+    ]
+    assert audit_rows(stores, other.reference) == [
+        (USERNAME, "export", other.reference, "CSV of 2 request(s)")
+    ]
+    assert "Called Jane" not in repr(stores.audit.recent())
+
+
+def test_audit_trail_is_shown_on_the_lead_page(signed_in, repository):
+    lead = submit(repository)
+    token = csrf_token(signed_in, f"/leads/{lead.reference}")
+    signed_in.post(f"/leads/{lead.reference}", data={"status": "booked", "csrf_token": token})
+    page = signed_in.get(f"/leads/{lead.reference}").get_data(as_text=True)
+    activity = page[page.index("<h2>Activity</h2>") : page.index("<h2>Update</h2>")]
+    assert "viewed the request" in activity
+    assert "changed the status: new \u2192 booked" in activity
+    # Viewed (for the form), changed the status, viewed again.
+    assert activity.count(f"<td>{USERNAME}</td>") == 3

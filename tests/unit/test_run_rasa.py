@@ -1,0 +1,54 @@
+"""Finding 15: the production Rasa server binds to loopback unless told otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinic.run_rasa import rasa_command
+from clinic.settings import ConfigError
+
+
+def option(command: list[str], name: str) -> str:
+    return command[command.index(name) + 1]
+
+
+def test_production_rasa_binds_to_loopback_by_default():
+    command = rasa_command([], {})
+    assert command[1] == "run"
+    assert option(command, "--interface") == "127.0.0.1"
+    assert option(command, "--port") == "5005"
+    assert option(command, "--endpoints").endswith("endpoints.production.yml")
+    assert "--enable-api" not in command
+
+
+def test_production_rasa_binds_where_it_is_told():
+    command = rasa_command(
+        ["--cors", "https://www.proclinix.example"],
+        {"RASA_INTERFACE": "10.0.0.5", "RASA_PORT": "5006", "RASA_ENDPOINTS_FILE": "other.yml"},
+    )
+    assert option(command, "--interface") == "10.0.0.5"
+    assert option(command, "--port") == "5006"
+    assert option(command, "--endpoints") == "other.yml"
+    assert command[-2:] == ["--cors", "https://www.proclinix.example"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "environ", "message"),
+    [
+        ([], {"RASA_INTERFACE": "every interface"}, "RASA_INTERFACE must be an IP address"),
+        ([], {"RASA_PORT": "http"}, "RASA_PORT must be a port number"),
+        (["--interface", "0.0.0.0"], {}, "set the interface with RASA_INTERFACE"),
+        (["-i0.0.0.0"], {}, "set the interface with RASA_INTERFACE"),
+        (["--interface=0.0.0.0"], {}, "set the interface with RASA_INTERFACE"),
+        (["--enable-api"], {}, "--enable-api needs --auth-token"),
+    ],
+)
+def test_production_rasa_refuses_unsafe_settings(extra, environ, message):
+    with pytest.raises(ConfigError, match=message):
+        rasa_command(extra, environ)
+
+
+@pytest.mark.parametrize("token_option", ["--auth-token", "-t"])
+def test_production_rasa_api_only_with_a_token(token_option):
+    command = rasa_command(["--enable-api", token_option, "t" * 32], {})
+    assert "--enable-api" in command
