@@ -67,7 +67,7 @@ def rasa_command(extra: Sequence[str] = (), environ: Mapping[str, str] = os.envi
 
 
 def _option_name(argument: str) -> str:
-    """`--port=5006` and `-i0.0.0.0` name the options `--port` and `-i`."""
+    """`--port=5006` and `-i127.0.0.2` name the options `--port` and `-i`."""
     if argument.startswith("--"):
         return argument.split("=", 1)[0]
     if argument.startswith("-"):

@@ -29,7 +29,7 @@ from clinic.action_token import ACTION_TOKEN_HEADER, token_matches
 
 # A tracker with a long conversation stays well below this; a larger body is refused (413).
 MAX_BODY_BYTES = 2 * 1024 * 1024
-# rasa_sdk binds to SANIC_HOST, 0.0.0.0 unless set: this project's default is loopback.
+# rasa_sdk binds to SANIC_HOST, every interface unless set: this project's default is loopback.
 HOST_ENV = "SANIC_HOST"
 DEFAULT_HOST = "127.0.0.1"
 _OPEN_ROUTES = {("GET", "/health")}
