@@ -137,10 +137,14 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        if self._model is None:
-            return messages
         to_classify = [message for message in messages if message.get(TEXT)]
-        if not to_classify:
+        # Like Rasa's classifiers: a message it cannot classify gets no intent, which the
+        # FallbackClassifier then rejects.
+        for message in messages:
+            if self._model is None or not message.get(TEXT):
+                message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+        if self._model is None or not to_classify:
             return messages
         probabilities = self._model.predict_proba(
             [message.get(TEXT) for message in to_classify],

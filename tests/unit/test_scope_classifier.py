@@ -47,3 +47,10 @@ def test_without_topics_there_is_no_response_selector_output():
     message = predicted({"greet": 0.8, "goodbye": 0.2})
     assert message.get("response_selector") is None
     assert message.get("intent")["name"] == "greet"
+
+
+def test_a_message_without_text_gets_no_intent_for_the_fallback_to_reject():
+    classifier = ScopeClassifier({"C": 30, "dense_weight": 2.0}, None, None)
+    [message] = classifier.process([Message(data={"text": ""})])
+    assert message.get("intent") == {"name": None, "confidence": 0.0}
+    assert message.get("intent_ranking") == []
