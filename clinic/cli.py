@@ -33,7 +33,13 @@ from clinic.conversations import (
 )
 from clinic.leads.audit import record_update
 from clinic.leads.database import database_url, upgrade
-from clinic.leads.display import after_hours_text, after_hours_word, local_time_text, phone_text
+from clinic.leads.display import (
+    after_hours_text,
+    after_hours_word,
+    conversation_text,
+    local_time_text,
+    phone_text,
+)
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
@@ -228,7 +234,7 @@ def _print_lead(lead: LeadView, settings: ClinicSettings) -> None:
         ("Received", local_time_text(lead.created_at, zone)),
         *staff_rows(lead),
         ("After hours", after_hours_text(lead.after_hours)),
-        ("Channel", f"{lead.channel} (conversation {lead.conversation_id})"),
+        ("Channel", f"{lead.channel} (conversation {conversation_text(lead.conversation_id)})"),
         ("Consent given", local_time_text(lead.consent_at, zone)),
     ]
     print(f"Booking request {lead.reference}")

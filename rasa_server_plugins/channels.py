@@ -5,10 +5,19 @@ so the URLs and the channel stored with a lead stay the same. A message over MAX
 is answered with SIZE_MESSAGE and never reaches the assistant (nor its conversation record). A
 REST body that is not a JSON object with a text `message` and `sender` gets a 400, and the
 client cannot name another input channel.
+
+On socket.io the conversation id (the session id, the key that resumes a conversation) is the
+server's: a `session_request` keeps a client's id only when it has the server's format
+(SESSION_ID_BYTES random bytes as hex, as issued before) and otherwise gets a new one, and a
+`user_uttered` always goes to the session its connection requested, whatever `session_id` the
+client writes into it. Knowing another visitor's id is still enough to resume that conversation,
+so the id is never shown in full to staff; it cannot be guessed.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,11 +37,21 @@ SIZE_MESSAGE = (
     "or send it in shorter parts."
 )
 
+SESSION_ID_BYTES = 32
+SESSION_ID_FORMAT = re.compile(rf"[0-9a-f]{{{SESSION_ID_BYTES * 2}}}")
+
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
 def too_long(message: object) -> bool:
     return isinstance(message, str) and len(message) > MAX_MESSAGE_CHARS
+
+
+def accepted_session_id(requested: object) -> str:
+    """The client's session id when it has the server's format, else a new random one."""
+    if isinstance(requested, str) and SESSION_ID_FORMAT.fullmatch(requested):
+        return requested
+    return secrets.token_hex(SESSION_ID_BYTES)
 
 
 class CappedRestInput(RestInput):
@@ -81,14 +100,41 @@ class CappedSocketIOInput(SocketIOInput):
         webhook = super().blueprint(on_new_message)
         namespace = self.namespace or "/"
         handle_message = self.sio.handlers[namespace][self.user_message_evt]
+        handle_disconnect = self.sio.handlers[namespace]["disconnect"]
+        # The session each connection requested: the only conversation it may write to.
+        sessions: dict[str, str] = {}
+
+        async def session_request(sid: str, data: Any) -> None:
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            session_id = accepted_session_id(requested)
+            previous = sessions.get(sid)
+            if previous is not None and previous != session_id:
+                self.sio.leave_room(sid, previous, namespace=namespace)
+            sessions[sid] = session_id
+            self.sio.enter_room(sid, session_id, namespace=namespace)
+            await self.sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+
+        async def disconnect(sid: str) -> None:
+            sessions.pop(sid, None)
+            await handle_disconnect(sid)
 
         async def capped(sid: str, data: Any) -> None:
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
                 return
-            if too_long(data.get("message")):
+            message = {key: value for key, value in data.items() if key != self.metadata_key}
+            if isinstance(data.get(self.metadata_key), dict):
+                message[self.metadata_key] = data[self.metadata_key]
+            if self.session_persistence:
+                if sid not in sessions:
+                    return
+                message["session_id"] = sessions[sid]
+            if too_long(message.get("message")):
                 await self.sio.emit(self.bot_message_evt, {"text": SIZE_MESSAGE}, room=sid)
                 return
-            await handle_message(sid, data)
+            await handle_message(sid, message)
 
+        if self.session_persistence:
+            self.sio.on("session_request", session_request, namespace=self.namespace)
+            self.sio.on("disconnect", disconnect, namespace=self.namespace)
         self.sio.on(self.user_message_evt, capped, namespace=self.namespace)
         return webhook

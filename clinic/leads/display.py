@@ -7,6 +7,12 @@ from datetime import datetime, tzinfo
 from clinic.validation import format_phone
 
 
+def conversation_text(conversation_id: str) -> str:
+    """The conversation id with all but its last 4 characters hidden: enough to tell two apart,
+    never enough to join a conversation (the full id works as its key on the socket.io channel)."""
+    return f"...{conversation_id[-4:]}" if len(conversation_id) > 8 else "..."
+
+
 def local_time_text(moment: datetime, zone: tzinfo) -> str:
     """E.g. "2025-03-10 08:30 EDT" in the clinic's time zone."""
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")

@@ -33,7 +33,7 @@ from werkzeug.datastructures import MultiDict
 from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
 from clinic.booking_fields import STAFF_ROWS
 from clinic.leads.audit import record_update
-from clinic.leads.display import after_hours_text, local_time_text
+from clinic.leads.display import after_hours_text, conversation_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
@@ -125,6 +125,7 @@ def create_app(
     app.jinja_env.filters.update(
         local_time=lambda moment: local_time_text(moment, zone),
         after_hours=after_hours_text,
+        conversation=conversation_text,
     )
     app.jinja_env.globals.update(staff_rows=STAFF_ROWS, statuses=LEAD_STATUSES)
 

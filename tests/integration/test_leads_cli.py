@@ -139,7 +139,7 @@ def test_show_prints_the_lead_and_its_notes(seeded, capsys):
     assert "  Concern:        Neck\n" in out
     assert "  Patient:        New patient\n" in out
     assert "  After hours:    unknown (opening hours not configured)\n" in out
-    assert "  Channel:        socketio (conversation contacted)\n" in out
+    assert "  Channel:        socketio (conversation ...cted)\n" in out
     assert "Notes:\n" in out and "maria: Left a voicemail" in out
     assert " EDT " in out or " EST " in out
 

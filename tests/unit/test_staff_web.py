@@ -319,6 +319,14 @@ def test_unknown_filter_value_is_a_clear_error(signed_in):
     assert "Unknown filter" in response.get_data(as_text=True)
 
 
+def test_unguessable_session_staff_see_only_the_end_of_the_conversation_id(signed_in, repository):
+    conversation = "0123456789abcdef" * 4
+    lead = submit(repository, conversation_id=conversation)
+    page = signed_in.get(f"/leads/{lead.reference}").get_data(as_text=True)
+    assert "(conversation ...cdef)" in page
+    assert conversation[:12] not in page
+
+
 def test_detail_shows_the_lead_and_its_notes(signed_in, repository):
     lead = submit(repository, preferred_time="Tuesday mornings", email="jane@example.com")
     noted_at = datetime(2025, 3, 10, 15, 30, tzinfo=timezone.utc)

@@ -1,0 +1,97 @@
+"""Hostile clients against the running demo site and staff page (loopback only): path traversal
+on the widget, font, stylesheet and static routes reads no file outside them, and a POST without
+a CSRF token is refused and changes nothing."""
+
+from __future__ import annotations
+
+import http.client
+
+import pytest
+
+from tests.support.stack import REPO_ROOT, Stack, StackPorts
+
+PORTS = StackPorts(rasa=5705, actions=5755, site=8780, staff=8781)
+# Text only found in files a traversal would be after: the system's password list, the
+# project's settings and sources.
+MARKERS = ("root:x:0:0", "[tool.ruff]", "ACTION_SERVER_TOKEN", "def create_app", ".PHONY")
+TARGETS = ("etc/passwd", "pyproject.toml", "clinic/web/staff.py", "Makefile")
+ESCAPES = ("../", "..%2f", "%2e%2e/", "%2e%2e%2f", "..%5c", "....//", "%252e%252e/", "..;/")
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    running = Stack(
+        work_dir=tmp_path_factory.mktemp("hostile-web"),
+        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "hostile-web",
+        staff_secret_key="hostile-web-test-key-" + "x" * 32,
+        ports=PORTS,
+    )
+    running.start(["site", "staff"])
+    yield running
+    running.stop()
+
+
+def request(port: int, method: str, path: str, body: bytes | None = None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest(method, path, skip_accept_encoding=True)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.putheader("Content-Length", str(len(body or b"")))
+        connection.endheaders(body)
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read().decode("latin-1")
+    finally:
+        connection.close()
+
+
+def traversal_paths(prefix: str) -> list[str]:
+    return [
+        f"{prefix}{escape * depth}{target}"
+        for escape in ESCAPES
+        for depth in (1, 3, 8)
+        for target in TARGETS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("service", "prefix"),
+    [("site", "/widget/"), ("site", "/fonts/"), ("site", "/css/"), ("site", "/"),
+     ("staff", "/static/"), ("staff", "/")],
+)  # fmt: skip
+def test_path_traversal_reads_no_file_outside_the_served_folders(stack, service, prefix):
+    port = getattr(stack.ports, service)
+    for path in traversal_paths(prefix):
+        status, _, body = request(port, "GET", path)
+        assert status < 500, path
+        assert not any(marker in body for marker in MARKERS), path
+
+
+@pytest.mark.parametrize(
+    ("service", "path", "text"),
+    [("site", "/widget/chat.js", "ProClinix"), ("staff", "/static/staff.css", "{")],
+)
+def test_path_traversal_the_routes_still_serve_their_own_files(stack, service, path, text):
+    status, _, body = request(getattr(stack.ports, service), "GET", path)
+    assert status == 200 and text in body
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [("/login", b"username=admin&password=secret"), ("/logout", b""),
+     ("/leads/PCX-000000", b"status=closed&note=forged")],
+)  # fmt: skip
+def test_csrf_less_posts_to_the_staff_page_are_refused(stack, path, body):
+    status, headers, page = request(stack.ports.staff, "POST", path, body, FORM)
+    location = dict(headers).get("Location", "")
+    assert status == 400 or (status in (302, 303) and "/login" in location), (status, location)
+    assert "forged" not in page
+
+
+def test_csrf_less_post_from_another_site_is_refused(stack):
+    headers = {**FORM, "Origin": "http://evil.test", "Referer": "http://evil.test/form"}
+    status, _, _ = request(stack.ports.staff, "POST", "/login", b"username=a&password=b", headers)
+    assert status == 400
