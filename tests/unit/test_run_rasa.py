@@ -37,9 +37,9 @@ def test_production_rasa_binds_where_it_is_told():
     [
         ([], {"RASA_INTERFACE": "every interface"}, "RASA_INTERFACE must be an IP address"),
         ([], {"RASA_PORT": "http"}, "RASA_PORT must be a port number"),
-        (["--interface", "0.0.0.0"], {}, "set the interface with RASA_INTERFACE"),
-        (["-i0.0.0.0"], {}, "set the interface with RASA_INTERFACE"),
-        (["--interface=0.0.0.0"], {}, "set the interface with RASA_INTERFACE"),
+        (["--interface", "192.0.2.10"], {}, "set the interface with RASA_INTERFACE"),
+        (["-i192.0.2.10"], {}, "set the interface with RASA_INTERFACE"),
+        (["--interface=192.0.2.10"], {}, "set the interface with RASA_INTERFACE"),
         (["--enable-api"], {}, "--enable-api needs --auth-token"),
     ],
 )
