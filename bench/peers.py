@@ -20,9 +20,12 @@ from sklearn.pipeline import FeatureUnion, make_pipeline
 
 from bench.calibration import FoldModel
 from bench.nlu_scoring import FALLBACK_INTENT, Prediction
-from components.scope_model import ScopeModel, ScopeModelSettings, entity_marks
-
-RETRIEVAL_SEPARATOR = "/"
+from components.scope_model import (
+    RETRIEVAL_SEPARATOR,
+    ScopeModel,
+    ScopeModelSettings,
+    entity_marks,
+)
 
 
 def prediction_for(label: str) -> Prediction:

@@ -44,9 +44,13 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.scope_model import ScopeModel, ScopeModelSettings, entity_marks
+from components.scope_model import (
+    RETRIEVAL_SEPARATOR,
+    ScopeModel,
+    ScopeModelSettings,
+    entity_marks,
+)
 
-RETRIEVAL_SEPARATOR = "/"
 MODEL_FILE = "scope_model.pkl"
 C = "C"
 DENSE_WEIGHT = "dense_weight"

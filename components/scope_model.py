@@ -24,6 +24,8 @@ from scipy.sparse import csr_matrix, hstack, spmatrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+# Separates a retrieval intent from its topic in a label: "faq/neck_pain".
+RETRIEVAL_SEPARATOR = "/"
 # The regions the article speaks about (neck-related headaches included).
 COVERED_REGIONS = frozenset({"neck", "lower back", "head"})
 MEDICATION_MARK = "zzmedication"

@@ -24,7 +24,7 @@ import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5605, actions=5655, site=8680, staff=8681)
 MIN_MESSAGES = 2000
@@ -139,15 +139,9 @@ def corpus() -> list[str]:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    running = Stack(
-        work_dir=tmp_path_factory.mktemp("bad-input-corpus"),
-        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "bad-input-corpus",
-        staff_secret_key="unused-here",
-        ports=PORTS,
-    )
-    running.start(["actions", "rasa"])
-    yield running
-    running.stop()
+    work_dir = tmp_path_factory.mktemp("bad-input-corpus")
+    with started_stack("bad-input-corpus", work_dir, PORTS, ["actions", "rasa"]) as running:
+        yield running
 
 
 def post(port: int, sender: str, message: str) -> tuple[int, Any]:

@@ -13,7 +13,7 @@ from clinic.action_token import ACTION_TOKEN_HEADER
 from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from tests.support.stack import StackPorts, started_stack
 from tests.support.trackers import make_tracker
 
 # Away from `make run`, the browser tests and the REST end-to-end test.
@@ -34,16 +34,9 @@ FORGED_SLOTS = {
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    work = tmp_path_factory.mktemp("forged-leads")
-    running = Stack(
-        work_dir=work,
-        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "forged-leads",
-        staff_secret_key="unused-here",
-        ports=PORTS,
-    )
-    running.start(["actions"])
-    yield running
-    running.stop()
+    work_dir = tmp_path_factory.mktemp("forged-leads")
+    with started_stack("forged-leads", work_dir, PORTS, ["actions"]) as running:
+        yield running
 
 
 def forged_call(sender_id: str) -> bytes:

@@ -8,7 +8,7 @@ import http.client
 
 import pytest
 
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5705, actions=5755, site=8780, staff=8781)
 # Text only found in files a traversal would be after: the system's password list, the
@@ -20,15 +20,15 @@ ESCAPES = ("../", "..%2f", "%2e%2e/", "%2e%2e%2f", "..%5c", "....//", "%252e%252
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    running = Stack(
-        work_dir=tmp_path_factory.mktemp("hostile-web"),
-        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "hostile-web",
+    work_dir = tmp_path_factory.mktemp("hostile-web")
+    with started_stack(
+        "hostile-web",
+        work_dir,
+        PORTS,
+        ["site", "staff"],
         staff_secret_key="hostile-web-test-key-" + "x" * 32,
-        ports=PORTS,
-    )
-    running.start(["site", "staff"])
-    yield running
-    running.stop()
+    ) as running:
+        yield running
 
 
 def request(port: int, method: str, path: str, body: bytes | None = None, headers=None):

@@ -14,22 +14,16 @@ import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5405, actions=5455, site=8480, staff=8481)
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    running = Stack(
-        work_dir=tmp_path_factory.mktemp("message-size"),
-        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "message-size",
-        staff_secret_key="unused-here",
-        ports=PORTS,
-    )
-    running.start(["actions", "rasa"])
-    yield running
-    running.stop()
+    work_dir = tmp_path_factory.mktemp("message-size")
+    with started_stack("message-size", work_dir, PORTS, ["actions", "rasa"]) as running:
+        yield running
 
 
 def post(stack, body: bytes):

@@ -13,7 +13,7 @@ import socketio
 
 from rasa_server_plugins.channels import SESSION_ID_FORMAT, accepted_session_id
 from tests.support.coroutines import run_coroutine
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from tests.support.stack import Stack, StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5505, actions=5555, site=8580, staff=8581)
 QUESTION = "What is ART?"
@@ -21,15 +21,9 @@ QUESTION = "What is ART?"
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
-    running = Stack(
-        work_dir=tmp_path_factory.mktemp("unguessable-session"),
-        log_dir=REPO_ROOT / "test-artifacts" / "logs" / "unguessable-session",
-        staff_secret_key="unused-here",
-        ports=PORTS,
-    )
-    running.start(["actions", "rasa"])
-    yield running
-    running.stop()
+    work_dir = tmp_path_factory.mktemp("unguessable-session")
+    with started_stack("unguessable-session", work_dir, PORTS, ["actions", "rasa"]) as running:
+        yield running
 
 
 class Visitor:

@@ -18,7 +18,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -241,6 +241,26 @@ def _answers(url: str) -> bool:
         return error.code < 500
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def started_stack(
+    name: str,
+    work_dir: Path,
+    ports: StackPorts,
+    services: Iterable[str],
+    staff_secret_key: str = "unused-here",
+) -> Iterator[Stack]:
+    """Some of the stack's services for one test module, logging to test-artifacts/logs/NAME;
+    stopped when the block ends."""
+    with Stack(
+        work_dir=work_dir,
+        log_dir=REPO_ROOT / "test-artifacts" / "logs" / name,
+        staff_secret_key=staff_secret_key,
+        ports=ports,
+    ) as running:
+        running.start(services)
+        yield running
 
 
 def _stop_process_group(process: subprocess.Popen[bytes]) -> None:
