@@ -16,10 +16,14 @@ def serve_from_command_line(
     description: str,
     default_port: int,
     config_errors: tuple[type[Exception], ...],
+    app_checks_proxy_headers: bool = False,
     argv: Sequence[str] | None = None,
 ) -> None:
     """Serve the app from `make_app`; a `config_errors` exception ends the program with its
-    message instead of a traceback."""
+    message instead of a traceback.
+
+    Waitress drops X-Forwarded-* headers from every request unless told otherwise; an app that
+    decides itself which proxies to trust (`app_checks_proxy_headers`) gets them unchanged."""
     parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1)"
@@ -31,4 +35,10 @@ def serve_from_command_line(
         app = make_app()
     except config_errors as error:
         parser.exit(2, f"{parser.prog}: configuration error: {error}\n")
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    waitress.serve(
+        app,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        clear_untrusted_proxy_headers=not app_checks_proxy_headers,
+    )

@@ -309,6 +309,8 @@ def main() -> None:
         description="ProClinix front-desk leads page",
         default_port=8081,
         config_errors=(SecretKeyError, StaffConfigError, ConfigError),
+        # Only STAFF_TRUSTED_PROXIES may name the client (sign-in limit) or the scheme (HSTS).
+        app_checks_proxy_headers=True,
     )
 
 

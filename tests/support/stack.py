@@ -18,7 +18,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -82,6 +82,8 @@ class Stack:
     model: Path | None = None
     # The secret Rasa sends to the action server, as `make run` creates it.
     action_token: str = field(default_factory=lambda: secrets.token_hex(32))
+    # Settings a test gives every service on top of the stack's own, e.g. STAFF_TRUSTED_PROXIES.
+    extra_env: Mapping[str, str] = field(default_factory=dict)
     _services: list[_Service] = field(default_factory=list, init=False)
 
     @property
@@ -152,6 +154,7 @@ class Stack:
             ACTION_SERVER_TOKEN=self.action_token,
             PYTHONUNBUFFERED="1",
         )
+        env.update(self.extra_env)
         return env
 
     def _command(self, name: str) -> tuple[list[str], str]:
@@ -250,14 +253,16 @@ def started_stack(
     ports: StackPorts,
     services: Iterable[str],
     staff_secret_key: str = "unused-here",
+    extra_env: Mapping[str, str] | None = None,
 ) -> Iterator[Stack]:
     """Some of the stack's services for one test module, logging to test-artifacts/logs/NAME;
-    stopped when the block ends."""
+    stopped when the block ends. `extra_env` adds settings to every service's environment."""
     with Stack(
         work_dir=work_dir,
         log_dir=REPO_ROOT / "test-artifacts" / "logs" / name,
         staff_secret_key=staff_secret_key,
         ports=ports,
+        extra_env=extra_env or {},
     ) as running:
         running.start(services)
         yield running
