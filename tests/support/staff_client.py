@@ -24,6 +24,8 @@ class SignInAnswer:
     # The page's error text, tags and spacing removed; "" when it shows none.
     error: str
     body: str
+    # The session cookie the answer set, "name=value", for the client's next requests.
+    cookie: str
 
     @property
     def signed_in(self) -> bool:
@@ -76,7 +78,9 @@ def sign_in(
         body=urllib.parse.urlencode(form).encode(),
         headers=post_headers,
     )
-    return SignInAnswer(status, headers.get("Location", ""), form_error(page), page)
+    location = headers.get("Location", "")
+    new_cookie = headers.get("Set-Cookie", "").split(";")[0]
+    return SignInAnswer(status, location, form_error(page), page, new_cookie or cookie)
 
 
 def form_error(page: str) -> str:
