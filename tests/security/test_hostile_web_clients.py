@@ -1,6 +1,7 @@
 """Hostile clients against the running demo site and staff page (loopback only): path traversal
 on the widget, font, stylesheet and static routes reads no file outside them, and a POST without
-a CSRF token is refused and changes nothing."""
+a CSRF token is refused and changes nothing. The same probes fail against a deliberately naive
+app (tests/support/naive_web.py), so they can catch the mistakes they look for."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import http.client
 
 import pytest
 
+from tests.support.naive_web import naive_server
 from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5705, actions=5755, site=8780, staff=8781)
@@ -54,17 +56,35 @@ def traversal_paths(prefix: str) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def naive_port():
+    with naive_server() as port:
+        yield port
+
+
+def traversal_findings(port: int, prefix: str) -> list[str]:
+    """The probe paths under `prefix` answered with a 5xx or with a file from outside."""
+    findings = []
+    for path in traversal_paths(prefix):
+        status, _, body = request(port, "GET", path)
+        if status >= 500 or any(marker in body for marker in MARKERS):
+            findings.append(path)
+    return findings
+
+
 @pytest.mark.parametrize(
     ("service", "prefix"),
     [("site", "/widget/"), ("site", "/fonts/"), ("site", "/css/"), ("site", "/"),
      ("staff", "/static/"), ("staff", "/")],
 )  # fmt: skip
 def test_path_traversal_reads_no_file_outside_the_served_folders(stack, service, prefix):
-    port = getattr(stack.ports, service)
-    for path in traversal_paths(prefix):
-        status, _, body = request(port, "GET", path)
-        assert status < 500, path
-        assert not any(marker in body for marker in MARKERS), path
+    assert traversal_findings(getattr(stack.ports, service), prefix) == []
+
+
+def test_path_traversal_the_probes_catch_a_route_that_serves_files_naively(naive_port):
+    findings = traversal_findings(naive_port, "/files/")
+    assert "/files/../../../pyproject.toml" in findings
+    assert "/files/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd" in findings
 
 
 @pytest.mark.parametrize(
@@ -85,10 +105,20 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
      ("/leads/PCX-000000", b"status=closed&note=forged")],
 )  # fmt: skip
 def test_csrf_less_posts_to_the_staff_page_are_refused(stack, path, body):
-    status, headers, page = request(stack.ports.staff, "POST", path, body, FORM)
+    assert csrf_less_post_refused(stack.ports.staff, path, body)
+
+
+@pytest.mark.parametrize("path", ["/login", "/logout", "/leads/PCX-000000"])
+def test_csrf_less_posts_the_check_catches_a_page_that_takes_them(naive_port, path):
+    assert not csrf_less_post_refused(naive_port, path, b"status=closed&note=forged")
+
+
+def csrf_less_post_refused(port: int, path: str, body: bytes) -> bool:
+    """Refused: a 400, or sent to sign in, and the answer repeats nothing of the post."""
+    status, headers, page = request(port, "POST", path, body, FORM)
     location = dict(headers).get("Location", "")
-    assert status == 400 or (status in (302, 303) and "/login" in location), (status, location)
-    assert "forged" not in page
+    sent_to_sign_in = status in (302, 303) and "/login" in location
+    return (status == 400 or sent_to_sign_in) and "forged" not in page
 
 
 def test_csrf_less_post_from_another_site_is_refused(stack):
