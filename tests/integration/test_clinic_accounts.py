@@ -127,6 +127,7 @@ def test_staff_sign_in_checks_the_hash_for_locked_and_unknown_users(maria):
 
 
 def test_staff_sign_in_failure_counter_is_atomic(maria):
+    """Finding 4: the failure counter is atomic."""
     workers, rounds = 6, 5
     barrier = threading.Barrier(workers)
 

@@ -299,6 +299,7 @@ def add_staff(capsys, monkeypatch, username: str, password: str) -> None:
 
 
 def test_staff_sessions_account_commands_disable_and_enable(cli_staff, capsys, monkeypatch):
+    """Finding 5: the account commands end sessions server-side."""
     add_staff(capsys, monkeypatch, "maria", "correct horse battery staple")
     version = cli_staff.get("maria").session_version
     code, out, _ = run(capsys, "staff-disable", "Maria")

@@ -203,6 +203,7 @@ def age(path, hours: float) -> None:
 
 
 def test_spool_one_bad_record_does_not_stop_later_ones(repo, spool, make_lead, caplog):
+    """Finding 13: one bad spool record does not stop the flush."""
     leads = [make_lead(conversation_id=f"c{number}") for number in range(4)]
     for hours, new in zip((4, 3, 2, 1), leads, strict=True):
         spool.put(new)

@@ -227,6 +227,7 @@ async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]
 
 
 def test_bad_input_corpus_is_answered_without_a_5xx_or_a_crash(stack):
+    """Finding 10: the bad-input corpus of the issue's "How it is shown"."""
     messages = corpus()
     assert len(messages) >= MIN_MESSAGES
     started = time.monotonic()

@@ -110,6 +110,7 @@ def test_forged_leads_an_explicit_interface_is_kept(token, monkeypatch):
 def test_one_bad_smtp_setting_the_action_server_refuses_to_start_and_says_why(
     token, monkeypatch, name, value
 ):
+    """Finding 2: a bad SMTP setting stops the action server's start, naming the setting."""
     monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
     monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit, match=f"{name} must be .*{value!r}"):
@@ -137,6 +138,7 @@ async def answer(app: Sanic, method: str, path: str):
 def test_spool_health_answer_reports_backlog_and_failed_records(
     token, monkeypatch, tmp_path, make_lead
 ):
+    """Finding 13: the health answer reports the spool's backlog and failures."""
     monkeypatch.setenv("LEADS_SPOOL_DIR", str(tmp_path / "spool"))
     leads_backend.spool.cache_clear()
     try:

@@ -219,6 +219,7 @@ def test_duplicate_key_per_form_start_the_id_stays_for_the_whole_run(dispatcher)
 
 
 def test_validate_every_slot_an_overlong_other_concern_from_a_payload_is_refused(dispatcher):
+    """Finding 12: a concern set by a payload is validated like a typed one."""
     # /inform{"concern": "other: ..."} sets the slot through the entity, not the typed answer.
     value = "other: " + "x" * 500
     tracker = make_tracker(

@@ -118,6 +118,7 @@ BAD_SMTP_SETTINGS = [("LEADS_SMTP_STARTTLS", "tls"), ("LEADS_SMTP_PORT", "smtp")
 
 @pytest.mark.parametrize(("name", "value"), BAD_SMTP_SETTINGS)
 def test_one_bad_smtp_setting_still_stores_the_lead(backend, monkeypatch, name, value):
+    """Finding 2: whatever the notifier does, the lead is stored."""
     monkeypatch.setenv("LEADS_NOTIFY_TO", "desk@example.com")
     monkeypatch.setenv(name, value)
     dispatcher, events = run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="smtp-1"))
@@ -282,6 +283,7 @@ def test_reset_clears_every_booking_slot_and_the_failure_count():
 
 
 def test_duplicate_key_per_form_start_a_second_request_is_a_new_lead(backend):
+    """Finding 9: a new request in the same conversation is a new lead."""
     first = {**COMPLETE, "booking_request_id": "run-1"}
     run(ActionSubmitBooking(), make_tracker(first, sender_id="conv-9"))
     second = {**first, "booking_request_id": "run-2", "preferred_time": "Friday after 4pm"}

@@ -88,6 +88,7 @@ REMOTE = {"LEADS_NOTIFY_TO": "desk@example.com", "LEADS_SMTP_HOST": "mail.exampl
     ],
 )
 def test_smtp_tls_required_for_credentials_or_a_remote_host(env):
+    """Finding 8: TLS is required for credentials or a remote host."""
     with pytest.raises(ConfigError, match="LEADS_SMTP_STARTTLS or LEADS_SMTP_IMPLICIT_TLS"):
         SmtpSettings.from_env(env)
 
@@ -179,6 +180,7 @@ def test_smtp_tls_starttls_comes_before_the_login(fake_smtp, make_lead):
 
 
 def test_reference_only_email_carries_no_personal_data(make_lead):
+    """Finding 8: the reference-only mode sends no health details."""
     lead = make_lead(concern="other", concern_detail="right shoulder")
     settings = SmtpSettings.from_env(
         {

@@ -193,6 +193,7 @@ def test_free_text_too_long_or_empty_is_refused():
     ],
 )
 def test_premium_rate_and_uncallable_numbers_are_refused_with_a_reason(text, reason):
+    """Finding 14: premium-rate and other uncallable numbers are refused."""
     with pytest.raises(InvalidInput) as caught:
         normalize_phone(text)
     assert reason in caught.value.message
@@ -214,6 +215,7 @@ def test_premium_rate_check_keeps_toll_free_and_regular_numbers(text):
     ],
 )
 def test_mixed_script_email_domains_are_refused_with_a_reason(text):
+    """Finding 14: look-alike (mixed-script) email domains are refused."""
     with pytest.raises(InvalidInput) as caught:
         normalize_email(text)
     assert "mixes letters of different alphabets" in caught.value.message

@@ -181,6 +181,7 @@ def test_repeated_failures_lock_the_account_even_for_the_right_password(client):
 
 
 def test_staff_sign_in_locked_account_answers_like_an_unknown_user(client):
+    """Finding 4: one generic answer, whether the account exists or is locked."""
     for attempt in range(POLICY.max_failures):
         sign_in(client, password="wrong password", address=f"192.0.2.{attempt}")
     locked = sign_in(client, address="192.0.2.100")
@@ -193,6 +194,7 @@ def test_staff_sign_in_locked_account_answers_like_an_unknown_user(client):
 
 
 def test_staff_sign_in_is_limited_per_client_address(client, stores):
+    """Finding 4: a limit per client address."""
     create_user(stores.staff, "colleague", "a different long secret")
     usernames = ["nobody", "somebody", "colleague", "someone", "anybody"]
     for username in usernames:
@@ -243,6 +245,7 @@ def test_sign_out_ends_the_session(signed_in):
 
 
 def test_staff_sessions_have_an_absolute_lifetime(signed_in, clock):
+    """Finding 5: sessions hit a hard expiry."""
     clock.now += timedelta(hours=7, minutes=59)
     # Being active does not extend the session.
     assert signed_in.get("/").status_code == 200
@@ -459,6 +462,7 @@ def test_missing_secret_key_is_a_clear_error():
 
 
 def test_hsts_sent_when_the_page_is_served_over_https(client):
+    """Finding 15: HSTS on the staff page over HTTPS."""
     secure = client.get("/login", base_url="https://leads.proclinix.example")
     assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
     assert "Strict-Transport-Security" not in client.get("/login").headers
@@ -493,6 +497,7 @@ def test_audit_trail_records_sign_ins_by_name_and_never_a_typed_secret(client, s
 
 
 def test_audit_trail_records_views_changes_and_exports_per_lead(signed_in, stores, repository):
+    """Finding 6: the audit trail of the leads page."""
     lead = submit(repository, name="Jane Doe")
     other = submit(repository, name="John Roe", minutes_ago=5)
     signed_in.get(f"/leads/{lead.reference}")
