@@ -53,6 +53,7 @@ from clinic.web.sign_in_limit import (
     client_address,
 )
 from clinic.web.staff_config import StaffConfig, StaffConfigError
+from clinic.web.staff_dashboard import register_dashboard
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
 
 View = TypeVar("View", bound=Callable[..., object])
@@ -111,7 +112,8 @@ def create_app(
     stores = stores or open_stores()
     tracker = tracker if tracker is not None else default_tracker()
     repository = stores.leads
-    zone = (clinic or load_settings()).timezone
+    clinic = clinic or load_settings()
+    zone = clinic.timezone
     audit = stores.audit
     throttle = SignInThrottle(address_limit)
 
@@ -282,6 +284,8 @@ def create_app(
         record_update(audit, g.username, "web", lead.reference, lead.status, new_status, note)
         flash("Saved.")
         return redirect(url_for("lead_detail", reference=lead.reference))
+
+    register_dashboard(app, signed_in, repository, tracker, clinic, clock)
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error: CSRFError) -> tuple[str, int]:
