@@ -1,0 +1,264 @@
+"""Read-only views of the conversations in Rasa's SQL tracker store, for the staff page.
+
+The store is found where `leads purge` finds it (clinic.conversations). Rasa keeps every event
+as a row of its `events` table: `sender_id`, `type_name`, `timestamp` (Unix seconds),
+`intent_name`, `action_name` and the serialised event in `data`. Only SELECTs run here, on a
+connection opened read-only, so a slow page never holds a lock the assistant waits for.
+Plain SQLAlchemy: the staff page does not need Rasa.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from clinic.conversations import TrackerStoreError, endpoints_path, tracker_store_url
+from clinic.timeutil import as_utc
+
+FORM_NAME = "booking_form"
+SUBMIT_ACTION = "action_submit_booking"
+RESET_ACTION = "action_reset_booking"
+# What the submit action says when it sends nothing: the run counts as cancelled.
+NOT_SENT_RESPONSES = frozenset({"utter_booking_cancelled", "utter_no_consent"})
+FAQ_INTENT = "faq"
+# The full intents of visitor messages the assistant could not answer.
+UNANSWERED_INTENTS = frozenset(
+    {"nlu_fallback", "out_of_scope", "faq/not_in_article", "ask_medication", "other_condition"}
+)
+CONNECT_TIMEOUT_SECONDS = 5
+_FAR_PAST = 0.0
+_FAR_FUTURE = 1e11
+
+Speaker = Literal["visitor", "assistant"]
+
+
+class TrackerUnreachable(TrackerStoreError):
+    """The tracker store could not be read (missing file, server down, no events table)."""
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    sender_id: str
+    timestamp: datetime
+    text: str | None
+    intent: str | None
+    full_intent: str | None
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: Speaker
+    timestamp: datetime
+    # None when the tracker store removed it at the end of a booking request.
+    text: str | None
+    # Said while the booking form was asking its questions: the lead holds the answers.
+    in_form: bool
+
+
+@dataclass(frozen=True)
+class FormRuns:
+    started: int
+    submitted: int
+    cancelled: int
+
+
+def open_tracker_store(
+    endpoints: Path | None = None, environ: Mapping[str, str] = os.environ
+) -> Engine:
+    """A read-only engine on the tracker store the Rasa server's endpoints file names."""
+    path = endpoints_path(endpoints, environ)
+    url = tracker_store_url(path, environ)
+    if url is None:
+        raise TrackerStoreError(f"{path} configures no tracker store")
+    return read_only_engine(url)
+
+
+def read_only_engine(url: URL) -> Engine:
+    """Connections that can only read: SQLite's read-only mode (a missing file stays missing),
+    PostgreSQL's read-only transactions."""
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+
+        return create_engine("sqlite://", creator=connect, future=True, hide_parameters=True)
+    connect_args: dict[str, Any] = {}
+    if url.get_driver_name() == "psycopg2":
+        connect_args = {
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "options": "-c default_transaction_read_only=on",
+        }
+    return create_engine(
+        url, future=True, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
+    )
+
+
+def user_messages(
+    engine: Engine, since: datetime | None = None, until: datetime | None = None
+) -> Iterator[UserMessage]:
+    """The visitors' messages sent in [since, until), oldest first."""
+    query = text(
+        "SELECT sender_id, timestamp, intent_name, data FROM events "
+        "WHERE type_name = 'user' AND timestamp >= :since AND timestamp < :until "
+        "ORDER BY timestamp, id"
+    )
+    with _reading(engine) as connection:
+        rows = connection.execution_options(stream_results=True, yield_per=1000).execute(
+            query, _period(since, until)
+        )
+        for sender_id, timestamp, intent_name, data in rows:
+            event = json.loads(data)
+            intent = intent_name or _intent_of(event)
+            yield UserMessage(
+                sender_id=sender_id,
+                timestamp=_utc(timestamp),
+                text=event.get("text"),
+                intent=intent,
+                full_intent=_full_intent(event, intent),
+            )
+
+
+def transcript(engine: Engine, sender_id: str) -> list[Turn]:
+    """The visitor's and the assistant's messages of one conversation, in order; empty when
+    the conversation is not (or no longer) in the store."""
+    query = text(
+        "SELECT type_name, timestamp, data FROM events "
+        "WHERE sender_id = :sender_id AND type_name IN ('user', 'bot', 'active_loop') "
+        "ORDER BY id"
+    )
+    turns: list[Turn] = []
+    in_form = False
+    with _reading(engine) as connection:
+        for type_name, timestamp, data in connection.execute(query, {"sender_id": sender_id}):
+            event = json.loads(data)
+            if type_name == "active_loop":
+                in_form = event.get("name") == FORM_NAME
+                continue
+            speaker: Speaker = "visitor" if type_name == "user" else "assistant"
+            turns.append(Turn(speaker, _utc(timestamp), event.get("text"), in_form))
+    return turns
+
+
+def conversation_count(
+    engine: Engine, since: datetime | None = None, until: datetime | None = None
+) -> int:
+    """Conversations in which a visitor wrote at least once in [since, until)."""
+    query = text(
+        "SELECT COUNT(DISTINCT sender_id) FROM events "
+        "WHERE type_name = 'user' AND timestamp >= :since AND timestamp < :until"
+    )
+    with _reading(engine) as connection:
+        return int(connection.execute(query, _period(since, until)).scalar_one())
+
+
+def form_runs(
+    engine: Engine, since: datetime | None = None, until: datetime | None = None
+) -> FormRuns:
+    """Booking forms started in [since, until), and how many of them sent a request or ended
+    without one (cancelled, emergency, consent or confirmation refused)."""
+    query = text(
+        "SELECT sender_id, type_name, action_name, data FROM events "
+        "WHERE timestamp >= :since AND timestamp < :until AND ("
+        "type_name IN ('active_loop', 'bot') OR "
+        "(type_name = 'action' AND action_name IN (:submit, :reset))) "
+        "ORDER BY sender_id, id"
+    )
+    parameters = {**_period(since, until), "submit": SUBMIT_ACTION, "reset": RESET_ACTION}
+    counter = _FormRunCounter()
+    with _reading(engine) as connection:
+        for sender_id, type_name, action_name, data in connection.execute(query, parameters):
+            counter.see(sender_id, type_name, action_name, data)
+    return counter.totals()
+
+
+class _FormRunCounter:
+    """Follows each conversation's events: an activation of the form after it was inactive
+    starts a run; the reset ends it unsent; the submit action sends it unless it says it did not."""
+
+    def __init__(self) -> None:
+        self.started = self.submitted = self.cancelled = 0
+        self._sender: str | None = None
+        self._active = False
+        self._submitting = False
+
+    def see(self, sender_id: str, type_name: str, action_name: str | None, data: str) -> None:
+        if sender_id != self._sender:
+            self._settle()
+            self._sender, self._active = sender_id, False
+        if type_name == "active_loop":
+            active = json.loads(data).get("name") == FORM_NAME
+            if active and not self._active:
+                self._settle()
+                self.started += 1
+            self._active = active
+        elif type_name == "bot" and self._submitting:
+            utter_action = (json.loads(data).get("metadata") or {}).get("utter_action")
+            if utter_action in NOT_SENT_RESPONSES:
+                self.cancelled += 1
+                self._submitting = False
+        elif action_name == SUBMIT_ACTION:
+            self._settle()
+            self._submitting = True
+        elif action_name == RESET_ACTION and not self._submitting:
+            self.cancelled += 1
+
+    def totals(self) -> FormRuns:
+        self._settle()
+        return FormRuns(self.started, self.submitted, self.cancelled)
+
+    def _settle(self) -> None:
+        if self._submitting:
+            self.submitted += 1
+            self._submitting = False
+
+
+@contextmanager
+def _reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for reads; any database failure becomes TrackerUnreachable."""
+    try:
+        with engine.connect() as connection:
+            yield connection
+    except SQLAlchemyError as error:
+        raise _unreachable(error) from error
+
+
+def _unreachable(error: SQLAlchemyError) -> TrackerUnreachable:
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    return TrackerUnreachable(f"cannot read the tracker store: {reason}")
+
+
+def _period(since: datetime | None, until: datetime | None) -> dict[str, float]:
+    return {
+        "since": as_utc(since).timestamp() if since else _FAR_PAST,
+        "until": as_utc(until).timestamp() if until else _FAR_FUTURE,
+    }
+
+
+def _utc(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(float(timestamp), tz=timezone.utc)
+
+
+def _intent_of(event: Mapping[str, Any]) -> str | None:
+    intent = (event.get("parse_data") or {}).get("intent") or {}
+    return intent.get("name")
+
+
+def _full_intent(event: Mapping[str, Any], intent: str | None) -> str | None:
+    """The retrieval intent's full name ("faq/hours") when the response selector chose one."""
+    selector = (event.get("parse_data") or {}).get("response_selector") or {}
+    if intent is None or intent not in selector:
+        return intent
+    response = (selector.get(intent) or {}).get("response") or {}
+    return response.get("intent_response_key") or intent
