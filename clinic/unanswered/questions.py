@@ -3,44 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
 
+from clinic.tracker_events import UNANSWERED_INTENTS, UserMessage
 from clinic.unanswered.masking import mask_personal_details
 
-# A message is unanswered when its intent (or the FAQ topic of its full intent) is one of these.
-UNANSWERED_INTENTS = (
-    "nlu_fallback",
-    "out_of_scope",
-    "faq/not_in_article",
-    "ask_medication",
-    "other_condition",
-)
 # Grouping runs on request: only the newest messages of the period are grouped.
 DEFAULT_MESSAGE_LIMIT = 5000
 TEXT_MAX_LENGTH = 1000
 KEY_LENGTH = 16
-
-
-class UserMessageLike(Protocol):
-    """What the tracker store reader yields for a visitor's message."""
-
-    @property
-    def sender_id(self) -> str: ...
-
-    @property
-    def timestamp(self) -> datetime: ...
-
-    @property
-    def text(self) -> str | None: ...
-
-    @property
-    def intent(self) -> str | None: ...
-
-    @property
-    def full_intent(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -68,24 +41,22 @@ def text_key(masked_text: str) -> str:
 
 
 def unanswered_questions(
-    messages: Iterable[UserMessageLike],
-    limit: int = DEFAULT_MESSAGE_LIMIT,
+    messages: Iterable[UserMessage], limit: int = DEFAULT_MESSAGE_LIMIT
 ) -> list[Question]:
     """The newest `limit` unanswered messages with text, masked, newest first.
 
-    A message that carries the entities Rasa stored with it (`entities`) has their spans masked.
+    The text blanked in a finished booking form (None) is skipped. Rasa's stored entities need
+    no second look: its phone and email spans come from the same contact parser masking runs.
     """
     found = []
     for message in messages:
         intent = is_unanswered(message.intent, message.full_intent)
         text = (message.text or "").strip()
-        if intent is None or not text:
-            continue
-        found.append((message, intent, text))
-    found.sort(key=lambda item: item[0].timestamp, reverse=True)
+        if intent is not None and text:
+            found.append((message.timestamp, intent, text))
+    found.sort(key=lambda item: item[0], reverse=True)
     questions = []
-    for message, intent, text in found[:limit]:
-        entities: Sequence[Mapping[str, Any]] = getattr(message, "entities", None) or ()
-        masked = mask_personal_details(text, entities)[:TEXT_MAX_LENGTH]
-        questions.append(Question(masked, text_key(masked), message.timestamp, intent))
+    for timestamp, intent, text in found[:limit]:
+        masked = mask_personal_details(text[:TEXT_MAX_LENGTH])
+        questions.append(Question(masked, text_key(masked), timestamp, intent))
     return questions

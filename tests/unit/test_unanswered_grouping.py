@@ -1,24 +1,15 @@
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pytest
 
+from clinic.tracker_events import UserMessage as Message
 from clinic.unanswered.encoder import CachingEncoder, minilm_encoder
 from clinic.unanswered.grouping import group_questions
 from clinic.unanswered.questions import Question, is_unanswered, text_key, unanswered_questions
 
 START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 VOCABULARY = ("price", "cost", "insurance", "aspirin", "ibuprofen", "elbow", "knee")
-
-
-@dataclass(frozen=True)
-class Message:
-    sender_id: str
-    timestamp: datetime
-    text: str | None
-    intent: str | None
-    full_intent: str | None
 
 
 class WordEncoder:
