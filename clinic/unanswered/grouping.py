@@ -20,7 +20,6 @@ from clinic.unanswered.questions import Question
 
 # Questions whose embeddings are closer than this (1 - cosine similarity) can share a group.
 DEFAULT_DISTANCE_THRESHOLD = 0.6
-EXAMPLES_PER_GROUP = 3
 
 
 class SentenceEncoder(Protocol):
@@ -29,12 +28,12 @@ class SentenceEncoder(Protocol):
 
 @dataclass(frozen=True)
 class QuestionGroup:
-    """Questions of one meaning: examples are distinct masked texts, newest first."""
+    """Questions of one meaning: its distinct masked texts and their keys, newest first."""
 
     count: int
     first_seen: datetime
     last_seen: datetime
-    examples: tuple[str, ...]
+    texts: tuple[str, ...]
     intent: str
     member_keys: tuple[str, ...]
 
@@ -43,7 +42,6 @@ def group_questions(
     questions: Sequence[Question],
     encoder: SentenceEncoder,
     distance_threshold: float = DEFAULT_DISTANCE_THRESHOLD,
-    examples_per_group: int = EXAMPLES_PER_GROUP,
 ) -> list[QuestionGroup]:
     """Groups of `questions`, the group with the newest question first."""
     texts = list(dict.fromkeys(question.text for question in questions))
@@ -54,7 +52,7 @@ def group_questions(
     members: dict[int, list[Question]] = {}
     for question in questions:
         members.setdefault(label_of_text[question.text], []).append(question)
-    groups = [_group(group, examples_per_group) for group in members.values()]
+    groups = [_group(group) for group in members.values()]
     return sorted(groups, key=lambda group: (group.last_seen, group.member_keys), reverse=True)
 
 
@@ -70,15 +68,14 @@ def _cluster(embeddings: np.ndarray, distance_threshold: float) -> list[int]:
     return [int(label) for label in clustering.fit_predict(embeddings)]
 
 
-def _group(questions: list[Question], examples_per_group: int) -> QuestionGroup:
+def _group(questions: list[Question]) -> QuestionGroup:
     newest_first = sorted(questions, key=lambda question: question.timestamp, reverse=True)
-    examples = tuple(dict.fromkeys(question.text for question in newest_first))
     intents = Counter(question.intent for question in questions)
     return QuestionGroup(
         count=len(questions),
         first_seen=newest_first[-1].timestamp,
         last_seen=newest_first[0].timestamp,
-        examples=examples[:examples_per_group],
+        texts=tuple(dict.fromkeys(question.text for question in newest_first)),
         intent=min(intents, key=lambda name: (-intents[name], name)),
-        member_keys=tuple(sorted({question.key for question in questions})),
+        member_keys=tuple(dict.fromkeys(question.key for question in newest_first)),
     )

@@ -76,23 +76,24 @@ def test_groups_by_meaning_with_counts_times_and_newest_examples():
         question("what is the price", 30),
         question("ibuprofen and aspirin together?", 20, "ask_medication"),
     ]
-    groups = group_questions(questions, WordEncoder(), examples_per_group=2)
+    groups = group_questions(questions, WordEncoder())
     assert [group.count for group in groups] == [3, 2]
     price, medication = groups
     assert price.first_seen == START and price.last_seen == START + timedelta(minutes=50)
-    assert price.examples == ("how much does it cost, the price?", "what is the price")
+    assert price.texts == ("how much does it cost, the price?", "what is the price")
     assert price.intent == "faq/not_in_article"
-    assert price.member_keys == tuple(
-        sorted({text_key("what is the price"), text_key("how much does it cost, the price?")})
+    assert price.member_keys == (
+        text_key("how much does it cost, the price?"),
+        text_key("what is the price"),
     )
-    assert medication.examples == ("ibuprofen and aspirin together?", "can I take aspirin")
+    assert medication.texts == ("ibuprofen and aspirin together?", "can I take aspirin")
     assert medication.intent in ("ask_medication", "faq/not_in_article")
 
 
 def test_groups_are_sorted_by_their_newest_question():
     questions = [question("my knee", 100), question("the price", 5), question("aspirin", 60)]
     groups = group_questions(questions, WordEncoder())
-    assert [group.examples[0] for group in groups] == ["my knee", "aspirin", "the price"]
+    assert [group.texts[0] for group in groups] == ["my knee", "aspirin", "the price"]
 
 
 def test_grouping_is_deterministic_and_handles_tiny_inputs():
@@ -101,7 +102,7 @@ def test_grouping_is_deterministic_and_handles_tiny_inputs():
     assert group_questions(questions, encoder) == group_questions(list(questions), encoder)
     assert group_questions([], encoder) == []
     (single,) = group_questions([question("price", 0), question("price", 1)], encoder)
-    assert single.count == 2 and single.examples == ("price",)
+    assert single.count == 2 and single.texts == ("price",)
 
 
 def test_caching_encoder_encodes_each_text_once():
@@ -127,7 +128,7 @@ def test_minilm_groups_questions_of_one_meaning_together():
     other = ["would ART fix my golfers elbow", "can it help my knee after surgery"]
     texts = prices + medicines + other
     groups = group_questions([question(t, i) for i, t in enumerate(texts)], minilm_encoder())
-    members = [set(group.examples) for group in groups]
+    members = [set(group.texts) for group in groups]
     assert set(medicines) in members
     assert all(len(group & set(prices)) in (0, len(group)) for group in members)
     assert len(groups) < len(texts)
