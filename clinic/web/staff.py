@@ -28,12 +28,13 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
 from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
 from clinic.booking_fields import STAFF_ROWS
 from clinic.leads.audit import record_update
-from clinic.leads.display import after_hours_text, conversation_text, local_time_text
+from clinic.leads.display import after_hours_text, conversation_text, local_time_text, phone_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
@@ -42,6 +43,7 @@ from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.timeutil import utc_now
 from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
+from clinic.web.lead_conversation import default_tracker, lead_conversation
 from clinic.web.secret_key import SecretKeyError
 from clinic.web.serving import serve_from_command_line
 from clinic.web.sign_in_limit import (
@@ -101,9 +103,13 @@ def create_app(
     lockout: LockoutPolicy = DEFAULT_POLICY,
     address_limit: AddressLimit = DEFAULT_ADDRESS_LIMIT,
     clock: Callable[[], datetime] = utc_now,
+    tracker: Engine | None = None,
 ) -> Flask:
+    """`tracker`: a read-only engine on Rasa's tracker store (clinic.tracker_events), by default
+    the one the Rasa server's endpoints file names."""
     config = config or StaffConfig.from_env()
     stores = stores or open_stores()
+    tracker = tracker if tracker is not None else default_tracker()
     repository = stores.leads
     zone = (clinic or load_settings()).timezone
     audit = stores.audit
@@ -126,6 +132,7 @@ def create_app(
         local_time=lambda moment: local_time_text(moment, zone),
         after_hours=after_hours_text,
         conversation=conversation_text,
+        phone=phone_text,
     )
     app.jinja_env.globals.update(staff_rows=STAFF_ROWS, statuses=LEAD_STATUSES)
 
@@ -245,7 +252,14 @@ def create_app(
 
         def page(status: int) -> tuple[str, int]:
             activity = audit.for_lead(lead.reference)
-            html = render_template("staff/lead.html", lead=lead, form=form, activity=activity)
+            conversation = lead_conversation(tracker, lead.conversation_id)
+            html = render_template(
+                "staff/lead.html",
+                lead=lead,
+                form=form,
+                activity=activity,
+                conversation=conversation,
+            )
             return html, status
 
         if request.method == "GET":
