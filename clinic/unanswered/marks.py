@@ -22,7 +22,8 @@ from clinic.timeutil import as_utc, utc_now
 from clinic.unanswered.grouping import QuestionGroup
 from clinic.unanswered.questions import KEY_LENGTH
 
-MARK_LABELS = {"answered_elsewhere": "Answered elsewhere", "should_be_faq": "Should be an FAQ"}
+SHOULD_BE_FAQ = "should_be_faq"
+MARK_LABELS = {"answered_elsewhere": "Answered elsewhere", SHOULD_BE_FAQ: "Should be an FAQ"}
 # The keys one request may mark: the newest texts of a very large group.
 MAX_KEYS_PER_MARK = 500
 _KEY = re.compile(rf"[0-9a-f]{{{KEY_LENGTH}}}")

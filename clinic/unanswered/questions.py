@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,15 +49,14 @@ def unanswered_questions(
     The text blanked in a finished booking form (None) is skipped. Rasa's stored entities need
     no second look: its phone and email spans come from the same contact parser masking runs.
     """
-    found = []
-    for message in messages:
-        intent = is_unanswered(message.intent, message.full_intent)
-        text = (message.text or "").strip()
-        if intent is not None and text:
-            found.append((message.timestamp, intent, text))
-    found.sort(key=lambda item: item[0], reverse=True)
+    found = (
+        (message.timestamp, intent, (message.text or "").strip())
+        for message in messages
+        if (intent := is_unanswered(message.intent, message.full_intent)) and message.text
+    )
+    newest = heapq.nlargest(limit, (item for item in found if item[2]), key=lambda item: item[0])
     questions = []
-    for timestamp, intent, text in found[:limit]:
+    for timestamp, intent, text in newest:
         masked = mask_personal_details(text[:TEXT_MAX_LENGTH])
         questions.append(Question(masked, text_key(masked), timestamp, intent))
     return questions

@@ -54,6 +54,7 @@ from clinic.web.sign_in_limit import (
 )
 from clinic.web.staff_config import StaffConfig, StaffConfigError
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
+from clinic.web.staff_unanswered import register_unanswered_pages
 
 View = TypeVar("View", bound=Callable[..., object])
 
@@ -282,6 +283,8 @@ def create_app(
         record_update(audit, g.username, "web", lead.reference, lead.status, new_status, note)
         flash("Saved.")
         return redirect(url_for("lead_detail", reference=lead.reference))
+
+    register_unanswered_pages(app, signed_in, stores=stores, tracker=tracker, clock=clock)
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error: CSRFError) -> tuple[str, int]:
