@@ -1,15 +1,15 @@
 """The staff page's questions the assistant could not answer: grouped by meaning, marked by
 staff, the "should be an FAQ" groups exported as Rasa NLU training candidates.
 
-Grouping runs on each request over the chosen period's newest MESSAGE_LIMIT unanswered messages,
-read from the tracker store: a purged conversation is gone from the groups at once. Marks are
-kept in the leads database by masked-text key (clinic.unanswered.marks).
+Grouping runs on each request over the chosen period's newest unanswered messages (at most
+DEFAULT_MESSAGE_LIMIT of clinic.unanswered.questions), read from the tracker store: a purged
+conversation is gone from the groups at once. Marks are kept in the leads database by
+masked-text key (clinic.unanswered.marks).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -19,19 +19,11 @@ from sqlalchemy.engine import Engine
 from clinic.conversations import TrackerStoreError
 from clinic.leads.audit import AuditLog
 from clinic.leads.stores import LeadStores
-from clinic.tracker_events import user_messages
 from clinic.unanswered.encoder import minilm_encoder
 from clinic.unanswered.export import faq_candidates_yaml
-from clinic.unanswered.grouping import QuestionGroup, SentenceEncoder, group_questions
-from clinic.unanswered.marks import (
-    MARK_LABELS,
-    MAX_KEYS_PER_MARK,
-    SHOULD_BE_FAQ,
-    Mark,
-    MarkStore,
-    group_mark,
-)
-from clinic.unanswered.questions import DEFAULT_MESSAGE_LIMIT, unanswered_questions
+from clinic.unanswered.grouping import SentenceEncoder
+from clinic.unanswered.marks import MARK_LABELS, MarkStore
+from clinic.unanswered.report import UnansweredGroups, UnansweredReport
 from clinic.web.unanswered_forms import (
     CLEAR_MARK,
     DEFAULT_PERIOD_DAYS,
@@ -42,74 +34,9 @@ from clinic.web.unanswered_forms import (
 
 View = TypeVar("View", bound=Callable[..., object])
 
-MESSAGE_LIMIT = DEFAULT_MESSAGE_LIMIT
 # Groups beyond this many (the oldest) are not listed; the export still covers them.
 GROUPS_SHOWN = 200
-EXAMPLES_SHOWN = 3
-INTENT_LABELS = {
-    "nlu_fallback": "unclear message",
-    "out_of_scope": "outside the clinic's topics",
-    "faq/not_in_article": "not in the article",
-    "ask_medication": "about a medicine",
-    "other_condition": "another condition",
-}
 UNREACHABLE = "The conversations cannot be read right now: the tracker store is unreachable."
-
-
-@dataclass(frozen=True)
-class ShownGroup:
-    group: QuestionGroup
-    mark: Mark | None
-
-    @property
-    def form_keys(self) -> str:
-        return " ".join(self.group.member_keys[:MAX_KEYS_PER_MARK])
-
-    @property
-    def examples(self) -> tuple[str, ...]:
-        return self.group.texts[:EXAMPLES_SHOWN]
-
-    @property
-    def faq_candidate(self) -> bool:
-        return self.mark is not None and self.mark.mark == SHOULD_BE_FAQ
-
-    @property
-    def intent_label(self) -> str:
-        return INTENT_LABELS.get(self.group.intent, self.group.intent)
-
-
-@dataclass(frozen=True)
-class UnansweredReport:
-    since: datetime
-    question_count: int
-    groups: list[ShownGroup]
-
-    @property
-    def limit_reached(self) -> bool:
-        return self.question_count >= MESSAGE_LIMIT
-
-
-class UnansweredGroups:
-    """Reads, masks and groups a period's unanswered questions, with their marks."""
-
-    def __init__(
-        self,
-        tracker: Engine | None,
-        marks: MarkStore,
-        encoder: Callable[[], SentenceEncoder] = minilm_encoder,
-    ) -> None:
-        self._tracker = tracker
-        self._marks = marks
-        self._encoder = encoder
-
-    def report(self, since: datetime) -> UnansweredReport:
-        if self._tracker is None:
-            raise TrackerStoreError("no tracker store is configured")
-        questions = unanswered_questions(user_messages(self._tracker, since=since), MESSAGE_LIMIT)
-        groups = group_questions(questions, self._encoder()) if questions else []
-        marks = self._marks.marks_for(key for group in groups for key in group.member_keys)
-        shown = [ShownGroup(group, group_mark(group, marks)) for group in groups]
-        return UnansweredReport(since, len(questions), shown)
 
 
 def register_unanswered_pages(
@@ -156,7 +83,7 @@ def register_unanswered_pages(
             periods=PERIOD_DAYS,
             groups=report.groups[:GROUPS_SHOWN],
             groups_shown=GROUPS_SHOWN,
-            message_limit=MESSAGE_LIMIT,
+            message_limit=report.message_limit,
             mark_labels=MARK_LABELS,
             clear_mark=CLEAR_MARK,
             export_form=export_form,
