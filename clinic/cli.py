@@ -25,6 +25,7 @@ from clinic.accounts import (
     reset_password,
 )
 from clinic.booking_fields import staff_rows
+from clinic.cli_report import add_report_command
 from clinic.conversations import (
     TrackerStoreError,
     endpoints_path,
@@ -121,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
         "(default: env RASA_ENDPOINTS_FILE, else endpoints.yml)",
     )
     purge.set_defaults(handler=_purge)
+
+    add_report_command(commands)
 
     flush = commands.add_parser("spool-flush", help="store requests spooled during an outage")
     flush.set_defaults(handler=_spool_flush)

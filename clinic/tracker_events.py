@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ UNANSWERED_INTENTS = frozenset(
     {"nlu_fallback", "out_of_scope", "faq/not_in_article", "ask_medication", "other_condition"}
 )
 CONNECT_TIMEOUT_SECONDS = 5
+# The response selector's choice for the message's own intent, read from the event's JSON.
+_FULL_INTENT_SQL = {
+    "sqlite": "json_extract(data, '$.parse_data.response_selector.\"' || intent_name || "
+    "'\".response.intent_response_key')",
+    "postgresql": "CAST(data AS json) #>> ARRAY['parse_data', 'response_selector', intent_name, "
+    "'response', 'intent_response_key']",
+}
 _FAR_PAST = 0.0
 _FAR_FUTURE = 1e11
 
@@ -161,6 +169,41 @@ def conversation_count(
     )
     with _reading(engine) as connection:
         return int(connection.execute(query, _period(since, until)).scalar_one())
+
+
+def conversation_starts(
+    engine: Engine, since: datetime | None = None, until: datetime | None = None
+) -> list[datetime]:
+    """When each conversation's first visitor message of [since, until) was sent."""
+    query = text(
+        "SELECT MIN(timestamp) FROM events "
+        "WHERE type_name = 'user' AND timestamp >= :since AND timestamp < :until "
+        "GROUP BY sender_id"
+    )
+    with _reading(engine) as connection:
+        return [_utc(first) for (first,) in connection.execute(query, _period(since, until))]
+
+
+def intent_counts(
+    engine: Engine, since: datetime | None = None, until: datetime | None = None
+) -> Counter[str]:
+    """How many visitor messages of [since, until) got each full intent (as in UserMessage);
+    counted by the database where it can read JSON, so no message is parsed here."""
+    full_intent = _FULL_INTENT_SQL.get(engine.dialect.name)
+    if full_intent is None:
+        return Counter(
+            message.full_intent
+            for message in user_messages(engine, since, until)
+            if message.full_intent is not None
+        )
+    query = text(
+        f"SELECT COALESCE({full_intent}, intent_name) AS full_intent, COUNT(*) FROM events "
+        "WHERE type_name = 'user' AND timestamp >= :since AND timestamp < :until "
+        "AND intent_name IS NOT NULL GROUP BY 1"
+    )
+    with _reading(engine) as connection:
+        rows = connection.execute(query, _period(since, until))
+        return Counter({name: int(count) for name, count in rows})
 
 
 def form_runs(

@@ -223,6 +223,25 @@ class LeadView(LeadDetails):
 
 
 @dataclass(frozen=True)
+class LeadCounts:
+    """Leads received in a period: by their status now, and by when they came in."""
+
+    by_status: dict[str, int]
+    after_hours: int
+    during_hours: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def after_hours_share(self) -> float | None:
+        """Of the leads whose arrival time is known to be in or out of hours; None without any."""
+        known = self.after_hours + self.during_hours
+        return self.after_hours / known if known else None
+
+
+@dataclass(frozen=True)
 class StoredLead:
     """The outcome of `LeadRepository.submit`."""
 

@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -19,6 +19,7 @@ from clinic.leads.records import (
     LEAD_DETAIL_FIELDS,
     LEAD_STATUSES,
     NOTE_MAX_LENGTH,
+    LeadCounts,
     LeadView,
     NewLead,
     NoteView,
@@ -88,6 +89,31 @@ class LeadRepository:
             query = query.where(Lead.after_hours.is_(after_hours))
         with self._sessions() as session:
             return [_view(lead) for lead in session.scalars(query)]
+
+    def created_between(self, since: datetime, until: datetime) -> list[LeadView]:
+        """Leads created in [since, until), oldest first."""
+        query = (
+            _lead_query()
+            .where(Lead.created_at >= as_utc(since), Lead.created_at < as_utc(until))
+            .order_by(Lead.created_at, Lead.id)
+        )
+        with self._sessions() as session:
+            return [_view(lead) for lead in session.scalars(query)]
+
+    def counts(self, since: datetime, until: datetime) -> LeadCounts:
+        """How many leads created in [since, until) have each status, and came in after hours."""
+        query = (
+            select(Lead.status, Lead.after_hours, func.count())
+            .where(Lead.created_at >= as_utc(since), Lead.created_at < as_utc(until))
+            .group_by(Lead.status, Lead.after_hours)
+        )
+        by_status = dict.fromkeys(LEAD_STATUSES, 0)
+        by_hours: dict[bool | None, int] = {True: 0, False: 0, None: 0}
+        with self._sessions() as session:
+            for status, after_hours, count in session.execute(query):
+                by_status[status] += count
+                by_hours[after_hours] += count
+        return LeadCounts(by_status, after_hours=by_hours[True], during_hours=by_hours[False])
 
     def update(
         self,

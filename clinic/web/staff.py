@@ -53,6 +53,7 @@ from clinic.web.sign_in_limit import (
     client_address,
 )
 from clinic.web.staff_config import StaffConfig, StaffConfigError
+from clinic.web.staff_dashboard import register_dashboard
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
 from clinic.web.staff_unanswered import register_unanswered_pages
 
@@ -112,7 +113,8 @@ def create_app(
     stores = stores or open_stores()
     tracker = tracker if tracker is not None else default_tracker()
     repository = stores.leads
-    zone = (clinic or load_settings()).timezone
+    clinic = clinic or load_settings()
+    zone = clinic.timezone
     audit = stores.audit
     throttle = SignInThrottle(address_limit)
 
@@ -284,6 +286,7 @@ def create_app(
         flash("Saved.")
         return redirect(url_for("lead_detail", reference=lead.reference))
 
+    register_dashboard(app, signed_in, repository, tracker, clinic, clock)
     register_unanswered_pages(app, signed_in, stores=stores, tracker=tracker, clock=clock)
 
     @app.errorhandler(CSRFError)

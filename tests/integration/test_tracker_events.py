@@ -3,6 +3,7 @@ store (and the project's form-forgetting one), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -30,7 +31,9 @@ from clinic.tracker_events import (
     FormRuns,
     TrackerUnreachable,
     conversation_count,
+    conversation_starts,
     form_runs,
+    intent_counts,
     open_tracker_store,
     read_only_engine,
     transcript,
@@ -206,6 +209,32 @@ def test_user_messages_keep_to_the_period(store, reader):
     assert {m.sender_id for m in user_messages(reader, until=since)} == {"early"}
     assert conversation_count(reader) == 2
     assert conversation_count(reader, since, since + timedelta(days=2)) == 1
+
+
+def test_intent_counts_are_counted_by_the_database_as_the_messages_say(store, reader):
+    save(store, "faq-visitor", faq_chat(0))
+    save(store, "booker", [*faq_chat(30), *cancelled_booking(40)])
+    save(store, "later", faq_chat(60 * 24))
+    counts = intent_counts(reader, until=START + timedelta(hours=1))
+    assert counts == Counter(
+        {
+            "faq/insurance": 3,
+            "out_of_scope": 2,
+            "faq/not_in_article": 2,
+            "book_appointment": 1,
+            "cancel": 1,
+        }
+    )
+    everything = Counter(m.full_intent for m in user_messages(reader))
+    assert intent_counts(reader) == everything
+
+
+def test_conversation_starts_are_each_conversations_first_message(store, reader):
+    save(store, "first", faq_chat(0))
+    save(store, "second", [*faq_chat(90), *faq_chat(200)])
+    assert sorted(conversation_starts(reader)) == [START, START + timedelta(minutes=90)]
+    since = START + timedelta(minutes=100)
+    assert conversation_starts(reader, since) == [START + timedelta(minutes=200)]
 
 
 def test_transcript_marks_the_forms_own_turns_and_shows_them_removed(store, reader):
