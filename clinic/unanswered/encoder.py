@@ -11,6 +11,8 @@ from clinic.unanswered.grouping import SentenceEncoder
 
 # Embeddings of texts seen before are reused; the oldest are dropped past this many.
 CACHE_SIZE = 20_000
+# Texts per MiniLM call: memory stays small however many new questions a period brings.
+BATCH_SIZE = 64
 
 
 class CachingEncoder:
@@ -23,8 +25,9 @@ class CachingEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         new = [text for text in dict.fromkeys(texts) if text not in self._cache]
-        if new:
-            for text, row in zip(new, self._encoder.encode(new), strict=True):
+        for start in range(0, len(new), BATCH_SIZE):
+            batch = new[start : start + BATCH_SIZE]
+            for text, row in zip(batch, self._encoder.encode(batch), strict=True):
                 self._cache[text] = row
         rows = [self._cache[text] for text in texts]
         while len(self._cache) > self._cache_size:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from clinic.tracker_events import UserMessage as Message
-from clinic.unanswered.encoder import CachingEncoder, minilm_encoder
+from clinic.unanswered.encoder import BATCH_SIZE, CachingEncoder, minilm_encoder
 from clinic.unanswered.grouping import group_questions
 from clinic.unanswered.questions import Question, is_unanswered, text_key, unanswered_questions
 
@@ -132,3 +132,11 @@ def test_minilm_groups_questions_of_one_meaning_together():
     assert set(medicines) in members
     assert all(len(group & set(prices)) in (0, len(group)) for group in members)
     assert len(groups) < len(texts)
+
+
+def test_caching_encoder_encodes_in_small_batches():
+    inner = WordEncoder()
+    texts = [f"price {number}" for number in range(BATCH_SIZE * 2 + 2)]
+    rows = CachingEncoder(inner).encode(texts)
+    assert [len(call) for call in inner.calls] == [BATCH_SIZE, BATCH_SIZE, 2]
+    assert rows.shape == (len(texts), len(VOCABULARY))
