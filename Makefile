@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run shell test lint bench-nlu clean lock
+.PHONY: run shell test lint bench-nlu bench-staff clean lock
 
 run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
 	scripts/run.sh
@@ -34,6 +34,10 @@ lint: $(STAMPS)/venv
 
 bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy
 	$(BIN)/python -m bench.bench_nlu
+
+# The staff dashboard on generated data (10,000 conversations, 500 leads, SQLite).
+bench-staff: $(STAMPS)/venv
+	$(BIN)/python -m bench.bench_staff
 
 $(STAMPS)/venv: requirements/requirements.lock requirements/model.lock pyproject.toml
 	@mkdir -p $(STAMPS)

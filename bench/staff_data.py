@@ -42,6 +42,9 @@ UNANSWERED_QUESTIONS = (
     ("ask_medication", None, "Should I take ibuprofen before the session?"),
 )
 
+_RANKING_FILLER = [{"name": f"other_intent_{n}", "confidence": 0.01} for n in range(9)]
+_TOPIC_FILLER = [{"intent_response_key": f"faq/other_{n}", "confidence": 0.01} for n in range(9)]
+
 
 @dataclass
 class Conversation:
@@ -95,10 +98,12 @@ class Conversation:
 
     def _visitor(self, text: str, intent: str, full_intent: str | None = None) -> None:
         self._action("action_listen")
+        # As large as the assistant's own: ten-entry rankings of intents and of FAQ topics.
         parse_data: dict[str, Any] = {
             "text": text,
             "intent": {"name": intent, "confidence": 0.9},
             "entities": [],
+            "intent_ranking": [{"name": intent, "confidence": 0.9}, *_RANKING_FILLER],
         }
         if full_intent and "/" in full_intent:
             retrieval = full_intent.split("/")[0]
@@ -111,7 +116,10 @@ class Conversation:
                         "intent_response_key": full_intent,
                         "utter_action": f"utter_{full_intent}",
                     },
-                    "ranking": [],
+                    "ranking": [
+                        {"intent_response_key": full_intent, "confidence": 0.9},
+                        *_TOPIC_FILLER,
+                    ],
                 },
             }
         self._add(

@@ -82,8 +82,10 @@ class SmtpSettings:
             port=_port(env.get("LEADS_SMTP_PORT") or "25"),
             sender=env.get("LEADS_SMTP_FROM") or recipients[0],
             recipients=recipients,
-            starttls=_flag("LEADS_SMTP_STARTTLS", env.get("LEADS_SMTP_STARTTLS", "")),
-            implicit_tls=_flag("LEADS_SMTP_IMPLICIT_TLS", env.get("LEADS_SMTP_IMPLICIT_TLS", "")),
+            starttls=flag_setting("LEADS_SMTP_STARTTLS", env.get("LEADS_SMTP_STARTTLS", "")),
+            implicit_tls=flag_setting(
+                "LEADS_SMTP_IMPLICIT_TLS", env.get("LEADS_SMTP_IMPLICIT_TLS", "")
+            ),
             username=env.get("LEADS_SMTP_USER") or None,
             password=env.get("LEADS_SMTP_PASSWORD") or None,
             content=_content(env.get("LEADS_NOTIFY_CONTENT", "")),
@@ -124,7 +126,12 @@ def lead_summary(new: NewLead) -> str:
 
 def send_lead_email(new: NewLead, settings: SmtpSettings) -> bool:
     """Send the front-desk email; True when the server accepted it."""
-    message = build_message(new, settings)
+    return send_email(build_message(new, settings), settings, f"lead {new.reference}")
+
+
+def send_email(message: EmailMessage, settings: SmtpSettings, about: str) -> bool:
+    """Send `message` (to the front desk) over the configured SMTP server; True when the server
+    accepted it. A failure is logged naming only `about`, never the message's content."""
     try:
         with _connect(settings) as client:
             if settings.starttls:
@@ -134,8 +141,8 @@ def send_lead_email(new: NewLead, settings: SmtpSettings) -> bool:
             client.send_message(message)
     except (smtplib.SMTPException, OSError) as error:
         logger.error(
-            "could not email the front desk about lead %s via %s:%d: %s",
-            new.reference,
+            "could not email the front desk about %s via %s:%d: %s",
+            about,
             settings.host,
             settings.port,
             error,
@@ -197,7 +204,7 @@ def _port(text: str) -> int:
     return int(text)
 
 
-def _flag(name: str, text: str) -> bool:
+def flag_setting(name: str, text: str) -> bool:
     word = text.strip().lower()
     if word in _TRUE_WORDS:
         return True

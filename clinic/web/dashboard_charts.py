@@ -15,14 +15,15 @@ from clinic.leads.records import LEAD_STATUSES
 INK = "#1b2430"
 ACCENT = "#0b5cab"
 MUTED = "#4a5563"
+MIN_ROWS = 4
 
 
 def dashboard_svg(figures: DashboardFigures) -> bytes:
     talk = figures.conversations
     panels = 4 if talk is not None else 1
-    figure = Figure(figsize=(9, 2.4 * panels))
+    figure = Figure(figsize=(7, 2.2 * panels))
     figure.subplots_adjust(
-        left=0.25, right=0.95, top=1 - 0.3 / panels, bottom=0.1 / panels, hspace=0.45
+        left=0.3, right=0.95, top=1 - 0.3 / panels, bottom=0.1 / panels, hspace=0.45
     )
     axes = figure.subplots(panels, 1, squeeze=False)[:, 0]
     _bars(
@@ -60,17 +61,18 @@ def dashboard_svg(figures: DashboardFigures) -> bytes:
 
 
 def _bars(axes: Axes, title: str, labels: list[str], values: list[int]) -> None:
-    axes.set_title(title, loc="left", color=INK, fontsize=11)
+    axes.set_title(title, loc="left", color=INK, fontsize=13, fontweight="bold")
     if not values:
         axes.text(0.5, 0.5, "none in this period", ha="center", va="center", color=MUTED)
         axes.set_axis_off()
         return
-    bars = axes.barh(labels, values, color=ACCENT)
-    axes.bar_label(bars, padding=3, color=INK)
-    # The first label on top; the values are on the bars, so no value axis.
-    axes.invert_yaxis()
+    bars = axes.barh(labels, values, height=0.7, color=ACCENT)
+    axes.bar_label(bars, padding=3, color=INK, fontsize=12)
+    # The first label on top, bars as thick in every panel; the values are on the bars, so no
+    # value axis.
+    axes.set_ylim(max(len(values), MIN_ROWS) - 0.5, -0.5)
     axes.set_xlim(0, max(max(values), 1) * 1.15)
     axes.xaxis.set_visible(False)
-    axes.tick_params(colors=INK)
+    axes.tick_params(colors=INK, labelsize=12)
     for side in ("top", "right", "bottom"):
         axes.spines[side].set_visible(False)

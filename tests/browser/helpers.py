@@ -1,4 +1,5 @@
-"""Page helpers shared by the browser tests: request log, staff sign-in, the chat widget."""
+"""Page helpers shared by the browser tests: request log, staff sign-in, the chat widget, the
+accessibility audit."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from tests.support.stack import Stack
+from tests.support.stack import REPO_ROOT, Stack
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 STAFF_USERNAME = "frontdesk"
 STAFF_PASSWORD = "browser test password 1"
+# axe-core from npm (demo_site/package.json, installed with its lock by `npm ci`).
+AXE_SCRIPT = REPO_ROOT / "demo_site" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+BLOCKING_IMPACTS = ("serious", "critical")
 
 
 class RequestLog:
@@ -94,3 +99,28 @@ class ChatWidget:
 
     def quick_replies(self) -> list[str]:
         return self.page.locator(f"{self.ROOT} div.rw-reply").all_inner_texts()
+
+
+def accessibility_violations(page: Page) -> list[dict]:
+    """axe-core's serious and critical violations of the WCAG 2.1 AA rules on the page as it is
+    now. axe runs through Playwright's evaluate, which the pages' script-free CSP allows."""
+    page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
+    results = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: "tag", values: tags},
+            resultTypes: ["violations"],
+        })""",
+        list(WCAG_21_AA),
+    )
+    return [rule for rule in results["violations"] if rule["impact"] in BLOCKING_IMPACTS]
+
+
+def assert_accessible(page: Page, what: str) -> None:
+    """No serious or critical WCAG 2.1 AA violation on `page` (named `what` in the failure)."""
+    violations = accessibility_violations(page)
+    found = "; ".join(
+        f"{rule['id']} ({rule['impact']}): {rule['help']} at "
+        f"{[node['target'] for node in rule['nodes'][:5]]}"
+        for rule in violations
+    )
+    assert not violations, f"{what}: {found}"

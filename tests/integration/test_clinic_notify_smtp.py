@@ -1,44 +1,19 @@
 """The front-desk email against a real SMTP server (aiosmtpd) on 127.0.0.1."""
 
 import logging
-import socket
-from email import message_from_bytes
-from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from clinic.leads.service import SubmitStatus, submit_lead
 from clinic.leads.spool import Spool
 from clinic.notify import SmtpSettings, notifier_from_env, send_lead_email
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.envelopes: list[Envelope] = []
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def messages(self) -> list[Message]:
-        return [message_from_bytes(envelope.content) for envelope in self.envelopes]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.support.smtp_inbox import free_port, running_inbox
 
 
 @pytest.fixture
 def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, controller.port
-    controller.stop()
+    with running_inbox() as running:
+        yield running
 
 
 def settings_for(port: int) -> SmtpSettings:

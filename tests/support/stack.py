@@ -150,7 +150,7 @@ class Stack:
             CHAT_SOCKET_URL=self.socket_url,
             STAFF_SECRET_KEY=self.staff_secret_key,
             ACTION_SERVER_TOKEN=self.action_token,
-            # The staff page reads the conversations from the tracker store Rasa writes.
+            # The staff page reads conversations from the tracker store Rasa writes.
             RASA_ENDPOINTS_FILE=str(self._write_endpoints()),
             PYTHONUNBUFFERED="1",
         )

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from time import monotonic
 from xml.etree import ElementTree
 
 import pytest
 
 from bench.staff_data import Conversation, tracker_store, write_conversations
+from clinic.dashboard import Period
 from clinic.tracker_events import read_only_engine
-from tests.support.staff_app import NOW, leads_stores, signed_in_client, staff_app, submit_lead
+from clinic.web.staff_dashboard import FIGURES_TTL_SECONDS, FiguresCache
+from tests.support.staff_app import (
+    NOW,
+    ZONE,
+    leads_stores,
+    signed_in_client,
+    staff_app,
+    submit_lead,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -71,3 +81,22 @@ def test_charts_are_one_svg_image_without_script(app):
     assert not list(root.iter(f"{SVG}script"))
     texts = {element.text for element in root.iter(f"{SVG}text")}
     assert {"Leads by status", "Booking forms", "Most asked FAQ topics", "neck pain"} <= texts
+
+
+def test_the_figures_of_a_period_are_read_once_for_the_page_and_its_charts(monkeypatch):
+    computed = []
+
+    def compute(period):
+        computed.append(period)
+        return f"figures of {period.first}"
+
+    cache = FiguresCache(compute)
+    november = Period.of_days(date(2026, 11, 1), date(2026, 11, 30), ZONE)
+    october = Period.of_days(date(2026, 10, 1), date(2026, 10, 31), ZONE)
+    assert cache.get(november) == cache.get(november) == "figures of 2026-11-01"
+    assert cache.get(october) == "figures of 2026-10-01"
+    assert computed == [november, october]
+    later = monotonic() + FIGURES_TTL_SECONDS + 1
+    monkeypatch.setattr("clinic.web.staff_dashboard.monotonic", lambda: later)
+    cache.get(november)
+    assert computed == [november, october, november]
