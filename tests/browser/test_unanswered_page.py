@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from rasa.shared.nlu.training_data.loading import load_data
 
-from tests.browser.helpers import ChatWidget, sign_in
+from tests.browser.helpers import ChatWidget, assert_accessible, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -45,6 +45,7 @@ def test_an_unanswered_question_is_masked_marked_and_exported(
     group.get_by_role("button", name="Save mark").click()
     expect(staff_page.get_by_role("status")).to_have_text("Group marked: Should be an FAQ.")
     screenshot(staff_page, "unanswered")
+    assert_accessible(staff_page, "unanswered questions page")
 
     with staff_page.expect_download() as download_info:
         staff_page.get_by_role("button", name=re.compile("Export FAQ candidates")).click()
