@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,16 +23,19 @@ class CachingEncoder:
         self._encoder = encoder
         self._cache: dict[str, np.ndarray] = {}
         self._cache_size = cache_size
+        # The staff page serves requests in threads: one encodes at a time, on one cache.
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        new = [text for text in dict.fromkeys(texts) if text not in self._cache]
-        for start in range(0, len(new), BATCH_SIZE):
-            batch = new[start : start + BATCH_SIZE]
-            for text, row in zip(batch, self._encoder.encode(batch), strict=True):
-                self._cache[text] = row
-        rows = [self._cache[text] for text in texts]
-        while len(self._cache) > self._cache_size:
-            del self._cache[next(iter(self._cache))]
+        with self._lock:
+            new = [text for text in dict.fromkeys(texts) if text not in self._cache]
+            for start in range(0, len(new), BATCH_SIZE):
+                batch = new[start : start + BATCH_SIZE]
+                for text, row in zip(batch, self._encoder.encode(batch), strict=True):
+                    self._cache[text] = row
+            rows = [self._cache[text] for text in texts]
+            while len(self._cache) > self._cache_size:
+                del self._cache[next(iter(self._cache))]
         return np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
 
 

@@ -23,25 +23,23 @@ _ANNOTATION_JOINT = re.compile(r"\](?=[({\[])")
 
 def faq_candidates_yaml(groups: Sequence[QuestionGroup], exported_on: date) -> str:
     """NLU YAML (format 3.1) with one candidate intent per group; loads with Rasa's reader."""
-    lines = [
+    header = [
         f"# FAQ candidates exported from the staff page on {exported_on.isoformat()}.",
         "# Names, phone numbers and emails are masked. Rename each topic, edit the examples,",
         "# write its answer, then move it into data/nlu/faq.yml and domain.yml/faq.yml.",
         'version: "3.1"',
-        "nlu:",
     ]
+    blocks: list[str] = []
     used: set[str] = set()
     for group in groups:
         examples = [_example(text) for text in group.texts[:EXAMPLES_PER_CANDIDATE]]
         examples = [example for example in dict.fromkeys(examples) if example]
-        if not examples:
-            continue
-        lines.append(f"- intent: faq/candidate_{_unique(_slug(examples[0]), used)}")
-        lines.append("  examples: |")
-        lines.extend(f"    - {example}" for example in examples)
-    if len(lines) == 5:
-        lines[-1] = "nlu: []"
-    return "\n".join(lines) + "\n"
+        if examples:
+            blocks.append(f"- intent: faq/candidate_{_unique(_slug(examples[0]), used)}")
+            blocks.append("  examples: |")
+            blocks.extend(f"    - {example}" for example in examples)
+    body = ["nlu:", *blocks] if blocks else ["nlu: []"]
+    return "\n".join([*header, *body]) + "\n"
 
 
 def _example(text: str) -> str:

@@ -27,7 +27,7 @@ class Question:
     intent: str
 
 
-def is_unanswered(intent: str | None, full_intent: str | None) -> str | None:
+def unanswered_intent(intent: str | None, full_intent: str | None) -> str | None:
     """The unanswered intent the message ended in, or None when it was answered."""
     for name in (full_intent, intent):
         if name and name in UNANSWERED_INTENTS:
@@ -52,7 +52,7 @@ def unanswered_questions(
     found = (
         (message.timestamp, intent, (message.text or "").strip())
         for message in messages
-        if (intent := is_unanswered(message.intent, message.full_intent)) and message.text
+        if (intent := unanswered_intent(message.intent, message.full_intent)) and message.text
     )
     newest = heapq.nlargest(limit, (item for item in found if item[2]), key=lambda item: item[0])
     questions = []

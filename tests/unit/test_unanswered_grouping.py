@@ -6,7 +6,7 @@ import pytest
 from clinic.tracker_events import UserMessage as Message
 from clinic.unanswered.encoder import BATCH_SIZE, CachingEncoder, minilm_encoder
 from clinic.unanswered.grouping import group_questions
-from clinic.unanswered.questions import Question, is_unanswered, text_key, unanswered_questions
+from clinic.unanswered.questions import Question, text_key, unanswered_intent, unanswered_questions
 
 START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 VOCABULARY = ("price", "cost", "insurance", "aspirin", "ibuprofen", "elbow", "knee")
@@ -44,8 +44,8 @@ def question(text, minutes, intent="faq/not_in_article"):
         (None, None, None),
     ],
 )
-def test_is_unanswered(intent, full_intent, expected):
-    assert is_unanswered(intent, full_intent) == expected
+def test_unanswered_intent(intent, full_intent, expected):
+    assert unanswered_intent(intent, full_intent) == expected
 
 
 def test_unanswered_questions_are_masked_newest_first_and_bounded():
