@@ -107,3 +107,14 @@ def test_a_short_period_leaves_older_questions_out(databases):
         ("is aspirin ok to take with the treatment",)
     ]
     leads.dispose()
+
+
+def test_only_the_newest_messages_up_to_the_limit_are_grouped(databases):
+    reader, leads_url = databases
+    leads = make_engine(leads_url)
+    source = UnansweredGroups(reader, MarkStore(leads), message_limit=2)
+    report = source.report(NOW - timedelta(days=30))
+    assert (report.question_count, report.limit_reached) == (2, True)
+    texts = {text for shown in report.groups for text in shown.group.texts}
+    assert texts == {"would it help my golfer's elbow", "is aspirin ok to take with the treatment"}
+    leads.dispose()

@@ -79,3 +79,30 @@ def test_several_details_in_one_message_are_all_masked():
     assert mask_personal_details(text) == (
         "My name is [name], [phone] or [email]: is ART covered by insurance?"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm Dr. Smith, is ART safe?", "I'm [name], is ART safe?"),
+        ("my name is Dr. jane smith", "my name is [name]"),
+        ("I'm O'Neil from Armonk", "I'm [name] from Armonk"),
+        ("Hi it's Maria here", "Hi it's [name] here"),
+        ("It's ART safe for kids?", "It's ART safe for kids?"),
+    ],
+)
+def test_titles_apostrophes_and_capitals_in_names(text, expected):
+    assert mask_personal_details(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail jane.doe at gmail dot com please", "mail [email] please"),
+        ("jane (at) example (dot) org", "[email]"),
+        ("jo [at] mail.example.net thanks", "[email] thanks"),
+        ("look at the clinic dot", "look at the clinic dot"),
+    ],
+)
+def test_spelled_out_emails_are_masked(text, expected):
+    assert mask_personal_details(text) == expected
