@@ -87,7 +87,6 @@ def register_unanswered_pages(
             mark_labels=MARK_LABELS,
             clear_mark=CLEAR_MARK,
             export_form=export_form,
-            mark_form=MarkForm(),
             faq_candidates=sum(1 for shown in report.groups if shown.faq_candidate),
         )
 
@@ -109,7 +108,7 @@ def register_unanswered_pages(
         audit.record(
             "unanswered_marked", g.username, "web", detail=f"{label}: {len(keys)} question text(s)"
         )
-        flash(f"Group marked: {label}.")
+        flash("Mark removed." if form.mark.data == CLEAR_MARK else f"Group marked: {label}.")
         return redirect(url_for("unanswered", days=form.days.data))
 
     @app.post("/unanswered/export")

@@ -183,3 +183,15 @@ def test_an_unreachable_tracker_store_is_said_so(stores, tmp_path):
     response = client.get("/unanswered")
     assert response.status_code == 503
     assert "tracker store is unreachable" in response.get_data(as_text=True)
+
+
+def test_a_mark_can_be_removed(client, tracker):
+    parking_and_medicine(tracker)
+    page = page_of(client)
+    mark(client, page, 0, "answered_elsewhere")
+    assert "Answered elsewhere (frontdesk)" in page_of(client)
+    response = mark(client, page, 0, "clear")
+    assert response.status_code == 302
+    after = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Mark removed." in after
+    assert "(frontdesk)</span>" not in after
