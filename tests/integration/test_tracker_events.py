@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.booking_fields import BOOKING_SLOTS
-from clinic.conversations import TrackerStoreError
+from clinic.conversations import TrackerStoreError, purge_conversations
 from clinic.tracker_events import (
     FormRuns,
     TrackerUnreachable,
@@ -268,6 +268,16 @@ def test_form_runs_count_started_sent_and_unsent_requests(store, reader):
     save(store, "twice", [*booking(20, sent=True), *cancelled_booking(30)])
     assert form_runs(reader) == FormRuns(started=5, submitted=2, cancelled=3)
     assert form_runs(reader, since=START + timedelta(minutes=25)) == FormRuns(1, 0, 1)
+
+
+def test_purged_conversations_leave_transcripts_and_counts(store, reader):
+    save(store, "old", faq_chat(0))
+    save(store, "recent", faq_chat(60 * 24 * 40))
+    purge_conversations(store.engine.url, START + timedelta(days=30))
+    assert transcript(reader, "old") == []
+    assert [turn.text for turn in transcript(reader, "recent")][0] == "Do you take Medicare?"
+    assert conversation_count(reader) == 1
+    assert sum(intent_counts(reader).values()) == 3
 
 
 def test_the_reader_cannot_write(store, reader):
