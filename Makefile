@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run shell test lint bench-nlu bench-staff clean lock
+.PHONY: run shell test lint bench-nlu bench-staff bench-unanswered clean lock
 
 run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
 	scripts/run.sh
@@ -38,6 +38,10 @@ bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy
 # The staff dashboard on generated data (10,000 conversations, 500 leads, SQLite).
 bench-staff: $(STAMPS)/venv
 	$(BIN)/python -m bench.bench_staff
+
+# Grouping the unanswered questions: 5,000 generated messages, MiniLM and the clustering.
+bench-unanswered: $(STAMPS)/venv
+	$(BIN)/python -m bench.bench_unanswered
 
 $(STAMPS)/venv: requirements/requirements.lock requirements/model.lock pyproject.toml
 	@mkdir -p $(STAMPS)

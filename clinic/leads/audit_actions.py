@@ -11,5 +11,7 @@ AUDIT_ACTIONS = {
     "note_added": "added a note",
     "export": "exported the request",
     "purge": "purged old requests",
+    "unanswered_marked": "marked unanswered questions",
+    "unanswered_exported": "exported FAQ candidates",
 }
 AUDIT_SOURCES = ("web", "cli")

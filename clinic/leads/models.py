@@ -34,6 +34,8 @@ NAMING_CONVENTION = {
 Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 _STATUS_LIST = ", ".join(f"'{status}'" for status in LEAD_STATUSES)
 _ACTION_LIST = ", ".join(f"'{action}'" for action in AUDIT_ACTIONS)
+UNANSWERED_MARKS = ("answered_elsewhere", "should_be_faq")
+_MARK_LIST = ", ".join(f"'{mark}'" for mark in UNANSWERED_MARKS)
 
 
 class UTCDateTime(TypeDecorator):
@@ -127,3 +129,17 @@ class AuditEvent(Base):
     action = Column(String(20), nullable=False)
     lead_reference = Column(String(10), index=True)
     detail = Column(String(200))
+
+
+class UnansweredMark(Base):
+    """A staff mark on an unanswered question, keyed by the hash of its masked text (no text):
+    a group carries the newest mark of its members, however the questions are grouped next."""
+
+    __tablename__ = "unanswered_marks"
+    __table_args__ = (CheckConstraint(f"mark IN ({_MARK_LIST})", name="mark"),)
+
+    id = Column(Integer, primary_key=True)
+    text_key = Column(String(16), nullable=False, unique=True)
+    mark = Column(String(20), nullable=False)
+    marked_by = Column(String(64), nullable=False)
+    marked_at = Column(UTCDateTime, nullable=False, index=True)

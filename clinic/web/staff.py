@@ -55,6 +55,7 @@ from clinic.web.sign_in_limit import (
 from clinic.web.staff_config import StaffConfig, StaffConfigError
 from clinic.web.staff_dashboard import register_dashboard
 from clinic.web.staff_forms import LeadUpdateForm, LoginForm, SignOutForm
+from clinic.web.staff_unanswered import register_unanswered_pages
 
 View = TypeVar("View", bound=Callable[..., object])
 
@@ -286,6 +287,7 @@ def create_app(
         return redirect(url_for("lead_detail", reference=lead.reference))
 
     register_dashboard(app, signed_in, repository, tracker, clinic, clock)
+    register_unanswered_pages(app, signed_in, stores=stores, tracker=tracker, clock=clock)
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error: CSRFError) -> tuple[str, int]:

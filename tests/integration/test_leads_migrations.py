@@ -6,7 +6,7 @@ from clinic.leads.database import downgrade, make_engine, upgrade
 from clinic.leads.models import Base
 from clinic.leads.repository import LeadRepository
 
-TABLES = {"leads", "lead_notes", "staff_users", "audit_events"}
+TABLES = {"leads", "lead_notes", "staff_users", "audit_events", "unanswered_marks"}
 
 
 def table_names(url: str) -> set[str]:
@@ -24,7 +24,9 @@ def test_upgrade_creates_the_schema_the_models_describe(empty_db_url):
     engine = make_engine(empty_db_url)
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
-        assert MigrationContext.configure(connection).get_current_revision() == "0003_audit_events"
+        assert (
+            MigrationContext.configure(connection).get_current_revision() == "0004_unanswered_marks"
+        )
     engine.dispose()
 
 

@@ -1,0 +1,62 @@
+"""Which visitor messages count as unanswered, masked and keyed for grouping and marks."""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from clinic.tracker_events import UNANSWERED_INTENTS, UserMessage
+from clinic.unanswered.masking import mask_personal_details
+
+# Grouping runs on request: only the newest messages of the period are grouped.
+DEFAULT_MESSAGE_LIMIT = 5000
+TEXT_MAX_LENGTH = 1000
+KEY_LENGTH = 16
+
+
+@dataclass(frozen=True)
+class Question:
+    """An unanswered message as staff may see it: masked, with the key marks are stored by."""
+
+    text: str
+    key: str
+    timestamp: datetime
+    intent: str
+
+
+def unanswered_intent(intent: str | None, full_intent: str | None) -> str | None:
+    """The unanswered intent the message ended in, or None when it was answered."""
+    for name in (full_intent, intent):
+        if name and name in UNANSWERED_INTENTS:
+            return name
+    return None
+
+
+def text_key(masked_text: str) -> str:
+    """A stable key of a masked text, ignoring case and spacing: marks store this, no text."""
+    normalised = " ".join(masked_text.lower().split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:KEY_LENGTH]
+
+
+def unanswered_questions(
+    messages: Iterable[UserMessage], limit: int = DEFAULT_MESSAGE_LIMIT
+) -> list[Question]:
+    """The newest `limit` unanswered messages with text, masked, newest first.
+
+    The text blanked in a finished booking form (None) is skipped. Rasa's stored entities need
+    no second look: its phone and email spans come from the same contact parser masking runs.
+    """
+    found = (
+        (message.timestamp, intent, (message.text or "").strip())
+        for message in messages
+        if (intent := unanswered_intent(message.intent, message.full_intent)) and message.text
+    )
+    newest = heapq.nlargest(limit, (item for item in found if item[2]), key=lambda item: item[0])
+    questions = []
+    for timestamp, intent, text in newest:
+        masked = mask_personal_details(text[:TEXT_MAX_LENGTH])
+        questions.append(Question(masked, text_key(masked), timestamp, intent))
+    return questions

@@ -1,0 +1,142 @@
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+import pytest
+
+from clinic.tracker_events import UserMessage as Message
+from clinic.unanswered.encoder import BATCH_SIZE, CachingEncoder, minilm_encoder
+from clinic.unanswered.grouping import group_questions
+from clinic.unanswered.questions import Question, text_key, unanswered_intent, unanswered_questions
+
+START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+VOCABULARY = ("price", "cost", "insurance", "aspirin", "ibuprofen", "elbow", "knee")
+
+
+class WordEncoder:
+    """Unit vectors of the vocabulary words a text holds: texts sharing a word are close."""
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        rows = np.array(
+            [[1.0 if word in text.lower() else 0.0 for word in VOCABULARY] for text in texts]
+        )
+        rows[rows.sum(axis=1) == 0, -1] = 1.0
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def question(text, minutes, intent="faq/not_in_article"):
+    return Question(text, text_key(text), START + timedelta(minutes=minutes), intent)
+
+
+@pytest.mark.parametrize(
+    ("intent", "full_intent", "expected"),
+    [
+        ("nlu_fallback", None, "nlu_fallback"),
+        ("out_of_scope", "out_of_scope", "out_of_scope"),
+        ("faq", "faq/not_in_article", "faq/not_in_article"),
+        ("ask_medication", "ask_medication", "ask_medication"),
+        ("other_condition", None, "other_condition"),
+        ("faq", "faq/neck_pain", None),
+        ("book_appointment", None, None),
+        (None, None, None),
+    ],
+)
+def test_unanswered_intent(intent, full_intent, expected):
+    assert unanswered_intent(intent, full_intent) == expected
+
+
+def test_unanswered_questions_are_masked_newest_first_and_bounded():
+    messages = [
+        Message("a", START, "what does ART cost", "faq", "faq/not_in_article"),
+        Message(
+            "b", START + timedelta(hours=2), "call 914-555-0123 re aspirin", "ask_medication", None
+        ),
+        Message("c", START + timedelta(hours=1), "what is ART", "faq", "faq/what_is_art"),
+        Message("d", START + timedelta(hours=3), "   ", "nlu_fallback", None),
+        Message("e", START + timedelta(hours=4), "my elbow?", "other_condition", None),
+    ]
+    questions = unanswered_questions(messages, limit=2)
+    assert [q.text for q in questions] == ["my elbow?", "call [phone] re aspirin"]
+    assert [q.intent for q in questions] == ["other_condition", "ask_medication"]
+
+
+def test_text_key_ignores_case_and_spacing_only():
+    assert text_key("What does ART  cost") == text_key("what does art cost ")
+    assert text_key("what does art cost") != text_key("what does art cost?")
+
+
+def test_groups_by_meaning_with_counts_times_and_newest_examples():
+    questions = [
+        question("what is the price", 0),
+        question("how much does it cost, the price?", 50),
+        question("can I take aspirin", 10),
+        question("what is the price", 30),
+        question("ibuprofen and aspirin together?", 20, "ask_medication"),
+    ]
+    groups = group_questions(questions, WordEncoder())
+    assert [group.count for group in groups] == [3, 2]
+    price, medication = groups
+    assert price.first_seen == START and price.last_seen == START + timedelta(minutes=50)
+    assert price.texts == ("how much does it cost, the price?", "what is the price")
+    assert price.intent == "faq/not_in_article"
+    assert price.member_keys == (
+        text_key("how much does it cost, the price?"),
+        text_key("what is the price"),
+    )
+    assert medication.texts == ("ibuprofen and aspirin together?", "can I take aspirin")
+    assert medication.intent in ("ask_medication", "faq/not_in_article")
+
+
+def test_groups_are_sorted_by_their_newest_question():
+    questions = [question("my knee", 100), question("the price", 5), question("aspirin", 60)]
+    groups = group_questions(questions, WordEncoder())
+    assert [group.texts[0] for group in groups] == ["my knee", "aspirin", "the price"]
+
+
+def test_grouping_is_deterministic_and_handles_tiny_inputs():
+    questions = [question(text, i) for i, text in enumerate(["price", "cost", "knee", "elbow"])]
+    encoder = WordEncoder()
+    assert group_questions(questions, encoder) == group_questions(list(questions), encoder)
+    assert group_questions([], encoder) == []
+    (single,) = group_questions([question("price", 0), question("price", 1)], encoder)
+    assert single.count == 2 and single.texts == ("price",)
+
+
+def test_caching_encoder_encodes_each_text_once():
+    inner = WordEncoder()
+    encoder = CachingEncoder(inner, cache_size=2)
+    first = encoder.encode(["price", "knee"])
+    again = encoder.encode(["knee", "price", "aspirin"])
+    assert inner.calls == [["price", "knee"], ["aspirin"]]
+    np.testing.assert_array_equal(again[:2], first[::-1])
+
+
+def test_minilm_groups_questions_of_one_meaning_together():
+    prices = [
+        "how much is a session",
+        "what does a visit cost",
+        "is it expensive, what are your prices",
+    ]
+    medicines = [
+        "can I take ibuprofen before treatment",
+        "is it ok to take aspirin with it",
+        "which medicine should I take for the pain",
+    ]
+    other = ["would ART fix my golfers elbow", "can it help my knee after surgery"]
+    texts = prices + medicines + other
+    groups = group_questions([question(t, i) for i, t in enumerate(texts)], minilm_encoder())
+    members = [set(group.texts) for group in groups]
+    assert set(medicines) in members
+    assert all(len(group & set(prices)) in (0, len(group)) for group in members)
+    assert len(groups) < len(texts)
+
+
+def test_caching_encoder_encodes_in_small_batches():
+    inner = WordEncoder()
+    texts = [f"price {number}" for number in range(BATCH_SIZE * 2 + 2)]
+    rows = CachingEncoder(inner).encode(texts)
+    assert [len(call) for call in inner.calls] == [BATCH_SIZE, BATCH_SIZE, 2]
+    assert rows.shape == (len(texts), len(VOCABULARY))
