@@ -24,6 +24,7 @@ import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
+from tests.support.socketio_polling import connect_polling
 from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5605, actions=5655, site=8680, staff=8681)
@@ -207,7 +208,7 @@ async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]
     confirmed: list[str] = []
     client.on("bot_uttered", replies.append)
     client.on("session_confirm", confirmed.append)
-    await client.connect(f"http://127.0.0.1:{port}", transports=["polling"])
+    await connect_polling(client, port)
     try:
         await client.emit("session_request", {"session_id": None})
         await wait_until(lambda: bool(confirmed))

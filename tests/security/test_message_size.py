@@ -14,6 +14,7 @@ import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
+from tests.support.socketio_polling import connect_polling
 from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5405, actions=5455, site=8480, staff=8481)
@@ -69,7 +70,7 @@ async def socket_exchange(port: int, message: object) -> list[dict]:
     received: list[dict] = []
     client.on("bot_uttered", lambda data: received.append(data))
     session = uuid.uuid4().hex
-    await client.connect(f"http://127.0.0.1:{port}", transports=["polling"])
+    await connect_polling(client, port)
     try:
         await client.emit("session_request", {"session_id": session})
         await client.emit("user_uttered", {"message": message, "session_id": session})

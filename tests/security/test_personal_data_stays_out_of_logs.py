@@ -25,6 +25,7 @@ from rasa_sdk_plugins.guard import MAX_BODY_BYTES
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS
 from tests.support.coroutines import run_coroutine
 from tests.support.personal_data import VISITOR, find_leaks, log_texts
+from tests.support.socketio_polling import connect_polling
 from tests.support.stack import StackPorts, started_stack
 from tests.support.staff_client import http_request, sign_in
 from tests.support.trackers import make_tracker
@@ -135,7 +136,7 @@ async def oversized_socket_message(port: int) -> None:
     client = socketio.AsyncClient()
     replies: list[dict] = []
     client.on("bot_uttered", replies.append)
-    await client.connect(f"http://127.0.0.1:{port}", transports=["polling"])
+    await connect_polling(client, port)
     try:
         # A guessed session id made of the visitor's e-mail is refused, then a real one is used.
         await client.emit("session_request", {"session_id": VISITOR.email})

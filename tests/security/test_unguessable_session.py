@@ -13,6 +13,7 @@ import socketio
 
 from rasa_server_plugins.channels import SESSION_ID_FORMAT, accepted_session_id
 from tests.support.coroutines import run_coroutine
+from tests.support.socketio_polling import connect_polling
 from tests.support.stack import Stack, StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5505, actions=5555, site=8580, staff=8581)
@@ -37,7 +38,7 @@ class Visitor:
         self.client.on("bot_uttered", self.replies.append)
 
     async def connect(self, port: int) -> None:
-        await self.client.connect(f"http://127.0.0.1:{port}", transports=["polling"])
+        await connect_polling(self.client, port)
 
     async def request_session(self, session_id: object) -> str:
         await self.client.emit("session_request", {"session_id": session_id})
