@@ -63,9 +63,8 @@ def csrf_token(client: FlaskClient, path: str) -> str:
     return match.group(1)
 
 
-def submit_lead(
-    repository: LeadRepository, conversation_id: str, name: str = "Jane Roe", **fields: object
-) -> LeadView:
+def new_lead(conversation_id: str, name: str = "Jane Roe", **fields: object) -> NewLead:
+    """A valid booking request from the conversation; `fields` replace any of its values."""
     values: dict[str, object] = {
         "full_name": name,
         "phone": "(914) 555-0123",
@@ -76,7 +75,14 @@ def submit_lead(
         "channel": "socketio",
         "conversation_id": conversation_id,
         "after_hours": False,
-        "now": NOW - timedelta(hours=1),
     }
     values.update(fields)
-    return repository.submit(NewLead.create(**values)).lead
+    return NewLead.create(**values)
+
+
+def submit_lead(
+    repository: LeadRepository, conversation_id: str, name: str = "Jane Roe", **fields: object
+) -> LeadView:
+    """Stored an hour before the pages' clock (NOW) unless `fields` give `now`."""
+    fields.setdefault("now", NOW - timedelta(hours=1))
+    return repository.submit(new_lead(conversation_id, name, **fields)).lead
