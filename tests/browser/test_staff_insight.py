@@ -16,7 +16,7 @@ from tests.browser.helpers import (
     assert_accessible,
     sign_in,
 )
-from tests.support.staff_app import new_lead
+from tests.support.leads import new_lead
 
 pytestmark = pytest.mark.browser
 
@@ -33,8 +33,8 @@ def lead_with_conversation(staff_site, leads) -> str:
     write_conversations(store.engine, store, [chat])
     store.engine.dispose()
     lead = new_lead(
-        chat.sender_id,
-        "Robin Transcript",
+        full_name="Robin Transcript",
+        conversation_id=chat.sender_id,
         phone="(914) 555-0177",
         preferred_time="Thursday afternoons",
     )

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from clinic.web.staff import SIGN_IN_REFUSED
 from tests.browser.helpers import sign_in
-from tests.support.staff_app import new_lead
+from tests.support.leads import new_lead
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ SCRIPT_NAME = "<script>alert(1)</script>"
 
 def submit_lead(leads, name: str, conversation_id: str, **fields) -> str:
     # NewLead.create refuses markup in a name; the page must stay safe for any stored value.
-    lead = dataclasses.replace(new_lead(conversation_id, **fields), full_name=name)
+    lead = dataclasses.replace(new_lead(conversation_id=conversation_id, **fields), full_name=name)
     return leads.submit(lead).reference
 
 

@@ -12,6 +12,7 @@ from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli import main
 from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
+from tests.support.leads import new_lead
 from tests.support.smtp_inbox import running_inbox
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
@@ -47,17 +48,13 @@ def smtp_server():
 
 
 def lead(name: str, conversation_id: str, now: datetime) -> NewLead:
-    return NewLead.create(
+    return new_lead(
         full_name=name,
-        phone="(914) 555-0123",
         email=None,
         concern="other",
         concern_detail="sciatica after a fall",
-        patient_status="new",
-        consent=True,
-        channel="socketio",
+        preferred_time=None,
         conversation_id=conversation_id,
-        after_hours=False,
         now=now,
     )
 

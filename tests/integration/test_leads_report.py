@@ -11,8 +11,8 @@ import pytest
 
 from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli import main
-from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
+from tests.support.leads import new_lead
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
 NOVEMBER = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
@@ -35,17 +35,8 @@ def endpoints(tmp_path, monkeypatch):
     ]
     write_conversations(store.engine, store, chats)
     store.engine.dispose()
-    lead = NewLead.create(
-        full_name="Jane Roe",
-        phone="(914) 555-0123",
-        email=None,
-        concern="neck",
-        patient_status="new",
-        consent=True,
-        channel="socketio",
-        conversation_id="visitor-1",
-        after_hours=True,
-        now=NOVEMBER,
+    lead = new_lead(
+        full_name="Jane Roe", conversation_id="visitor-1", after_hours=True, now=NOVEMBER
     )
     open_stores().leads.submit(lead)
     path = tmp_path / "endpoints.yml"

@@ -14,12 +14,13 @@ from sqlalchemy.engine import Engine
 
 from clinic.accounts import create_user
 from clinic.leads.database import upgrade
-from clinic.leads.records import LeadView, NewLead
+from clinic.leads.records import LeadView
 from clinic.leads.repository import LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
 from clinic.web.staff import create_app
 from clinic.web.staff_config import StaffConfig
+from tests.support.leads import new_lead
 
 USERNAME = "frontdesk"
 PASSWORD = "correct horse battery"
@@ -63,26 +64,17 @@ def csrf_token(client: FlaskClient, path: str) -> str:
     return match.group(1)
 
 
-def new_lead(conversation_id: str, name: str = "Jane Roe", **fields: object) -> NewLead:
-    """A valid booking request from the conversation; `fields` replace any of its values."""
-    values: dict[str, object] = {
-        "full_name": name,
-        "phone": "(914) 555-0123",
-        "email": None,
-        "concern": "neck",
-        "patient_status": "new",
-        "consent": True,
-        "channel": "socketio",
-        "conversation_id": conversation_id,
-        "after_hours": False,
-    }
-    values.update(fields)
-    return NewLead.create(**values)
-
-
 def submit_lead(
     repository: LeadRepository, conversation_id: str, name: str = "Jane Roe", **fields: object
 ) -> LeadView:
-    """Stored an hour before the pages' clock (NOW) unless `fields` give `now`."""
-    fields.setdefault("now", NOW - timedelta(hours=1))
-    return repository.submit(new_lead(conversation_id, name, **fields)).lead
+    """A phone-only request without preferred times, stored an hour before the pages' clock
+    (NOW); `fields` replace any of that."""
+    values: dict[str, object] = {
+        "email": None,
+        "preferred_time": None,
+        "concern": "neck",
+        "now": NOW - timedelta(hours=1),
+    }
+    values.update(fields)
+    lead = new_lead(full_name=name, conversation_id=conversation_id, **values)
+    return repository.submit(lead).lead
