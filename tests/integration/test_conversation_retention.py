@@ -20,6 +20,7 @@ from clinic.timeutil import utc_now
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
 from tests.conftest import postgres_test_url, reset_postgres
 from tests.support.coroutines import run_coroutine
+from tests.support.leads_cli import leads_cli_env
 from tests.support.tracker_stores import sql_tracker_store
 
 DAY = 24 * 3600
@@ -54,11 +55,7 @@ def sqlite_store(path):
 
 @pytest.fixture
 def leads_env(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text(CLINIC)
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    monkeypatch.setenv("LEADS_DB_URL", f"sqlite:///{tmp_path / 'leads.sqlite3'}")
-    assert main(["db-upgrade"]) == 0
+    leads_cli_env(tmp_path, monkeypatch, CLINIC)
 
 
 def test_privacy_promises_purge_deletes_old_conversations_and_keeps_recent_ones(tmp_path):

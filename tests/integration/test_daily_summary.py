@@ -13,6 +13,7 @@ from clinic.cli import main
 from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
 from tests.support.leads import new_lead
+from tests.support.leads_cli import leads_cli_env
 from tests.support.smtp_inbox import running_inbox
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
@@ -22,13 +23,9 @@ TUESDAY = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def clinic_env(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text(CLINIC)
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    monkeypatch.setenv("LEADS_DB_URL", f"sqlite:///{tmp_path / 'leads.sqlite3'}")
     for name in ("LEADS_DAILY_SUMMARY", "LEADS_DAILY_SUMMARY_DETAILS", "LEADS_NOTIFY_TO"):
         monkeypatch.delenv(name, raising=False)
-    assert main(["db-upgrade"]) == 0
+    leads_cli_env(tmp_path, monkeypatch, CLINIC)
     store = tracker_store(tmp_path / "conversations.sqlite3")
     chat = Conversation("visitor-1", TUESDAY).faq("faq/neck_pain").booking(sent=True)
     write_conversations(store.engine, store, [chat])

@@ -13,6 +13,7 @@ from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli import main
 from clinic.leads.stores import open_stores
 from tests.support.leads import new_lead
+from tests.support.leads_cli import leads_cli_env
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
 NOVEMBER = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
@@ -20,11 +21,7 @@ NOVEMBER = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def endpoints(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text(CLINIC)
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    monkeypatch.setenv("LEADS_DB_URL", f"sqlite:///{tmp_path / 'leads.sqlite3'}")
-    assert main(["db-upgrade"]) == 0
+    leads_cli_env(tmp_path, monkeypatch, CLINIC)
     store = tracker_store(tmp_path / "conversations.sqlite3")
     chats = [
         Conversation("visitor-1", NOVEMBER).faq("faq/neck_pain").booking(sent=True),
