@@ -22,9 +22,8 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from bench.staff_data import generated_conversations, tracker_store, write_conversations
-from clinic.leads.records import NewLead
 from clinic.tracker_events import read_only_engine
-from tests.support.staff_app import NOW, leads_stores, signed_in_client, staff_app
+from tests.support.staff_app import NOW, leads_stores, signed_in_client, staff_app, submit_lead
 
 DAYS = 30
 TARGET_SECONDS = 1.0
@@ -49,7 +48,14 @@ def run(folder: Path, conversations: int, leads: int, repeats: int) -> None:
     stores = leads_stores(folder)
     senders = [chat.sender_id for chat, sent in generated if sent]
     for number, sender_id in enumerate(senders):
-        stores.leads.submit(_lead(sender_id, number))
+        submit_lead(
+            stores.leads,
+            sender_id,
+            "Bench Visitor",
+            phone=f"+1914555{number % 10_000:04d}",
+            after_hours=number % 3 == 0,
+            now=NOW - timedelta(days=number % DAYS, hours=1),
+        )
     setup = time.perf_counter() - started
     client = signed_in_client(staff_app(stores, read_only_engine(store.engine.url)))
     reference = stores.leads.list()[0].reference
@@ -93,21 +99,6 @@ def _time(client: FlaskClient, path: str) -> float:
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code}")
     return elapsed
-
-
-def _lead(sender_id: str, number: int) -> NewLead:
-    return NewLead.create(
-        full_name="Bench Visitor",
-        phone=f"+1914555{number % 10_000:04d}",
-        email=None,
-        concern="neck",
-        patient_status="new",
-        consent=True,
-        channel="socketio",
-        conversation_id=sender_id,
-        after_hours=number % 3 == 0,
-        now=NOW - timedelta(days=number % DAYS, hours=1),
-    )
 
 
 if __name__ == "__main__":
