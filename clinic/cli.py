@@ -26,6 +26,7 @@ from clinic.accounts import (
 )
 from clinic.booking_fields import staff_rows
 from clinic.cli_report import add_report_command
+from clinic.cli_tracker_index import add_tracker_index_command
 from clinic.conversations import (
     TrackerStoreError,
     endpoints_path,
@@ -124,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     purge.set_defaults(handler=_purge)
 
     add_report_command(commands)
+    add_tracker_index_command(commands)
 
     flush = commands.add_parser("spool-flush", help="store requests spooled during an outage")
     flush.set_defaults(handler=_spool_flush)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 import yaml
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.leads.database import make_engine
@@ -87,6 +88,25 @@ def tracker_store_url(path: Path, environ: Mapping[str, str] = os.environ) -> UR
 
 def purge_conversations(url: URL, cutoff: datetime) -> PurgeResult:
     """Delete every event older than `cutoff`; a conversation left without events is gone."""
+    parameters = {"cutoff": as_utc(cutoff).timestamp()}
+    with writable_tracker_store(url) as engine, engine.begin() as connection:
+        gone = connection.execute(
+            text(
+                "SELECT COUNT(*) FROM (SELECT sender_id FROM events GROUP BY sender_id "
+                "HAVING MAX(timestamp) < :cutoff) AS gone"
+            ),
+            parameters,
+        ).scalar_one()
+        deleted = connection.execute(
+            text("DELETE FROM events WHERE timestamp < :cutoff"), parameters
+        ).rowcount
+    return PurgeResult(events=int(deleted), conversations=int(gone))
+
+
+@contextmanager
+def writable_tracker_store(url: URL) -> Iterator[Engine]:
+    """An engine on the tracker store for the front desk's upkeep of its `events` table; a
+    missing store or table and any database failure become TrackerStoreError."""
     place = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
         raise TrackerStoreError(f"the tracker store {place} does not exist")
@@ -94,19 +114,7 @@ def purge_conversations(url: URL, cutoff: datetime) -> PurgeResult:
     try:
         if not inspect(engine).has_table("events"):
             raise TrackerStoreError(f"the tracker store {place} has no events table")
-        parameters = {"cutoff": as_utc(cutoff).timestamp()}
-        with engine.begin() as connection:
-            gone = connection.execute(
-                text(
-                    "SELECT COUNT(*) FROM (SELECT sender_id FROM events GROUP BY sender_id "
-                    "HAVING MAX(timestamp) < :cutoff) AS gone"
-                ),
-                parameters,
-            ).scalar_one()
-            deleted = connection.execute(
-                text("DELETE FROM events WHERE timestamp < :cutoff"), parameters
-            ).rowcount
-        return PurgeResult(events=int(deleted), conversations=int(gone))
+        yield engine
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).strip()
         raise TrackerStoreError(f"cannot reach the tracker store {place}: {reason}") from error

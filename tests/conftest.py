@@ -19,6 +19,7 @@ from clinic.leads.database import make_engine, upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.staff_store import StaffAccountStore
+from tests.support.leads import new_lead
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"
 
@@ -79,22 +80,4 @@ def staff(db_url: str) -> Iterator[StaffAccountStore]:
 @pytest.fixture
 def make_lead() -> Callable[..., NewLead]:
     """NewLead.create with plausible defaults; keyword arguments override them."""
-
-    def factory(**overrides: object) -> NewLead:
-        fields: dict[str, object] = {
-            "full_name": "Jane Doe",
-            "phone": "(914) 555-0123",
-            "email": "jane@example.com",
-            "concern": "lower back",
-            "concern_detail": None,
-            "preferred_time": "weekday mornings",
-            "patient_status": "new",
-            "consent": True,
-            "channel": "socketio",
-            "conversation_id": "conversation-1",
-            "after_hours": False,
-        }
-        fields.update(overrides)
-        return NewLead.create(**fields)
-
-    return factory
+    return new_lead

@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.staff_data import Conversation, tracker_store, write_conversations
-from clinic.leads.records import NewLead
 from clinic.timeutil import utc_now
 from tests.browser.helpers import (
     ChatWidget,
@@ -17,6 +16,7 @@ from tests.browser.helpers import (
     assert_accessible,
     sign_in,
 )
+from tests.support.leads import new_lead
 
 pytestmark = pytest.mark.browser
 
@@ -32,16 +32,10 @@ def lead_with_conversation(staff_site, leads) -> str:
     store = tracker_store(staff_site.work_dir / "rasa_tracker.sqlite3")
     write_conversations(store.engine, store, [chat])
     store.engine.dispose()
-    lead = NewLead.create(
+    lead = new_lead(
         full_name="Robin Transcript",
-        phone="(914) 555-0177",
-        email=None,
-        concern="neck",
-        patient_status="new",
-        consent=True,
-        channel="socketio",
         conversation_id=chat.sender_id,
-        after_hours=False,
+        phone="(914) 555-0177",
         preferred_time="Thursday afternoons",
     )
     return leads.submit(lead).reference

@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 from playwright.sync_api import expect
 
-from clinic.leads.records import NewLead
 from clinic.web.staff import SIGN_IN_REFUSED
 from tests.browser.helpers import sign_in
+from tests.support.leads import new_lead
 
 pytestmark = pytest.mark.browser
 
@@ -17,20 +17,8 @@ SCRIPT_NAME = "<script>alert(1)</script>"
 
 
 def submit_lead(leads, name: str, conversation_id: str, **fields) -> str:
-    values = {
-        "full_name": "Placeholder Name",
-        "phone": "(914) 555-0142",
-        "email": None,
-        "concern": "neck",
-        "patient_status": "new",
-        "consent": True,
-        "channel": "socketio",
-        "conversation_id": conversation_id,
-        "after_hours": False,
-    }
-    values.update(fields)
     # NewLead.create refuses markup in a name; the page must stay safe for any stored value.
-    lead = dataclasses.replace(NewLead.create(**values), full_name=name)
+    lead = dataclasses.replace(new_lead(conversation_id=conversation_id, **fields), full_name=name)
     return leads.submit(lead).reference
 
 

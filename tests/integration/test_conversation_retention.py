@@ -6,8 +6,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
@@ -22,6 +20,8 @@ from clinic.timeutil import utc_now
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
 from tests.conftest import postgres_test_url, reset_postgres
 from tests.support.coroutines import run_coroutine
+from tests.support.leads_cli import leads_cli_env
+from tests.support.tracker_stores import sql_tracker_store
 
 DAY = 24 * 3600
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\nretention_days: 30\n"
@@ -50,16 +50,12 @@ def texts(store, sender_id):
 
 
 def sqlite_store(path):
-    return SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    return sql_tracker_store(f"sqlite:///{path}")
 
 
 @pytest.fixture
 def leads_env(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text(CLINIC)
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    monkeypatch.setenv("LEADS_DB_URL", f"sqlite:///{tmp_path / 'leads.sqlite3'}")
-    assert main(["db-upgrade"]) == 0
+    leads_cli_env(tmp_path, monkeypatch, CLINIC)
 
 
 def test_privacy_promises_purge_deletes_old_conversations_and_keeps_recent_ones(tmp_path):
@@ -157,20 +153,12 @@ def test_privacy_promises_purge_fails_loudly_when_the_server_is_unreachable(
 
 @pytest.mark.postgres
 def test_privacy_promises_purge_on_postgresql_removes_old_events_of_a_live_conversation():
-    url = make_url(postgres_test_url())
-    reset_postgres(url.render_as_string(hide_password=False))
-    store = FormForgettingSQLTrackerStore(
-        Domain.empty(),
-        dialect="postgresql",
-        host=url.host,
-        port=url.port,
-        db=url.database,
-        username=url.username,
-        password=url.password,
-    )
+    url = postgres_test_url()
+    reset_postgres(url)
+    store = sql_tracker_store(url, FormForgettingSQLTrackerStore)
     save(store, conversation("live-visitor", 400, 1))
     save(store, conversation("old-visitor", 500))
-    result = purge_conversations(url, utc_now() - timedelta(days=365))
+    result = purge_conversations(make_url(url), utc_now() - timedelta(days=365))
     assert (result.events, result.conversations) == (4, 1)
     assert texts(store, "live-visitor") == ["my number is 914 555 0101"]
     store.engine.dispose()

@@ -12,6 +12,8 @@ from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli import main
 from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
+from tests.support.leads import new_lead
+from tests.support.leads_cli import leads_cli_env
 from tests.support.smtp_inbox import running_inbox
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
@@ -21,13 +23,9 @@ TUESDAY = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def clinic_env(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text(CLINIC)
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    monkeypatch.setenv("LEADS_DB_URL", f"sqlite:///{tmp_path / 'leads.sqlite3'}")
     for name in ("LEADS_DAILY_SUMMARY", "LEADS_DAILY_SUMMARY_DETAILS", "LEADS_NOTIFY_TO"):
         monkeypatch.delenv(name, raising=False)
-    assert main(["db-upgrade"]) == 0
+    leads_cli_env(tmp_path, monkeypatch, CLINIC)
     store = tracker_store(tmp_path / "conversations.sqlite3")
     chat = Conversation("visitor-1", TUESDAY).faq("faq/neck_pain").booking(sent=True)
     write_conversations(store.engine, store, [chat])
@@ -47,17 +45,13 @@ def smtp_server():
 
 
 def lead(name: str, conversation_id: str, now: datetime) -> NewLead:
-    return NewLead.create(
+    return new_lead(
         full_name=name,
-        phone="(914) 555-0123",
         email=None,
         concern="other",
         concern_detail="sciatica after a fall",
-        patient_status="new",
-        consent=True,
-        channel="socketio",
+        preferred_time=None,
         conversation_id=conversation_id,
-        after_hours=False,
         now=now,
     )
 

@@ -11,8 +11,9 @@ import pytest
 
 from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli import main
-from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
+from tests.support.leads import new_lead
+from tests.support.leads_cli import leads_cli_env
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
 NOVEMBER = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
@@ -20,11 +21,7 @@ NOVEMBER = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)
 
 @pytest.fixture
 def endpoints(tmp_path, monkeypatch):
-    config = tmp_path / "clinic.yml"
-    config.write_text(CLINIC)
-    monkeypatch.setenv("CLINIC_CONFIG", str(config))
-    monkeypatch.setenv("LEADS_DB_URL", f"sqlite:///{tmp_path / 'leads.sqlite3'}")
-    assert main(["db-upgrade"]) == 0
+    leads_cli_env(tmp_path, monkeypatch, CLINIC)
     store = tracker_store(tmp_path / "conversations.sqlite3")
     chats = [
         Conversation("visitor-1", NOVEMBER).faq("faq/neck_pain").booking(sent=True),
@@ -35,17 +32,8 @@ def endpoints(tmp_path, monkeypatch):
     ]
     write_conversations(store.engine, store, chats)
     store.engine.dispose()
-    lead = NewLead.create(
-        full_name="Jane Roe",
-        phone="(914) 555-0123",
-        email=None,
-        concern="neck",
-        patient_status="new",
-        consent=True,
-        channel="socketio",
-        conversation_id="visitor-1",
-        after_hours=True,
-        now=NOVEMBER,
+    lead = new_lead(
+        full_name="Jane Roe", conversation_id="visitor-1", after_hours=True, now=NOVEMBER
     )
     open_stores().leads.submit(lead)
     path = tmp_path / "endpoints.yml"

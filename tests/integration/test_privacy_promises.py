@@ -20,15 +20,14 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import class_from_module_path
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from clinic.booking_fields import BOOKING_SLOTS
 from clinic.leads.database import make_engine
 from clinic.paths import REPO_ROOT
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
-from tests.conftest import postgres_test_url, reset_postgres
 from tests.support.coroutines import run_coroutine
 from tests.support.domain import load_domain
+from tests.support.tracker_stores import sql_tracker_store
 
 NAME = "Jane Doe"
 PHONE = "914 555 0123"
@@ -38,26 +37,11 @@ PERSONAL = (NAME, "Jane", PHONE, "+19145550123", EMAIL, "shoulder")
 FAQ_QUESTION = "How is ART different from massage?"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_and_url(request, tmp_path):
+@pytest.fixture
+def store_and_url(empty_db_url):
     domain = Domain.from_dict(load_domain())
-    if request.param == "sqlite":
-        store = FormForgettingSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "t.db"))
-        url = f"sqlite:///{tmp_path / 't.db'}"
-    else:
-        url = postgres_test_url()
-        reset_postgres(url)
-        parsed = make_url(url)
-        store = FormForgettingSQLTrackerStore(
-            domain,
-            dialect="postgresql",
-            host=parsed.host,
-            port=parsed.port,
-            db=parsed.database,
-            username=parsed.username,
-            password=parsed.password,
-        )
-    yield store, url
+    store = sql_tracker_store(empty_db_url, FormForgettingSQLTrackerStore, domain)
+    yield store, empty_db_url
     store.engine.dispose()
 
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
     ActiveLoop,
@@ -40,8 +38,8 @@ from clinic.tracker_events import (
     user_messages,
 )
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
-from tests.conftest import postgres_test_url, reset_postgres
 from tests.support.coroutines import run_coroutine
+from tests.support.tracker_stores import sql_tracker_store
 
 START = datetime(2026, 11, 2, 14, 0, tzinfo=timezone.utc)
 
@@ -147,24 +145,9 @@ def cancelled_booking(minutes: float) -> list[Event]:
     ]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SQLTrackerStore]:
-    if request.param == "sqlite":
-        created = FormForgettingSQLTrackerStore(
-            Domain.empty(), dialect="sqlite", db=str(tmp_path / "tracker.sqlite3")
-        )
-    else:
-        url = make_url(postgres_test_url())
-        reset_postgres(url.render_as_string(hide_password=False))
-        created = FormForgettingSQLTrackerStore(
-            Domain.empty(),
-            dialect="postgresql",
-            host=url.host,
-            port=url.port,
-            db=url.database,
-            username=url.username,
-            password=url.password,
-        )
+@pytest.fixture
+def store(empty_db_url: str) -> Iterator[SQLTrackerStore]:
+    created = sql_tracker_store(empty_db_url, FormForgettingSQLTrackerStore)
     yield created
     created.engine.dispose()
 
@@ -298,7 +281,7 @@ def test_a_missing_tracker_file_is_unreachable_and_stays_missing(tmp_path):
 
 
 def test_open_tracker_store_reads_the_endpoints_file(tmp_path):
-    tracker = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
+    tracker = sql_tracker_store(f"sqlite:///{tmp_path / 't.sqlite3'}")
     save(tracker, "someone", faq_chat(0))
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text("tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: ${TRACKER}\n")

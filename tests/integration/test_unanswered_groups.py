@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
-from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.nlu.training_data.loading import load_data
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 
 from bench.staff_data import Conversation, write_conversations
 from clinic.leads.database import make_engine, upgrade
@@ -20,7 +17,7 @@ from clinic.tracker_events import read_only_engine
 from clinic.unanswered.export import faq_candidates_yaml
 from clinic.unanswered.marks import MarkStore
 from clinic.unanswered.report import UnansweredGroups
-from tests.conftest import postgres_test_url, reset_postgres
+from tests.support.tracker_stores import sql_tracker_store
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 QUESTIONS = {
@@ -36,26 +33,11 @@ QUESTIONS = {
 }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Engine, str]]:
-    """The tracker store with the conversations, and a migrated leads database."""
-    if request.param == "sqlite":
-        store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.sqlite3"))
-        leads_url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
-    else:
-        leads_url = postgres_test_url()
-        url = make_url(leads_url)
-        reset_postgres(leads_url)
-        store = SQLTrackerStore(
-            Domain.empty(),
-            dialect="postgresql",
-            host=url.host,
-            port=url.port,
-            db=url.database,
-            username=url.username,
-            password=url.password,
-        )
-    upgrade(leads_url)
+@pytest.fixture
+def databases(empty_db_url: str) -> Iterator[tuple[Engine, str]]:
+    """The tracker store with the conversations, and a migrated leads database, in one database."""
+    store = sql_tracker_store(empty_db_url)
+    upgrade(empty_db_url)
     for number, (sender_id, questions) in enumerate(QUESTIONS.items()):
         conversation = Conversation(sender_id, NOW - timedelta(days=3 - number))
         for question in questions:
@@ -63,7 +45,7 @@ def databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[
         conversation.faq("faq/neck_pain")
         write_conversations(store.engine, store, [conversation])
     reader = read_only_engine(store.engine.url)
-    yield reader, leads_url
+    yield reader, empty_db_url
     reader.dispose()
     store.engine.dispose()
 

@@ -14,12 +14,13 @@ from sqlalchemy.engine import Engine
 
 from clinic.accounts import create_user
 from clinic.leads.database import upgrade
-from clinic.leads.records import LeadView, NewLead
+from clinic.leads.records import LeadView
 from clinic.leads.repository import LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
 from clinic.web.staff import create_app
 from clinic.web.staff_config import StaffConfig
+from tests.support.leads import new_lead
 
 USERNAME = "frontdesk"
 PASSWORD = "correct horse battery"
@@ -66,17 +67,14 @@ def csrf_token(client: FlaskClient, path: str) -> str:
 def submit_lead(
     repository: LeadRepository, conversation_id: str, name: str = "Jane Roe", **fields: object
 ) -> LeadView:
+    """A phone-only request without preferred times, stored an hour before the pages' clock
+    (NOW); `fields` replace any of that."""
     values: dict[str, object] = {
-        "full_name": name,
-        "phone": "(914) 555-0123",
         "email": None,
+        "preferred_time": None,
         "concern": "neck",
-        "patient_status": "new",
-        "consent": True,
-        "channel": "socketio",
-        "conversation_id": conversation_id,
-        "after_hours": False,
         "now": NOW - timedelta(hours=1),
     }
     values.update(fields)
-    return repository.submit(NewLead.create(**values)).lead
+    lead = new_lead(full_name=name, conversation_id=conversation_id, **values)
+    return repository.submit(lead).lead

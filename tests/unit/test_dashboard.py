@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from sqlalchemy.engine import make_url
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
+from bench.staff_data import Conversation, write_conversations
 from clinic.dashboard import Period, PeriodError, dashboard_figures, topic_label
 from clinic.settings import ClinicSettings, OpeningRange
 from clinic.tracker_events import FormRuns, read_only_engine
-from tests.support.staff_app import ZONE, leads_stores, submit_lead
+from tests.support.staff_app import ZONE, submit_lead
 
 # Monday 2 November 2026; the clinic opens 9:00-17:00 on weekdays.
 MONDAY = date(2026, 11, 2)
@@ -24,8 +24,7 @@ def local(day: date, hour: int) -> datetime:
 
 
 @pytest.fixture
-def tracker(tmp_path):
-    store = tracker_store(tmp_path / "tracker.sqlite3")
+def reader(tracker):
     chats = [
         Conversation("during-hours", local(MONDAY, 10))
         .faq("faq/neck_pain")
@@ -38,19 +37,17 @@ def tracker(tmp_path):
         .cancelled_booking(),
         Conversation("next-week", local(MONDAY + timedelta(days=7), 10)).faq("faq/headaches"),
     ]
-    write_conversations(store.engine, store, chats)
-    engine = read_only_engine(store.engine.url)
+    write_conversations(tracker.engine, tracker, chats)
+    engine = read_only_engine(tracker.engine.url)
     yield engine
     engine.dispose()
-    store.engine.dispose()
 
 
-def test_figures_of_a_period(tmp_path, tracker):
-    stores = leads_stores(tmp_path)
+def test_figures_of_a_period(stores, reader):
     submit_lead(stores.leads, "during-hours", now=local(MONDAY, 10), after_hours=False)
     submit_lead(stores.leads, "other", now=local(MONDAY, 23), after_hours=True, phone="9145550199")
     period = Period.of_days(MONDAY, MONDAY + timedelta(days=6), ZONE)
-    figures = dashboard_figures(tracker, stores.leads, period, CLINIC)
+    figures = dashboard_figures(reader, stores.leads, period, CLINIC)
     talk = figures.conversations
     assert talk is not None
     assert (talk.conversations, talk.after_hours_conversations) == (2, 1)
@@ -68,16 +65,14 @@ def test_figures_of_a_period(tmp_path, tracker):
     assert rows["FAQ: neck pain"] == "2"
 
 
-def test_the_period_is_whole_days_in_the_clinics_zone(tmp_path, tracker):
-    stores = leads_stores(tmp_path)
+def test_the_period_is_whole_days_in_the_clinics_zone(stores, reader):
     # 22:00 on Monday in New York is already Tuesday in UTC: still Monday's conversation.
     monday = Period.of_days(MONDAY, MONDAY, ZONE)
-    talk = dashboard_figures(tracker, stores.leads, monday, CLINIC).conversations
+    talk = dashboard_figures(reader, stores.leads, monday, CLINIC).conversations
     assert talk is not None and talk.conversations == 2
 
 
-def test_an_unreachable_tracker_store_leaves_the_lead_figures(tmp_path):
-    stores = leads_stores(tmp_path)
+def test_an_unreachable_tracker_store_leaves_the_lead_figures(tmp_path, stores):
     submit_lead(stores.leads, "someone", now=local(MONDAY, 10))
     missing = read_only_engine(make_url(f"sqlite:///{tmp_path / 'absent.sqlite3'}"))
     figures = dashboard_figures(missing, stores.leads, Period.of_days(MONDAY, MONDAY, ZONE), CLINIC)
@@ -87,11 +82,10 @@ def test_an_unreachable_tracker_store_leaves_the_lead_figures(tmp_path):
     assert rows["Leads"] == "1"
 
 
-def test_without_opening_hours_there_is_no_after_hours_share(tmp_path, tracker):
-    stores = leads_stores(tmp_path)
+def test_without_opening_hours_there_is_no_after_hours_share(stores, reader):
     no_hours = ClinicSettings(name="ProClinix", location="Armonk, NY", timezone=ZONE)
     period = Period.of_days(MONDAY, MONDAY, ZONE)
-    figures = dashboard_figures(tracker, stores.leads, period, no_hours)
+    figures = dashboard_figures(reader, stores.leads, period, no_hours)
     assert dict(figures.rows())["Conversations after hours"] == "n/a"
 
 

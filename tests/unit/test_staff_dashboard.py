@@ -8,14 +8,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
+from bench.staff_data import Conversation, write_conversations
 from clinic.dashboard import Period
 from clinic.tracker_events import read_only_engine
 from clinic.web.staff_dashboard import FIGURES_TTL_SECONDS, FiguresCache
 from tests.support.staff_app import (
     NOW,
     ZONE,
-    leads_stores,
     signed_in_client,
     staff_app,
     submit_lead,
@@ -25,15 +24,12 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
-def app(tmp_path):
-    store = tracker_store(tmp_path / "tracker.sqlite3")
+def app(stores, tracker):
     chat = Conversation("visitor-dash-1", NOW - timedelta(days=2))
     chat.faq("faq/neck_pain").unanswered("out_of_scope", None, "Can you fix my car?")
-    write_conversations(store.engine, store, [chat.booking(sent=True)])
-    stores = leads_stores(tmp_path)
+    write_conversations(tracker.engine, tracker, [chat.booking(sent=True)])
     submit_lead(stores.leads, chat.sender_id, now=NOW - timedelta(days=2))
-    yield staff_app(stores, read_only_engine(store.engine.url))
-    store.engine.dispose()
+    return staff_app(stores, read_only_engine(tracker.engine.url))
 
 
 def test_dashboard_needs_a_signed_in_user(app):

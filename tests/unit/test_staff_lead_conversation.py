@@ -4,33 +4,19 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from sqlalchemy.engine import make_url
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
+from bench.staff_data import Conversation, write_conversations
 from clinic.tracker_events import read_only_engine
 from clinic.web.lead_conversation import MAX_TURNS
 from tests.support.staff_app import (
     NOW,
-    leads_stores,
     signed_in_client,
     staff_app,
     submit_lead,
 )
 
 SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture
-def stores(tmp_path):
-    return leads_stores(tmp_path)
-
-
-@pytest.fixture
-def tracker(tmp_path):
-    store = tracker_store(tmp_path / "tracker.sqlite3")
-    yield store
-    store.engine.dispose()
 
 
 def client_for(stores, store):

@@ -10,24 +10,12 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from sqlalchemy.engine import make_url
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
+from bench.staff_data import Conversation, write_conversations
 from clinic.tracker_events import read_only_engine
-from tests.support.staff_app import NOW, csrf_token, leads_stores, signed_in_client, staff_app
+from tests.support.staff_app import NOW, csrf_token, signed_in_client, staff_app
 
 PHONE = "914-555-0199"
 KEYS_FIELD = re.compile(r'name="keys" value="([0-9a-f ]+)"')
-
-
-@pytest.fixture
-def stores(tmp_path):
-    return leads_stores(tmp_path)
-
-
-@pytest.fixture
-def tracker(tmp_path):
-    store = tracker_store(tmp_path / "tracker.sqlite3")
-    yield store
-    store.engine.dispose()
 
 
 def chat(tracker, sender_id, hours_ago, *questions):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -18,31 +17,18 @@ from clinic.accounts import (
     enable_user,
     reset_password,
 )
-from clinic.leads.database import upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
-from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
 from clinic.web.sign_in_limit import AddressLimit
 from clinic.web.staff import SIGN_IN_REFUSED, create_app
 from clinic.web.staff_config import StaffConfig, StaffConfigError
+from tests.support.staff_app import CSRF_FIELD, PASSWORD, USERNAME, csrf_token, submit_lead
 
-USERNAME = "frontdesk"
-PASSWORD = "correct horse battery"
 SCRIPT_NAME = "<script>alert(1)</script>"
-CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))
 ADDRESS_LIMIT = AddressLimit(max_failures=5, window=timedelta(minutes=15))
 PROXY = "10.0.0.2"
-
-
-@pytest.fixture
-def stores(tmp_path) -> LeadStores:
-    url = f"sqlite:///{tmp_path / 'leads.sqlite3'}"
-    upgrade(url)
-    stores = open_stores(url)
-    create_user(stores.staff, USERNAME, PASSWORD)
-    return stores
 
 
 @pytest.fixture
@@ -87,27 +73,11 @@ def client(app):
 
 
 def submit(repository, name="Jane Doe", minutes_ago=0, after_hours=False, **fields):
-    values = {
-        "full_name": name,
-        "phone": "(914) 555-0123",
-        "email": None,
-        "concern": "neck",
-        "patient_status": "new",
-        "consent": True,
-        "channel": "socketio",
-        "conversation_id": f"conversation-{name}-{minutes_ago}",
-        "after_hours": after_hours,
-        "now": datetime(2025, 3, 10, 15, 0, tzinfo=timezone.utc) - timedelta(minutes=minutes_ago),
-    }
-    values.update(fields)
-    return repository.submit(NewLead.create(**values)).lead
-
-
-def csrf_token(client, path):
-    page = client.get(path)
-    match = CSRF_FIELD.search(page.get_data(as_text=True))
-    assert match, f"no CSRF token on {path}"
-    return match.group(1)
+    conversation_id = fields.pop("conversation_id", f"conversation-{name}-{minutes_ago}")
+    now = datetime(2025, 3, 10, 15, 0, tzinfo=timezone.utc) - timedelta(minutes=minutes_ago)
+    return submit_lead(
+        repository, conversation_id, name, after_hours=after_hours, now=now, **fields
+    )
 
 
 def sign_in(client, password=PASSWORD, username=USERNAME, address="127.0.0.1", forwarded=None):
