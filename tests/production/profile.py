@@ -1,0 +1,120 @@
+"""The production profile (scripts/production.sh) started for the tests, on ports moved by env
+E2E_PORT_OFFSET and with its var directory in a temporary folder; every fault test starts and
+stops single services of it through the same script."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinic.leads.database import make_engine
+from clinic.leads.repository import LeadRepository
+from clinic.leads.spool import Spool
+from tests.support.stack import PORT_OFFSET_ENV, REPO_ROOT
+
+SCRIPT = REPO_ROOT / "scripts" / "production.sh"
+# Away from `make run-production`'s defaults and from the other test stacks.
+BASE_PORTS = {
+    "PRODUCTION_PORT": 8388,
+    "PRODUCTION_RASA1_PORT": 5311,
+    "PRODUCTION_RASA2_PORT": 5312,
+    "PRODUCTION_ACTIONS_PORT": 5365,
+    "PRODUCTION_SITE_PORT": 8390,
+    "PRODUCTION_STAFF_PORT": 8391,
+    "PRODUCTION_PG_PORT": 54390,
+    "PRODUCTION_REDIS_PORT": 6690,
+}
+SPOOL_FLUSH_SECONDS = "2"
+# A lock left by a killed instance blocks its conversations this long (Rasa's default: 60 s).
+LOCK_LIFETIME_SECONDS = "15"
+ACCESS_LINE = re.compile(r'^(\S+) \[[^\]]*\] "(\S+) (\S+)" (\d+) (\S+)$')
+
+
+@dataclass(frozen=True)
+class AccessLine:
+    client: str
+    method: str
+    path: str
+    status: int
+    upstream: str
+
+
+@dataclass
+class Profile:
+    var_dir: Path
+
+    @property
+    def environment(self) -> dict[str, str]:
+        offset = int(os.environ.get(PORT_OFFSET_ENV) or 0)
+        env = dict(os.environ)
+        env.update({name: str(port + offset) for name, port in BASE_PORTS.items()})
+        env.update(
+            PRODUCTION_VAR_DIR=str(self.var_dir),
+            PRODUCTION_PUBLIC_REST="1",
+            LEADS_SPOOL_FLUSH_SECONDS=SPOOL_FLUSH_SECONDS,
+            TICKET_LOCK_LIFETIME=LOCK_LIFETIME_SECONDS,
+        )
+        env.pop("LEADS_NOTIFY_TO", None)
+        return env
+
+    def port(self, name: str) -> int:
+        return int(self.environment[f"PRODUCTION_{name.upper()}_PORT"])
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.environment['PRODUCTION_PORT']}"
+
+    @property
+    def rasa_upstreams(self) -> tuple[str, str]:
+        return (f"127.0.0.1:{self.port('rasa1')}", f"127.0.0.1:{self.port('rasa2')}")
+
+    def start(self, *services: str) -> None:
+        self._script("start", *services)
+
+    def stop(self, *services: str) -> None:
+        self._script("stop", *services)
+
+    def kill(self, service: str) -> None:
+        """SIGKILL to the service's whole process group, as a crash would leave it."""
+        pid_file = self.var_dir / "run" / f"{service}.pid"
+        os.killpg(int(pid_file.read_text()), signal.SIGKILL)
+        pid_file.unlink()
+
+    def _script(self, *arguments: str) -> None:
+        subprocess.run([str(SCRIPT), *arguments], env=self.environment, check=True, timeout=600)
+
+    def leads(self) -> LeadRepository:
+        return LeadRepository(make_engine(self.environment_leads_url))
+
+    @property
+    def environment_leads_url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port('pg')}/leads"
+
+    def spool(self) -> Spool:
+        return Spool(self.var_dir / "spool")
+
+    def access_log(self) -> list[AccessLine]:
+        lines = (self.var_dir / "log" / "nginx-access.log").read_text().splitlines()
+        matches = [ACCESS_LINE.match(line) for line in lines]
+        return [AccessLine(m[1], m[2], m[3], int(m[4]), m[5]) for m in matches if m is not None]
+
+    def upstreams_by_client(self, path_prefix: str) -> dict[str, set[str]]:
+        """Which Rasa instances answered each client address on the paths under path_prefix
+        (successful answers only)."""
+        seen: dict[str, set[str]] = defaultdict(set)
+        for line in self.access_log():
+            if line.path.startswith(path_prefix) and line.status < 400:
+                seen[line.client].add(line.upstream)
+        return dict(seen)
+
+    def answers_per_instance(self) -> Counter[str]:
+        return Counter(
+            line.upstream
+            for line in self.access_log()
+            if line.upstream in self.rasa_upstreams and line.status < 400
+        )
