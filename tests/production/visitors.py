@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,8 +18,7 @@ import aiohttp
 import socketio
 
 START = "I'd like to book an appointment for my back"
-# What the assistant asks -> what the visitor answers (the first that matches wins).
-REFERENCE_MARK = "reference PCX-"
+REFERENCE = re.compile(r"\bPCX-[0-9A-Z]{6}\b")
 TURN_ATTEMPTS = 8
 RETRY_PAUSE_SECONDS = 1.0
 TURN_SECONDS = 45.0
@@ -77,14 +77,17 @@ class VisitorResult:
 
 
 def reference_in(text: str) -> str | None:
-    if REFERENCE_MARK not in text:
-        return None
-    return text.split("reference ", 1)[1][:10]
+    """The lead reference the assistant gave (stored or kept in the spool), if any."""
+    found = REFERENCE.search(text)
+    return found[0] if found else None
 
 
-async def complete_booking(visitor: Any, booking: Booking, max_turns: int = 14) -> VisitorResult:
-    """Talks until the assistant gives a reference; `visitor` is a RestVisitor or SocketVisitor."""
-    message = START
+async def complete_booking(
+    visitor: Any, booking: Booking, start: str = START, max_turns: int = 14
+) -> VisitorResult:
+    """Talks, from `start` on, until the assistant gives a reference; `visitor` is a RestVisitor
+    or SocketVisitor."""
+    message = start
     for _ in range(max_turns):
         asked = "\n".join(await visitor.turn(message))
         reference = reference_in(asked)
