@@ -1,10 +1,11 @@
 """Tells the visitor honestly when a turn could not be handled as it should.
 
-Rasa answers nothing, or only part of a turn, when a service behind it fails: with the action
-server down it logs "Encountered an exception while running action ..." and goes on without that
-action's events (a booking answer is lost); with the lock store (Redis) or the tracker store
-(PostgreSQL) down, handling the message raises. Each channel wraps its message handler with
-`guarded`: after such a turn the visitor gets TROUBLE_MESSAGE. The exception is logged by its
+Rasa answers nothing, or only part of a turn, when a service behind it fails, and says so only
+in its log: with the action server down it goes on without that action's events (a booking
+answer is lost); with the tracker store (PostgreSQL) down its fail-safe store handles the turn
+without the conversation's history and keeps nothing of it; with the lock store (Redis) down,
+handling the message raises. Each channel wraps its message handler with `guarded`: after such
+a turn the visitor gets TROUBLE_MESSAGE. The exception is logged by its
 type only (Rasa's own REST log line would carry the visitor's text).
 """
 
@@ -22,9 +23,14 @@ TROUBLE_MESSAGE = (
     "properly. Please send it again in a minute; if you were giving me details for a request, "
     "nothing has been sent to the front desk yet unless I gave you a reference."
 )
-# Rasa's processor logs this (at ERROR) when a custom action fails and its events are dropped.
+# What Rasa logs (at ERROR) when a custom action fails and its events are dropped, and when its
+# fail-safe tracker store falls back to memory; by logger name.
 ACTION_FAILURE_PREFIX = "Encountered an exception while running action"
-PROCESSOR_LOGGER = "rasa.core.processor"
+TRACKER_STORE_FAILURE_PREFIX = "Error happened when trying to"
+WATCHED_FAILURES = {
+    "rasa.core.processor": ACTION_FAILURE_PREFIX,
+    "rasa.core.tracker_store": TRACKER_STORE_FAILURE_PREFIX,
+}
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -32,27 +38,29 @@ logger = logging.getLogger(__name__)
 _failures: ContextVar[list[str] | None] = ContextVar("turn_failures", default=None)
 
 
-class _ActionFailureWatch(logging.Handler):
-    """Notes a failed custom action in the turn being handled (the handler runs in the turn's
+class _FailureWatch(logging.Handler):
+    """Notes a failure Rasa logged during the turn being handled (the handler runs in the turn's
     own context)."""
 
     def emit(self, record: logging.LogRecord) -> None:
         failures = _failures.get()
-        if failures is not None and str(record.msg).startswith(ACTION_FAILURE_PREFIX):
-            failures.append("custom action")
+        prefix = WATCHED_FAILURES.get(record.name)
+        if failures is not None and prefix and str(record.msg).startswith(prefix):
+            failures.append(record.name)
 
 
-_watch = _ActionFailureWatch(level=logging.ERROR)
+_watch = _FailureWatch(level=logging.ERROR)
 
 
-def install_action_failure_watch() -> None:
-    processor_logger = logging.getLogger(PROCESSOR_LOGGER)
-    if _watch not in processor_logger.handlers:
-        processor_logger.addHandler(_watch)
+def install_failure_watch() -> None:
+    for name in WATCHED_FAILURES:
+        watched = logging.getLogger(name)
+        if _watch not in watched.handlers:
+            watched.addHandler(_watch)
 
 
 def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
-    install_action_failure_watch()
+    install_failure_watch()
 
     async def handle(message: UserMessage) -> None:
         failures: list[str] = []

@@ -73,8 +73,9 @@ class Profile:
     def rasa_upstreams(self) -> tuple[str, str]:
         return (f"127.0.0.1:{self.port('rasa1')}", f"127.0.0.1:{self.port('rasa2')}")
 
-    def start(self, *services: str) -> None:
-        self._script("start", *services)
+    def start(self, *services: str, **settings: str) -> None:
+        """Starts `services` (all by default); `settings` override environment variables."""
+        self._script("start", *services, **settings)
 
     def stop(self, *services: str) -> None:
         self._script("stop", *services)

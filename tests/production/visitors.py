@@ -8,9 +8,11 @@ with a connection error, a 5xx or no answer is sent again, a bounded number of t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +24,9 @@ REFERENCE = re.compile(r"\bPCX-[0-9A-Z]{6}\b")
 TURN_ATTEMPTS = 8
 RETRY_PAUSE_SECONDS = 1.0
 TURN_SECONDS = 45.0
-QUIET_SECONDS = 0.4
+# A turn's replies arrive one by one over socket.io: it is over once the last one asks something
+# or gives a reference, or else once nothing came for QUIET_SECONDS.
+QUIET_SECONDS = 1.5
 FIRST_NAMES = ("Ava", "Ben", "Cara", "Dev", "Elena", "Finn", "Grace", "Hugo", "Iris", "Jonah")
 LAST_NAMES = ("Brooks", "Castillo", "Dunn", "Ellis", "Foster")
 
@@ -59,6 +63,7 @@ class Booking:
             ("new or a returning", '/inform{"patient_status": "new"}'),
             ("May the ProClinix front desk contact you", "yes, that's fine"),
             ("- Name:", "/affirm"),
+            ("Shall I send it to the front desk", "/affirm"),
         )
         for question, reply in script:
             if question in asked:
@@ -170,12 +175,12 @@ class SocketVisitor:
                     await self.connect()
                 replies = await self._exchange(message)
             except (ConnectionError, socketio.exceptions.SocketIOError, asyncio.TimeoutError):
-                self._client = None
+                await self.close()
                 continue
             if replies:
                 self.result.transcript.extend(f"Assistant: {reply}" for reply in replies)
                 return replies
-            self._client = None
+            await self.close()
         raise TurnFailed(f"{self.result.conversation_id}: no answer to {message!r}")
 
     async def _exchange(self, message: str) -> list[str]:
@@ -185,19 +190,28 @@ class SocketVisitor:
             "user_uttered", {"message": message, "session_id": self.result.conversation_id}
         )
         await _wait(lambda: bool(self._replies), TURN_SECONDS)
-        seen = -1
-        while seen != len(self._replies):
+        while not _turn_over(self._replies):
             seen = len(self._replies)
-            await asyncio.sleep(QUIET_SECONDS)
+            await _wait(self._more_than(seen), QUIET_SECONDS)
+            if len(self._replies) == seen:
+                break
         return list(self._replies)
+
+    def _more_than(self, count: int) -> Callable[[], bool]:
+        return lambda: len(self._replies) > count
 
     async def close(self) -> None:
         if self._client is not None and self._client.connected:
-            await self._client.disconnect()
+            with contextlib.suppress(Exception):
+                await self._client.disconnect()
         self._client = None
         if self._http is not None:
             await self._http.close()
             self._http = None
+
+
+def _turn_over(replies: list[str]) -> bool:
+    return bool(replies) and (replies[-1].rstrip().endswith("?") or bool(reference_in(replies[-1])))
 
 
 async def _wait(condition: Any, seconds: float) -> None:

@@ -7,7 +7,12 @@ import logging
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from rasa_server_plugins.turn_guard import ACTION_FAILURE_PREFIX, TROUBLE_MESSAGE, guarded
+from rasa_server_plugins.turn_guard import (
+    ACTION_FAILURE_PREFIX,
+    TRACKER_STORE_FAILURE_PREFIX,
+    TROUBLE_MESSAGE,
+    guarded,
+)
 
 PRIVATE_TEXT = "my name is Jane Doe, call 914 555 0123"
 
@@ -31,6 +36,24 @@ def test_a_failed_custom_action_ends_the_turn_with_the_trouble_message():
         await message.output_channel.send_text_message(message.sender_id, "What is your name?")
 
     assert handled(action_server_down) == ["What is your name?", TROUBLE_MESSAGE]
+
+
+def test_a_tracker_store_falling_back_to_memory_ends_the_turn_with_the_trouble_message():
+    async def database_down(message: UserMessage) -> None:
+        logging.getLogger("rasa.core.tracker_store").error(
+            f"{TRACKER_STORE_FAILURE_PREFIX} retrieve conversation tracker from 'SQLTrackerStore'."
+        )
+        await message.output_channel.send_text_message(message.sender_id, "Sure, go ahead")
+
+    assert handled(database_down) == ["Sure, go ahead", TROUBLE_MESSAGE]
+
+
+def test_the_same_words_from_another_logger_change_nothing():
+    async def answer(message: UserMessage) -> None:
+        logging.getLogger("clinic").error(f"{ACTION_FAILURE_PREFIX} 'x'.")
+        await message.output_channel.send_text_message(message.sender_id, "Hello")
+
+    assert handled(answer) == ["Hello"]
 
 
 def test_a_failure_logged_outside_a_turn_changes_no_turn():
