@@ -66,8 +66,13 @@ class Profile:
         return int(self.environment[f"PRODUCTION_{name.upper()}_PORT"])
 
     @property
+    def public_port(self) -> int:
+        """nginx's port."""
+        return int(self.environment["PRODUCTION_PORT"])
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.environment['PRODUCTION_PORT']}"
+        return f"http://127.0.0.1:{self.public_port}"
 
     @property
     def rasa_upstreams(self) -> tuple[str, str]:
@@ -86,14 +91,15 @@ class Profile:
         os.killpg(int(pid_file.read_text()), signal.SIGKILL)
         pid_file.unlink()
 
-    def _script(self, *arguments: str) -> None:
-        subprocess.run([str(SCRIPT), *arguments], env=self.environment, check=True, timeout=600)
+    def _script(self, *arguments: str, **settings: str) -> None:
+        environment = {**self.environment, **settings}
+        subprocess.run([str(SCRIPT), *arguments], env=environment, check=True, timeout=600)
 
     def leads(self) -> LeadRepository:
-        return LeadRepository(make_engine(self.environment_leads_url))
+        return LeadRepository(make_engine(self.leads_url))
 
     @property
-    def environment_leads_url(self) -> str:
+    def leads_url(self) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port('pg')}/leads"
 
     def spool(self) -> Spool:
