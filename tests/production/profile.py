@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clinic.leads.database import make_engine
-from clinic.leads.repository import LeadRepository
+from clinic.leads.repository import LeadRepository, LeadView
 from clinic.leads.spool import Spool
+from tests.production.visitors import VisitorResult
 from tests.support.stack import PORT_OFFSET_ENV, REPO_ROOT
 
 SCRIPT = REPO_ROOT / "scripts" / "production.sh"
@@ -95,8 +96,12 @@ class Profile:
         environment = {**self.environment, **settings}
         subprocess.run([str(SCRIPT), *arguments], env=environment, check=True, timeout=600)
 
-    def leads(self) -> LeadRepository:
-        return LeadRepository(make_engine(self.leads_url))
+    def leads(self) -> list[LeadView]:
+        engine = make_engine(self.leads_url)
+        try:
+            return LeadRepository(engine).list()
+        finally:
+            engine.dispose()
 
     @property
     def leads_url(self) -> str:
@@ -125,3 +130,13 @@ class Profile:
             for line in self.access_log()
             if line.upstream in self.rasa_upstreams and line.status < 400
         )
+
+
+def assert_one_lead_each(profile: Profile, results: list[VisitorResult]) -> None:
+    """Every visitor got a reference, and has exactly one lead, under that reference."""
+    assert [result for result in results if result.reference is None] == []
+    ours = {result.conversation_id: result for result in results}
+    leads = [lead for lead in profile.leads() if lead.conversation_id in ours]
+    assert sorted(lead.conversation_id for lead in leads) == sorted(ours)
+    for lead in leads:
+        assert lead.reference == ours[lead.conversation_id].reference

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.production.profile import Profile
-from tests.production.visitors import Booking, VisitorResult, run_visitors
+from tests.production.profile import assert_one_lead_each
+from tests.production.visitors import Booking, run_visitors
 from tests.support.coroutines import run_coroutine
 
 VISITORS = 50
@@ -15,22 +15,12 @@ VISITORS = 50
 pytestmark = [pytest.mark.production, pytest.mark.slow]
 
 
-def assert_one_lead_each(profile: Profile, results: list[VisitorResult]) -> None:
-    """Every visitor has its reference and exactly one lead under it, with its own details."""
-    assert [result for result in results if result.reference is None] == []
-    ours = {result.conversation_id: result for result in results}
-    leads = [lead for lead in profile.leads().list() if lead.conversation_id in ours]
-    assert sorted(lead.conversation_id for lead in leads) == sorted(ours)
-    for lead in leads:
-        assert lead.reference == ours[lead.conversation_id].reference
-
-
 def test_fifty_visitors_each_leave_one_lead_spread_over_both_instances(profile):
     results = run_coroutine(run_visitors(profile.url, VISITORS, prefix="fifty"))
 
     assert_one_lead_each(profile, results)
     by_conversation = {result.conversation_id: index for index, result in enumerate(results)}
-    for lead in profile.leads().list():
+    for lead in profile.leads():
         if lead.conversation_id in by_conversation:
             booking = Booking(by_conversation[lead.conversation_id])
             assert (lead.full_name, lead.phone) == (
