@@ -134,7 +134,8 @@ class Profile:
 
 def assert_one_lead_each(profile: Profile, results: list[VisitorResult]) -> None:
     """Every visitor got a reference, and has exactly one lead, under that reference."""
-    assert [result for result in results if result.reference is None] == []
+    without_reference = [result for result in results if result.reference is None]
+    assert [(result.conversation_id, result.transcript[-3:]) for result in without_reference] == []
     ours = {result.conversation_id: result for result in results}
     leads = [lead for lead in profile.leads() if lead.conversation_id in ours]
     assert sorted(lead.conversation_id for lead in leads) == sorted(ours)

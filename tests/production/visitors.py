@@ -88,7 +88,7 @@ def reference_in(text: str) -> str | None:
 
 
 async def complete_booking(
-    visitor: Any, booking: Booking, start: str = START, max_turns: int = 14
+    visitor: Any, booking: Booking, start: str = START, max_turns: int = 20
 ) -> VisitorResult:
     """Talks, from `start` on, until the assistant gives a reference; `visitor` is a RestVisitor
     or SocketVisitor."""
