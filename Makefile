@@ -17,10 +17,13 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run shell test lint bench-nlu bench-staff bench-unanswered clean lock
+.PHONY: run run-production shell test lint bench-nlu bench-staff bench-unanswered clean lock
 
 run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
 	scripts/run.sh
+
+run-production: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
+	scripts/production.sh run
 
 shell: $(STAMPS)/venv $(MODEL)
 	scripts/shell.sh

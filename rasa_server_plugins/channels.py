@@ -4,7 +4,8 @@ credentials.yml names them by module path; they keep Rasa's channel names (`rest
 so the URLs and the channel stored with a lead stay the same. A message over MAX_MESSAGE_CHARS
 is answered with SIZE_MESSAGE and never reaches the assistant (nor its conversation record). A
 REST body that is not a JSON object with a text `message` and `sender` gets a 400, and the
-client cannot name another input channel.
+client cannot name another input channel. A turn that failed behind the channel (action server,
+Redis or PostgreSQL down) ends with an honest message to the visitor (turn_guard.py).
 
 On socket.io the conversation id (the session id, the key that resumes a conversation) is the
 server's: a `session_request` keeps a client's id only when it has the server's format
@@ -29,6 +30,8 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
+
+from rasa_server_plugins.turn_guard import guarded
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 200
@@ -60,7 +63,7 @@ class CappedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook = super().blueprint(guarded(on_new_message))
         webhook.on_request(check_rest_body)
         return webhook
 
@@ -97,7 +100,7 @@ class CappedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook = super().blueprint(guarded(on_new_message))
         namespace = self.namespace or "/"
         handle_message = self.sio.handlers[namespace][self.user_message_evt]
         handle_disconnect = self.sio.handlers[namespace]["disconnect"]

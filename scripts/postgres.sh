@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL server for the leads tests.
+# PostgreSQL servers for the project, on 127.0.0.1 only, with trust authentication.
 #
-#   eval "$(scripts/postgres.sh start)"   # starts it, exports LEADS_TEST_PG_URL
+#   eval "$(scripts/postgres.sh start)"   # throw-away test server, exports LEADS_TEST_PG_URL
 #   scripts/postgres.sh stop              # stops it and deletes its data
+#   scripts/postgres.sh start-dir DIR DB...  # persistent server in DIR (created on first use),
+#                                            # creates the missing databases DB...
+#   scripts/postgres.sh stop-dir DIR      # stops it, keeps its data
 #
-# The cluster lives in a temporary folder, listens on 127.0.0.1 only (port LEADS_PG_PORT,
-# default 54329) with trust authentication, and has fsync off: test data only.
-# Installs Debian's postgresql package when the server programs are missing.
+# Port LEADS_PG_PORT (default 54329). The test server lives in a temporary folder and has fsync
+# off: test data only. Installs Debian's postgresql package when the server programs are missing.
 set -euo pipefail
 
 PORT="${LEADS_PG_PORT:-54329}"
@@ -50,11 +52,7 @@ as_server_user() {
     fi
 }
 
-start() {
-    if [ -f "$STATE_FILE" ]; then
-        log "already started (state in $STATE_FILE); run '$0 stop' first"
-        exit 1
-    fi
+server_bindir() {
     local bindir
     if ! bindir="$(find_bindir)"; then
         install_server
@@ -64,10 +62,12 @@ start() {
         log "something already answers on 127.0.0.1:$PORT; set LEADS_PG_PORT to a free port"
         exit 1
     fi
+    echo "$bindir"
+}
 
-    local workdir
-    workdir="$(mktemp -d "${TMPDIR:-/tmp}/leads-postgres.XXXXXX")"
-    echo "$workdir" >"$STATE_FILE"
+# init_cluster BINDIR WORKDIR: a new cluster in WORKDIR/data.
+init_cluster() {
+    local bindir=$1 workdir=$2
     if [ "$(id -u)" -eq 0 ]; then
         chown postgres: "$workdir"
     fi
@@ -75,14 +75,58 @@ start() {
         --locale=C.UTF-8 >"$workdir/initdb.log" 2>&1 || {
         log "initdb failed:"; cat "$workdir/initdb.log" >&2; exit 1;
     }
+}
+
+# start_cluster BINDIR WORKDIR [SERVER OPTIONS]: the socket and the log stay in WORKDIR.
+start_cluster() {
+    local bindir=$1 workdir=$2
+    shift 2
     as_server_user "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $workdir -c fsync=off \
-            -c synchronous_commit=off -c full_page_writes=off" start >&2 || {
-        log "server did not start:"; cat "$workdir/server.log" >&2; exit 1;
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $workdir $*" start >&2 || {
+        log "server did not start:"; tail -20 "$workdir/server.log" >&2; exit 1;
     }
+}
+
+start() {
+    if [ -f "$STATE_FILE" ]; then
+        log "already started (state in $STATE_FILE); run '$0 stop' first"
+        exit 1
+    fi
+    local bindir workdir
+    bindir="$(server_bindir)"
+    workdir="$(mktemp -d "${TMPDIR:-/tmp}/leads-postgres.XXXXXX")"
+    echo "$workdir" >"$STATE_FILE"
+    init_cluster "$bindir" "$workdir"
+    start_cluster "$bindir" "$workdir" \
+        -c fsync=off -c synchronous_commit=off -c full_page_writes=off
     "$bindir/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$DATABASE"
     log "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') running in $workdir"
     echo "export LEADS_TEST_PG_URL=postgresql://postgres@127.0.0.1:${PORT}/${DATABASE}"
+}
+
+start_dir() {
+    local workdir=$1 bindir database
+    shift
+    bindir="$(server_bindir)"
+    mkdir -p "$workdir"
+    if [ ! -f "$workdir/data/PG_VERSION" ]; then
+        init_cluster "$bindir" "$workdir"
+    fi
+    start_cluster "$bindir" "$workdir"
+    for database in "$@"; do
+        if ! "$bindir/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc \
+            "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
+            "$bindir/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$database"
+        fi
+    done
+    log "PostgreSQL running on 127.0.0.1:$PORT with its data in $workdir"
+}
+
+stop_dir() {
+    local workdir=$1 bindir
+    if bindir="$(find_bindir)" && [ -f "$workdir/data/postmaster.pid" ]; then
+        as_server_user "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >&2 || true
+    fi
 }
 
 stop() {
@@ -103,8 +147,10 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
+    start-dir) start_dir "${@:2}" ;;
+    stop-dir) stop_dir "$2" ;;
     *)
-        echo "usage: $0 start|stop" >&2
+        echo "usage: $0 start|stop|start-dir DIR DATABASE...|stop-dir DIR" >&2
         exit 2
         ;;
 esac

@@ -1,0 +1,78 @@
+"""Tells the visitor honestly when a turn could not be handled as it should.
+
+Rasa answers nothing, or only part of a turn, when a service behind it fails, and says so only
+in its log: with the action server down it goes on without that action's events (a booking
+answer is lost); with the tracker store (PostgreSQL) down its fail-safe store handles the turn
+without the conversation's history and keeps nothing of it; with the lock store (Redis) down,
+handling the message raises. Each channel wraps its message handler with `guarded`: after such
+a turn the visitor gets TROUBLE_MESSAGE. The exception is logged by its
+type only (Rasa's own REST log line would carry the visitor's text).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+
+TROUBLE_MESSAGE = (
+    "Sorry, part of our system isn't responding right now, so I may not have handled that "
+    "properly. Please send it again in a minute; if you were giving me details for a request, "
+    "nothing has been sent to the front desk yet unless I gave you a reference."
+)
+# What Rasa logs (at ERROR) when a custom action fails and its events are dropped, and when its
+# fail-safe tracker store falls back to memory; by logger name.
+ACTION_FAILURE_PREFIX = "Encountered an exception while running action"
+TRACKER_STORE_FAILURE_PREFIX = "Error happened when trying to"
+WATCHED_FAILURES = {
+    "rasa.core.processor": ACTION_FAILURE_PREFIX,
+    "rasa.core.tracker_store": TRACKER_STORE_FAILURE_PREFIX,
+}
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+logger = logging.getLogger(__name__)
+_failures: ContextVar[list[str] | None] = ContextVar("turn_failures", default=None)
+
+
+class _FailureWatch(logging.Handler):
+    """Notes a failure Rasa logged during the turn being handled (the handler runs in the turn's
+    own context)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        failures = _failures.get()
+        prefix = WATCHED_FAILURES.get(record.name)
+        if failures is not None and prefix and str(record.msg).startswith(prefix):
+            failures.append(record.name)
+
+
+_watch = _FailureWatch(level=logging.ERROR)
+
+
+def install_failure_watch() -> None:
+    for name in WATCHED_FAILURES:
+        watched = logging.getLogger(name)
+        if _watch not in watched.handlers:
+            watched.addHandler(_watch)
+
+
+def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
+    install_failure_watch()
+
+    async def handle(message: UserMessage) -> None:
+        failures: list[str] = []
+        token = _failures.set(failures)
+        try:
+            await on_new_message(message)
+        except Exception as error:
+            logger.error("could not handle a message: %s", type(error).__name__)
+            failures.append(type(error).__name__)
+        finally:
+            _failures.reset(token)
+        if failures:
+            await message.output_channel.send_text_message(message.sender_id, TROUBLE_MESSAGE)
+
+    return handle
