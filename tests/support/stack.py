@@ -126,6 +126,10 @@ class Stack:
             self.stop()
             raise
 
+    def process_ids(self) -> dict[str, int]:
+        """The process id of each running service, by name."""
+        return {service.name: service.process.pid for service in self._services}
+
     def stop(self) -> None:
         for service in reversed(self._services):
             _stop_process_group(service.process)
