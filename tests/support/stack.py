@@ -187,6 +187,7 @@ class Stack:
         path.write_text(
             "action_endpoint:\n"
             f'  url: "http://localhost:{self.ports.actions}/webhook"\n'
+            "  enable_selective_domain: true\n"
             f"  headers:\n    {ACTION_TOKEN_HEADER}: ${{{ACTION_TOKEN_ENV}}}\n"
             "tracker_store:\n"
             "  type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore\n"

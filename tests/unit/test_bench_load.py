@@ -68,10 +68,10 @@ def test_closed_loop_counts_answers_and_errors_and_stops_in_time():
         return result, seen
 
     result, seen = asyncio.run(scenario())
-    assert result.duration < 3.0
-    assert len(result.latencies) + result.errors == len(seen) > 30
+    assert 1.0 <= result.duration < 5.0
+    assert len(result.latencies) + result.errors == len(seen) >= 6
     assert result.errors == sum(1 for _, text in seen if text == "bye")
-    assert all(latency >= 0.005 for latency in result.latencies)
+    assert all(latency >= 0.004 for latency in result.latencies)  # the stand-in sleeps 5 ms
     # Visitors 0 and 1 are FAQ visitors, 2 a booking visitor, each in its own conversation.
     assert ("bench-t-2-0", BOOKING_VISITOR[0]) in seen
 
