@@ -37,13 +37,23 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     A save is one transaction with one count of the stored events (Rasa's own save would count
     them in a session of its own); the forgetting commits with the reset, never after it. A SQLite
     file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not at every
-    commit: a power cut may lose the last turns, but never corrupts the file.
+    commit: a power cut may lose the last turns, but never corrupts the file. Blanked events leave
+    no copy behind in it: freed space is zeroed (secure_delete) and the log is emptied into the
+    file after each forgetting.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            # One connection kept open: SQLAlchemy 1.4 opens a SQLite file anew for every
+            # session, and closing its last connection checkpoints the log each time.
+            self.engine.dispose()
+            self.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
+            )
             sa.event.listen(self.engine, "connect", _write_ahead_log)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
@@ -53,10 +63,14 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
             ).count()
             new_events = list(tracker.events)[stored:]
             session.add_all(self._row(tracker.sender_id, event) for event in new_events)
-            if ends_a_form_run(new_events):
+            forgetting = ends_a_form_run(new_events)
+            if forgetting:
                 session.flush()
                 self.forget_form_run(session, tracker.sender_id)
             session.commit()
+        if forgetting and self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _row(self, sender_id: str, event: Event) -> Any:
         """The stored form of one event, as Rasa's SQLTrackerStore.save writes it."""
@@ -93,6 +107,7 @@ def _write_ahead_log(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

@@ -9,7 +9,14 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
+from tests.integration.test_privacy_promises import (
+    PERSONAL,
+    Conversation,
+    end_by_sending,
+    fill_form,
+)
 from tests.support.coroutines import run_coroutine
+from tests.support.domain import load_domain
 
 
 def turn(tracker, text):
@@ -61,3 +68,20 @@ def test_the_sqlite_file_is_in_write_ahead_log_mode(tmp_path):
     run_coroutine(store.save(tracker))
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_forgotten_form_run_leaves_no_copy_in_the_sqlite_files(tmp_path):
+    store = FormForgettingSQLTrackerStore(
+        Domain.from_dict(load_domain()), dialect="sqlite", db=str(tmp_path / "t.db")
+    )
+    conversation = Conversation(store, "visitor-1")
+    fill_form(conversation)
+    end_by_sending(conversation)
+
+    # Read while the store still holds its connection, as a running Rasa server does.
+    files = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    assert "t.db" in files
+    leaked = [
+        (name, word) for name, data in files.items() for word in PERSONAL if word.encode() in data
+    ]
+    assert leaked == []
