@@ -20,6 +20,7 @@ import datetime
 import os
 import platform
 import secrets
+import signal
 import sys
 
 import aiohttp
@@ -89,6 +90,8 @@ def bench_target(target: Target, args: argparse.Namespace) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # A stopped bench still stops the servers it started (the `finally` of each target).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     rows: list[Row] = []
     failed = False
     for name in args.targets:
