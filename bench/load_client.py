@@ -58,7 +58,7 @@ class _Visitor:
         self._turn = 0
 
     async def next_turn(self, session: aiohttp.ClientSession, url: str) -> None:
-        script = script_for(self._number)
+        script = script_for(self._number, self._conversation)
         sender = sender_id(self._run, self._number, self._conversation)
         try:
             self._result.latencies.append(await send_turn(session, url, sender, script[self._turn]))

@@ -1,7 +1,8 @@
 """Scripted visitors of the load bench: what each one types, turn by turn.
 
-Two of every three visitors ask FAQ questions; the third leaves a booking request (button
-payloads where the widget offers buttons). The contact details are fictitious (555 numbers).
+Two of every three conversations ask FAQ questions, the third leaves a booking request (button
+payloads where the widget offers buttons); each visitor takes turns, so a single visitor does
+both. The contact details are fictitious (555 numbers).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ BOOKING_VISITOR = (
 )
 
 
-def script_for(visitor: int) -> tuple[str, ...]:
-    """The messages visitor number `visitor` sends in one conversation."""
-    return BOOKING_VISITOR if visitor % 3 == 2 else FAQ_VISITOR
+def script_for(visitor: int, conversation: int) -> tuple[str, ...]:
+    """The messages visitor number `visitor` sends in its conversation number `conversation`."""
+    return BOOKING_VISITOR if (visitor + conversation) % 3 == 2 else FAQ_VISITOR
 
 
 def sender_id(run: str, visitor: int, conversation: int) -> str:

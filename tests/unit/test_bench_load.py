@@ -24,7 +24,8 @@ def test_percentiles_are_nearest_rank():
 
 
 def test_visitors_mix_faq_and_booking_with_unique_senders():
-    assert [script_for(n) for n in range(3)] == [FAQ_VISITOR, FAQ_VISITOR, BOOKING_VISITOR]
+    assert [script_for(0, n) for n in range(3)] == [FAQ_VISITOR, FAQ_VISITOR, BOOKING_VISITOR]
+    assert [script_for(n, 1) for n in range(3)] == [FAQ_VISITOR, BOOKING_VISITOR, FAQ_VISITOR]
     senders = {
         sender_id("r", visitor, conversation) for visitor in range(5) for conversation in range(3)
     }
