@@ -17,7 +17,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run run-production shell test lint bench-nlu bench-staff bench-unanswered clean lock
+.PHONY: run run-production shell test lint bench-nlu bench-load bench-staff bench-unanswered clean lock
 
 run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
 	scripts/run.sh
@@ -37,6 +37,11 @@ lint: $(STAMPS)/venv
 
 bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy
 	$(BIN)/python -m bench.bench_nlu
+
+# Load over the REST channel against `make run`, the production profile and Rasa's starter bot
+# (bench/bench_load.py; e.g. BENCH_LOAD_ARGS="--targets run --visitors 1").
+bench-load: $(STAMPS)/venv $(MODEL)
+	$(BIN)/python -m bench.bench_load $(BENCH_LOAD_ARGS)
 
 # The staff dashboard on generated data (10,000 conversations, 500 leads, SQLite).
 bench-staff: $(STAMPS)/venv

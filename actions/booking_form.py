@@ -78,9 +78,12 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_concern(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
+        # The slot holds the phrase as the visitor wrote it ("lumbar"); Rasa fills it from the
+        # entity by itself, so no action-server call on every message canonicalises it.
         region = tracker.get_slot("body_region")
-        if tracker.get_slot("concern") is None and region:
-            return {"concern": concern_for_region(str(region))}
+        canonical = canonical_region(str(region)) if region else None
+        if tracker.get_slot("concern") is None and canonical:
+            return {"concern": concern_for_region(canonical)}
         return {}
 
     def validate_full_name(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack, spmatrix
@@ -89,7 +90,19 @@ class ScopeModel:
         self._words.fit([f"{text} {mark}" for text, mark in zip(texts, marks, strict=True)])
         self._chars.fit(texts)
         self._classifier.fit(self._features(texts, marks, dense), list(labels))
+        self._column_major_coefficients()
         return self
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Also models pickled before, or restored from Rasa's training cache.
+        self.__dict__.update(state)
+        self._column_major_coefficients()
+
+    def _column_major_coefficients(self) -> None:
+        # Prediction multiplies a one-row sparse matrix by coef_.T: column-major coef_ makes that
+        # a contiguous array, ~100x faster than the strided one, with the same figures.
+        if hasattr(self._classifier, "coef_"):
+            self._classifier.coef_ = np.asfortranarray(self._classifier.coef_)
 
     def predict_proba(
         self, texts: Sequence[str], marks: Sequence[str], dense: np.ndarray

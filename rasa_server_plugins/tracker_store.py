@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.orm import Session
 
 from clinic.booking_fields import BOOKING_SLOTS
 
@@ -30,37 +32,83 @@ _RESET = frozenset(BOOKING_SLOTS)
 
 class FormForgettingSQLTrackerStore(SQLTrackerStore):
     """`type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore` in endpoints.yml,
-    with the same settings as Rasa's `type: SQL`."""
+    with the same settings as Rasa's `type: SQL`.
+
+    A save is one transaction with one count of the stored events (Rasa's own save would count
+    them in a session of its own); the forgetting commits with the reset, never after it. A SQLite
+    file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not at every
+    commit: a power cut may lose the last turns, but never corrupts the file. Blanked events leave
+    no copy behind in it: freed space is zeroed (secure_delete) and the log is emptied into the
+    file after each forgetting.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            # One connection kept open: SQLAlchemy 1.4 opens a SQLite file anew for every
+            # session, and closing its last connection checkpoints the log each time.
+            self.engine.dispose()
+            self.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
+            )
+            sa.event.listen(self.engine, "connect", _write_ahead_log)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        await self.stream_events(tracker)
         with self.session_scope() as session:
             stored = self._event_query(
                 session, tracker.sender_id, fetch_events_from_all_sessions=False
             ).count()
-        new_events = list(tracker.events)[stored:]
-        await super().save(tracker)
-        if ends_a_form_run(new_events):
-            self.forget_form_run(tracker.sender_id)
-
-    def forget_form_run(self, sender_id: str) -> None:
-        """Blank the stored events of the sender's latest form run, from its activation on."""
-        with self.session_scope() as session:
-            rows = (
-                session.query(self.SQLEvent)
-                .filter(self.SQLEvent.sender_id == sender_id)
-                .order_by(self.SQLEvent.id)
-                .all()
-            )
-            start = form_run_start([(row.type_name, json.loads(row.data)) for row in rows])
-            for row in rows[start:]:
-                data = json.loads(row.data)
-                if forget_event(row.type_name, data):
-                    session.execute(
-                        sa.update(self.SQLEvent)
-                        .where(self.SQLEvent.id == row.id)
-                        .values(data=json.dumps(data))
-                    )
+            new_events = list(tracker.events)[stored:]
+            session.add_all(self._row(tracker.sender_id, event) for event in new_events)
+            forgetting = ends_a_form_run(new_events)
+            if forgetting:
+                session.flush()
+                self.forget_form_run(session, tracker.sender_id)
             session.commit()
+        if forgetting and self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _row(self, sender_id: str, event: Event) -> Any:
+        """The stored form of one event, as Rasa's SQLTrackerStore.save writes it."""
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+    def forget_form_run(self, session: Session, sender_id: str) -> None:
+        """Blank the stored events of the sender's latest form run, from its activation on."""
+        rows = (
+            session.query(self.SQLEvent)
+            .filter(self.SQLEvent.sender_id == sender_id)
+            .order_by(self.SQLEvent.id)
+            .all()
+        )
+        start = form_run_start([(row.type_name, json.loads(row.data)) for row in rows])
+        for row in rows[start:]:
+            data = json.loads(row.data)
+            if forget_event(row.type_name, data):
+                session.execute(
+                    sa.update(self.SQLEvent)
+                    .where(self.SQLEvent.id == row.id)
+                    .values(data=json.dumps(data))
+                )
+
+
+def _write_ahead_log(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
 
 
 def ends_a_form_run(events: Iterable[Event]) -> bool:

@@ -128,6 +128,10 @@ class Stack:
             self.stop()
             raise
 
+    def process_ids(self) -> dict[str, int]:
+        """The process id of each running service, by name."""
+        return {service.name: service.process.pid for service in self._services}
+
     def stop(self) -> None:
         for service in reversed(self._services):
             _stop_process_group(service.process)
@@ -188,6 +192,7 @@ class Stack:
         path.write_text(
             "action_endpoint:\n"
             f'  url: "http://localhost:{self.ports.actions}/webhook"\n'
+            "  enable_selective_domain: true\n"
             f"  headers:\n    {ACTION_TOKEN_HEADER}: ${{{ACTION_TOKEN_ENV}}}\n"
             "tracker_store:\n"
             "  type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore\n"

@@ -142,6 +142,19 @@ def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher)
 
 
 @pytest.mark.parametrize(
+    ("mentioned", "concern"),
+    [
+        ("Lumbar", {"concern": "lower back"}),
+        ("elbows", {"concern": "other: elbow"}),
+        ("spleen", {}),
+    ],
+)
+def test_concern_from_the_region_as_the_visitor_wrote_it(dispatcher, mentioned, concern):
+    tracker = make_tracker({"body_region": mentioned})
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
+
+
+@pytest.mark.parametrize(
     ("answer", "entities", "concern"),
     [
         ("neck", [], "neck"),

@@ -1,3 +1,5 @@
+import pickle
+
 import numpy as np
 import pytest
 
@@ -68,3 +70,19 @@ def test_entity_marks_are_features():
 def test_one_label_is_not_enough():
     with pytest.raises(ValueError, match="at least two labels"):
         fitted(["hi", "hello"], ["greet", "greet"])
+
+
+def test_coefficients_are_column_major_after_fitting_and_unpickling_with_the_same_figures():
+    texts = ["what is art", "what is active release", "can i take advil", "hello there"] * 3
+    labels = ["faq/what_is_art", "faq/what_is_art", "ask_medication", "greet"] * 3
+    model = fitted(texts, labels)
+    assert model._classifier.coef_.shape[0] == 3
+    dense = np.zeros((1, 4), dtype=np.float32)
+    expected = model.predict_proba(["is advil ok"], [""], dense)
+    # A model pickled before this layout existed holds row-major coefficients.
+    model._classifier.coef_ = np.ascontiguousarray(model._classifier.coef_)
+
+    restored = pickle.loads(pickle.dumps(model))
+
+    assert restored._classifier.coef_.flags.f_contiguous
+    assert np.allclose(restored.predict_proba(["is advil ok"], [""], dense), expected)

@@ -1,0 +1,59 @@
+"""Rows of the load bench and their two forms: a terminal table and the README's markdown."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bench.load_client import LoadResult
+
+MIB = 1024 * 1024
+HEADERS = ("target", "load", "turns/s", "p50", "p95", "p99", "errors", "resident memory")
+
+
+@dataclass(frozen=True)
+class Row:
+    target: str
+    result: LoadResult
+    memory: dict[str, int]
+
+    def cells(self) -> tuple[str, ...]:
+        result = self.result
+        return (
+            self.target,
+            result.label,
+            f"{result.turns_per_second:.1f}",
+            milliseconds(result.percentile(0.50)),
+            milliseconds(result.percentile(0.95)),
+            milliseconds(result.percentile(0.99)),
+            f"{result.errors} / {len(result.latencies) + result.errors}",
+            memory_text(self.memory),
+        )
+
+
+def milliseconds(seconds: float) -> str:
+    return "-" if math.isnan(seconds) else f"{seconds * 1000:.0f} ms"
+
+
+def memory_text(memory: dict[str, int]) -> str:
+    return ", ".join(f"{name} {size / MIB:.0f} MiB" for name, size in memory.items()) or "-"
+
+
+def terminal_table(rows: list[Row]) -> str:
+    lines = [HEADERS, *(row.cells() for row in rows)]
+    widths = [max(len(line[column]) for line in lines) for column in range(len(HEADERS))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )
+
+
+def markdown_table(rows: list[Row], title: str) -> str:
+    lines = [
+        title,
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "|" + "---|" * len(HEADERS),
+        *("| " + " | ".join(row.cells()) + " |" for row in rows),
+    ]
+    return "\n".join(lines)
