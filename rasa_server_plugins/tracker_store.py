@@ -54,6 +54,8 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
             )
             sa.event.listen(self.engine, "connect", _write_ahead_log)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        # A failed save's error (logged by Rasa's fallback store) must not quote the events' values.
+        self.engine.hide_parameters = True
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)

@@ -85,3 +85,23 @@ def test_a_forgotten_form_run_leaves_no_copy_in_the_sqlite_files(tmp_path):
         (name, word) for name, data in files.items() for word in PERSONAL if word.encode() in data
     ]
     assert leaked == []
+
+
+def test_a_failed_save_does_not_quote_the_visitors_words_in_its_error(tmp_path):
+    store = FormForgettingSQLTrackerStore(
+        Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
+    )
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE events")
+    tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
+    turn(tracker, "my number is 914 555 0142")
+
+    try:
+        run_coroutine(store.save(tracker))
+    except sa.exc.SQLAlchemyError as error:
+        message = str(error)
+    else:
+        raise AssertionError("the save should fail without its table")
+
+    assert "no such table" in message
+    assert "914 555 0142" not in message
