@@ -64,6 +64,14 @@ class Conversation:
         self._bot("Sorry, I can't help with that here.", f"utter_{full_intent or intent}")
         return self
 
+    def fallback(self, intent: str, text: str) -> Conversation:
+        """A message the assistant answered with its fallback response, as its rules do for a
+        form answer given outside the booking form."""
+        self._visitor(text, intent)
+        self._action("utter_default")
+        self._bot("Sorry, I didn't quite get that.", "utter_default")
+        return self
+
     def booking(self, *, sent: bool) -> Conversation:
         self._visitor("I'd like to book an appointment", "book_appointment")
         self._bot("Happy to help you book.", "utter_booking_intro")

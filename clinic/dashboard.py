@@ -2,8 +2,9 @@
 `leads report` command and the daily summary email.
 
 Conversations count when a visitor wrote in the period. Questions are the visitor messages the
-assistant answered from the article (an FAQ topic) or could not answer (clinic.tracker_events
-UNANSWERED_INTENTS); the unanswered share is of those questions. The after-hours shares use the
+assistant answered from the article (an FAQ topic) or could not answer (as the staff page's list
+of unanswered questions: clinic.tracker_events UserMessage.unanswered_as); the unanswered share
+is of those questions. The after-hours shares use the
 clinic's opening hours: of conversations by their first message, of leads as stored.
 """
 
@@ -22,11 +23,10 @@ from clinic.leads.repository import LeadRepository
 from clinic.settings import ClinicSettings
 from clinic.tracker_events import (
     FAQ_INTENT,
-    UNANSWERED_INTENTS,
     FormRuns,
     conversation_starts,
     form_runs,
-    intent_counts,
+    user_messages,
 )
 
 logger = logging.getLogger(__name__)
@@ -141,14 +141,13 @@ def conversation_figures(
 ) -> ConversationFigures:
     since, until = period.since, period.until
     starts = conversation_starts(tracker, since, until)
-    intents = intent_counts(tracker, since, until)
-    topics = Counter(
-        {
-            name: count
-            for name, count in intents.items()
-            if name.startswith(f"{FAQ_INTENT}/") and name not in UNANSWERED_INTENTS
-        }
-    )
+    topics: Counter[str] = Counter()
+    unanswered = 0
+    for message in user_messages(tracker, since, until, with_text=False):
+        if message.unanswered_as:
+            unanswered += 1
+        elif message.full_intent and message.full_intent.startswith(f"{FAQ_INTENT}/"):
+            topics[message.full_intent] += 1
     after_hours = None
     if clinic.hours_configured:
         after_hours = sum(1 for start in starts if clinic.after_hours(start))
@@ -156,7 +155,7 @@ def conversation_figures(
         conversations=len(starts),
         after_hours_conversations=after_hours,
         questions_answered=sum(topics.values()),
-        questions_unanswered=sum(intents[name] for name in UNANSWERED_INTENTS),
+        questions_unanswered=unanswered,
         forms=form_runs(tracker, since, until),
         faq_topics=tuple(topics.most_common(TOP_TOPICS)),
     )

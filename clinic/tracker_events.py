@@ -12,16 +12,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine, Row
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.conversations import TrackerStoreError, endpoints_path, tracker_store_url
@@ -37,8 +36,19 @@ FAQ_INTENT = "faq"
 UNANSWERED_INTENTS = frozenset(
     {"nlu_fallback", "out_of_scope", "faq/not_in_article", "ask_medication", "other_condition"}
 )
+# What the assistant runs when it has no answer: a message it answered so outside the booking
+# form is unanswered whatever its intent (inside the form it answers a question of the form).
+FALLBACK_ACTIONS = frozenset({"utter_default", "action_default_fallback"})
+# How an unanswered message answered with the fallback is listed when its intent is not in
+# UNANSWERED_INTENTS.
+FALLBACK_ANSWER = "fallback"
+# Events read around a period to know how its messages were answered: the answer may come just
+# after the period ends, the booking form may have started before it begins (a run older than
+# the lookback counts as over).
+ANSWER_WAIT = timedelta(minutes=10)
+FORM_LOOKBACK = timedelta(days=1)
 CONNECT_TIMEOUT_SECONDS = 5
-# The response selector's choice for the message's own intent, read from the event's JSON.
+# The response selector's choice for the message's own intent, read by the database.
 _FULL_INTENT_SQL = {
     "sqlite": "json_extract(data, '$.parse_data.response_selector.\"' || intent_name || "
     "'\".response.intent_response_key')",
@@ -62,6 +72,22 @@ class UserMessage:
     text: str | None
     intent: str | None
     full_intent: str | None
+    # The assistant's first action after the message (e.g. "utter_default", "booking_form");
+    # None when it ran none (yet).
+    answered_by: str | None = None
+    # Sent while the booking form was active: an answer to the form's question.
+    in_form: bool = False
+
+    @property
+    def unanswered_as(self) -> str | None:
+        """Why the message counts as unanswered, None when it was answered: its unanswered
+        (full) intent, else FALLBACK_ANSWER when the fallback answered it outside the form."""
+        for name in (self.full_intent, self.intent):
+            if name and name in UNANSWERED_INTENTS:
+                return name
+        if self.answered_by in FALLBACK_ACTIONS and not self.in_form:
+            return FALLBACK_ANSWER
+        return None
 
 
 @dataclass(frozen=True)
@@ -114,28 +140,88 @@ def read_only_engine(url: URL) -> Engine:
 
 
 def user_messages(
-    engine: Engine, since: datetime | None = None, until: datetime | None = None
+    engine: Engine,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    *,
+    with_text: bool = True,
 ) -> Iterator[UserMessage]:
-    """The visitors' messages sent in [since, until), oldest first."""
-    query = text(
-        "SELECT sender_id, timestamp, intent_name, data FROM events "
-        "WHERE type_name = 'user' AND timestamp >= :since AND timestamp < :until "
-        "ORDER BY timestamp, id"
+    """The visitors' messages sent in [since, until), conversation by conversation, each in order,
+    with how the assistant answered them. Without `with_text` the text is None and, where the
+    database reads JSON, no message is parsed here."""
+    full_intent_sql = _FULL_INTENT_SQL.get(engine.dialect.name)
+    read_json = with_text or full_intent_sql is None
+    full_intent_column = (
+        f"CASE WHEN type_name = 'user' THEN {full_intent_sql} END" if full_intent_sql else "NULL"
     )
+    data_column = "CASE WHEN type_name = 'user' THEN data END" if read_json else "NULL"
+    # One pass over the period's messages and the events that tell how each was answered.
+    query = text(
+        "SELECT sender_id, type_name, timestamp, intent_name, action_name, "
+        f"{full_intent_column}, {data_column} FROM events "
+        "WHERE timestamp >= :context_since AND timestamp < :context_until AND ("
+        "(type_name = 'user' AND timestamp >= :since AND timestamp < :until) OR "
+        "type_name IN ('action', 'active_loop', 'session_started', 'restart')) "
+        "ORDER BY sender_id, id"
+    )
+    period = _period(since, until)
+    parameters = {
+        **period,
+        "context_since": period["since"] - FORM_LOOKBACK.total_seconds(),
+        "context_until": period["until"] + ANSWER_WAIT.total_seconds(),
+    }
     with _reading(engine) as connection:
         rows = connection.execution_options(stream_results=True, yield_per=1000).execute(
-            query, _period(since, until)
+            query, parameters
         )
-        for sender_id, timestamp, intent_name, data in rows:
-            event = json.loads(data)
-            intent = intent_name or _intent_of(event)
-            yield UserMessage(
-                sender_id=sender_id,
-                timestamp=_utc(timestamp),
-                text=event.get("text"),
-                intent=intent,
-                full_intent=_full_intent(event, intent),
-            )
+        yield from _answered_messages(rows)
+
+
+def _answered_messages(rows: Iterable[Row[Any]]) -> Iterator[UserMessage]:
+    """Follows each conversation's events (ordered by conversation): a message is complete
+    when the assistant's next action runs, or when its conversation's events end."""
+    sender: str | None = None
+    in_form = False
+    waiting: UserMessage | None = None
+    for sender_id, type_name, timestamp, intent_name, action_name, full_intent, data in rows:
+        if sender_id != sender:
+            if waiting:
+                yield waiting
+            sender, in_form, waiting = sender_id, False, None
+        if type_name == "user":
+            if waiting:
+                yield waiting
+            waiting = _user_message(sender_id, timestamp, intent_name, full_intent, data, in_form)
+        elif type_name == "action":
+            if waiting:
+                yield replace(waiting, answered_by=action_name)
+            waiting = None
+        elif type_name == "active_loop":
+            in_form = action_name == FORM_NAME
+        else:  # a new session or a restart ends the form run
+            in_form = False
+    if waiting:
+        yield waiting
+
+
+def _user_message(
+    sender_id: str,
+    timestamp: float,
+    intent_name: str | None,
+    full_intent: str | None,
+    data: str | None,
+    in_form: bool,
+) -> UserMessage:
+    event = json.loads(data) if data is not None else {}
+    intent = intent_name or _intent_of(event)
+    return UserMessage(
+        sender_id=sender_id,
+        timestamp=_utc(timestamp),
+        text=event.get("text"),
+        intent=intent,
+        full_intent=full_intent or _full_intent(event, intent),
+        in_form=in_form,
+    )
 
 
 def transcript(engine: Engine, sender_id: str) -> list[Turn]:
@@ -182,28 +268,6 @@ def conversation_starts(
     )
     with _reading(engine) as connection:
         return [_utc(first) for (first,) in connection.execute(query, _period(since, until))]
-
-
-def intent_counts(
-    engine: Engine, since: datetime | None = None, until: datetime | None = None
-) -> Counter[str]:
-    """How many visitor messages of [since, until) got each full intent (as in UserMessage);
-    counted by the database where it can read JSON, so no message is parsed here."""
-    full_intent = _FULL_INTENT_SQL.get(engine.dialect.name)
-    if full_intent is None:
-        return Counter(
-            message.full_intent
-            for message in user_messages(engine, since, until)
-            if message.full_intent is not None
-        )
-    query = text(
-        f"SELECT COALESCE({full_intent}, intent_name) AS full_intent, COUNT(*) FROM events "
-        "WHERE type_name = 'user' AND timestamp >= :since AND timestamp < :until "
-        "AND intent_name IS NOT NULL GROUP BY 1"
-    )
-    with _reading(engine) as connection:
-        rows = connection.execute(query, _period(since, until))
-        return Counter({name: int(count) for name, count in rows})
 
 
 def form_runs(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from clinic.tracker_events import UNANSWERED_INTENTS, UserMessage
+from clinic.tracker_events import UserMessage
 from clinic.unanswered.masking import mask_personal_details
 
 # Grouping runs on request: only the newest messages of the period are grouped.
@@ -25,14 +25,6 @@ class Question:
     key: str
     timestamp: datetime
     intent: str
-
-
-def unanswered_intent(intent: str | None, full_intent: str | None) -> str | None:
-    """The unanswered intent the message ended in, or None when it was answered."""
-    for name in (full_intent, intent):
-        if name and name in UNANSWERED_INTENTS:
-            return name
-    return None
 
 
 def text_key(masked_text: str) -> str:
@@ -52,7 +44,7 @@ def unanswered_questions(
     found = (
         (message.timestamp, intent, (message.text or "").strip())
         for message in messages
-        if (intent := unanswered_intent(message.intent, message.full_intent)) and message.text
+        if (intent := message.unanswered_as) and message.text
     )
     newest = heapq.nlargest(limit, (item for item in found if item[2]), key=lambda item: item[0])
     questions = []

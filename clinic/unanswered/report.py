@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 
 from clinic.conversations import TrackerStoreError
-from clinic.tracker_events import user_messages
+from clinic.tracker_events import FALLBACK_ANSWER, user_messages
 from clinic.unanswered.encoder import minilm_encoder
 from clinic.unanswered.grouping import QuestionGroup, SentenceEncoder, group_questions
 from clinic.unanswered.marks import (
@@ -29,6 +29,7 @@ INTENT_LABELS = {
     "faq/not_in_article": "not in the article",
     "ask_medication": "about a medicine",
     "other_condition": "another condition",
+    FALLBACK_ANSWER: "answered with the fallback",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -31,7 +32,6 @@ from clinic.tracker_events import (
     conversation_count,
     conversation_starts,
     form_runs,
-    intent_counts,
     open_tracker_store,
     read_only_engine,
     transcript,
@@ -194,11 +194,12 @@ def test_user_messages_keep_to_the_period(store, reader):
     assert conversation_count(reader, since, since + timedelta(days=2)) == 1
 
 
-def test_intent_counts_are_counted_by_the_database_as_the_messages_say(store, reader):
+def test_without_text_the_database_reads_the_same_intents(store, reader):
     save(store, "faq-visitor", faq_chat(0))
     save(store, "booker", [*faq_chat(30), *cancelled_booking(40)])
     save(store, "later", faq_chat(60 * 24))
-    counts = intent_counts(reader, until=START + timedelta(hours=1))
+    until = START + timedelta(hours=1)
+    counts = Counter(m.full_intent for m in user_messages(reader, until=until, with_text=False))
     assert counts == Counter(
         {
             "faq/insurance": 3,
@@ -208,8 +209,58 @@ def test_intent_counts_are_counted_by_the_database_as_the_messages_say(store, re
             "cancel": 1,
         }
     )
-    everything = Counter(m.full_intent for m in user_messages(reader))
-    assert intent_counts(reader) == everything
+    with_text = [replace(m, text=None) for m in user_messages(reader)]
+    assert list(user_messages(reader, with_text=False)) == with_text
+
+
+def fallback_chat(minutes: float) -> list[Event]:
+    """A question outside the form the assistant answered with the fallback, then a booking
+    whose name answer is classified `inform` too."""
+    return [
+        action("action_listen", minutes),
+        visitor("is the car park free", "inform", minutes),
+        action("utter_default", minutes + 0.1),
+        bot("Sorry, I didn't get that.", minutes + 0.1, "utter_default"),
+        action("action_listen", minutes + 0.2),
+        visitor("change my booking", "change_detail", minutes + 1),
+        action("action_default_fallback", minutes + 1.1),
+        *booking(2, sent=False),
+    ]
+
+
+def test_user_messages_say_how_and_where_they_were_answered(store, reader):
+    save(store, "visitor", fallback_chat(0))
+    save(store, "faq-visitor", faq_chat(0))
+    messages = list(user_messages(reader))
+    asked, change, book, name = (m for m in messages if m.sender_id == "visitor")
+    assert asked.text == "is the car park free"
+    assert (asked.answered_by, asked.in_form, asked.unanswered_as) == (
+        "utter_default",
+        False,
+        "fallback",
+    )
+    assert (change.answered_by, change.unanswered_as) == ("action_default_fallback", "fallback")
+    # Blanked by the form-forgetting store once the run ended, but the intent stays.
+    assert (name.text, name.intent) == (None, "inform")
+    assert (name.answered_by, name.in_form, name.unanswered_as) == ("booking_form", True, None)
+    assert (book.answered_by, book.in_form, book.unanswered_as) == ("booking_form", False, None)
+    medicare = next(m for m in messages if m.text == "Do you take Medicare?")
+    assert (medicare.answered_by, medicare.unanswered_as) == ("action_listen", None)
+    unanswered = sorted(m.text or "" for m in messages if m.unanswered_as)
+    assert unanswered == [
+        "can you fix my car",
+        "change my booking",
+        "is the car park free",
+        "what is the parking validation code",
+    ]
+
+
+def test_the_form_state_and_answer_come_from_around_the_period(store, reader):
+    save(store, "visitor", booking(0, sent=True))
+    # The name was typed into a form opened before the period; the answer follows its end.
+    name_sent = START + timedelta(minutes=1)
+    (name,) = user_messages(reader, since=name_sent, until=name_sent + timedelta(seconds=1))
+    assert (name.in_form, name.answered_by, name.unanswered_as) == (True, "booking_form", None)
 
 
 def test_conversation_starts_are_each_conversations_first_message(store, reader):
@@ -260,7 +311,7 @@ def test_purged_conversations_leave_transcripts_and_counts(store, reader):
     assert transcript(reader, "old") == []
     assert [turn.text for turn in transcript(reader, "recent")][0] == "Do you take Medicare?"
     assert conversation_count(reader) == 1
-    assert sum(intent_counts(reader).values()) == 3
+    assert len(list(user_messages(reader, with_text=False))) == 3
 
 
 def test_the_reader_cannot_write(store, reader):

@@ -44,6 +44,10 @@ def databases(empty_db_url: str) -> Iterator[tuple[Engine, str]]:
             conversation.unanswered(*question)
         conversation.faq("faq/neck_pain")
         write_conversations(store.engine, store, [conversation])
+    # Older than the others: a question answered with the fallback, then a name typed into the form.
+    outside_the_form = Conversation("visitor-d", NOW - timedelta(days=4))
+    outside_the_form.fallback("inform", "do you validate parking tickets").booking(sent=True)
+    write_conversations(store.engine, store, [outside_the_form])
     reader = read_only_engine(store.engine.url)
     yield reader, empty_db_url
     reader.dispose()
@@ -56,8 +60,13 @@ def test_groups_marks_and_export_over_the_stores(databases, tmp_path):
     marks = MarkStore(leads)
     source = UnansweredGroups(reader, marks)
     report = source.report(NOW - timedelta(days=30))
-    assert report.question_count == 5
+    assert report.question_count == 6
     texts = [set(shown.group.texts) for shown in report.groups]
+    assert all("Jane Roe" not in group for group in texts)
+    fallback = next(
+        shown for shown in report.groups if "do you validate parking tickets" in shown.group.texts
+    )
+    assert fallback.intent_label == "answered with the fallback"
     assert {"Can I take ibuprofen before ART?", "is aspirin ok to take with the treatment"} in texts
     price = next(
         shown for shown in report.groups if "How much does one session cost?" in shown.group.texts

@@ -34,6 +34,7 @@ def reader(tracker):
         Conversation("at-night", local(MONDAY, 22))
         .faq("faq/headaches")
         .unanswered("faq", "faq/not_in_article", "Do you validate parking?")
+        .fallback("inform", "is the car park free")
         .cancelled_booking(),
         Conversation("next-week", local(MONDAY + timedelta(days=7), 10)).faq("faq/headaches"),
     ]
@@ -51,15 +52,16 @@ def test_figures_of_a_period(stores, reader):
     talk = figures.conversations
     assert talk is not None
     assert (talk.conversations, talk.after_hours_conversations) == (2, 1)
-    assert (talk.questions_answered, talk.questions_unanswered) == (3, 2)
-    assert talk.unanswered_share == pytest.approx(0.4)
+    # Counted as the list of unanswered questions counts them: the fallback answer is one.
+    assert (talk.questions_answered, talk.questions_unanswered) == (3, 3)
+    assert talk.unanswered_share == pytest.approx(0.5)
     assert talk.forms == FormRuns(started=2, submitted=1, cancelled=1)
     assert talk.faq_topics == (("faq/neck_pain", 2), ("faq/headaches", 1))
     assert figures.leads.total == 2
     rows = dict(figures.rows())
     assert rows["Period"] == "2026-11-02 to 2026-11-08"
     assert rows["Conversations after hours"] == "50%"
-    assert rows["Unanswered share"] == "40%"
+    assert rows["Unanswered share"] == "50%"
     assert rows["Leads new"] == "2"
     assert rows["Leads after hours"] == "50%"
     assert rows["FAQ: neck pain"] == "2"

@@ -6,7 +6,7 @@ import pytest
 from clinic.tracker_events import UserMessage as Message
 from clinic.unanswered.encoder import BATCH_SIZE, CachingEncoder, minilm_encoder
 from clinic.unanswered.grouping import group_questions
-from clinic.unanswered.questions import Question, text_key, unanswered_intent, unanswered_questions
+from clinic.unanswered.questions import Question, text_key, unanswered_questions
 
 START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 VOCABULARY = ("price", "cost", "insurance", "aspirin", "ibuprofen", "elbow", "knee")
@@ -32,20 +32,26 @@ def question(text, minutes, intent="faq/not_in_article"):
 
 
 @pytest.mark.parametrize(
-    ("intent", "full_intent", "expected"),
+    ("intent", "full_intent", "answered_by", "in_form", "expected"),
     [
-        ("nlu_fallback", None, "nlu_fallback"),
-        ("out_of_scope", "out_of_scope", "out_of_scope"),
-        ("faq", "faq/not_in_article", "faq/not_in_article"),
-        ("ask_medication", "ask_medication", "ask_medication"),
-        ("other_condition", None, "other_condition"),
-        ("faq", "faq/neck_pain", None),
-        ("book_appointment", None, None),
-        (None, None, None),
+        ("nlu_fallback", None, "utter_default", False, "nlu_fallback"),
+        ("nlu_fallback", None, "booking_form", True, "nlu_fallback"),
+        ("out_of_scope", "out_of_scope", "utter_out_of_scope", False, "out_of_scope"),
+        ("faq", "faq/not_in_article", "utter_faq", False, "faq/not_in_article"),
+        ("ask_medication", "ask_medication", None, False, "ask_medication"),
+        ("other_condition", None, None, False, "other_condition"),
+        ("faq", "faq/neck_pain", "utter_faq", False, None),
+        ("book_appointment", None, "utter_booking_intro", False, None),
+        ("inform", "inform", "utter_default", False, "fallback"),
+        ("change_detail", None, "action_default_fallback", False, "fallback"),
+        ("inform", "inform", "utter_default", True, None),
+        ("inform", "inform", "booking_form", True, None),
+        (None, None, None, False, None),
     ],
 )
-def test_unanswered_intent(intent, full_intent, expected):
-    assert unanswered_intent(intent, full_intent) == expected
+def test_unanswered_as(intent, full_intent, answered_by, in_form, expected):
+    message = Message("a", START, "text", intent, full_intent, answered_by, in_form)
+    assert message.unanswered_as == expected
 
 
 def test_unanswered_questions_are_masked_newest_first_and_bounded():
@@ -61,6 +67,17 @@ def test_unanswered_questions_are_masked_newest_first_and_bounded():
     questions = unanswered_questions(messages, limit=2)
     assert [q.text for q in questions] == ["my elbow?", "call [phone] re aspirin"]
     assert [q.intent for q in questions] == ["other_condition", "ask_medication"]
+
+
+def test_fallback_answers_outside_the_form_are_listed_form_answers_are_not():
+    messages = [
+        Message("a", START, "do you validate parking", "inform", "inform", "utter_default"),
+        Message("b", START, "Jane Roe", "inform", "inform", "utter_default", in_form=True),
+        Message("c", START, "Jane Roe", "inform", "inform", "booking_form", in_form=True),
+        Message("d", START, "change it please", "change_detail", None, "action_listen"),
+    ]
+    questions = unanswered_questions(messages)
+    assert [(q.text, q.intent) for q in questions] == [("do you validate parking", "fallback")]
 
 
 def test_text_key_ignores_case_and_spacing_only():
