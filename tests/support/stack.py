@@ -16,12 +16,11 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from bench.load_process import answers
 from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from clinic.leads.database import upgrade
 
@@ -236,21 +235,11 @@ def _wait_until_ready(service: _Service, deadline: float) -> None:
                 f"{service.name} exited with code {service.process.returncode}; "
                 f"see {service.log_path}"
             )
-        if _answers(service.ready_url):
+        if answers(service.ready_url):
             return
         if time.monotonic() > deadline:
             raise StackError(f"{service.name} did not answer in time; see {service.log_path}")
         time.sleep(0.5)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status < 500
-    except urllib.error.HTTPError as error:
-        return error.code < 500
-    except OSError:
-        return False
 
 
 @contextlib.contextmanager
