@@ -79,7 +79,7 @@ def run(folder: Path, conversations: int, leads: int, repeats: int, index: bool)
         f"{DAYS} days; generated in {setup:.1f} s; "
         f"index {EVENTS_INDEX}: {'yes' if index else 'no'}"
     )
-    print(f"timings over {repeats} runs after one warm-up (shared machine: contended figures)")
+    print(f"timings over {repeats} runs after one warm-up")
     # Each run asks for another period (a day longer), so its figures are read afresh; the chart
     # image then uses the figures its page just read, as in a browser.
     pages, charts = [], []
