@@ -13,8 +13,6 @@ import random
 import statistics
 import time
 import unicodedata
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -24,6 +22,7 @@ import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
+from tests.support.rest_channel import post_rest
 from tests.support.socketio_polling import connect_polling
 from tests.support.stack import StackPorts, started_stack
 
@@ -146,17 +145,7 @@ def stack(tmp_path_factory):
 
 
 def post(port: int, sender: str, message: str) -> tuple[int, Any]:
-    body = json.dumps({"sender": sender, "message": message}).encode()
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
-        data=body,
-        headers={"Content-Type": "application/json"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.load(response)
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+    return post_rest(port, json.dumps({"sender": sender, "message": message}).encode())
 
 
 def silent(message: str) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import urllib.error
-import urllib.request
 import uuid
 
 import pytest
@@ -14,6 +12,7 @@ import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
+from tests.support.rest_channel import post_rest
 from tests.support.socketio_polling import connect_polling
 from tests.support.stack import StackPorts, started_stack
 
@@ -28,16 +27,7 @@ def stack(tmp_path_factory):
 
 
 def post(stack, body: bytes):
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{stack.ports.rasa}/webhooks/rest/webhook",
-        data=body,
-        headers={"Content-Type": "application/json"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.load(response)
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+    return post_rest(stack.ports.rasa, body)
 
 
 @pytest.mark.parametrize(
