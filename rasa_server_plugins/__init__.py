@@ -2,8 +2,10 @@
 `make run`): the tracker store that forgets a finished booking request (named in the endpoints
 files) and the REST and socket.io channels with a message size limit (named in
 credentials.yml). Importing either also makes Rasa check action-server answers with a validator
-built once (action_response.py)."""
+built once (action_response.py) and lets only a few turns at once do their CPU work
+(turn_gate.py)."""
 
-from rasa_server_plugins.action_response import install
+from rasa_server_plugins import action_response, turn_gate
 
-install()
+action_response.install()
+turn_gate.install()

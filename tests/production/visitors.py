@@ -12,7 +12,7 @@ import contextlib
 import json
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +87,23 @@ def reference_in(text: str) -> str | None:
     return found[0] if found else None
 
 
+async def turn_with_retries(
+    result: VisitorResult, message: str, attempt: Callable[[str], Awaitable[list[str] | None]]
+) -> list[str]:
+    """Sends `message` with `attempt` (None: no answer) until it is answered, a bounded number
+    of times with a pause between, and keeps both sides in the visitor's transcript."""
+    result.transcript.append(f"Visitor: {message}")
+    for number in range(TURN_ATTEMPTS):
+        if number:
+            result.retries += 1
+            await asyncio.sleep(RETRY_PAUSE_SECONDS)
+        replies = await attempt(message)
+        if replies is not None:
+            result.transcript.extend(f"Assistant: {reply}" for reply in replies)
+            return replies
+    raise TurnFailed(f"{result.conversation_id}: no answer to {message!r}")
+
+
 async def complete_booking(
     visitor: Any, booking: Booking, start: str = START, max_turns: int = 20
 ) -> VisitorResult:
@@ -113,23 +130,18 @@ class RestVisitor:
         )
 
     async def turn(self, message: str) -> list[str]:
+        return await turn_with_retries(self.result, message, self._attempt)
+
+    async def _attempt(self, message: str) -> list[str] | None:
         body = {"sender": self.result.conversation_id, "message": message}
-        self.result.transcript.append(f"Visitor: {message}")
-        for attempt in range(TURN_ATTEMPTS):
-            if attempt:
-                self.result.retries += 1
-                await asyncio.sleep(RETRY_PAUSE_SECONDS)
-            try:
-                async with self._session.post(self.url, data=json.dumps(body)) as response:
-                    if response.status >= 500:
-                        continue
-                    response.raise_for_status()
-                    replies = [reply.get("text", "") for reply in await response.json()]
-            except (aiohttp.ClientConnectionError, asyncio.TimeoutError):
-                continue
-            self.result.transcript.extend(f"Assistant: {reply}" for reply in replies)
-            return replies
-        raise TurnFailed(f"{self.result.conversation_id}: no answer to {message!r}")
+        try:
+            async with self._session.post(self.url, data=json.dumps(body)) as response:
+                if response.status >= 500:
+                    return None
+                response.raise_for_status()
+                return [reply.get("text", "") for reply in await response.json()]
+        except (aiohttp.ClientConnectionError, asyncio.TimeoutError):
+            return None
 
     async def close(self) -> None:
         await self._session.close()
@@ -165,23 +177,19 @@ class SocketVisitor:
         self.result.conversation_id = confirmed[0]
 
     async def turn(self, message: str) -> list[str]:
-        self.result.transcript.append(f"Visitor: {message}")
-        for attempt in range(TURN_ATTEMPTS):
-            if attempt:
-                self.result.retries += 1
-                await asyncio.sleep(RETRY_PAUSE_SECONDS)
-            try:
-                if self._client is None or not self._client.connected:
-                    await self.connect()
-                replies = await self._exchange(message)
-            except (ConnectionError, socketio.exceptions.SocketIOError, asyncio.TimeoutError):
-                await self.close()
-                continue
-            if replies:
-                self.result.transcript.extend(f"Assistant: {reply}" for reply in replies)
-                return replies
+        return await turn_with_retries(self.result, message, self._attempt)
+
+    async def _attempt(self, message: str) -> list[str] | None:
+        try:
+            if self._client is None or not self._client.connected:
+                await self.connect()
+            replies = await self._exchange(message)
+        except (ConnectionError, socketio.exceptions.SocketIOError, asyncio.TimeoutError):
+            replies = []
+        if not replies:
             await self.close()
-        raise TurnFailed(f"{self.result.conversation_id}: no answer to {message!r}")
+            return None
+        return replies
 
     async def _exchange(self, message: str) -> list[str]:
         assert self._client is not None
