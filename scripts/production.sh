@@ -152,7 +152,9 @@ start_service() {
             launch site "$BIN/python" -m clinic.web.site --port "$SITE_PORT"
             wait_until site curl -fs "http://127.0.0.1:$SITE_PORT/" ;;
         staff)
-            launch staff "$BIN/python" -m clinic.web.staff --port "$STAFF_PORT"
+            # The unanswered questions are grouped when the page starts, not on its first visit.
+            launch staff env STAFF_UNANSWERED_WARM_UP="${STAFF_UNANSWERED_WARM_UP:-1}" \
+                "$BIN/python" -m clinic.web.staff --port "$STAFF_PORT"
             wait_until staff curl -fs "http://127.0.0.1:$STAFF_PORT/" ;;
         nginx)
             render_nginx_conf

@@ -93,3 +93,10 @@ class UnansweredGroups:
         marks = self._marks.marks_for(key for group in groups for key in group.member_keys)
         shown = [ShownGroup(group, group_mark(group, marks)) for group in groups]
         return UnansweredReport(since, len(questions), self.message_limit, shown)
+
+    def warm_up(self, since: datetime) -> None:
+        """Loads the encoder and groups the questions since `since` once, so that the page's
+        first visit only encodes what came after (the encoder keeps what it encoded).
+        Raises TrackerStoreError like `report`."""
+        self._encoder()
+        self.report(since)

@@ -287,7 +287,14 @@ def create_app(
         return redirect(url_for("lead_detail", reference=lead.reference))
 
     register_dashboard(app, signed_in, repository, tracker, clinic, clock)
-    register_unanswered_pages(app, signed_in, stores=stores, tracker=tracker, clock=clock)
+    register_unanswered_pages(
+        app,
+        signed_in,
+        stores=stores,
+        tracker=tracker,
+        clock=clock,
+        warm_up_in_background=config.warm_up_unanswered,
+    )
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error: CSRFError) -> tuple[str, int]:

@@ -13,6 +13,7 @@ from clinic.web.sign_in_limit import parse_trusted_proxies
 COOKIE_SECURE_ENV = "STAFF_COOKIE_SECURE"
 SESSION_HOURS_ENV = "STAFF_SESSION_HOURS"
 TRUSTED_PROXIES_ENV = "STAFF_TRUSTED_PROXIES"
+WARM_UP_ENV = "STAFF_UNANSWERED_WARM_UP"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
@@ -29,6 +30,9 @@ class StaffConfig:
     session_lifetime: timedelta = timedelta(hours=8)
     # Addresses of reverse proxies whose X-Forwarded-For names the client (none by default).
     trusted_proxies: frozenset[str] = field(default_factory=frozenset)
+    # Load MiniLM and group the unanswered questions when the server starts, not on the first
+    # visit of the page (about 15 s with 5,000 questions); costs the memory of TensorFlow.
+    warm_up_unanswered: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> StaffConfig:
@@ -37,6 +41,7 @@ class StaffConfig:
             cookie_secure=_flag(environ, COOKIE_SECURE_ENV, default=True),
             session_lifetime=timedelta(hours=_hours(environ, SESSION_HOURS_ENV, default=8)),
             trusted_proxies=_proxies(environ, TRUSTED_PROXIES_ENV),
+            warm_up_unanswered=_flag(environ, WARM_UP_ENV, default=False),
         )
 
 

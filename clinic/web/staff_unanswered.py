@@ -9,6 +9,8 @@ masked-text key (clinic.unanswered.marks).
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -38,6 +40,21 @@ View = TypeVar("View", bound=Callable[..., object])
 GROUPS_SHOWN = 200
 UNREACHABLE = "The conversations cannot be read right now: the tracker store is unreachable."
 
+logger = logging.getLogger(__name__)
+
+
+def warm_up(source: UnansweredGroups, since: datetime) -> None:
+    """The page's first grouping, done ahead; a failure only means the first visit does it.
+    Logged by type only: an error may carry the visitors' text."""
+    try:
+        source.warm_up(since)
+    except TrackerStoreError:
+        logger.warning("unanswered questions not grouped ahead: the tracker store is unreachable")
+    except Exception as error:
+        logger.warning("unanswered questions not grouped ahead: %s", type(error).__name__)
+    else:
+        logger.info("unanswered questions grouped ahead")
+
 
 def register_unanswered_pages(
     app: Flask,
@@ -47,10 +64,17 @@ def register_unanswered_pages(
     tracker: Engine | None,
     clock: Callable[[], datetime],
     encoder: Callable[[], SentenceEncoder] = minilm_encoder,
+    warm_up_in_background: bool = False,
 ) -> None:
-    """Adds /unanswered, /unanswered/mark and /unanswered/export, for signed-in staff only."""
+    """Adds /unanswered, /unanswered/mark and /unanswered/export, for signed-in staff only;
+    with `warm_up_in_background`, groups the default period's questions in a thread at once."""
     marks = MarkStore(stores.leads.engine)
     source = UnansweredGroups(tracker, marks, encoder)
+    if warm_up_in_background:
+        since = clock() - timedelta(days=DEFAULT_PERIOD_DAYS)
+        threading.Thread(
+            target=warm_up, args=(source, since), name="unanswered-warm-up", daemon=True
+        ).start()
     audit: AuditLog = stores.audit
 
     def period_days(value: str | None) -> int:

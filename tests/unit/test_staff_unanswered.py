@@ -4,43 +4,16 @@ SQLite leads database and tracker store, the assistant's own MiniLM encoder)."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from sqlalchemy.engine import make_url
 
-from bench.staff_data import Conversation, write_conversations
 from clinic.tracker_events import read_only_engine
-from tests.support.staff_app import NOW, csrf_token, signed_in_client, staff_app
+from tests.support.staff_app import csrf_token, signed_in_client, staff_app
+from tests.support.unanswered import PHONE, chat, parking_and_medicine
 
-PHONE = "914-555-0199"
 KEYS_FIELD = re.compile(r'name="keys" value="([0-9a-f ]+)"')
-
-
-def chat(tracker, sender_id, hours_ago, *questions):
-    conversation = Conversation(sender_id, NOW - timedelta(hours=hours_ago))
-    for intent, full_intent, text in questions:
-        conversation.unanswered(intent, full_intent, text)
-    conversation.faq("faq/neck_pain")
-    write_conversations(tracker.engine, tracker, [conversation])
-
-
-def parking_and_medicine(tracker):
-    chat(
-        tracker,
-        "visitor-1",
-        30,
-        ("faq", "faq/not_in_article", "Do you validate parking?"),
-        ("ask_medication", None, "Should I take ibuprofen before the session?"),
-    )
-    chat(
-        tracker,
-        "visitor-2",
-        5,
-        ("faq", "faq/not_in_article", f"is parking free? call me on {PHONE}"),
-        ("ask_medication", None, "can I take aspirin with it"),
-    )
 
 
 @pytest.fixture

@@ -7,24 +7,9 @@ from clinic.tracker_events import UserMessage as Message
 from clinic.unanswered.encoder import BATCH_SIZE, CachingEncoder, minilm_encoder
 from clinic.unanswered.grouping import group_questions
 from clinic.unanswered.questions import Question, text_key, unanswered_questions
+from tests.support.unanswered import VOCABULARY, WordEncoder
 
 START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
-VOCABULARY = ("price", "cost", "insurance", "aspirin", "ibuprofen", "elbow", "knee")
-
-
-class WordEncoder:
-    """Unit vectors of the vocabulary words a text holds: texts sharing a word are close."""
-
-    def __init__(self):
-        self.calls: list[list[str]] = []
-
-    def encode(self, texts):
-        self.calls.append(list(texts))
-        rows = np.array(
-            [[1.0 if word in text.lower() else 0.0 for word in VOCABULARY] for text in texts]
-        )
-        rows[rows.sum(axis=1) == 0, -1] = 1.0
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
 def question(text, minutes, intent="faq/not_in_article"):
