@@ -13,30 +13,43 @@ from dataclasses import dataclass, field
 
 import aiohttp
 
-from bench.load_visitors import script_for, sender_id
+from bench.load_visitors import kind_of, script_for, sender_id
 
 TURN_TIMEOUT_SECONDS = 30.0
 
 
+def nearest_rank(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile; NaN without any value."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
 @dataclass
 class LoadResult:
-    """Latencies (seconds) of the answered turns and the count of failed ones."""
+    """Latencies (seconds) of the answered turns, also by kind of conversation (FAQ or booking:
+    a tail made by one kind shows there), and the count of failed turns."""
 
     label: str
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     duration: float = 0.0
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def turns_per_second(self) -> float:
         return len(self.latencies) / self.duration if self.duration else 0.0
 
     def percentile(self, fraction: float) -> float:
-        """Nearest-rank percentile of the latencies; NaN without any answered turn."""
-        if not self.latencies:
-            return math.nan
-        ordered = sorted(self.latencies)
-        return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+        return nearest_rank(self.latencies, fraction)
+
+    def kind_percentile(self, kind: str, fraction: float) -> float:
+        return nearest_rank(self.by_kind.get(kind, []), fraction)
+
+    def add(self, kind: str, latency: float) -> None:
+        self.latencies.append(latency)
+        self.by_kind.setdefault(kind, []).append(latency)
 
 
 async def send_turn(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
@@ -60,8 +73,9 @@ class _Visitor:
     async def next_turn(self, session: aiohttp.ClientSession, url: str) -> None:
         script = script_for(self._number, self._conversation)
         sender = sender_id(self._run, self._number, self._conversation)
+        kind = kind_of(self._number, self._conversation)
         try:
-            self._result.latencies.append(await send_turn(session, url, sender, script[self._turn]))
+            self._result.add(kind, await send_turn(session, url, sender, script[self._turn]))
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
             self._result.errors += 1
         self._turn += 1

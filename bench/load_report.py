@@ -6,9 +6,20 @@ import math
 from dataclasses import dataclass
 
 from bench.load_client import LoadResult
+from bench.load_visitors import BOOKING, FAQ
 
 MIB = 1024 * 1024
-HEADERS = ("target", "load", "turns/s", "p50", "p95", "p99", "errors", "resident memory")
+HEADERS = (
+    "target",
+    "load",
+    "turns/s",
+    "p50",
+    "p95",
+    "p99",
+    f"p95 {FAQ} / {BOOKING} turns",
+    "errors",
+    "resident memory",
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,8 @@ class Row:
             milliseconds(result.percentile(0.50)),
             milliseconds(result.percentile(0.95)),
             milliseconds(result.percentile(0.99)),
+            f"{milliseconds(result.kind_percentile(FAQ, 0.95))} / "
+            f"{milliseconds(result.kind_percentile(BOOKING, 0.95))}",
             f"{result.errors} / {len(result.latencies) + result.errors}",
             memory_text(self.memory),
         )

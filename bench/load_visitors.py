@@ -30,9 +30,18 @@ BOOKING_VISITOR = (
 )
 
 
+FAQ = "FAQ"
+BOOKING = "booking"
+
+
+def kind_of(visitor: int, conversation: int) -> str:
+    """FAQ or booking: what visitor number `visitor` does in its conversation `conversation`."""
+    return BOOKING if (visitor + conversation) % 3 == 2 else FAQ
+
+
 def script_for(visitor: int, conversation: int) -> tuple[str, ...]:
     """The messages visitor number `visitor` sends in its conversation number `conversation`."""
-    return BOOKING_VISITOR if (visitor + conversation) % 3 == 2 else FAQ_VISITOR
+    return BOOKING_VISITOR if kind_of(visitor, conversation) == BOOKING else FAQ_VISITOR
 
 
 def sender_id(run: str, visitor: int, conversation: int) -> str:

@@ -11,7 +11,15 @@ from aiohttp import web
 from bench.load_client import LoadResult, closed_loop, open_loop
 from bench.load_memory import resident_bytes, tree_resident_bytes
 from bench.load_report import Row, markdown_table, terminal_table
-from bench.load_visitors import BOOKING_VISITOR, FAQ_VISITOR, script_for, sender_id
+from bench.load_visitors import (
+    BOOKING,
+    BOOKING_VISITOR,
+    FAQ,
+    FAQ_VISITOR,
+    kind_of,
+    script_for,
+    sender_id,
+)
 
 
 def test_percentiles_are_nearest_rank():
@@ -23,8 +31,20 @@ def test_percentiles_are_nearest_rank():
     assert math.isnan(LoadResult("empty").percentile(0.5))
 
 
+def test_latencies_are_kept_by_kind_of_conversation_too():
+    result = LoadResult("x")
+    for latency in (0.01, 0.02, 0.03):
+        result.add(FAQ, latency)
+    result.add(BOOKING, 0.5)
+    assert result.percentile(1.0) == pytest.approx(0.5)
+    assert result.kind_percentile(FAQ, 1.0) == pytest.approx(0.03)
+    assert result.kind_percentile(BOOKING, 0.5) == pytest.approx(0.5)
+    assert math.isnan(result.kind_percentile("other", 0.5))
+
+
 def test_visitors_mix_faq_and_booking_with_unique_senders():
     assert [script_for(0, n) for n in range(3)] == [FAQ_VISITOR, FAQ_VISITOR, BOOKING_VISITOR]
+    assert [kind_of(0, n) for n in range(3)] == [FAQ, FAQ, BOOKING]
     assert [script_for(n, 1) for n in range(3)] == [FAQ_VISITOR, BOOKING_VISITOR, FAQ_VISITOR]
     senders = {
         sender_id("r", visitor, conversation) for visitor in range(5) for conversation in range(3)
@@ -73,6 +93,8 @@ def test_closed_loop_counts_answers_and_errors_and_stops_in_time():
     assert len(result.latencies) + result.errors == len(seen) >= 6
     assert result.errors == sum(1 for _, text in seen if text == "bye")
     assert all(latency >= 0.004 for latency in result.latencies)  # the stand-in sleeps 5 ms
+    assert sorted(result.latencies) == sorted(sum(result.by_kind.values(), []))
+    assert set(result.by_kind) == {FAQ, BOOKING}
     # Visitors 0 and 1 are FAQ visitors, 2 a booking visitor, each in its own conversation.
     assert ("bench-t-2-0", BOOKING_VISITOR[0]) in seen
 
@@ -93,8 +115,12 @@ def test_open_loop_keeps_near_its_arrival_rate():
 
 
 def test_tables_show_every_figure():
-    row = Row("run", LoadResult("closed 1", [0.02, 0.03], errors=1, duration=1.0), {"rasa": 2**30})
-    assert "| run | closed 1 | 2.0 | 20 ms | 30 ms | 30 ms | 1 / 3 | rasa 1024 MiB |" in (
-        markdown_table([row], "title")
+    result = LoadResult("closed 1", errors=1, duration=1.0)
+    result.add(FAQ, 0.02)
+    result.add(BOOKING, 0.03)
+    row = Row("run", result, {"rasa": 2**30})
+    assert (
+        "| run | closed 1 | 2.0 | 20 ms | 30 ms | 30 ms | 20 ms / 30 ms | 1 / 3 | rasa 1024 MiB |"
+        in markdown_table([row], "title")
     )
     assert terminal_table([row]).splitlines()[1].split()[:3] == ["run", "closed", "1"]
