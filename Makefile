@@ -16,6 +16,9 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
+# Rasa sends usage telemetry and crash reports to Rasa's servers unless told not to: a clinic's
+# assistant sends nothing anywhere without the clinic's say-so (it may set the variable to true).
+export RASA_TELEMETRY_ENABLED ?= false
 
 .PHONY: run run-production shell test lint bench-nlu bench-load bench-staff bench-unanswered clean lock
 

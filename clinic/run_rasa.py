@@ -23,6 +23,7 @@ INTERFACE_ENV = "RASA_INTERFACE"
 PORT_ENV = "RASA_PORT"
 MODEL_ENV = "RASA_MODEL"
 ENDPOINTS_ENV = "RASA_ENDPOINTS_FILE"
+TELEMETRY_ENV = "RASA_TELEMETRY_ENABLED"
 DEFAULT_INTERFACE = "127.0.0.1"
 DEFAULT_PORT = "5005"
 DEFAULT_MODEL = REPO_ROOT / "models" / "proclinix.tar.gz"
@@ -75,17 +76,25 @@ def _option_name(argument: str) -> str:
     return argument
 
 
+def rasa_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The Rasa server's environment: the repository root on PYTHONPATH (the endpoints file
+    names the project's tracker store by module path, rasa_server_plugins) and Rasa's telemetry
+    off (usage events and crash reports to Rasa's servers) unless RASA_TELEMETRY_ENABLED says
+    otherwise."""
+    result = dict(environ)
+    result["PYTHONPATH"] = os.pathsep.join(
+        part for part in (str(REPO_ROOT), result.get("PYTHONPATH", "")) if part
+    )
+    result.setdefault(TELEMETRY_ENV, "false")
+    return result
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     try:
         command = rasa_command(sys.argv[1:] if argv is None else argv)
     except ConfigError as error:
         raise SystemExit(f"clinic.run_rasa: {error}") from error
-    # The endpoints file names the project's tracker store by module path (rasa_server_plugins).
-    environ = dict(os.environ)
-    environ["PYTHONPATH"] = os.pathsep.join(
-        part for part in (str(REPO_ROOT), environ.get("PYTHONPATH", "")) if part
-    )
-    os.execve(command[0], command, environ)
+    os.execve(command[0], command, rasa_environment())
 
 
 if __name__ == "__main__":

@@ -78,6 +78,8 @@ export_settings() {
     export CHAT_SOCKET_URL="$PUBLIC_URL"
     export STAFF_SECRET_KEY_FILE="$VAR_DIR/staff_secret_key"
     export PYTHONUNBUFFERED=1
+    # No usage telemetry or crash reports to Rasa's servers unless the clinic sets this to true.
+    export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"
 }
 
 render_nginx_conf() {

@@ -2,6 +2,8 @@
 # Source it, then call start_actions / start_rasa / start_web; cleanup runs on EXIT.
 
 BIN=.venv/bin
+# No usage telemetry or crash reports to Rasa's servers unless the clinic sets this to true.
+export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"
 # var/ holds leads, conversations, secrets and logs: everything written there is the owner's only,
 # and files left readable by an older version are narrowed too.
 umask 077

@@ -61,6 +61,8 @@ class Profile:
             TICKET_LOCK_LIFETIME=LOCK_LIFETIME_SECONDS,
         )
         env.pop("LEADS_NOTIFY_TO", None)
+        # scripts/production.sh itself must turn Rasa's telemetry off (the Makefile would too).
+        env.pop("RASA_TELEMETRY_ENABLED", None)
         return env
 
     def port(self, name: str) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,13 @@ def test_a_flood_from_one_address_is_limited_and_other_addresses_are_not(profile
     assert 429 in statuses
     assert statuses[0] == 200
     assert request(profile, "GET", HANDSHAKE, address=302) == 200
+
+
+@pytest.mark.parametrize("service", ["rasa1", "rasa2", "actions"])
+def test_no_rasa_process_reports_to_rasas_telemetry_servers(profile, service):
+    """Rasa sends usage events and crash reports to Rasa's servers unless told not to; the
+    profile's environment here does not say, so scripts/production.sh must."""
+    assert "RASA_TELEMETRY_ENABLED" not in profile.environment
+    pid = (profile.var_dir / "run" / f"{service}.pid").read_text().strip()
+    environment = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    assert b"RASA_TELEMETRY_ENABLED=false" in environment

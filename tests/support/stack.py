@@ -159,6 +159,8 @@ class Stack:
             RASA_ENDPOINTS_FILE=str(self._write_endpoints()),
             PYTHONUNBUFFERED="1",
         )
+        # As the Makefile and scripts/services.sh do: nothing to Rasa's telemetry servers.
+        env.setdefault("RASA_TELEMETRY_ENABLED", "false")
         env.update(self.extra_env)
         return env
 

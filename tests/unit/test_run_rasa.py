@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from clinic.run_rasa import rasa_command
+from clinic.paths import REPO_ROOT
+from clinic.run_rasa import rasa_command, rasa_environment
 from clinic.settings import ConfigError
 
 
@@ -52,3 +55,10 @@ def test_production_rasa_refuses_unsafe_settings(extra, environ, message):
 def test_production_rasa_api_only_with_a_token(token_option):
     command = rasa_command(["--enable-api", token_option, "t" * 32], {})
     assert "--enable-api" in command
+
+
+def test_production_rasa_sends_nothing_to_rasas_telemetry_unless_the_clinic_says_so():
+    environment = rasa_environment({"PYTHONPATH": "elsewhere"})
+    assert environment["RASA_TELEMETRY_ENABLED"] == "false"
+    assert environment["PYTHONPATH"].split(os.pathsep) == [str(REPO_ROOT), "elsewhere"]
+    assert rasa_environment({"RASA_TELEMETRY_ENABLED": "true"})["RASA_TELEMETRY_ENABLED"] == "true"
