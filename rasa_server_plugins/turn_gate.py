@@ -24,6 +24,7 @@ import contextlib
 import functools
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -136,22 +137,18 @@ def configured_concurrency(environ: Mapping[str, str] = os.environ) -> int:
     return int(text)
 
 
-def _in_turn(gate: TurnGate, method: Callable[..., Awaitable[Result]]) -> Callable[..., Any]:
+def _within(
+    context: Callable[[], AbstractAsyncContextManager[None]],
+    method: Callable[..., Awaitable[Result]],
+) -> Callable[..., Any]:
+    """`method`, each call of it inside a fresh `context()`."""
+
     @functools.wraps(method)
-    async def handle_message(*args: Any, **kwargs: Any) -> Result:
-        async with turn(gate):
+    async def wrapper(*args: Any, **kwargs: Any) -> Result:
+        async with context():
             return await method(*args, **kwargs)
 
-    return handle_message
-
-
-def _outside_turn(method: Callable[..., Awaitable[Result]]) -> Callable[..., Any]:
-    @functools.wraps(method)
-    async def request(*args: Any, **kwargs: Any) -> Result:
-        async with waiting_elsewhere():
-            return await method(*args, **kwargs)
-
-    return request
+    return wrapper
 
 
 def install() -> None:
@@ -159,7 +156,7 @@ def install() -> None:
     if getattr(MessageProcessor.handle_message, "__turn_gate__", False):
         return
     gate = TurnGate(configured_concurrency())
-    handle_message = _in_turn(gate, MessageProcessor.handle_message)
+    handle_message = _within(lambda: turn(gate), MessageProcessor.handle_message)
     handle_message.__turn_gate__ = True  # type: ignore[attr-defined]
     MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
-    EndpointConfig.request = _outside_turn(EndpointConfig.request)  # type: ignore[method-assign]
+    EndpointConfig.request = _within(waiting_elsewhere, EndpointConfig.request)  # type: ignore[method-assign]
