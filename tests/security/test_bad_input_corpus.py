@@ -18,12 +18,11 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
 from tests.support.rest_channel import post_rest
-from tests.support.socketio_polling import connect_polling
+from tests.support.socketio_polling import connect_polling, polling_client
 from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5605, actions=5655, site=8680, staff=8681)
@@ -192,7 +191,7 @@ async def wait_for_quiet(replies: list[dict[str, Any]], quiet: float = 0.2) -> N
 async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]:
     """Each message on a connection of its own session; waits for at least one reply."""
     failures = []
-    client = socketio.AsyncClient()
+    client = polling_client()
     replies: list[dict[str, Any]] = []
     confirmed: list[str] = []
     client.on("bot_uttered", replies.append)

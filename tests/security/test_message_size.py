@@ -8,12 +8,11 @@ import json
 import uuid
 
 import pytest
-import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
 from tests.support.rest_channel import post_rest
-from tests.support.socketio_polling import connect_polling
+from tests.support.socketio_polling import connect_polling, polling_client
 from tests.support.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5405, actions=5455, site=8480, staff=8481)
@@ -56,7 +55,7 @@ def test_message_size_a_message_at_the_limit_is_answered(stack):
 
 
 async def socket_exchange(port: int, message: object) -> list[dict]:
-    client = socketio.AsyncClient()
+    client = polling_client()
     received: list[dict] = []
     client.on("bot_uttered", lambda data: received.append(data))
     session = uuid.uuid4().hex

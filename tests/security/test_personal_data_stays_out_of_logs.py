@@ -14,7 +14,6 @@ import uuid
 from dataclasses import dataclass, field
 
 import pytest
-import socketio
 
 from clinic.accounts import create_user
 from clinic.action_token import ACTION_TOKEN_HEADER
@@ -25,7 +24,7 @@ from rasa_sdk_plugins.guard import MAX_BODY_BYTES
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS
 from tests.support.coroutines import run_coroutine
 from tests.support.personal_data import VISITOR, find_leaks, log_texts
-from tests.support.socketio_polling import connect_polling
+from tests.support.socketio_polling import connect_polling, polling_client
 from tests.support.stack import StackPorts, started_stack
 from tests.support.staff_client import http_request, sign_in
 from tests.support.trackers import make_tracker
@@ -133,7 +132,7 @@ def hostile_chat_messages(stack, runs: Runs) -> None:
 
 
 async def oversized_socket_message(port: int) -> None:
-    client = socketio.AsyncClient()
+    client = polling_client()
     replies: list[dict] = []
     client.on("bot_uttered", replies.append)
     await connect_polling(client, port)

@@ -9,11 +9,10 @@ import sqlite3
 from typing import Any
 
 import pytest
-import socketio
 
 from rasa_server_plugins.channels import SESSION_ID_FORMAT, accepted_session_id
 from tests.support.coroutines import run_coroutine
-from tests.support.socketio_polling import connect_polling
+from tests.support.socketio_polling import connect_polling, polling_client
 from tests.support.stack import Stack, StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5505, actions=5555, site=8580, staff=8581)
@@ -31,7 +30,7 @@ class Visitor:
     """One socket.io connection that records its confirmed session id and the bot's replies."""
 
     def __init__(self) -> None:
-        self.client = socketio.AsyncClient()
+        self.client = polling_client()
         self.confirmed: list[str] = []
         self.replies: list[dict[str, Any]] = []
         self.client.on("session_confirm", self.confirmed.append)
