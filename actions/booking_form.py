@@ -21,6 +21,7 @@ from clinic.booking_fields import (
     Concern,
 )
 from clinic.regions import canonical_region, concern_for_region
+from clinic.triage.tiers import TIER_INTENTS
 from clinic.validation import (
     InvalidInput,
     normalize_email,
@@ -56,7 +57,10 @@ class ValidateBookingForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Rasa runs this validation when the form starts too: a run without a request id gets a
-        new one, which keys its lead (the reset clears it when the request ends)."""
+        new one, which keys its lead (the reset clears it when the request ends). A message that
+        triage flagged fills nothing, so the form rejects it and the tier's rule answers."""
+        if (tracker.latest_message.get("intent") or {}).get("name") in TIER_INTENTS:
+            return []
         events = await super().run(dispatcher, tracker, domain)
         if tracker.get_slot(REQUEST_ID_SLOT) is None:
             events.append(SlotSet(REQUEST_ID_SLOT, uuid.uuid4().hex))

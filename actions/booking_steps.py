@@ -13,7 +13,10 @@ from clinic.booking_fields import BOOKING_SLOTS
 
 
 def reset_booking_events() -> list[EventType]:
-    return [SlotSet(slot, None) for slot in BOOKING_SLOTS] + [SlotSet("contact_failures", 0)]
+    return [SlotSet(slot, None) for slot in BOOKING_SLOTS] + [
+        SlotSet("contact_failures", 0),
+        SlotSet("booking_paused", False),
+    ]
 
 
 class ActionAskBookingConfirmed(Action):

@@ -30,11 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.calibration import (
-    EmergencyFloorFigures,
     ThresholdFigures,
-    best_emergency_floor,
     best_threshold,
-    emergency_floors,
     out_of_fold_probabilities,
     sweep,
 )
@@ -45,6 +42,7 @@ from bench.nlu_report import format_table
 from bench.nlu_run import PipelineJob, run_pipeline
 from bench.nlu_train import missing_spacy_models, read_config
 from bench.peers import ScopeFeatures, TfidfPeer, scope_model_fold, tfidf_peer_fold
+from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import ScopeModelSettings
 
 PIPELINES_DIR = ROOT / "bench" / "pipelines"
@@ -52,7 +50,6 @@ PROJECT_PIPELINE = "project"
 PEER = "tfidf_peer"
 LEAKS_SHOWN = 5
 SCOPE_CLASSIFIER = "components.scope_classifier.ScopeClassifier"
-EMERGENCY_FIRST = "components.emergency_first.EmergencyFirst"
 
 
 def available_pipelines() -> dict[str, Path]:
@@ -168,7 +165,10 @@ def calibrate(
     data_dir: Path, project_config: dict[str, Any]
 ) -> tuple[dict[str, ThresholdFigures], list[str]]:
     """Thresholds of the project's classifier and of the peer, from out-of-fold predictions."""
-    examples = training_examples(data_dir)
+    # As the scope classifier trains: without the triage tiers (components/triage_stage.py).
+    examples = [
+        example for example in training_examples(data_dir) if example.intent not in TIER_INTENTS
+    ]
     texts = [example.text for example in examples]
     labels = [example.response_key or example.intent for example in examples]
     spacy_model = next(
@@ -189,29 +189,14 @@ def calibrate(
         rows = sweep(probabilities, classes, labels)
         chosen[name] = best_threshold(rows)
         lines += _calibration_lines(name, rows, chosen[name])
-        if name == PROJECT_PIPELINE:
-            floors = emergency_floors(probabilities, classes, labels)
-            floor = best_emergency_floor(floors)
-            lines += _floor_lines(floors, floor)
-    lines += _differences(project_config, chosen[PROJECT_PIPELINE].threshold, floor.floor)
+    lines += _differences(project_config, chosen[PROJECT_PIPELINE].threshold)
     return chosen, lines
 
 
-def _floor_lines(rows: list[EmergencyFloorFigures], chosen: EmergencyFloorFigures) -> list[str]:
-    lines = ["  emergency floor  emergencies caught  false alarms"]
-    for row in rows:
-        marker = "  <- chosen" if row is chosen else ""
-        lines.append(f"  {row.floor:15.2f}  {row.recall:18.1%}  {row.false_alarms:12.2%}{marker}")
-    return lines
-
-
-def _differences(config: dict[str, Any], threshold: float, floor: float) -> list[str]:
+def _differences(config: dict[str, Any], threshold: float) -> list[str]:
     """Notes where config.yml does not use the calibrated values."""
     notes = []
-    for component, key, calibrated in (
-        ("FallbackClassifier", "threshold", threshold),
-        (EMERGENCY_FIRST, "floor", floor),
-    ):
+    for component, key, calibrated in (("FallbackClassifier", "threshold", threshold),):
         configured = _configured(config, component, key)
         if configured is not None and abs(configured - calibrated) > 1e-9:
             notes.append(

@@ -44,6 +44,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
     RETRIEVAL_SEPARATOR,
     ScopeModel,
@@ -60,12 +61,12 @@ def _label(message: Message) -> str:
     return message.get(INTENT_RESPONSE_KEY) or message.get(INTENT)
 
 
-def _marks(message: Message) -> str:
+def message_marks(message: Message) -> str:
     doc = message.get(SPACY_DOCS[TEXT])
     return entity_marks((ent.label_, ent.ent_id_) for ent in doc.ents) if doc is not None else ""
 
 
-def _sentence_embedding(message: Message) -> np.ndarray:
+def sentence_embedding(message: Message) -> np.ndarray:
     _, sentence = message.get_dense_features(TEXT)
     if sentence is None:
         raise InvalidConfigException(
@@ -114,11 +115,17 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [message for message in training_data.intent_examples if message.get(TEXT)]
+        # The triage tiers are the triage stage's to decide (components/triage_stage.py): the
+        # topic is chosen as if the message held no red flag.
+        examples = [
+            message
+            for message in training_data.intent_examples
+            if message.get(TEXT) and message.get(INTENT) not in TIER_INTENTS
+        ]
         model = ScopeModel(self._settings).fit(
             [message.get(TEXT) for message in examples],
-            [_marks(message) for message in examples],
-            np.stack([_sentence_embedding(message) for message in examples]),
+            [message_marks(message) for message in examples],
+            np.stack([sentence_embedding(message) for message in examples]),
             [_label(message) for message in examples],
         )
         self._model = model
@@ -152,8 +159,8 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             return messages
         probabilities = self._model.predict_proba(
             [message.get(TEXT) for message in to_classify],
-            [_marks(message) for message in to_classify],
-            np.stack([_sentence_embedding(message) for message in to_classify]),
+            [message_marks(message) for message in to_classify],
+            np.stack([sentence_embedding(message) for message in to_classify]),
         )
         for message, row in zip(to_classify, probabilities, strict=True):
             self._set_prediction(message, dict(zip(self._model.labels, row.tolist(), strict=True)))

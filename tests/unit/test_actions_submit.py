@@ -274,12 +274,17 @@ def test_when_nothing_can_store_the_request_the_visitor_is_told_and_the_details_
     assert events == []
 
 
-def test_reset_clears_every_booking_slot_and_the_failure_count():
+def test_reset_clears_every_booking_slot_the_failure_count_and_a_pause():
     dispatcher, events = run(
-        ActionResetBooking(), make_tracker({**COMPLETE, "contact_failures": 2})
+        ActionResetBooking(),
+        make_tracker({**COMPLETE, "contact_failures": 2, "booking_paused": True}),
     )
     assert dispatcher.messages == []
-    assert slot_values(events) == {**dict.fromkeys(BOOKING_SLOTS), "contact_failures": 0}
+    assert slot_values(events) == {
+        **dict.fromkeys(BOOKING_SLOTS),
+        "contact_failures": 0,
+        "booking_paused": False,
+    }
 
 
 def test_duplicate_key_per_form_start_a_second_request_is_a_new_lead(backend):

@@ -2,10 +2,7 @@ import numpy as np
 import pytest
 
 from bench.calibration import (
-    EmergencyFloorFigures,
-    best_emergency_floor,
     best_threshold,
-    emergency_floors,
     figures_at,
     out_of_fold_probabilities,
     sweep,
@@ -56,24 +53,3 @@ def test_out_of_fold_probabilities_come_from_models_that_never_saw_the_example()
     assert sorted(seen) == list(range(20))
     assert classes == ["a", "b"]
     assert np.allclose(probabilities, [[0.25, 0.75]] * 20)
-
-
-def test_emergency_floor_catches_most_within_the_false_alarm_budget():
-    labels = ["emergency"] * 4 + ["faq/neck_pain"] * 996
-    scores = np.concatenate([[0.6, 0.3, 0.12, 0.07], np.full(996, 0.01)])
-    scores[4:10] = 0.08  # six of 996 others (0.6 %) look a little like an emergency
-    probabilities = np.zeros((1000, len(CLASSES)))
-    probabilities[:, 0] = scores
-    probabilities[:, 1] = 1 - scores
-
-    rows = emergency_floors(probabilities, CLASSES, labels)
-    chosen = best_emergency_floor(rows)
-
-    assert chosen.floor == pytest.approx(0.1)
-    assert chosen.recall == pytest.approx(0.75)
-    assert chosen.false_alarms == 0.0
-
-
-def test_emergency_floor_falls_back_to_the_highest_when_none_fits_the_budget():
-    rows = [EmergencyFloorFigures(0.1, 1.0, 0.2), EmergencyFloorFigures(0.5, 0.5, 0.1)]
-    assert best_emergency_floor(rows).floor == 0.5

@@ -1,0 +1,77 @@
+"""The symptom check: asked when the triage stage is unsure, and what a "No" leads back to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from clinic.booking_fields import REQUEST_ID_SLOT
+from clinic.triage.tiers import TIER_INTENTS
+
+BOOKING_FORM = "booking_form"
+# Intents whose answer is a plain response; other intents get no answer after a "No".
+RESPONSES = {
+    "ask_diagnosis": "utter_cannot_diagnose",
+    "ask_medication": "utter_ask_medication",
+    "greet": "utter_greet",
+    "out_of_scope": "utter_out_of_scope",
+    "other_condition": "utter_other_condition",
+}
+
+
+def topic_response(parse: dict[str, Any]) -> str | None:
+    """The response the message would have had if triage had not stopped it: the best topic
+    behind the tier in the ranking (an FAQ topic's answer for `faq`)."""
+    for entry in parse.get("intent_ranking") or []:
+        name = entry.get("name")
+        if name in TIER_INTENTS:
+            continue
+        if name == "faq":
+            selector = (parse.get("response_selector") or {}).get("faq") or {}
+            return (selector.get("response") or {}).get("utter_action")
+        return RESPONSES.get(name)
+    return None
+
+
+class ActionTriageCheck(Action):
+    """Asks whether a red flag is happening now. A booking request under way pauses (the rules
+    end its form first): its answers so far are kept, and a "No" takes it up again."""
+
+    def name(self) -> str:
+        return "action_triage_check"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        # The rules end the form before this action; its request id is kept until the reset.
+        in_booking = tracker.get_slot(REQUEST_ID_SLOT) is not None
+        dispatcher.utter_message(response="utter_symptom_check")
+        events: list[EventType] = [
+            SlotSet("triage_topic", None if in_booking else topic_response(tracker.latest_message)),
+            SlotSet("booking_paused", in_booking),
+        ]
+        return events
+
+
+class ActionTriageCleared(Action):
+    """After a "No" to the symptom check: the paused booking request goes on, or the message
+    gets the answer it would have had."""
+
+    def name(self) -> str:
+        return "action_triage_cleared"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_symptom_check_cleared")
+        events: list[EventType] = [SlotSet("triage_topic", None), SlotSet("booking_paused", False)]
+        if tracker.get_slot("booking_paused"):
+            return [*events, FollowupAction(BOOKING_FORM)]
+        topic = tracker.get_slot("triage_topic")
+        if topic:
+            dispatcher.utter_message(response=topic)
+        return events

@@ -1,0 +1,1 @@
+"""Triage: which messages need emergency care, a crisis line or a doctor today (docs/triage.md)."""

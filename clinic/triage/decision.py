@@ -1,0 +1,79 @@
+"""The triage decision: the red-flag rules and the triage model's probabilities, one tier.
+
+The most serious tier that either gives wins. When neither gives a tier but the model still
+sees some risk (its emergency, crisis and urgent-care probabilities together reach `check`), the
+assistant asks the visitor first (`symptom_check`) instead of guessing either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from clinic.triage.red_flags import Finding, find_red_flags, most_severe
+from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
+
+ROUTINE_LABEL = "routine"
+RULE, MODEL = "rule", "model"
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    """Probability thresholds of the triage model, chosen by `make bench-triage` on
+    cross-validated training data (docs/triage.md)."""
+
+    emergency: float
+    crisis: float
+    urgent_care: float
+    check: float
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if not 0 < value <= 1:
+                raise ValueError(f"triage threshold {name} must be in (0, 1], got {value!r}")
+
+
+@dataclass(frozen=True)
+class Decision:
+    tier: Tier
+    # Which part decided (RULE or MODEL), the red-flag category when a rule did, and the risk
+    # the model gave (emergency + crisis + urgent care).
+    source: str | None
+    category: str | None
+    risk: float
+
+
+def model_tier(probabilities: Mapping[str, float], point: OperatingPoint) -> Tier:
+    if probabilities.get(CRISIS.intent or "", 0.0) >= point.crisis:
+        return CRISIS
+    if probabilities.get(EMERGENCY.intent or "", 0.0) >= point.emergency:
+        return EMERGENCY
+    if probabilities.get(URGENT_CARE.intent or "", 0.0) >= point.urgent_care:
+        return URGENT_CARE
+    return ROUTINE
+
+
+def risk(probabilities: Mapping[str, float]) -> float:
+    return 1.0 - probabilities.get(ROUTINE_LABEL, 1.0)
+
+
+def decide(
+    text: str,
+    probabilities: Mapping[str, float] | None,
+    point: OperatingPoint,
+    *,
+    rules: bool = True,
+) -> Decision:
+    """`probabilities` by label (routine and the trained tiers); None: the rules alone. Without
+    `rules`, the model alone (the benchmark's peers)."""
+    finding: Finding | None = most_severe(find_red_flags(text)) if rules else None
+    by_model = model_tier(probabilities, point) if probabilities is not None else ROUTINE
+    at_risk = risk(probabilities) if probabilities is not None else 0.0
+    by_rule = finding.tier if finding else ROUTINE
+    if by_rule.severity >= by_model.severity and finding is not None:
+        return Decision(by_rule, RULE, finding.category, at_risk)
+    if by_model is not ROUTINE:
+        return Decision(by_model, MODEL, None, at_risk)
+    if at_risk >= point.check:
+        return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
+    return Decision(ROUTINE, None, None, at_risk)

@@ -1,0 +1,518 @@
+"""The red-flag list as patterns: what sends a message to emergency, crisis or urgent care.
+
+Each rule names its tier and category (docs/triage.md lists them with their sources). A rule
+matches inside one clause of the message; a match is dropped when the clause, before it, says
+the symptom is absent ("no numbness"), or when the clause places it in the past ("years ago") or
+asks about it in general ("what are the warning signs of ..."). Crisis and urgent-care rules are
+not dropped for the past: "I had cancer" is what makes new back pain urgent.
+
+Plain Python with no Rasa import: the triage component, the benchmark's keyword peer and the
+tests all use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clinic.triage.tiers import CRISIS, EMERGENCY, URGENT_CARE, Tier
+
+# Apostrophes are dropped before matching, so "can't" is written "cant" in the patterns.
+NOT = r"(?:cant|cannot|can not|unable to|couldnt|no longer able to)"
+SUDDEN = r"(?:sudden(?:ly)?|all of a sudden|out of nowhere|just now|right now|this morning|today)"
+LEGS = r"(?:legs|feet|both sides)"
+GROIN = (
+    r"(?:groin|crotch|saddle|genitals?|privates?|private (?:area|parts)|down there|perine\w*"
+    r"|inner thighs?|between (?:my|his|her|their) legs|butt(?:ocks)? cheeks|bum|buttocks|taint)"
+)
+NUMB = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|tingl\w*|pins and needles)"
+SELF = r"(?:my ?self|himself|herself|themselves|themself)"
+PAST_INJURY = (
+    r"(?:fell|fall(?:en)?|slipped|crash(?:ed)?|accident|collision|hit by|rear[- ]ended"
+    r"|thrown (?:off|from)|dove|diving|tackled|landed on|wreck(?:ed)?|knocked (?:down|over))"
+)
+
+
+def together(*parts: str) -> str:
+    """A pattern that matches a clause holding every part, in any order."""
+    return "^" + "".join(rf"(?=.*\b(?:{part}))" for part in parts)
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    tier: Tier
+    pattern: re.Pattern[str]
+    # Rules for lasting conditions (a cancer history) hold even when the clause is in the past.
+    past_counts: bool = False
+
+
+def _rule(category: str, tier: Tier, *patterns: str, past_counts: bool = False) -> list[Rule]:
+    return [Rule(category, tier, re.compile(p), past_counts) for p in patterns]
+
+
+RULES: tuple[Rule, ...] = (
+    *_rule(
+        "cauda_equina",
+        EMERGENCY,
+        rf"\bboth (?:of )?(?:my |his |her )?(?:legs|feet)\b.{0,40}(?:{NUMB}|weak\w*|heavy|dead"
+        r"|gave out|giving out|wont (?:hold|work)|useless|sciatica)",
+        r"\bsciatica in both\b",
+        r"\bwetting (?:myself|himself|herself|the bed)\b",
+        r"\bcant (?:feel|tell) (?:anything )?when i (?:wipe|need to (?:go|pee)|pee|go)\b",
+        r"\bcant feel the (?:toilet|seat)\b",
+        r"\b(?:strain\w*|push\w*) (?:really )?(?:hard )?to (?:pee|urinate)\b",
+        r"\bbarely anything (?:came|comes) out\b",
+        rf"\b(?:backside|down below|bottom|butt|rear end)\b.{{0,40}}(?:{NUMB}|lost sensation)",
+        r"\blost (?:all )?sensation\b",
+        rf"{NUMB}.{{0,40}}\b{GROIN}\b",
+        rf"\b{GROIN}\b.{{0,40}}{NUMB}",
+        r"\b(?:lost|losing|lose|no) (?:the )?(?:control|feeling) (?:of|over|in) (?:my |his |her )?"
+        r"(?:bladder|bowels?)",
+        rf"\b{NOT} (?:to )?(?:control|hold|feel) (?:my |his |her )?"
+        r"(?:bladder|bowels?|pee|urine|poop)",
+        rf"\b{NOT} (?:to )?(?:pee|urinate|go to the (?:bathroom|toilet)|empty my bladder)",
+        r"\b(?:havent|have not|hasnt|didnt) (?:been able to )?(?:peed|pee|urinated)\b",
+        r"\b(?:wet|peed|pooped|soiled|pissed|shit) (?:myself|himself|herself|my pants|the bed)",
+        r"\bincontinen\w*",
+        r"\b(?:bladder|bowels?) (?:is |are |has |have )?(?:gone|stopped|not working|quit)",
+        r"\bleaking (?:urine|pee)\b",
+        rf"\bboth (?:of my )?(?:legs|feet)\b.{{0,40}}(?:{NUMB}|weak\w*|dead|gave out|giving out"
+        r"|wont (?:hold|work)|useless)",
+        rf"(?:{NUMB}|weak\w*|dead)\b.{{0,25}}\bboth (?:of my )?(?:legs|feet)\b",
+        r"\bcauda equina\b",
+    ),
+    *_rule(
+        "chest_pain",
+        EMERGENCY,
+        together(
+            r"chest|breastbone|sternum",
+            r"pain|pressure|tight|heav|hurt|crush|squeez|vice|band"
+            r"|elephant|clutch|closing|burn|ache|aching|sharp|stab|weigh",
+        ),
+        r"\bchest\b.{0,25}(?:pain|pressure|tight\w*|heav\w*|hurts?|hurting|squeez\w*|crush\w*"
+        r"|ache|aching|discomfort|burning|sharp|stabbing|elephant)",
+        r"(?:pain|pressure|tightness|heaviness|squeezing|crushing|aching|discomfort|weight)\b"
+        r".{0,25}\b(?:in|on|across|through) (?:my |his |her |the )?chest\b",
+        r"\bchestpain\b",
+        r"\bheart attack\b",
+        r"\b(?:pain|ache|tightness|pressure)\b.{0,40}\b(?:into|down|up) (?:my |his |her )?"
+        r"(?:left arm|jaw)\b",
+    ),
+    *_rule(
+        "breathing",
+        EMERGENCY,
+        together(
+            r"breath\w*|breathe|breathing|breathless|get air|air in",
+            r"cant|hard|struggl|trouble|fast|shallow"
+            r"|short|weird|gasp|drown|only say|finish a sentence|pull|full|deep|wont",
+        ),
+        r"\b(?:suffocat\w*|asthma attack|drowning)\b",
+        rf"\b{NOT} (?:really |properly |catch (?:my|his|her) )?(?:breathe?|breath)\b",
+        r"\b(?:hard|difficult|trouble|struggling|struggle|difficulty) (?:to |with |)?breath\w*",
+        r"\bshort(?:ness)? of breath\b",
+        r"\b(?:gasping|wheezing badly|choking)\b",
+        r"\b(?:lips?|face|fingers?) (?:is |are |went |turning |turned |going )?(?:blue|purple)\b",
+        r"\bcant get (?:enough )?air\b",
+        r"\b(?:breathing|breath) (?:is |feels )?"
+        r"(?:hard|difficult|labored|laboured|shallow|weird)\b",
+    ),
+    *_rule(
+        "stroke",
+        EMERGENCY,
+        together(
+            r"eye|vision|sight",
+            r"went (?:dark|black)|gone|curtain|lost|go(?:ne|ing) black"
+            r"|half (?:my|of)|blurr\w* (?:out of nowhere|suddenly|all of a sudden)",
+        ),
+        together(
+            SUDDEN + r"|all at once|instantly|minutes? ago|an hour ago|woke up",
+            r"weak\w*|numb\w*|limp|cant move|wont move|cant lift|cant feel|confus\w*",
+            r"legs?|arms?|side|face|body|hand|foot|words|speech|speaking|talking",
+        ),
+        r"\bcant (?:find|get) (?:his|her|my|the) words\b",
+        r"\b(?:speech|voice|words) (?:sounds?|is|are|seems?) (?:off|wrong|weird|strange)\b",
+        r"\bdrool\w* (?:from|out of) one side\b",
+        r"\bcant (?:feel|move|lift) (?:the )?(?:right|left) (?:side|arm|leg|hand)\b",
+        r"\b(?:right|left) side (?:of my (?:body|face) )?(?:went|is|feels) (?:weak|numb|dead)\b",
+        r"\b(?:face|mouth|smile|eyelid|lip)\b.{0,25}\b(?:droop\w*|sag\w*|lopsided|crooked|numb)",
+        r"\bdroop\w*\b.{0,25}\b(?:face|mouth|smile|side)\b",
+        r"\bslurr\w*",
+        r"\b(?:words?|speech|talking)\b.{0,25}\b(?:wrong|jumbled|garbled|mixed up|weird|slurred"
+        r"|wont come out|not coming out|messed up)",
+        rf"\b{NOT} (?:speak|talk|get (?:my|the) words out|find (?:my|the) words)\b",
+        rf"\b{SUDDEN}\b.{{0,40}}\b(?:blind|cant see|lost (?:my |the )?(?:vision|sight)"
+        r"|vision (?:went|loss|is gone)|blurr\w*)",
+        r"\b(?:lost|losing|loss of) (?:the )?(?:vision|sight)\b",
+        r"\bone side of (?:my |his |her |the )?(?:body|face)\b",
+        r"\b(?:arm|hand|leg|side)\b.{0,20}\b(?:went|is|feels|gone|going) (?:all )?"
+        r"(?:weak|numb|dead|limp|floppy)\b.{0,40}\b(?:sudden\w*|out of nowhere|just now|minutes?"
+        r"|an hour|cant lift)",
+        rf"\b{SUDDEN}\b.{{0,30}}\b(?:weak|numb|limp)\w*\b.{{0,20}}\b(?:arm|hand|face|side|leg)\b",
+        r"\b(?:having|is having|might be having|think (?:i|he|she) (?:am|is|was) having) a"
+        r" stroke\b",
+        r"\bstroke (?:symptoms|signs)\b(?!.{0,20}\b(?:are|look like)\b)",
+    ),
+    *_rule(
+        "neck_artery",
+        EMERGENCY,
+        together(
+            r"adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:was )?(?:worked on|session"
+            r"|treatment|twisted)|twisted my neck|did my neck",
+            r"dizz\w*|vertigo|falling over|keep falling|cant swallow|nause\w*|vomit\w*|double"
+            r"|doubling|cant see straight|vision|drunk|dropped|gave out|numb|weak|falling|eyes",
+        ),
+        r"\b(?:after|since|from|following)\b.{0,40}\b(?:adjust\w*|manipulat\w*|crack\w*|popp\w*"
+        r"|treatment|session|chiro\w*|massage)\b.{0,60}\b(?:dizz\w*|vertigo|spinning|double vision"
+        r"|seeing double|swallow\w*|slurr\w*|collapsed|pass(?:ed)? out|blacked out|faint\w*"
+        r"|vomit\w*|throwing up|unsteady|cant walk straight|off balance)",
+        r"\b(?:dizz\w*|vertigo|spinning|double vision|seeing double|cant swallow|trouble swallowing"
+        r"|collapsed|passed out|blacked out|fainted)\b.{0,60}\b(?:after|since)\b.{0,40}"
+        r"\b(?:adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck treatment|neck was)",
+        r"\b(?:double vision|seeing double|seeing two of everything)\b",
+        rf"\b(?:{NOT}|trouble|hard to|difficulty) (?:to )?swallow\w*\b.{{0,40}}\b(?:neck|speak|talk"
+        r"|dizz\w*)",
+        r"\bdrop attacks?\b",
+        r"\b(?:legs|knees) (?:just )?(?:gave out|buckled|gave way)\b.{0,40}\b(?:no warning|out of"
+        r" nowhere|suddenly|dropped)",
+        r"\b(?:suddenly|out of nowhere)\b.{0,20}\b(?:collapsed|dropped to the (?:floor|ground))",
+    ),
+    *_rule(
+        "thunderclap_headache",
+        EMERGENCY,
+        together(
+            r"headache|hedache|head pain|pain in my head|migraine|head (?:feels|just)",
+            r"out of nowhere|all at once|instantly|in a second|sudden\w*|lightning|bam|explo\w*"
+            r"|worst|never had|0 to 10|zero to ten|ten times worse|way worse than any",
+        ),
+        r"\bworst pain (?:ive|i have) ever had in my head\b",
+        r"\bworst headache\b",
+        r"\bthunderclap\b",
+        r"\bheadache\b.{0,50}\b(?:sudden\w*|out of nowhere|like (?:i was |being |getting )?"
+        r"(?:hit|struck|shot)|explo\w*|came on in seconds|in seconds)",
+        r"\b(?:sudden\w*|explosive|out of nowhere|excruciating)\b.{0,25}\bheadache\b",
+        r"\b(?:head|skull)\b.{0,20}\b(?:explod\w*|split(?:ting)? open)",
+    ),
+    *_rule(
+        "meningitis",
+        EMERGENCY,
+        together(
+            r"fever\w*|temp\w*|chills|burning up|feverish|febrile",
+            r"neck (?:is |feels |got |so |super |really )*(?:stif+|rigid|locked|wont bend"
+            r"|cant bend)|stif+ neck|neck stiff\w*|neck rigid\w*|cant bend my neck|bend it"
+            r"|move his neck|move her neck|cant look down",
+        ),
+        r"\b(?:fever\w*|temperature|burning up|feverish|chills)\b.{0,80}\b(?:stiff|rigid)\b.{0,15}"
+        r"\bneck\b",
+        r"\b(?:stiff|rigid)\b.{0,15}\bneck\b.{0,80}\b(?:fever\w*|temperature|burning up|feverish)",
+        rf"\b{NOT} (?:touch|bend|put|get) (?:my |his |her )?chin (?:to|on|down to) "
+        r"(?:my |his |her )?chest\b",
+        r"\brash\b.{0,40}\b(?:doesnt|does not|wont) fade\b",
+        r"\bmening\w*",
+    ),
+    *_rule(
+        "major_trauma",
+        EMERGENCY,
+        together(
+            r"fell|fall|crash\w*|accident|hit by|wreck|collided|collision|tackle\w*|speared"
+            r"|handlebars|t ?boned|rolled (?:my|the) car|hit hard|trampoline|dove|diving",
+            r"numb\w*|weak\w*|tingl\w*|cant move|wont grip|feels? weird|burning down|cant feel"
+            r"|paraly\w*|cant walk|cant get up|severe pain|in bad pain|hurts a lot",
+        ),
+        r"\bhit by a (?:car|truck|bus|van|vehicle|motorcycle)\b",
+        rf"\b{PAST_INJURY}\b.{{0,120}}\b(?:{NUMB}|weak\w*|paralyz\w*|cant move|cant walk"
+        r"|cant stand|cant get up)",
+        rf"\b(?:{NUMB}|cant move (?:my )?(?:legs|arms|neck))\b.{{0,80}}\b(?:since|after) "
+        rf"(?:the |my |a |i )?{PAST_INJURY}",
+        rf"\b(?:just|an hour ago|minutes ago|earlier today|this morning|last night|today"
+        rf"|yesterday|tonight)\b.{{0,60}}\b{PAST_INJURY}\b.{{0,80}}\b(?:neck|back|spine|head)\b",
+        rf"\b{PAST_INJURY}\b.{{0,60}}\b(?:just now|an hour ago|minutes ago|earlier today"
+        r"|this morning|last night|today|yesterday|tonight)\b.{0,80}\b(?:neck|back|spine)\b",
+        r"\b(?:fell|fall|fallen) (?:off|from|down) (?:a |the |my )?(?:ladder|roof|stairs|balcony"
+        r"|scaffold\w*|horse|tree|cliff|building|second floor)\b",
+        r"\b(?:car|motorcycle|bike|motorbike|truck|bus) (?:crash|accident|wreck)\b.{0,60}\b(?:just|"
+        r"today|hour|minutes|tonight|this morning|yesterday)\b",
+    ),
+    *_rule(
+        "head_injury",
+        EMERGENCY,
+        together(
+            r"hit|bump|bang|smack|whack|struck|hard hit to the|fell and hit|head injury|concuss",
+            r"head",
+            r"vomit\w*|threw up|throwing up|not making sense|cant remember|pupil|fluid|seizure"
+            r"|same question|confus\w*|drowsy|passed out|knocked out|sleepy|slurr\w*",
+        ),
+        r"\b(?:hit|bumped|banged|smacked|whacked|struck|cracked|knocked)\b.{0,30}\bhead\b.{0,100}"
+        r"\b(?:vomit\w*|throw(?:ing)? up|threw up|puk\w*|confus\w*|pass(?:ed)? out|knocked out"
+        r"|black(?:ed)? out|drowsy|sleepy|cant stay awake|pupils?|dont remember|memory)",
+        r"\bhead (?:injury|trauma|knock)\b.{0,80}\b(?:vomit\w*|throw(?:ing)? up|threw up|confus\w*"
+        r"|drowsy|pass(?:ed)? out)",
+        r"\bconcuss\w*\b.{0,80}\b(?:vomit\w*|throw(?:ing)? up|threw up|confus\w*|drowsy)",
+        r"\b(?:vomit\w*|throw(?:ing)? up|threw up|confus\w*)\b.{0,60}\b(?:hit|bumped|banged|smacked"
+        r"|whacked|struck) (?:my |his |her )?head\b",
+        r"\b(?:knocked|was) (?:out|unconscious)\b",
+    ),
+    *_rule(
+        "tearing_pain",
+        EMERGENCY,
+        r"\btorn apart\b",
+        together(
+            r"tearing|ripping|ripped|like a rip|torn", r"back|chest|through|shoulder blades|belly"
+        ),
+        r"\b(?:tearing|ripping|ripped|torn|tore)\b.{0,40}\b(?:pain|sensation|feeling)\b.{0,60}"
+        r"\b(?:chest|back|through|between|belly|stomach|abdomen)",
+        r"\b(?:tearing|ripping)\b.{0,40}\b(?:chest|back|between my shoulder|through)",
+        r"\b(?:something|it) (?:ripped|tore|is tearing|was tearing)\b.{0,40}\b(?:inside|chest|back"
+        r"|belly)",
+        r"\baort\w*",
+    ),
+    *_rule(
+        "anaphylaxis",
+        EMERGENCY,
+        together(
+            r"lips? (?:are |is )?(?:huge|swollen|swelling|puffed)|voice\b.{0,30}(?:hoarse|tight)"
+            r"|hives",
+            r"wheez\w*|breath\w*|hoarse|tight|swell\w*|throat",
+        ),
+        r"\b(?:throat|tongue|lips?|mouth|face)\b.{0,25}\b(?:swell\w*|swollen|closing|closed|puff\w*"
+        r"|tight\w*|thick)",
+        r"\b(?:swell\w*|swollen)\b.{0,20}\b(?:throat|tongue|lips?)\b",
+        r"\bhives\b.{0,80}\b(?:breath\w*|throat|wheez\w*|swell\w*|dizz\w*)",
+        r"\b(?:breath\w*|throat|wheez\w*|swell\w*)\b.{0,80}\bhives\b",
+        r"\banaphyla\w*",
+        r"\bepi ?pen\b",
+        r"\ballergic reaction\b.{0,80}\b(?:breath\w*|throat|tongue|swell\w*|wheez\w*)",
+    ),
+    *_rule(
+        "sudden_paralysis",
+        EMERGENCY,
+        r"\blegs? (?:stopped working|didnt respond|wont move|wont hold|arent there|collapsed"
+        r"|just collapsed|gave out)\b",
+        rf"\b{NOT} f[ie]e?l (?:my )?legs\b",
+        r"\bnumb\w* from (?:my |the )?(?:chest|waist|belly button|hips) down\b",
+        r"\b(?:waist|chest) down\b.{0,20}\bnumb",
+        rf"\b{NOT} (?:move|feel) (?:my |his |her |either )?(?:legs|body|feet|anything below)",
+        rf"\b{SUDDEN}\b.{{0,30}}\b{NOT} (?:walk|stand|move)\b",
+        rf"\b{NOT} (?:walk|stand)\b.{{0,30}}\b{SUDDEN}\b",
+        r"\bparaly\w*",
+        r"\b(?:legs?|arms?) (?:went|are|is|just) (?:completely )?(?:dead|limp|useless)\b",
+        r"\b(?:legs|knees) (?:gave out|collapsed|buckled)\b.{0,40}\bcant (?:stand|get up|walk)",
+    ),
+    *_rule(
+        "other_emergency",
+        EMERGENCY,
+        r"\bseizure\b",
+        together(
+            r"collapsed|unconscious|passed out",
+            r"not responding|isnt responding|wont wake|kitchen" r"|floor|ground",
+        ),
+        r"\bcollapsed\b",
+        r"\bbleeding (?:that )?(?:wont|will not|doesnt) stop\b",
+        r"\b(?:black|tarry) (?:tarry )?stools?\b",
+        r"\baneurysm\b",
+        r"\bnot breathing\b|\bwont wake up\b",
+        r"\b(?:cough\w*|spitting|vomit\w*|throwing) (?:up )?blood\b",
+        r"\bblood\b.{0,20}\b(?:cough\w*|vomit\w*)",
+        r"\b(?:pass(?:ed|ing)? out|faint(?:ed|ing)?|black(?:ed|ing)? out|lost consciousness)\b",
+        r"\b(?:puls\w*|throbb\w*|beating)\b.{0,30}\b(?:belly|stomach|abdomen|tummy|lump|mass)\b",
+        r"\b(?:call(?:ed|ing)?|need|get) (?:an? )?(?:911|ambulance)\b",
+        r"\b(?:this is|its|having|i have) an emergency\b",
+        r"\b(?:heart (?:is )?(?:racing|pounding)).{0,40}\b(?:faint|dizz\w*|chest)",
+    ),
+    *_rule(
+        "suicidal_thoughts",
+        CRISIS,
+        rf"\b(?:kill\w*|hurt\w*|harm\w*|end\w*|off) {SELF}\b",
+        r"\bsu?ic?idal\b|\bsuicide\b",
+        r"\b(?:end|ending|take|taking) (?:my|his|her|it) (?:own )?(?:life|all)\b",
+        r"\b(?:end|ending) (?:it|things|everything)(?: all)?\b",
+        r"\b(?:wants?|wanna|wish|ready|going|planning|plan|ways) (?:to )?die\b",
+        r"\b(?:rather|better off|better) (?:be )?dead\b",
+        r"\bwish (?:i|id) (?:was|were|could be) (?:dead|gone|never born)\b",
+        r"\b(?:dont|do not|doesnt|no longer|not) (?:really )?(?:want|wanting|plan|planning) "
+        r"(?:to )?(?:live|be alive|be here|be around|wake up|go on|exist|keep going|keep living)\b",
+        r"\b(?:never|not|wouldnt|wont|didnt) wake up\b",
+        r"\b(?:wont|will not|not going to) be (?:around|here|alive)\b",
+        r"\bif (?:im|i am) still (?:here|around|alive)\b",
+        r"\b(?:better|easier) (?:off )?(?:without me|if i (?:was|were|wasnt|werent|didnt|just)"
+        r" (?:gone|here|exist|around|didnt exist))",
+        r"\b(?:no|any|see the|cant see (?:a|any)|whats the) (?:reason|point) (?:to|in|of)? ?"
+        r"(?:live|living|going on|being alive|keep living)\b",
+        r"\b(?:not|isnt|is not|aint) worth (?:living|it anymore)\b",
+        r"\b(?:life|living) (?:isnt|is not|aint) worth\b",
+        r"\b(?:cant|cannot) (?:go on|keep going|do this anymore|take (?:it|this) anymore)\b",
+        r"\b(?:tired of|done with|give up on|giving up on) (?:living|life|being alive|everything"
+        r", even living)\b",
+        r"\b(?:will|reason) to live\b",
+        r"\b(?:stop|not|to not|didnt|just didnt) exist\w*\b",
+        r"\bdisappear (?:forever|for good|permanently)\b",
+        r"\b(?:thoughts?|thinking|think) (?:of|about) (?:dying|death|not being here|suicide)\b",
+        r"\boverdos\w*|\bhow many (?:of my )?pills\b|\b(?:take|taking) them all at once\b",
+        r"\b(?:jump\w*|drive|driving|crash\w*)\b.{0,30}\b(?:off (?:a |the )?(?:bridge|roof|road"
+        r"|building|cliff)|on purpose|into a (?:tree|wall))",
+        r"\b(?:rope|gun|noose)\b.{0,40}\b(?:ready|myself|use|using|end|die)\b",
+        r"\bgoodbye (?:letters?|notes?|to everyone)\b|\bsaid goodbye to everyone\b",
+        r"\bgiving away my (?:things|stuff|belongings)\b",
+        r"\b(?:im|i am) not safe\b|\bmy (?:own )?funeral\b|\blast message\b",
+        r"\b(?:a|just a) burden (?:to|on) every\w*\b|\bnobody would (?:miss|care)\b",
+        r"\bkms\b",
+    ),
+    *_rule(
+        "self_harm",
+        CRISIS,
+        r"\bself[- ]?harm\w*",
+        rf"\b(?:cutting|cut|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
+        r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
+        r"\b(?:cutting|cut) again\b",
+        r"\bslit\w* (?:my )?wrists?\b",
+        past_counts=True,
+    ),
+    *_rule(
+        "fever_with_back_pain",
+        URGENT_CARE,
+        together(
+            r"fever\w*|temperature|high temp\w*|chills|burning up|feverish|sweats|febrile",
+            r"back|spine|lumbar|kidney|flank",
+        ),
+    ),
+    *_rule(
+        "after_spinal_procedure",
+        URGENT_CARE,
+        together(
+            r"surgery|operation|fusion|laminectomy|discectomy|epidural|injection|steroid shot"
+            r"|nerve block|spinal tap|lumbar puncture|procedure|op\b",
+            r"(?:last|this|past|few|couple|\d+|two|three) (?:weeks?|days?)|yesterday|recently"
+            r"|just had|days? ago|weeks? ago|since (?:my|the)",
+            r"pain|hurt|worse|numb|weak|leak|red|swollen|fever|ooz|headache|throbb",
+        ),
+        r"\b(?:incision|wound)\b.{0,40}\b(?:red|oozing|hot|swollen|leaking|draining)\b",
+        past_counts=True,
+    ),
+    *_rule(
+        "cancer_history",
+        URGENT_CARE,
+        together(
+            r"cancer|tumou?r|chemo\w*|lymphoma|leukemia|myeloma|melanoma|metasta\w*"
+            r"|radiation therapy|oncolog\w*|in remission",
+            r"back|spine|spinal|neck|night|bone",
+        ),
+        past_counts=True,
+    ),
+    *_rule(
+        "worsening_weakness_or_numbness",
+        URGENT_CARE,
+        together(
+            r"numb\w*|weak\w*|tingl\w*|foot drop|dragging|tripping|clumsy|grip",
+            r"getting worse|worse (?:and worse|every|each|by the)|worsening|spreading|more and"
+            r" more|over the (?:last|past) (?:few )?(?:days|week)|each day|every day|progress",
+        ),
+        r"\bfoot (?:drop|is dropping|keeps dropping|slaps|flops)\b",
+        r"\b(?:dragging|catching) my (?:foot|toes)\b",
+    ),
+    *_rule(
+        "weight_loss",
+        URGENT_CARE,
+        together(
+            r"(?:lost|losing|dropped|dropping)\b.{0,25}\b(?:weight|pounds|lbs|kilos|kg)|weight"
+            r" loss|getting thin",
+            r"back|spine|neck|night",
+        ),
+    ),
+    *_rule(
+        "other_urgent",
+        URGENT_CARE,
+        together(
+            r"(?:burn\w*|hurts?|pain) (?:when|while) (?:i )?(?:pee|peeing|urinat\w*)|blood in"
+            r" (?:my )?(?:urine|pee)|iv drug\w*|inject(?:ing)? (?:drugs|heroin)|heroin"
+            r"|immunosuppress\w*|transplant|hiv|on steroids",
+            r"back|spine|neck|fever",
+        ),
+        together(
+            r"osteoporosis|brittle bones|long[- ]term steroids|prednisone|osteopenia",
+            r"sudden\w*|new|bump\w*|fell|cough\w*|sneez\w*|minor|lifting|bent",
+            r"back|spine|rib",
+        ),
+        past_counts=True,
+    ),
+)
+
+# Characters before a match in which a negation word denies it (about four words).
+NEGATION_REACH = 24
+# Shortly before a match, in its clause: the symptom is absent.
+NEGATION = re.compile(
+    r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
+    r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
+    r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out)\b"
+)
+DENIED_PART = re.compile(r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))")
+# Anywhere in the clause: the symptom is in the past (fixed since) or asked about in general.
+PAST = re.compile(
+    r"\b(?:years? ago|years back|months ago|last (?:year|summer|winter|spring|fall|autumn)"
+    r"|in (?:19|20)\d\d|used to|as a (?:kid|child|teen\w*)|when i was (?:young|a kid|little"
+    r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
+    r"|years earlier|previously|has passed|went away|is gone now|since then|resolved)\b"
+)
+GENERAL = re.compile(
+    r"\b(?:what (?:are|is) (?:the )?(?:warning |red[- ]flag |danger )?(?:signs?|symptoms?)"
+    r"|which symptoms|what symptoms|when should i (?:go|call|worry|see)|should i (?:worry|go"
+    r" to the er|call 911) if|(?:what|how) if (?:i|you)"
+    r"|if i (?:ever )?(?:get|got|have|had|start|notice)"
+    r"|in case (?:i|of)|does (?:art|active release|it|this|the treatment) cause|can (?:art"
+    r"|active release|it|this|an adjustment|chiropractic) cause|is it possible to get|risk of"
+    r"|worried (?:about|that) (?:getting|having|it could)|afraid of (?:getting|having)"
+    r"|how do i know if|how would i know|what counts as|is there a risk|hypothetical\w*"
+    r"|if (?:i|you|he|she|someone) (?:couldnt|cant|could not|lost|lose|were|was|suddenly)"
+    r"|what should i do if|signs? of (?:a|an)|does (?:art|active release) help)\b"
+)
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:but|just|only)\b|\bbut\b")
+APOSTROPHES = re.compile(r"['\u2019`]")
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    tier: Tier
+    category: str
+    matched: str
+
+
+def normalize(text: str) -> str:
+    return SPACES.sub(" ", APOSTROPHES.sub("", text.lower())).strip()
+
+
+def clauses(text: str) -> list[str]:
+    return [part.strip() for part in CLAUSE_BREAK.split(normalize(text)) if part.strip()]
+
+
+def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
+    # A pattern made with together() matches at the clause's start: any negation in the clause
+    # denies it ("no fever, my neck is stiff from sleeping wrong").
+    if match.end() == 0 and NEGATION.search(clause):
+        return False
+    # A red flag denied inside a longer match ("stiff neck for days, no fever").
+    if rule.tier is not CRISIS and DENIED_PART.search(match.group(0)):
+        return False
+    # A negation shortly before the match ("no numbness", "dont have any chest pain").
+    if NEGATION.search(clause[: match.start()][-NEGATION_REACH:]):
+        return False
+    if GENERAL.search(clause):
+        return False
+    return rule.past_counts or not PAST.search(clause)
+
+
+def find_red_flags(text: str) -> list[Finding]:
+    """Every rule that matches, in a clause that neither negates nor dates it, at most one
+    finding per category."""
+    found: dict[str, Finding] = {}
+    for clause in clauses(text):
+        for rule in RULES:
+            if rule.category in found:
+                continue
+            match = rule.pattern.search(clause)
+            if match and _counts(rule, clause, match):
+                found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
+    return list(found.values())
+
+
+def most_severe(findings: list[Finding]) -> Finding | None:
+    return max(findings, key=lambda finding: finding.tier.severity, default=None)

@@ -1,0 +1,212 @@
+"""Triage over REST on the running Rasa and action servers: a red flag or a crisis message at
+every step of the booking request ends it, stores nothing from that message, sends no lead and
+gets the tier's answer; the symptom check's Yes and No, in and out of the request.
+
+`rasa test` stories cannot show this: they do not run the action server, whose form validation
+is where a flagged message used to be taken as an answer.
+"""
+
+import json
+import urllib.request
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from clinic.booking_fields import BOOKING_SLOTS
+from clinic.leads.database import make_engine
+from clinic.leads.repository import LeadRepository
+from clinic.triage.tiers import TIER_INTENTS as TIERS
+from tests.support.stack import REPO_ROOT, Stack, StackPorts
+
+pytestmark = pytest.mark.slow
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+PORTS = StackPorts(rasa=5106, actions=5156, site=8182, staff=8183)
+EMERGENCY_WORDS = "call 911"
+CRISIS_WORDS = "988"
+START = "I'd like to book an appointment"
+# Each step: the visitor's answer that reaches it from the one before, and words of its question.
+STEPS = (
+    ("full_name", START, "full name"),
+    ("contact", "Dana Whitfield", "phone number or email"),
+    ("concern", "(914) 555-0142", "What would you like help with"),
+    ("preferred_time", "my lower back", "Which days and times"),
+    ("patient_status", "weekday mornings", "new or a returning"),
+    ("consent", '/inform{"patient_status": "new"}', "May the ProClinix front desk contact you"),
+    ("booking_confirmed", "yes, that's fine", "Shall I send it"),
+    ("correction", "/deny", "What would you like to change"),
+)
+RED_FLAGS = (
+    "I'm having crushing chest pain right now",
+    "I just lost feeling in both legs and can't control my bladder",
+    "my face is drooping on one side and my words come out slurred",
+    "the worst headache of my life came on a minute ago",
+    "my throat is closing up after that injection",
+    "I fell off a ladder an hour ago and now my arms are numb",
+)
+CRISIS = ("I'm thinking about killing myself", "honestly i don't want to be alive anymore")
+# Per step: two red flags and one crisis message, rotating, so each message meets several steps.
+FLAGGED = [
+    (step, message, words)
+    for index, (step, _, _) in enumerate(STEPS)
+    for message, words in (
+        (RED_FLAGS[index % len(RED_FLAGS)], EMERGENCY_WORDS),
+        (RED_FLAGS[(index + 3) % len(RED_FLAGS)], EMERGENCY_WORDS),
+        (CRISIS[index % len(CRISIS)], CRISIS_WORDS),
+    )
+]
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    work = tmp_path_factory.mktemp("e2e-triage")
+    running = Stack(
+        work_dir=work,
+        log_dir=ARTIFACTS / "logs" / "e2e-triage",
+        staff_secret_key="e2e-only-secret",
+        ports=PORTS,
+    )
+    running.start(["actions", "rasa"])
+    yield running
+    running.stop()
+
+
+class Visitor:
+    def __init__(self, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+        self.sender = f"triage-{uuid.uuid4()}"
+
+    def say(self, message: str) -> str:
+        body = json.dumps({"sender": self.sender, "message": message}).encode()
+        request = urllib.request.Request(
+            self.url, data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return "\n".join(reply.get("text", "") for reply in json.load(response))
+
+
+def walk_to(visitor: Visitor, step: str) -> None:
+    for name, answer, question in STEPS:
+        assert question in visitor.say(answer), f"did not reach {name}"
+        if name == step:
+            return
+
+
+def stored_events(stack: Stack, sender: str) -> list[dict]:
+    engine = make_engine(stack.tracker_db_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"),
+                {"sender": sender},
+            )
+            return [json.loads(row.data) for row in rows]
+    finally:
+        engine.dispose()
+
+
+def leads_of(stack: Stack, sender: str) -> list:
+    repository = LeadRepository(make_engine(stack.leads_db_url))
+    return [lead for lead in repository.list() if lead.conversation_id == sender]
+
+
+def after_flagged(events: list[dict]) -> list[dict]:
+    """The events after the last message triage flagged (its text is blanked in the record
+    once the request ends, so it is found by its intent)."""
+    index = max(
+        position
+        for position, event in enumerate(events)
+        if event.get("event") == "user"
+        and (event.get("parse_data") or {}).get("intent", {}).get("name") in TIERS
+    )
+    return events[index + 1 :]
+
+
+def final_slots(events: list[dict]) -> dict:
+    slots: dict = {}
+    for event in events:
+        if event.get("event") == "slot":
+            slots[event["name"]] = event.get("value")
+    return {slot: slots.get(slot) for slot in BOOKING_SLOTS}
+
+
+def assert_nothing_kept(stack: Stack, visitor: Visitor) -> None:
+    events = stored_events(stack, visitor.sender)
+    loops = [event for event in events if event.get("event") == "active_loop"]
+    assert loops and loops[-1].get("name") is None, "the booking request is still open"
+    # No booking slot took a value after the flagged message, and they are all empty now.
+    later = [
+        event
+        for event in after_flagged(events)
+        if event.get("event") == "slot" and event["name"] in BOOKING_SLOTS
+    ]
+    assert [event for event in later if event.get("value") is not None] == []
+    assert final_slots(events) == dict.fromkeys(BOOKING_SLOTS)
+    assert leads_of(stack, visitor.sender) == []
+
+
+@pytest.mark.parametrize(("step", "message", "words"), FLAGGED)
+def test_a_flagged_message_at_each_booking_step_ends_it_and_keeps_nothing(
+    stack, step, message, words
+):
+    visitor = Visitor(stack.ports.rasa)
+    walk_to(visitor, step)
+    answer = visitor.say(message)
+    assert words in answer
+    assert "full name" not in answer and "phone number" not in answer
+    assert_nothing_kept(stack, visitor)
+    # The conversation goes on, and the booking request starts afresh.
+    assert "full name" in visitor.say(START)
+
+
+@pytest.mark.parametrize("message", [*RED_FLAGS, *CRISIS])
+def test_a_flagged_message_outside_the_request_gets_its_tier_answer(stack, message):
+    answer = Visitor(stack.ports.rasa).say(message)
+    assert (CRISIS_WORDS if message in CRISIS else EMERGENCY_WORDS) in answer
+
+
+@pytest.mark.parametrize(
+    "message", ["my back hurts", "my neck hurts", "I strained my lower back", "I threw my back out"]
+)
+def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
+    answer = Visitor(stack.ports.rasa).say(message)
+    assert "911" not in answer
+    assert "ART" in answer
+
+
+def test_the_symptom_check_answered_yes_outside_the_request_is_an_emergency(stack):
+    visitor = Visitor(stack.ports.rasa)
+    assert "Just to be safe" in visitor.say("/symptom_check")
+    assert EMERGENCY_WORDS in visitor.say("yes")
+
+
+def test_the_symptom_check_answered_no_outside_the_request_goes_on(stack):
+    visitor = Visitor(stack.ports.rasa)
+    assert "Just to be safe" in visitor.say("/symptom_check")
+    answer = visitor.say("no")
+    assert "Thank you for checking" in answer and EMERGENCY_WORDS not in answer.split(".")[0]
+    assert "Active Release Techniques" in visitor.say("what is ART?")
+
+
+def test_the_symptom_check_inside_the_request_resumes_it_after_a_no(stack):
+    visitor = Visitor(stack.ports.rasa)
+    walk_to(visitor, "preferred_time")
+    assert "Just to be safe" in visitor.say("/symptom_check")
+    assert "Which days and times" in visitor.say("No")
+    assert "new or a returning" in visitor.say("weekday mornings")
+    assert "May the ProClinix front desk contact you" in visitor.say(
+        '/inform{"patient_status": "new"}'
+    )
+    summary = visitor.say("yes, that's fine")
+    assert "- Name: Dana Whitfield" in summary and "- About: Lower back" in summary
+    assert "reference PCX-" in visitor.say("/affirm")
+    assert len(leads_of(stack, visitor.sender)) == 1
+
+
+def test_the_symptom_check_inside_the_request_ends_it_after_a_yes(stack):
+    visitor = Visitor(stack.ports.rasa)
+    walk_to(visitor, "patient_status")
+    assert "Just to be safe" in visitor.say("/symptom_check")
+    assert EMERGENCY_WORDS in visitor.say("yes")
+    assert final_slots(stored_events(stack, visitor.sender)) == dict.fromkeys(BOOKING_SLOTS)
+    assert leads_of(stack, visitor.sender) == []

@@ -1,0 +1,54 @@
+"""The triage decision: rules and model together, the most serious tier wins; unsure asks."""
+
+import pytest
+
+from clinic.triage.decision import OperatingPoint, decide
+from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE
+
+POINT = OperatingPoint(emergency=0.6, crisis=0.5, urgent_care=0.7, check=0.3)
+
+
+def probabilities(emergency=0.0, crisis=0.0, urgent=0.0):
+    return {
+        "emergency": emergency,
+        "crisis": crisis,
+        "urgent_care": urgent,
+        "routine": 1.0 - emergency - crisis - urgent,
+    }
+
+
+def test_a_rule_decides_even_when_the_model_sees_nothing():
+    decision = decide("i can't breathe", probabilities(), POINT)
+    assert (decision.tier, decision.source, decision.category) == (EMERGENCY, "rule", "breathing")
+
+
+def test_the_model_decides_above_its_threshold():
+    assert decide("a plain message", probabilities(emergency=0.65), POINT).tier is EMERGENCY
+    assert decide("a plain message", probabilities(crisis=0.55), POINT).tier is CRISIS
+    assert decide("a plain message", probabilities(urgent=0.75), POINT).tier is URGENT_CARE
+
+
+def test_the_more_serious_of_rule_and_model_wins():
+    decision = decide("back pain with a fever", probabilities(emergency=0.65), POINT)
+    assert (decision.tier, decision.source) == (EMERGENCY, "model")
+
+
+def test_some_risk_below_every_threshold_asks_first():
+    decision = decide("a plain message", probabilities(emergency=0.2, urgent=0.15), POINT)
+    assert decision.tier is SYMPTOM_CHECK
+    assert decision.risk == pytest.approx(0.35)
+
+
+def test_little_risk_is_routine():
+    assert decide("my back hurts", probabilities(emergency=0.1), POINT).tier is ROUTINE
+
+
+def test_rules_alone_and_model_alone():
+    assert decide("i can't breathe", None, POINT).tier is EMERGENCY
+    assert decide("i can't breathe", probabilities(), POINT, rules=False).tier is ROUTINE
+
+
+@pytest.mark.parametrize("bad", [0.0, 1.5, -0.1])
+def test_thresholds_must_be_probabilities(bad):
+    with pytest.raises(ValueError, match="triage threshold"):
+        OperatingPoint(emergency=bad, crisis=0.5, urgent_care=0.5, check=0.3)

@@ -1,0 +1,82 @@
+"""The red-flag rules: each category is found, and negation, history and general questions do
+not trigger it. The texts here are the rules' own examples, not the held-out sets."""
+
+import pytest
+
+from clinic.triage.red_flags import RULES, clauses, find_red_flags, most_severe, normalize
+from clinic.triage.tiers import CRISIS, EMERGENCY, URGENT_CARE
+
+
+def tier_of(text: str):
+    finding = most_severe(find_red_flags(text))
+    return finding.tier if finding else None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i can't feel anything in my groin since this morning", "cauda_equina"),
+        ("lost control of my bladder and my back hurts", "cauda_equina"),
+        ("both legs are numb and weak", "cauda_equina"),
+        ("crushing pressure in my chest", "chest_pain"),
+        ("i cant breathe", "breathing"),
+        ("my face is drooping and my speech is slurred", "stroke"),
+        ("after my neck adjustment i'm dizzy and seeing double", "neck_artery"),
+        ("worst headache of my life", "thunderclap_headache"),
+        ("fever and a stiff neck", "meningitis"),
+        ("fell off a ladder and now my legs are tingling", "major_trauma"),
+        ("hit my head and now i keep throwing up", "head_injury"),
+        ("sudden tearing pain through to my back", "tearing_pain"),
+        ("my throat is swelling up after the bee sting", "anaphylaxis"),
+        ("suddenly i cant walk", "sudden_paralysis"),
+        ("coughing up blood", "other_emergency"),
+        ("i'm thinking about killing myself", "suicidal_thoughts"),
+        ("i've been cutting myself again", "self_harm"),
+        ("back pain and a fever since yesterday", "fever_with_back_pain"),
+        ("my back got worse since my epidural last week", "after_spinal_procedure"),
+        ("i had breast cancer and now my back hurts at night", "cancer_history"),
+        ("the numbness in my foot is getting worse every day", "worsening_weakness_or_numbness"),
+        ("lost 20 pounds without trying and my back aches", "weight_loss"),
+    ],
+)
+def test_each_category_is_found(text, category):
+    assert category in {finding.category for finding in find_red_flags(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no numbness, just stiff",
+        "I had a herniated disc years ago",
+        "no chest pain or anything, my neck is just tight",
+        "i don't have a fever, my neck is stiff from sleeping wrong",
+        "what are the warning signs of cauda equina?",
+        "can a neck adjustment cause a stroke?",
+        "i fell off my bike years ago and my back has been stiff since",
+        "my back hurts",
+        "my neck is killing me when i turn my head",
+        "I threw my back out",
+    ],
+)
+def test_negated_historical_general_and_everyday_messages_are_not_emergencies(text):
+    assert tier_of(text) not in (EMERGENCY, CRISIS)
+
+
+def test_the_most_serious_finding_wins():
+    assert tier_of("back pain with a fever and i want to kill myself") is CRISIS
+    assert tier_of("back pain with a fever") is URGENT_CARE
+    assert tier_of("fever and a stiff neck") is EMERGENCY
+
+
+def test_a_past_cancer_still_counts_for_urgent_care():
+    assert tier_of("i had cancer years ago and now new back pain at night") is URGENT_CARE
+
+
+def test_clauses_split_on_sentences_and_but_and_normalise_apostrophes():
+    assert normalize("I Can’t  BREATHE") == "i cant breathe"
+    assert clauses("No numbness, just stiff. But sore!") == ["no numbness", "stiff", "sore"]
+
+
+def test_every_rule_has_a_tier_and_a_category():
+    assert RULES
+    assert all(rule.category and rule.tier.intent for rule in RULES)
