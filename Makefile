@@ -20,38 +20,53 @@ export TRANSFORMERS_OFFLINE := 1
 # assistant sends nothing anywhere without the clinic's say-so (it may set the variable to true).
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: run run-production shell test lint bench-nlu bench-load bench-staff bench-unanswered clean lock
+.PHONY: help run run-production shell train test test-fast lint bench-nlu bench-triage bench-load \
+	bench-staff bench-unanswered clean lock
 
-run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
+help: ## This list.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
+
+run: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site ## Assistant, action server and demo site on localhost.
 	scripts/run.sh
 
-run-production: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
+run-production: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site ## The production profile (nginx, Redis, PostgreSQL).
 	scripts/production.sh run
 
-shell: $(STAMPS)/venv $(MODEL)
+shell: $(STAMPS)/venv $(MODEL) ## Chat in the terminal (rasa shell).
 	scripts/shell.sh
 
-test: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site
+train: $(MODEL) ## Train the model if its inputs changed.
+
+test: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site ## Lint and every test (what CI runs).
 	scripts/test.sh $(PYTEST_ARGS)
 
-lint: $(STAMPS)/venv
+# The edit-test loop: unit tests only, no servers, no trained model.
+test-fast: $(STAMPS)/venv $(STAMPS)/demo_site ## Unit tests only (under a minute).
+	$(BIN)/pytest tests/unit -q -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(STAMPS)/venv ## ruff check and format check.
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy
+bench-nlu: $(STAMPS)/venv $(STAMPS)/spacy ## NLU pipelines on the held-out sets.
 	$(BIN)/python -m bench.bench_nlu
+
+# Triage on its held-out sets beside the keyword-rule and TF-IDF peers (docs/triage.md); e.g.
+# BENCH_TRIAGE_ARGS="--today ../main-before" to compare with another checkout's trained model.
+bench-triage: $(STAMPS)/venv $(MODEL) ## Triage figures beside its peers.
+	$(BIN)/python -m bench.bench_triage $(BENCH_TRIAGE_ARGS)
 
 # Load over the REST channel against `make run`, the production profile and Rasa's starter bot
 # (bench/bench_load.py; e.g. BENCH_LOAD_ARGS="--targets run --visitors 1").
-bench-load: $(STAMPS)/venv $(MODEL)
+bench-load: $(STAMPS)/venv $(MODEL) ## Load over REST: run, production, Rasa's starter bot.
 	$(BIN)/python -m bench.bench_load $(BENCH_LOAD_ARGS)
 
 # The staff dashboard on generated data (10,000 conversations, 500 leads, SQLite).
-bench-staff: $(STAMPS)/venv
+bench-staff: $(STAMPS)/venv ## The staff dashboard on generated data.
 	$(BIN)/python -m bench.bench_staff
 
 # Grouping the unanswered questions: 5,000 generated messages, MiniLM and the clustering.
-bench-unanswered: $(STAMPS)/venv
+bench-unanswered: $(STAMPS)/venv ## Grouping the unanswered questions.
 	$(BIN)/python -m bench.bench_unanswered
 
 $(STAMPS)/venv: requirements/requirements.lock requirements/model.lock pyproject.toml
@@ -77,10 +92,10 @@ $(STAMPS)/demo_site: demo_site/package.json demo_site/package-lock.json
 
 # Regenerate the hashed lock after editing requirements/requirements.in (needs network access
 # to PyPI; uv is a development tool here, installed on demand at a pinned version).
-lock:
+lock: ## Regenerate the hashed lock (needs PyPI).
 	$(PYTHON) -m pip install --quiet uv==0.5.11
 	$(PYTHON) -m uv pip compile requirements/requirements.in --python-version 3.10 \
 		--generate-hashes -o requirements/requirements.lock
 
-clean:
+clean: ## Remove stamps, builds, models and results.
 	rm -rf $(STAMPS) build models results test-artifacts

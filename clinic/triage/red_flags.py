@@ -33,6 +33,9 @@ PAST_INJURY = (
 )
 
 
+TOGETHER = "^(?=.*"
+
+
 def together(*parts: str) -> str:
     """A pattern that matches a clause holding every part, in any order."""
     return "^" + "".join(rf"(?=.*\b(?:{part}))" for part in parts)
@@ -45,6 +48,11 @@ class Rule:
     pattern: re.Pattern[str]
     # Rules for lasting conditions (a cancer history) hold even when the clause is in the past.
     past_counts: bool = False
+
+    @property
+    def across_sentences(self) -> bool:
+        """A rule made with together() needs its parts anywhere, not in one order."""
+        return self.pattern.pattern.startswith(TOGETHER)
 
 
 def _rule(category: str, tier: Tier, *patterns: str, past_counts: bool = False) -> list[Rule]:
@@ -120,6 +128,7 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "stroke",
         EMERGENCY,
+        together(r"eye|vision|see", r"black|dark|went out|cant see|couldnt see|curtain"),
         together(
             r"eye|vision|sight",
             r"went (?:dark|black)|gone|curtain|lost|go(?:ne|ing) black"
@@ -156,6 +165,11 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "neck_artery",
         EMERGENCY,
+        together(
+            r"neck (?:treatment|adjustment|manipulation|session)|after (?:my |the )?"
+            r"(?:adjustment|chiro\w*|manipulation)",
+            r"unsteady|off balance|cant walk straight" r"|worst pain|slurr\w*|vision",
+        ),
         together(
             r"adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:was )?(?:worked on|session"
             r"|treatment|twisted)|twisted my neck|did my neck",
@@ -197,6 +211,10 @@ RULES: tuple[Rule, ...] = (
         "meningitis",
         EMERGENCY,
         together(
+            r"fever\w*|temp\w*|chills|burning up|feverish",
+            r"(?:lower|touch|bend|put|get) (?:my |his |her )?chin",
+        ),
+        together(
             r"fever\w*|temp\w*|chills|burning up|feverish|febrile",
             r"neck (?:is |feels |got |so |super |really )*(?:stif+|rigid|locked|wont bend"
             r"|cant bend)|stif+ neck|neck stiff\w*|neck rigid\w*|cant bend my neck|bend it"
@@ -213,6 +231,11 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "major_trauma",
         EMERGENCY,
+        together(
+            r"slammed|landed on (?:my )?(?:head|neck)|thrown|went over|t[- ]?boned"
+            r"|rear[- ]ended|wrestl\w*|tackled|dove|diving|car accident|crash\w*",
+            r"tingl\w*|numb\w*|electric|shocks?|weak\w*|cant move|cant feel|pins and needles",
+        ),
         together(
             r"fell|fall|crash\w*|accident|hit by|wreck|collided|collision|tackle\w*|speared"
             r"|handlebars|t ?boned|rolled (?:my|the) car|hit hard|trampoline|dove|diving",
@@ -286,6 +309,7 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "sudden_paralysis",
         EMERGENCY,
+        r"\b(?:legs?|arms?) (?:wont|will not|dont|do not|didnt) (?:respond|work|move)\b",
         r"\blegs? (?:stopped working|didnt respond|wont move|wont hold|arent there|collapsed"
         r"|just collapsed|gave out)\b",
         rf"\b{NOT} f[ie]e?l (?:my )?legs\b",
@@ -301,6 +325,9 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "other_emergency",
         EMERGENCY,
+        r"\b(?:sugar|glucose) (?:is |was |at )?(?:[1-5]\d)\b|\blow (?:blood )?sugar\b.{0,40}"
+        r"\b(?:confus\w*|shak\w*|sweat\w*|pass\w* out)",
+        r"\bpregnant\b.{0,60}\b(?:bleeding|cramping|contractions|waters? broke)\b",
         r"\bseizure\b",
         together(
             r"collapsed|unconscious|passed out",
@@ -322,6 +349,18 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "suicidal_thoughts",
         CRISIS,
+        r"\bunaliv\w*|\bsleep forever\b|\bwhere (?:im|i am) going\b|\bmade my decision\b",
+        r"\btonights the night\b|\bstockpil\w*|\bhoard\w* (?:my )?(?:pills|meds|oxy)",
+        r"\b(?:suicide|goodbye) (?:note|message|letter)s?\b|\bfound my note\b",
+        r"\bupdated my will\b|\bmaking (?:final )?arrangements\b|\bsaid (?:my )?goodbyes?\b",
+        r"\bgiv(?:e|ing|en) (?:away )?(?:all )?my (?:stuff|things|belongings)\b|\bgave (?:away )?my"
+        r" (?:dog|cat|stuff|things)\b|\bput my (?:dog|cat) up for adoption\b",
+        r"\b(?:only|one) way out\b|\bnot being alive\b|\bmy last (?:week|day|night) alive\b",
+        r"\b(?:done|tired of|sick of) (?:trying to live|fighting|living like this|being alive)\b",
+        r"\b(?:going to|gonna|about to|want to) jump\b|\bbought (?:a )?(?:rope|gun)\b",
+        r"\b(?:most|how much|how many)\b.{0,40}\b(?:at once|pills|tablets)\b.{0,40}\b(?:stop|end"
+        r"|die|wake)\b",
+        together(r"took|taken|swallowed|took a bunch", r"pills|tablets|meds|bottle", r"on purpose"),
         rf"\b(?:kill\w*|hurt\w*|harm\w*|end\w*|off) {SELF}\b",
         r"\bsu?ic?idal\b|\bsuicide\b",
         r"\b(?:end|ending|take|taking) (?:my|his|her|it) (?:own )?(?:life|all)\b",
@@ -360,6 +399,16 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "self_harm",
         CRISIS,
+        r"\bunalive\w*|\bcut too deep\b|\brazor\b|\bsh again\b|\bdid it (?:him|her|my)self\b",
+        together(
+            r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
+            r"|til+ (?:it|they) bled|until (?:it|they) bled",
+            r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin",
+        ),
+        r"\b(?:cuts|cutting|cut|bandages?|scars?|marks)\b.{0,30}\b(?:wrists?|thighs?|forearms?)\b",
+        r"\b(?:cuts|cut|burns?) (?:all )?(?:over|on) (?:my|his|her|their) "
+        r"(?:arms?|legs?|thighs?)\b",
+        r"\bbanging my head (?:against|on) the wall\b",
         r"\bself[- ]?harm\w*",
         rf"\b(?:cutting|cut|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
@@ -444,6 +493,12 @@ NEGATION = re.compile(
     r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
     r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out)\b"
 )
+CRISIS_DENIAL = re.compile(
+    r"\b(?:not|never|no longer|nothing) (?:been |feeling |felt |having |had |thought of "
+    r"|thinking of |thinking about |gonna |going to |that )?(?:suicidal|kill(?:ing)? myself"
+    r"|hurt(?:ing)? myself|harm(?:ing)? myself|self[- ]harm\w*)"
+    r"|\bno (?:suicidal|self[- ]harm|thoughts of (?:suicide|self[- ]harm|hurting myself|ending it))"
+)
 DENIED_PART = re.compile(r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))")
 # Anywhere in the clause: the symptom is in the past (fixed since) or asked about in general.
 PAST = re.compile(
@@ -489,6 +544,10 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
     # denies it ("no fever, my neck is stiff from sleeping wrong").
     if match.end() == 0 and NEGATION.search(clause):
         return False
+    if rule.tier is CRISIS:
+        # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
+        # explicit denial drops a crisis finding.
+        return not CRISIS_DENIAL.search(clause)
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if rule.tier is not CRISIS and DENIED_PART.search(match.group(0)):
         return False
@@ -502,7 +561,9 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
 
 def find_red_flags(text: str) -> list[Finding]:
     """Every rule that matches, in a clause that neither negates nor dates it, at most one
-    finding per category."""
+    finding per category. An emergency whose signs fall in different sentences ("I fell off my
+    bike. Now my hands tingle.") is found across the whole message when no part of it negates,
+    dates or asks in general."""
     found: dict[str, Finding] = {}
     for clause in clauses(text):
         for rule in RULES:
@@ -511,6 +572,16 @@ def find_red_flags(text: str) -> list[Finding]:
             match = rule.pattern.search(clause)
             if match and _counts(rule, clause, match):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
+    whole = " ".join(clauses(text))
+    if not (NEGATION.search(whole) or PAST.search(whole) or GENERAL.search(whole)):
+        for rule in RULES:
+            if (
+                rule.category not in found
+                and rule.tier is EMERGENCY
+                and rule.across_sentences
+                and rule.pattern.search(whole)
+            ):
+                found[rule.category] = Finding(rule.tier, rule.category, "")
     return list(found.values())
 
 
