@@ -133,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a checkout of main before the change, with its trained model in models/",
     )
     parser.add_argument("--output", type=Path, default=ROOT / "results" / "bench_triage.json")
+    parser.add_argument(
+        "--project-only",
+        action="store_true",
+        help="only the trained model's figures: no calibration, no peers (the CI floors)",
+    )
     args = parser.parse_args(argv)
     # Rasa's per-message debug lines would bury the figures.
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -158,6 +163,16 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"{name} {len(items)}" for name, items in sets.items())
     )
 
+    if args.project_only:
+        project, timings = parse_sets(args.model, sets)
+        rows = figures(sets, project)
+        print(_table({PROJECT: rows}))
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(
+            json.dumps({"figures": {PROJECT: [asdict(row) for row in rows]}}, indent=2),
+            encoding="utf-8",
+        )
+        return 0
     spacy_model = next(c["model"] for c in config["pipeline"] if c.get("name") == "SpacyNLP")
     features = ScopeFeatures(ROOT / spacy_model)
     marks, embeddings = features.marks(texts), features.embeddings(texts)

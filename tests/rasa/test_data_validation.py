@@ -14,6 +14,11 @@ EXPECTED_WARNINGS = [
     r"The utterance 'utter_no_consent' is not used in any story or rule\.",
     # Sent by action_answer_other_condition, with or without the condition's name.
     r"The utterance 'utter_other_condition(_named)?' is not used in any story or rule\.",
+    # Given by the triage stage (components/triage_stage.py) when it is unsure, never trained on.
+    r"The intent 'symptom_check' is listed in the domain file, but is not found in the NLU"
+    r" training data\.",
+    # Sent by action_triage_check and action_triage_cleared.
+    r"The utterance 'utter_symptom_check(_cleared)?' is not used in any story or rule\.",
 ]
 
 

@@ -1,0 +1,55 @@
+"""Floors under the triage figures of the trained model on the held-out triage sets
+(tests/triage/heldout/), a little below what the model reaches today. Where that is still short
+of the issue's target (docs/triage.md), the floor only stops it from getting worse."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.rasa_cli import REPO_ROOT, rasa_env, trained_model
+
+# figure name (bench/triage_figures.py) -> (bound, floor)
+FLOORS = {
+    "red flags to emergency or crisis": (">=", 0.95),
+    "crisis messages to crisis": (">=", 0.92),
+    "everyday complaints to emergency/crisis/urgent care": ("<=", 0.02),
+    "everyday complaints given symptom_check": ("<=", 0.05),
+    "neck/lower-back statements given a neck, back, nerve or evaluation answer": (">=", 0.90),
+    "negated or historical mentions sent to 911": ("<=", 0.16),
+    "urgent-care messages to urgent care or higher": (">=", 0.93),
+}
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    output = tmp_path_factory.mktemp("triage-floors") / "figures.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.bench_triage",
+            "--project-only",
+            "--model",
+            str(trained_model()),
+            "--output",
+            str(output),
+        ],
+        cwd=REPO_ROOT,
+        env=rasa_env(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
+    rows = json.loads(output.read_text())["figures"]["project"]
+    return {row["name"]: row["share"] for row in rows}
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_triage_figure_stays_above_its_floor(figures, name):
+    bound, floor = FLOORS[name]
+    assert name in figures
+    assert figures[name] >= floor if bound == ">=" else figures[name] <= floor
