@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from clinic.booking_fields import REQUEST_ID_SLOT
-from clinic.triage.tiers import TIER_INTENTS
+from clinic.triage.tiers import topic_behind_tier
 
 BOOKING_FORM = "booking_form"
 # Intents whose answer is a plain response; other intents get no answer after a "No".
@@ -24,17 +24,11 @@ RESPONSES = {
 
 
 def topic_response(parse: dict[str, Any]) -> str | None:
-    """The response the message would have had if triage had not stopped it: the best topic
-    behind the tier in the ranking (an FAQ topic's answer for `faq`)."""
-    for entry in parse.get("intent_ranking") or []:
-        name = entry.get("name")
-        if name in TIER_INTENTS:
-            continue
-        if name == "faq":
-            selector = (parse.get("response_selector") or {}).get("faq") or {}
-            return (selector.get("response") or {}).get("utter_action")
-        return RESPONSES.get(name)
-    return None
+    """The response the message would have had if triage had not stopped it."""
+    intent, faq_response = topic_behind_tier(parse)
+    if intent == "faq":
+        return faq_response.get("utter_action")
+    return RESPONSES.get(intent or "")
 
 
 class ActionTriageCheck(Action):

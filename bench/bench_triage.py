@@ -40,10 +40,10 @@ from bench.peers import ScopeFeatures, TfidfPeer, scope_model_fold, tfidf_peer_f
 from bench.triage_calibration import COMPLAINT_INTENTS, choose_point, evaluate_point
 from bench.triage_figures import Figure, Outcome, figures
 from bench.triage_sets import TriageExample, load_sets
-from clinic.triage.decision import OperatingPoint, decide
-from clinic.triage.tiers import TIER_INTENTS
+from clinic.triage.decision import decide
+from clinic.triage.tiers import TIER_INTENTS, topic_behind_tier
 from components.scope_model import ScopeModelSettings
-from components.triage_stage import THRESHOLDS, TRIAGE_KEY, triage_label
+from components.triage_stage import TRIAGE_KEY, operating_point, triage_label
 
 TRIAGE_STAGE = "components.triage_stage.TriageStage"
 PROJECT, RULES, TFIDF, TODAY = "project", "keyword rules", "TF-IDF peer", "today"
@@ -57,16 +57,9 @@ def _stage_config(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def _answer(parsed: dict[str, Any]) -> str | None:
-    """The topic answer: the first intent of the ranking that is not a tier (faq: its topic)."""
-    for entry in parsed.get("intent_ranking") or []:
-        name = entry.get("name")
-        if name in TIER_INTENTS:
-            continue
-        if name == "faq":
-            selector = (parsed.get("response_selector") or {}).get("faq") or {}
-            return (selector.get("response") or {}).get("intent_response_key")
-        return name
-    return None
+    """The topic answer behind any tier: an intent, or for `faq` its topic."""
+    intent, faq_response = topic_behind_tier(parsed)
+    return faq_response.get("intent_response_key") if intent == "faq" else intent
 
 
 def _tier(parsed: dict[str, Any]) -> str:
@@ -145,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
 
     config = read_config(ROOT / "config.yml")
     stage = _stage_config(config)
-    configured = OperatingPoint(**{name: float(stage[name]) for name in THRESHOLDS})
+    configured = operating_point(stage)
     settings = ScopeModelSettings(
         c=float(stage.get("C", ScopeModelSettings().c)),
         dense_weight=float(stage.get("dense_weight", ScopeModelSettings().dense_weight)),

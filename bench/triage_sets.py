@@ -7,8 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.nlu_heldout import ROOT, training_examples
-from components.triage_stage import triage_label
+from bench.nlu_heldout import ROOT
 
 HELDOUT_DIR = ROOT / "tests" / "triage" / "heldout"
 # Set name -> file stem. The figures' definitions are in bench/triage_figures.py.
@@ -33,11 +32,3 @@ def load_sets(directory: Path = HELDOUT_DIR) -> dict[str, list[TriageExample]]:
     return {
         name: load_set(name, directory) for name in SETS if (directory / f"{name}.yml").exists()
     }
-
-
-def training_tiers(data_dir: Path = ROOT / "data") -> tuple[list[str], list[str]]:
-    """Every training text with its triage label (a trained tier or routine)."""
-    examples = training_examples(data_dir)
-    return [example.text for example in examples], [
-        triage_label(example.intent) for example in examples
-    ]

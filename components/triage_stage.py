@@ -33,7 +33,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from clinic.triage.decision import ROUTINE_LABEL, Decision, OperatingPoint, decide
+from clinic.triage.decision import ROUTINE_LABEL, RULE, Decision, OperatingPoint, decide
 from clinic.triage.tiers import ROUTINE, TRAINED_TIERS
 from components.scope_classifier import message_marks, sentence_embedding
 from components.scope_model import ScopeModel, ScopeModelSettings
@@ -42,6 +42,11 @@ MODEL_FILE = "triage_model.pkl"
 # The parse output's key for what triage decided (tier, source, category, risk).
 TRIAGE_KEY = "triage"
 THRESHOLDS = ("emergency", "crisis", "urgent_care", "check")
+
+
+def operating_point(config: dict[str, Any]) -> OperatingPoint:
+    """The thresholds of a TriageStage entry of config.yml."""
+    return OperatingPoint(**{name: float(config[name]) for name in THRESHOLDS})
 
 
 def triage_label(intent: str | None) -> str:
@@ -69,13 +74,9 @@ class TriageStage(GraphComponent, IntentClassifier):
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:
         try:
-            cls._point(config)
+            operating_point(config)
         except (TypeError, ValueError) as problem:
             raise InvalidConfigException(f"TriageStage: {problem}") from problem
-
-    @staticmethod
-    def _point(config: dict[str, Any]) -> OperatingPoint:
-        return OperatingPoint(**{name: float(config[name]) for name in THRESHOLDS})
 
     def __init__(
         self,
@@ -87,7 +88,7 @@ class TriageStage(GraphComponent, IntentClassifier):
         self._settings = ScopeModelSettings(
             c=float(config["C"]), dense_weight=float(config["dense_weight"])
         )
-        self._point = self._point(config)
+        self._point = operating_point(config)
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
@@ -156,7 +157,7 @@ class TriageStage(GraphComponent, IntentClassifier):
         )
         if decision.tier is ROUTINE:
             return
-        confidence = max(decision.risk, 1.0 if decision.source == "rule" else 0.0)
+        confidence = max(decision.risk, 1.0 if decision.source == RULE else 0.0)
         tier = {INTENT_NAME_KEY: decision.tier.intent, PREDICTED_CONFIDENCE_KEY: confidence}
         message.set(INTENT, tier, add_to_output=True)
         topics = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -23,3 +24,17 @@ TRAINED_TIERS = {tier.intent: tier for tier in (URGENT_CARE, EMERGENCY, CRISIS)}
 TIER_INTENTS = frozenset(
     tier.intent for tier in (SYMPTOM_CHECK, URGENT_CARE, EMERGENCY, CRISIS) if tier.intent
 )
+
+
+def topic_behind_tier(parse: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
+    """The best intent of a parse result's ranking that is not a tier (what the message would
+    have been without triage), with the FAQ response selector's choice when it is `faq`."""
+    for entry in parse.get("intent_ranking") or []:
+        name = entry.get("name")
+        if name in TIER_INTENTS:
+            continue
+        if name == "faq":
+            selector = (parse.get("response_selector") or {}).get("faq") or {}
+            return name, selector.get("response") or {}
+        return name, {}
+    return None, {}

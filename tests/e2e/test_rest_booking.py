@@ -5,18 +5,15 @@ ahead), so the request must be flagged after-hours and the confirmation must nam
 desk will follow up. The transcript is saved under test-artifacts/transcripts/.
 """
 
-import json
-import urllib.request
-import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
 
 from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
+from tests.support.rest_visitor import Visitor, conversation_record, joined
 from tests.support.stack import REPO_ROOT, Stack, StackPorts
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -56,28 +53,6 @@ def stack(tmp_path_factory):
     running.opening_day = opening_day
     yield running
     running.stop()
-
-
-class Visitor:
-    def __init__(self, port: int) -> None:
-        self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-        self.sender = f"e2e-{uuid.uuid4()}"
-        self.transcript: list[str] = []
-
-    def say(self, text: str) -> list[str]:
-        body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(
-            self.url, data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            replies = [message.get("text", "") for message in json.load(response)]
-        self.transcript.append(f"Visitor: {text}")
-        self.transcript.extend(f"Assistant: {reply}" for reply in replies)
-        return replies
-
-
-def joined(replies):
-    return "\n".join(replies)
 
 
 def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
@@ -124,7 +99,7 @@ def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
     assert lead.channel == "rest"
     assert lead.status == "new"
     # The lead keeps the details; the conversation's record no longer does.
-    record = conversation_record(stack, visitor.sender)
+    record = conversation_record(stack.tracker_db_url, visitor.sender)
     assert record
     personal = ("Jane", "555-0123", "5550123", "jane.doe", "weekday mornings")
     assert [event for event in record if any(word in event for word in personal)] == []
@@ -137,24 +112,10 @@ def test_cancel_in_the_middle_saves_nothing(stack):
     assert "Nothing was sent to the front desk" in joined(visitor.say("never mind"))
     repository = LeadRepository(make_engine(stack.leads_db_url))
     assert [lead for lead in repository.list() if lead.conversation_id == visitor.sender] == []
-    events = conversation_record(stack, visitor.sender)
+    events = conversation_record(stack.tracker_db_url, visitor.sender)
     assert events
     assert not [event for event in events if "Sam Lee" in event]
     assert "Active Release Techniques" in joined(visitor.say("what is ART?"))
-
-
-def conversation_record(stack, sender_id: str) -> list[str]:
-    """The stored events of one conversation, as the tracker store keeps them."""
-    engine = make_engine(stack.tracker_db_url)
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"),
-                {"sender": sender_id},
-            )
-            return [row.data for row in rows]
-    finally:
-        engine.dispose()
 
 
 def save_transcript(name: str, lines: list[str]) -> None:

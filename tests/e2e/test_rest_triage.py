@@ -7,16 +7,14 @@ is where a flagged message used to be taken as an answer.
 """
 
 import json
-import urllib.request
-import uuid
 
 import pytest
-from sqlalchemy import text
 
 from clinic.booking_fields import BOOKING_SLOTS
 from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.triage.tiers import TIER_INTENTS as TIERS
+from tests.support.rest_visitor import Visitor, conversation_record, joined
 from tests.support.stack import REPO_ROOT, Stack, StackPorts
 
 pytestmark = pytest.mark.slow
@@ -71,38 +69,19 @@ def stack(tmp_path_factory):
     running.stop()
 
 
-class Visitor:
-    def __init__(self, port: int) -> None:
-        self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-        self.sender = f"triage-{uuid.uuid4()}"
-
-    def say(self, message: str) -> str:
-        body = json.dumps({"sender": self.sender, "message": message}).encode()
-        request = urllib.request.Request(
-            self.url, data=body, headers={"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return "\n".join(reply.get("text", "") for reply in json.load(response))
+def say(visitor: Visitor, message: str) -> str:
+    return joined(visitor.say(message))
 
 
 def walk_to(visitor: Visitor, step: str) -> None:
     for name, answer, question in STEPS:
-        assert question in visitor.say(answer), f"did not reach {name}"
+        assert question in say(visitor, answer), f"did not reach {name}"
         if name == step:
             return
 
 
 def stored_events(stack: Stack, sender: str) -> list[dict]:
-    engine = make_engine(stack.tracker_db_url)
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(
-                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"),
-                {"sender": sender},
-            )
-            return [json.loads(row.data) for row in rows]
-    finally:
-        engine.dispose()
+    return [json.loads(data) for data in conversation_record(stack.tracker_db_url, sender)]
 
 
 def leads_of(stack: Stack, sender: str) -> list:
@@ -149,19 +128,19 @@ def assert_nothing_kept(stack: Stack, visitor: Visitor) -> None:
 def test_a_flagged_message_at_each_booking_step_ends_it_and_keeps_nothing(
     stack, step, message, words
 ):
-    visitor = Visitor(stack.ports.rasa)
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
     walk_to(visitor, step)
-    answer = visitor.say(message)
+    answer = say(visitor, message)
     assert words in answer
     assert "full name" not in answer and "phone number" not in answer
     assert_nothing_kept(stack, visitor)
     # The conversation goes on, and the booking request starts afresh.
-    assert "full name" in visitor.say(START)
+    assert "full name" in say(visitor, START)
 
 
 @pytest.mark.parametrize("message", [*RED_FLAGS, *CRISIS])
 def test_a_flagged_message_outside_the_request_gets_its_tier_answer(stack, message):
-    answer = Visitor(stack.ports.rasa).say(message)
+    answer = say(Visitor(stack.ports.rasa, prefix="triage"), message)
     assert (CRISIS_WORDS if message in CRISIS else EMERGENCY_WORDS) in answer
 
 
@@ -169,44 +148,44 @@ def test_a_flagged_message_outside_the_request_gets_its_tier_answer(stack, messa
     "message", ["my back hurts", "my neck hurts", "I strained my lower back", "I threw my back out"]
 )
 def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
-    answer = Visitor(stack.ports.rasa).say(message)
+    answer = say(Visitor(stack.ports.rasa, prefix="triage"), message)
     assert "911" not in answer
     assert "ART" in answer
 
 
 def test_the_symptom_check_answered_yes_outside_the_request_is_an_emergency(stack):
-    visitor = Visitor(stack.ports.rasa)
-    assert "Just to be safe" in visitor.say("/symptom_check")
-    assert EMERGENCY_WORDS in visitor.say("yes")
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    assert "Just to be safe" in say(visitor, "/symptom_check")
+    assert EMERGENCY_WORDS in say(visitor, "yes")
 
 
 def test_the_symptom_check_answered_no_outside_the_request_goes_on(stack):
-    visitor = Visitor(stack.ports.rasa)
-    assert "Just to be safe" in visitor.say("/symptom_check")
-    answer = visitor.say("no")
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    assert "Just to be safe" in say(visitor, "/symptom_check")
+    answer = say(visitor, "no")
     assert "Thank you for checking" in answer and EMERGENCY_WORDS not in answer.split(".")[0]
-    assert "Active Release Techniques" in visitor.say("what is ART?")
+    assert "Active Release Techniques" in say(visitor, "what is ART?")
 
 
 def test_the_symptom_check_inside_the_request_resumes_it_after_a_no(stack):
-    visitor = Visitor(stack.ports.rasa)
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
     walk_to(visitor, "preferred_time")
-    assert "Just to be safe" in visitor.say("/symptom_check")
-    assert "Which days and times" in visitor.say("No")
-    assert "new or a returning" in visitor.say("weekday mornings")
-    assert "May the ProClinix front desk contact you" in visitor.say(
-        '/inform{"patient_status": "new"}'
+    assert "Just to be safe" in say(visitor, "/symptom_check")
+    assert "Which days and times" in say(visitor, "No")
+    assert "new or a returning" in say(visitor, "weekday mornings")
+    assert "May the ProClinix front desk contact you" in say(
+        visitor, '/inform{"patient_status": "new"}'
     )
-    summary = visitor.say("yes, that's fine")
+    summary = say(visitor, "yes, that's fine")
     assert "- Name: Dana Whitfield" in summary and "- About: Lower back" in summary
-    assert "reference PCX-" in visitor.say("/affirm")
+    assert "reference PCX-" in say(visitor, "/affirm")
     assert len(leads_of(stack, visitor.sender)) == 1
 
 
 def test_the_symptom_check_inside_the_request_ends_it_after_a_yes(stack):
-    visitor = Visitor(stack.ports.rasa)
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
     walk_to(visitor, "patient_status")
-    assert "Just to be safe" in visitor.say("/symptom_check")
-    assert EMERGENCY_WORDS in visitor.say("yes")
+    assert "Just to be safe" in say(visitor, "/symptom_check")
+    assert EMERGENCY_WORDS in say(visitor, "yes")
     assert final_slots(stored_events(stack, visitor.sender)) == dict.fromkeys(BOOKING_SLOTS)
     assert leads_of(stack, visitor.sender) == []

@@ -3,12 +3,10 @@
 The bench (`make bench-nlu`) reports the same figures against their targets."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.support.rasa_cli import REPO_ROOT, rasa_env, trained_model
+from tests.support.rasa_cli import run_module, trained_model
 
 MINIMUM_IN_SCOPE_ACCURACY = 0.95
 MINIMUM_OUT_OF_SCOPE_REJECTION = 0.95
@@ -19,15 +17,7 @@ MINIMUM_BOUNDARY_DEDICATED = 0.80
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     output = tmp_path_factory.mktemp("nlu-floors") / "figures.json"
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.nlu_evaluate", str(trained_model()), "--output", str(output)],
-        cwd=REPO_ROOT,
-        env=rasa_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    result = run_module("bench.nlu_evaluate", str(trained_model()), "--output", str(output))
     assert result.returncode == 0, result.stderr[-5000:]
     return json.loads(output.read_text())["sets"]
 

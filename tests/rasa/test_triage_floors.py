@@ -3,12 +3,10 @@
 of the issue's target (docs/triage.md), the floor only stops it from getting worse."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from tests.support.rasa_cli import REPO_ROOT, rasa_env, trained_model
+from tests.support.rasa_cli import run_module, trained_model
 
 # figure name (bench/triage_figures.py) -> (bound, floor)
 FLOORS = {
@@ -25,23 +23,13 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def figures(tmp_path_factory):
     output = tmp_path_factory.mktemp("triage-floors") / "figures.json"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench.bench_triage",
-            "--project-only",
-            "--model",
-            str(trained_model()),
-            "--output",
-            str(output),
-        ],
-        cwd=REPO_ROOT,
-        env=rasa_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
+    result = run_module(
+        "bench.bench_triage",
+        "--project-only",
+        "--model",
+        str(trained_model()),
+        "--output",
+        str(output),
     )
     assert result.returncode == 0, result.stderr[-5000:]
     rows = json.loads(output.read_text())["figures"]["project"]

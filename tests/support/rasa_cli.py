@@ -20,8 +20,17 @@ def rasa_env() -> dict[str, str]:
 
 
 def run_rasa(*args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    return _run([str(RASA), *args], timeout)
+
+
+def run_module(module: str, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    """`python -m module args` of the project (a bench module, say), as `run_rasa` runs Rasa."""
+    return _run([sys.executable, "-m", module, *args], timeout)
+
+
+def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(RASA), *args],
+        command,
         cwd=REPO_ROOT,
         env=rasa_env(),
         capture_output=True,
