@@ -23,8 +23,11 @@ SUDDEN = r"(?:sudden(?:ly)?|all of a sudden|out of nowhere|just now|right now|th
 LEGS = r"(?:legs|feet|both sides)"
 GROIN = (
     r"(?:groin|crotch|saddle|genitals?|privates?|private (?:area|parts)|down there|perine\w*"
-    r"|inner thighs?|between (?:my|his|her|their) legs|butt(?:ocks)? cheeks|bum|buttocks|taint)"
+    r"|inner thighs?|between (?:my|his|her|their) legs|taint)"
 )
+# Tingling in the buttocks is everyday sciatica; only lost feeling there is a saddle sign.
+BUTTOCKS = r"(?:butt(?:ocks)? cheeks|bum|buttocks|backside|down below|bottom|butt|rear end)"
+NUMB_ONLY = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|asleep|dead)"
 NUMB = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|tingl\w*|pins and needles)"
 SELF = r"(?:my ?self|himself|herself|themselves|themself)"
 PAST_INJURY = (
@@ -68,10 +71,12 @@ RULES: tuple[Rule, ...] = (
         r"\bsciatica in both\b",
         r"\bwetting (?:myself|himself|herself|the bed)\b",
         r"\bcant (?:feel|tell) (?:anything )?when i (?:wipe|need to (?:go|pee)|pee|go)\b",
-        r"\bcant feel the (?:toilet|seat)\b",
+        r"\b(?:cant|couldnt|not|dont|didnt|barely) feel "
+        r"(?:the )?(?:toilet|seat|tissue|chair|wiping)",
         r"\b(?:strain\w*|push\w*) (?:really )?(?:hard )?to (?:pee|urinate)\b",
         r"\bbarely anything (?:came|comes) out\b",
-        rf"\b(?:backside|down below|bottom|butt|rear end)\b.{{0,40}}(?:{NUMB}|lost sensation)",
+        rf"\b{BUTTOCKS}\b.{{0,40}}(?:{NUMB_ONLY}|lost sensation)",
+        rf"{NUMB_ONLY}.{{0,20}}\b{BUTTOCKS}\b",
         r"\blost (?:all )?sensation\b",
         rf"{NUMB}.{{0,40}}\b{GROIN}\b",
         rf"\b{GROIN}\b.{{0,40}}{NUMB}",
@@ -113,10 +118,11 @@ RULES: tuple[Rule, ...] = (
         together(
             r"breath\w*|breathe|breathing|breathless|get air|air in",
             r"cant|hard|struggl|trouble|fast|shallow"
-            r"|short|weird|gasp|drown|only say|finish a sentence|pull|full|deep|wont",
+            r"|short|weird|gasp|drown|only say|finish a sentence|wont",
         ),
         r"\b(?:suffocat\w*|asthma attack|drowning)\b",
         rf"\b{NOT} (?:really |properly |catch (?:my|his|her) )?(?:breathe?|breath)\b",
+        rf"\b{NOT} (?:take|get|pull in) (?:a )?(?:deep|full) breath\b",
         r"\b(?:hard|difficult|trouble|struggling|struggle|difficulty) (?:to |with |)?breath\w*",
         r"\bshort(?:ness)? of breath\b",
         r"\b(?:gasping|wheezing badly|choking)\b",
@@ -147,7 +153,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:face|mouth|smile|eyelid|lip)\b.{0,25}\b(?:droop\w*|sag\w*|lopsided|crooked|numb)",
         r"\bdroop\w*\b.{0,25}\b(?:face|mouth|smile|side)\b",
         r"\bslurr\w*",
-        r"\b(?:words?|speech|talking)\b.{0,25}\b(?:wrong|jumbled|garbled|mixed up|weird|slurred"
+        r"\b(?:words?|speech|talking|speaking)\b.{0,25}\b"
+        r"(?:wrong|jumbled|garbled|mixed up|weird|slurred"
+        r"|slow|thick|off"
         r"|wont come out|not coming out|messed up)",
         rf"\b{NOT} (?:speak|talk|get (?:my|the) words out|find (?:my|the) words)\b",
         rf"\b{SUDDEN}\b.{{0,40}}\b(?:blind|cant see|lost (?:my |the )?(?:vision|sight)"
@@ -174,7 +182,9 @@ RULES: tuple[Rule, ...] = (
             r"adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:was )?(?:worked on|session"
             r"|treatment|twisted)|twisted my neck|did my neck",
             r"dizz\w*|vertigo|falling over|keep falling|cant swallow|nause\w*|vomit\w*|double"
-            r"|doubling|cant see straight|vision|drunk|dropped|gave out|numb|weak|falling|eyes",
+            r"|doubling|cant see straight|vision|drunk|dropped|gave out|numb|weak|falling|eyes"
+            r"|bump\w* into|walk\w* into (?:walls|things|doors)|balance|unsteady|stagger\w*"
+            r"|wobbl\w*|speak\w*|talk\w*|words",
         ),
         r"\b(?:after|since|from|following)\b.{0,40}\b(?:adjust\w*|manipulat\w*|crack\w*|popp\w*"
         r"|treatment|session|chiro\w*|massage)\b.{0,60}\b(?:dizz\w*|vertigo|spinning|double vision"
@@ -237,7 +247,9 @@ RULES: tuple[Rule, ...] = (
             r"tingl\w*|numb\w*|electric|shocks?|weak\w*|cant move|cant feel|pins and needles",
         ),
         together(
-            r"fell|fall|crash\w*|accident|hit by|wreck|collided|collision|tackle\w*|speared"
+            r"fell\b(?! asleep)|fall(?:en|ing)?\b(?! asleep)|crash\w*|accident|hit by|wreck"
+            r"|collided"
+            r"|collision|tackle\w*|speared"
             r"|handlebars|t ?boned|rolled (?:my|the) car|hit hard|trampoline|dove|diving",
             r"numb\w*|weak\w*|tingl\w*|cant move|wont grip|feels? weird|burning down|cant feel"
             r"|paraly\w*|cant walk|cant get up|severe pain|in bad pain|hurts a lot",
@@ -328,6 +340,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:sugar|glucose) (?:is |was |at )?(?:[1-5]\d)\b|\blow (?:blood )?sugar\b.{0,40}"
         r"\b(?:confus\w*|shak\w*|sweat\w*|pass\w* out)",
         r"\bpregnant\b.{0,60}\b(?:bleeding|cramping|contractions|waters? broke)\b",
+        together(r"pregnan\w*|weeks along", r"bleeding|contractions|waters? broke"),
+        r"\b(?:bleeding (?:a lot|heavily|badly|through)|heavy bleeding|soak\w* (?:through )?"
+        r"(?:a |my )?pads?)\b",
+        r"\bcoffee[- ]grounds?\b",
+        r"\b(?:barely|not) (?:responding|responsive|conscious|waking up)\b|\bunresponsive\b",
         r"\bseizure\b",
         together(
             r"collapsed|unconscious|passed out",
@@ -393,7 +410,17 @@ RULES: tuple[Rule, ...] = (
         r"\bgoodbye (?:letters?|notes?|to everyone)\b|\bsaid goodbye to everyone\b",
         r"\bgiving away my (?:things|stuff|belongings)\b",
         r"\b(?:im|i am) not safe\b|\bmy (?:own )?funeral\b|\blast message\b",
-        r"\b(?:a|just a) burden (?:to|on) every\w*\b|\bnobody would (?:miss|care)\b",
+        r"\b(?:a|just a) burden (?:to|on) every\w*\b",
+        r"\b(?:nobody|no one|noone) would (?:even )?(?:miss|care|notice)\b",
+        r"\bsi (?:is |are |has been |pretty |really |so "
+        r"|thoughts|ideation|again|getting|worse|bad)",
+        r"\b(?:decided|made up my mind)\b.{0,15}\b(?:im|i am) done\b",
+        r"\b(?:putting|put|getting|got) my affairs in order\b",
+        r"\bgarage\b.{0,40}\b(?:car|engine) (?:running|on)\b|\b(?:car|engine) (?:running|on)\b"
+        r".{0,40}\bgarage\b",
+        r"\b(?:walk\w*|step\w*|run\w*) (?:out )?in(?:to|front of) (?:traffic|the road|a train|a bus"
+        r"|a truck|oncoming)",
+        r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
         r"\bkms\b",
     ),
     *_rule(
@@ -402,15 +429,17 @@ RULES: tuple[Rule, ...] = (
         r"\bunalive\w*|\bcut too deep\b|\brazor\b|\bsh again\b|\bdid it (?:him|her|my)self\b",
         together(
             r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
+            r"|until (?:it|they) bruise\w*|til+ (?:it|they) bruise\w*"
             r"|til+ (?:it|they) bled|until (?:it|they) bled",
             r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin",
         ),
         r"\b(?:cuts|cutting|cut|bandages?|scars?|marks)\b.{0,30}\b(?:wrists?|thighs?|forearms?)\b",
         r"\b(?:cuts|cut|burns?) (?:all )?(?:over|on) (?:my|his|her|their) "
-        r"(?:arms?|legs?|thighs?)\b",
+        r"(?:arms?|legs?|thighs?|back|stomach|hips?|body|chest)\b",
+        r"\b(?:back to|started|start) (?:cutting|burning|hurting) (?:myself|again)?",
         r"\bbanging my head (?:against|on) the wall\b",
         r"\bself[- ]?harm\w*",
-        rf"\b(?:cutting|cut|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
+        rf"\b(?:cutting|cut|burn|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\b(?:cutting|cut) again\b",
         r"\bslit\w* (?:my )?wrists?\b",
@@ -429,12 +458,14 @@ RULES: tuple[Rule, ...] = (
         URGENT_CARE,
         together(
             r"surgery|operation|fusion|laminectomy|discectomy|epidural|injection|steroid shot"
-            r"|nerve block|spinal tap|lumbar puncture|procedure|op\b",
+            r"|nerve block|spinal tap|lumbar puncture|procedure|op\b|block|rhizotomy|ablation"
+            r"|kyphoplasty|vertebroplasty|acdf",
             r"(?:last|this|past|few|couple|\d+|two|three) (?:weeks?|days?)|yesterday|recently"
             r"|just had|days? ago|weeks? ago|since (?:my|the)",
             r"pain|hurt|worse|numb|weak|leak|red|swollen|fever|ooz|headache|throbb",
         ),
-        r"\b(?:incision|wound)\b.{0,40}\b(?:red|oozing|hot|swollen|leaking|draining)\b",
+        r"\b(?:incision|wound)\b.{0,40}\b(?:red|oozing|hot|swollen|leaking|draining|pus|puss"
+        r"|infected|smells?)\b",
         past_counts=True,
     ),
     *_rule(
@@ -453,7 +484,9 @@ RULES: tuple[Rule, ...] = (
         together(
             r"numb\w*|weak\w*|tingl\w*|foot drop|dragging|tripping|clumsy|grip",
             r"getting worse|worse (?:and worse|every|each|by the)|worsening|spreading|more and"
-            r" more|over the (?:last|past) (?:few )?(?:days|week)|each day|every day|progress",
+            r" more|over the (?:last|past) (?:few )?(?:days|week)|each day|every day|progress"
+            r"|gotten bigger|getting bigger|grown|growing|getting weaker|gotten weaker"
+            r"|getting number",
         ),
         r"\bfoot (?:drop|is dropping|keeps dropping|slaps|flops)\b",
         r"\b(?:dragging|catching) my (?:foot|toes)\b",
@@ -462,8 +495,9 @@ RULES: tuple[Rule, ...] = (
         "weight_loss",
         URGENT_CARE,
         together(
-            r"(?:lost|losing|dropped|dropping)\b.{0,25}\b(?:weight|pounds|lbs|kilos|kg)|weight"
-            r" loss|getting thin",
+            r"(?:lost|losing|dropped|dropping)\b.{0,25}\b(?:weight|pounds|lbs?|kilos|kgs?|stone)"
+            r"|\bdown (?:almost |about |nearly |like |over )?\d+ ?(?:lbs?|pounds|kilos|kgs?)\b"
+            r"|weight loss|getting thin",
             r"back|spine|neck|night",
         ),
     ),
@@ -471,7 +505,8 @@ RULES: tuple[Rule, ...] = (
         "other_urgent",
         URGENT_CARE,
         together(
-            r"(?:burn\w*|hurts?|pain) (?:when|while) (?:i )?(?:pee|peeing|urinat\w*)|blood in"
+            r"(?:burn\w*|hurts?|pain) (?:when|while) (?:i )?(?:pee|peeing|urinat\w*)"
+            r"|(?:burning|painful) urination|blood when i (?:pee|peed|urinate)|blood in"
             r" (?:my )?(?:urine|pee)|iv drug\w*|inject(?:ing)? (?:drugs|heroin)|heroin"
             r"|immunosuppress\w*|transplant|hiv|on steroids",
             r"back|spine|neck|fever",
@@ -491,19 +526,53 @@ NEGATION_REACH = 24
 NEGATION = re.compile(
     r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
     r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
-    r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out)\b"
+    r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out"
+    r"|nothing (?:sudden|new|serious|major|like (?:the|a|that|those)))\b"
+    # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
+    r"(?! (?:stop\w*|go(?:ing)? away|ease|let up|get(?:ting)? better|improv\w*|help\w*|there"
+    r"|sure|certain|know|diet\w*|trying|try|(?:any |a |clear |apparent |obvious )?reason"
+    r"|explanation|idea why))"
 )
 CRISIS_DENIAL = re.compile(
-    r"\b(?:not|never|no longer|nothing) (?:been |feeling |felt |having |had |thought of "
-    r"|thinking of |thinking about |gonna |going to |that )?(?:suicidal|kill(?:ing)? myself"
-    r"|hurt(?:ing)? myself|harm(?:ing)? myself|self[- ]harm\w*)"
-    r"|\bno (?:suicidal|self[- ]harm|thoughts of (?:suicide|self[- ]harm|hurting myself|ending it))"
+    r"\b(?:not|never|no longer|nothing|zero|dont have any|do not have any|havent had any)"
+    r" (?:\w+ ){0,3}(?:suicid\w*|kill(?:ing)? myself|hurt(?:ing)? myself|harm(?:ing)? myself"
+    r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
+    r"|thoughts of)"
+    r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans)"
+    r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
 )
-DENIED_PART = re.compile(r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))")
+# A crisis told as over: recovered, and nothing says it is back.
+RECOVERED = re.compile(
+    r"\b(?:doing (?:\w+ )?(?:well|great|good|ok|okay|better|amazing|fine)|(?:good|fine|ok|well)"
+    r" now|in a (?:good|better) place|recover\w*|clean|stable|resolved|behind me|past that"
+    r"|over that|chapter is closed|thriving|been (?:well|good|fine)|fine ever since|went away"
+    r"|no issues since|got help|much better|so much better|happy|healthy)\b"
+)
+RELAPSE = re.compile(
+    r"\b(?:again|is back|are back|came back|coming back|back to|relaps\w*|lately|these days|tonight"
+    r"|this week|right now)\b"
+)
+# A crisis asked about in general, not a visitor's own ("can chronic pain make people
+# suicidal?"); narrower than GENERAL, which would drop "what happens if i take all my pills".
+CRISIS_GENERAL = re.compile(
+    r"\b(?:make|makes|making) people|\brates?\b|\brisk\b|\bwhy (?:does|do|is|are)\b"
+    r"|\bis it true\b|\bstandard for\b|\bwho should\b|\bprotocol\b|\bheadline\b"
+    r"|\bpodcast\b|\bgeneral advice\b|\bjust curious\b|\bis 988\b|\bcause (?:depression"
+    r"|suicid\w*)|\bintake form\b|\bquestionnaire\b|\bform (?:asks|asked)\b"
+)
+DENIED_PART = re.compile(
+    r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))"
+    r"|\b(?:isnt|arent|wasnt|werent|never|nothing)\b"
+    r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out))"
+)
 # Anywhere in the clause: the symptom is in the past (fixed since) or asked about in general.
 PAST = re.compile(
     r"\b(?:years? ago|years back|months ago|last (?:year|summer|winter|spring|fall|autumn)"
-    r"|in (?:19|20)\d\d|used to|as a (?:kid|child|teen\w*)|when i was (?:young|a kid|little"
+    r"|in (?:19|20)\d\d|used to|as a (?:kid|child|teen\w*|baby|toddler|infant)|no issues since"
+    r"|fully (?:healed|recovered)|healed|discharged|ancient history|never again"
+    r"|once (?:in|when|at|as)"
+    r"|in (?:high school|college|my (?:teens|twenties|thirties|\d0s))|when i was \d+|(?:19|20)\d\d"
+    r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
     r"|years earlier|previously|has passed|went away|is gone now|since then|resolved)\b"
 )
@@ -517,7 +586,34 @@ GENERAL = re.compile(
     r"|worried (?:about|that) (?:getting|having|it could)|afraid of (?:getting|having)"
     r"|how do i know if|how would i know|what counts as|is there a risk|hypothetical\w*"
     r"|if (?:i|you|he|she|someone) (?:couldnt|cant|could not|lost|lose|were|was|suddenly)"
-    r"|what should i do if|signs? of (?:a|an)|does (?:art|active release) help)\b"
+    r"|what should i do if|signs? of (?:a|an)|does (?:art|active release) help|what causes"
+    r"|can (?:\w+ ){1,7}cause|(?:ever|sometimes|usually) (?:be )?caused by|whats the chance"
+    r"|chances? of|just curious|curious (?:if|whether|about)|google\w*"
+    r"|read (?:about|online|an article|somewhere)|people talk about|heard (?:about|that)"
+    r"|what happens if|what would (?:make|happen)|what do (?:you|your staff)|protocol"
+    r"|how do (?:i|you) tell|difference between|just wondering|wondering (?:if|whether)"
+    r"|when is (?:a|an|it)|not happening to me|tiktok|reading about|spooked|would that"
+    r"|(?:could|can|does|do|would|is) (?:\w+ ){1,8}ever|curious|(?:a )?big deal|if (?:a|an) "
+    r"|(?:is|are) (?:\w+ ){2,6}(?:an emergency|a red flag))\b"
+)
+# Anywhere in the message: the visitor says the sign is not theirs, now.
+NOT_MINE = re.compile(
+    r"\b(?:not happening to me|asking for a friend|just curious|hypothetical\w*"
+    r"|reading about|spooked|saw it on|for a (?:class|paper|school))\b"
+)
+# Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
+# had cauda equina"), unless the clause puts it now ("my husband is having chest pain").
+OTHER_PERSON_PAST = re.compile(
+    r"\b(?:(?:my|our|a|his|her)(?: \w+s?)? )?[\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband"
+    r"|brother|sister|friend|neighbou?r|grand\w+|cousin|coworker|co-worker|colleague|client"
+    r"|boss|son|daughter|kid|girlfriend|boyfriend|partner|patient|buddy|teammate)s?"
+    r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived"
+    r"|ended up with|attempted|used to|struggled"
+    r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) \w+ to suicide\b"
+)
+NOW = re.compile(
+    r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|just|is having|keeps"
+    r"|(?:an?|\d+|few) (?:hours?|minutes?) ago)\b"
 )
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:but|just|only)\b|\bbut\b")
 APOSTROPHES = re.compile(r"['\u2019`]")
@@ -544,10 +640,12 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
     # denies it ("no fever, my neck is stiff from sleeping wrong").
     if match.end() == 0 and NEGATION.search(clause):
         return False
+    if OTHER_PERSON_PAST.search(clause) and (PAST.search(clause) or not NOW.search(clause)):
+        return False
     if rule.tier is CRISIS:
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
-        # explicit denial drops a crisis finding.
-        return not CRISIS_DENIAL.search(clause)
+        # explicit denial, a question in general, or a past told as over drops a crisis finding.
+        return not (CRISIS_DENIAL.search(clause) or CRISIS_GENERAL.search(clause))
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if rule.tier is not CRISIS and DENIED_PART.search(match.group(0)):
         return False
@@ -557,6 +655,13 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
     if GENERAL.search(clause):
         return False
     return rule.past_counts or not PAST.search(clause)
+
+
+def _crisis_over(text: str) -> bool:
+    """The message tells of a crisis, the visitor's or someone else's, as past and over."""
+    whole = " ".join(clauses(text))
+    dated = PAST.search(whole) or OTHER_PERSON_PAST.search(whole)
+    return bool(dated and RECOVERED.search(whole) and not RELAPSE.search(whole))
 
 
 def find_red_flags(text: str) -> list[Finding]:
@@ -573,15 +678,19 @@ def find_red_flags(text: str) -> list[Finding]:
             if match and _counts(rule, clause, match):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
     whole = " ".join(clauses(text))
-    if not (NEGATION.search(whole) or PAST.search(whole) or GENERAL.search(whole)):
+    if not any(cue.search(whole) for cue in (NEGATION, PAST, GENERAL, OTHER_PERSON_PAST)):
         for rule in RULES:
             if (
                 rule.category not in found
-                and rule.tier is EMERGENCY
+                and rule.tier is not CRISIS
                 and rule.across_sentences
                 and rule.pattern.search(whole)
             ):
                 found[rule.category] = Finding(rule.tier, rule.category, "")
+    if _crisis_over(text):
+        found = {name: finding for name, finding in found.items() if finding.tier is not CRISIS}
+    if NOT_MINE.search(whole):
+        found = {name: finding for name, finding in found.items() if finding.tier is CRISIS}
     return list(found.values())
 
 

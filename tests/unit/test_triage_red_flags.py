@@ -80,3 +80,47 @@ def test_clauses_split_on_sentences_and_but_and_normalise_apostrophes():
 def test_every_rule_has_a_tier_and_a_category():
     assert RULES
     assert all(rule.category and rule.tier.intent for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my husband just got a sudden severe headache, the worst he's ever had", "thunderclap"),
+        ("my mom's face is drooping on one side right now", "stroke"),
+        ("i can't feel the toilet seat when i sit down", "cauda_equina"),
+        ("i can't take a deep breath and my lips look blue", "breathing"),
+        ("fell down the stairs and now my neck hurts and my hands are numb", "major_trauma"),
+        ("nobody would even miss me if i was gone", "suicidal_thoughts"),
+        ("i've started cutting again", "self_harm"),
+        ("my incision is leaking pus since the back surgery", "after_spinal_procedure"),
+    ],
+)
+def test_present_signs_and_third_party_emergencies_are_found(text, category):
+    assert any(finding.category.startswith(category) for finding in find_red_flags(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tingling in my buttocks when i sit too long, goes down the back of my leg",
+        "my foot fell asleep at my desk",
+        "my dad had a stroke years ago, i'm asking about my own stiff neck",
+        "asking for a friend: what does numbness in both legs mean?",
+        "just curious, can ART ever cause a stroke?",
+        "is chest pain ever a red flag with back pain?",
+        "i used to have suicidal thoughts in college, i'm doing well now, just my back is sore",
+    ],
+)
+def test_sciatica_third_party_history_and_curiosity_are_not_emergencies(text):
+    assert tier_of(text) not in (EMERGENCY, CRISIS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain doesn't stop and now i can't control my bladder",
+        "i'm not sure what's happening, both my legs went numb and weak this morning",
+    ],
+)
+def test_a_not_that_is_no_denial_does_not_hide_a_red_flag(text):
+    assert tier_of(text) is EMERGENCY
