@@ -10,6 +10,8 @@ Usage: .venv/bin/python -m bench.bench_triage [--model PATH] [--today PATH]
    (clinic/triage/red_flags.py), and a TF-IDF classifier on the same training labels with its own
    out-of-fold operating point.
 4. `--today PATH`: another trained model (say, main's before a change) parsed the same way.
+5. `--sets DIR --project-only`: the project alone on another folder of sets, such as the
+   development set (tests/triage/dev3/); each message's tier and answer go to the JSON output.
 
 Figures go to the terminal and to results/bench_triage.json.
 """
@@ -39,7 +41,7 @@ from bench.nlu_train import read_config
 from bench.peers import ScopeFeatures, TfidfPeer, scope_model_fold, tfidf_peer_fold
 from bench.triage_calibration import COMPLAINT_INTENTS, choose_point, evaluate_point
 from bench.triage_figures import Figure, Outcome, figures
-from bench.triage_sets import TriageExample, load_sets
+from bench.triage_sets import HELDOUT_DIR, TriageExample, load_sets
 from clinic.triage.decision import decide
 from clinic.triage.tiers import TIER_INTENTS, topic_behind_tier
 from components.scope_model import ScopeModelSettings
@@ -127,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=ROOT / "results" / "bench_triage.json")
     parser.add_argument(
+        "--sets",
+        type=Path,
+        default=HELDOUT_DIR,
+        help="a folder of triage sets (default: the held-out sets; tests/triage/dev3 to develop)",
+    )
+    parser.add_argument(
         "--project-only",
         action="store_true",
         help="only the trained model's figures: no calibration, no peers (the CI floors)",
@@ -143,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         c=float(stage.get("C", ScopeModelSettings().c)),
         dense_weight=float(stage.get("dense_weight", ScopeModelSettings().dense_weight)),
     )
-    sets = load_sets()
+    sets = load_sets(args.sets)
     examples = training_examples(ROOT / "data")
     texts = [example.text for example in examples]
     labels = [triage_label(example.intent) for example in examples]
@@ -152,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"Triage bench {time.strftime('%Y-%m-%d %H:%M')} ({os.cpu_count()} cores, "
-        f"{platform.python_version()}); held-out: "
+        f"{platform.python_version()}); {args.sets.name}: "
         + ", ".join(f"{name} {len(items)}" for name, items in sets.items())
     )
 
@@ -161,8 +169,18 @@ def main(argv: list[str] | None = None) -> int:
         rows = figures(sets, project)
         print(_table({PROJECT: rows}))
         args.output.parent.mkdir(parents=True, exist_ok=True)
+        outcomes = {
+            name: [
+                {"text": example.text, "label": example.label, **asdict(outcome)}
+                for example, outcome in zip(sets[name], project[name], strict=True)
+            ]
+            for name in sets
+        }
         args.output.write_text(
-            json.dumps({"figures": {PROJECT: [asdict(row) for row in rows]}}, indent=2),
+            json.dumps(
+                {"figures": {PROJECT: [asdict(row) for row in rows]}, "outcomes": outcomes},
+                indent=2,
+            ),
             encoding="utf-8",
         )
         return 0

@@ -100,6 +100,14 @@ def figures(
                 "<= 2%",
             )
         )
+    if "crisis_negated" in outcomes:
+        rows.append(
+            _figure(
+                "crisis-shaped messages that are no crisis sent to crisis or 911 (no target)",
+                [o.tier in TO_911 for o in outcomes["crisis_negated"]],
+                "<= 100%",
+            )
+        )
     if "urgent" in outcomes:
         rows.append(
             _figure(

@@ -11,7 +11,7 @@ from bench.nlu_heldout import ROOT
 
 HELDOUT_DIR = ROOT / "tests" / "triage" / "heldout"
 # Set name -> file stem. The figures' definitions are in bench/triage_figures.py.
-SETS = ("red_flags", "crisis", "urgent", "negated", "everyday", "spanish")
+SETS = ("red_flags", "crisis", "urgent", "negated", "crisis_negated", "everyday", "spanish")
 
 
 @dataclass(frozen=True)
