@@ -118,6 +118,46 @@ def test_cancel_in_the_middle_saves_nothing(stack):
     assert "Active Release Techniques" in joined(visitor.say("what is ART?"))
 
 
+# Each question of the booking request, and the visitor's answer to it.
+ANSWERS = (
+    ("full name", "Robin Hale"),
+    ("phone number or email", "(914) 555-0177"),
+    ("Which days and times", "weekday mornings"),
+    ("new or a returning", '/inform{"patient_status": "new"}'),
+    ("May the ProClinix front desk contact you", "yes, that's fine"),
+    ("- Name: Robin Hale", "/affirm"),
+)
+START_BOOKING = "I'd like to book an appointment for my back"
+
+
+def answer_to(replies: str) -> str | None:
+    return next((answer for question, answer in ANSWERS if question in replies), None)
+
+
+@pytest.mark.parametrize("repeated", range(len(ANSWERS) + 1))
+def test_a_message_sent_again_after_its_reply_was_lost_does_not_derail_the_request(stack, repeated):
+    """A reply lost with a killed instance, or a second tap: the visitor sends the same message
+    again at step `repeated` and answers whatever is asked next; it ends with the reference of
+    one lead holding its details."""
+    visitor = Visitor(stack.ports.rasa, prefix="e2e-again")
+    message: str | None = START_BOOKING
+    for step in range(len(ANSWERS) + 1):
+        assert message is not None, visitor.transcript[-4:]
+        if step == repeated:
+            visitor.say(message)
+        replies = joined(visitor.say(message))
+        if "reference PCX-" in replies:
+            break
+        message = answer_to(replies)
+    assert "reference PCX-" in replies, visitor.transcript[-4:]
+    reference = replies.split("reference ")[1][:10]
+    repository = LeadRepository(make_engine(stack.leads_db_url))
+    leads = [lead for lead in repository.list() if lead.conversation_id == visitor.sender]
+    assert [(lead.reference, lead.full_name, lead.phone) for lead in leads] == [
+        (reference, "Robin Hale", "+19145550177")
+    ]
+
+
 def save_transcript(name: str, lines: list[str]) -> None:
     directory = ARTIFACTS / "transcripts"
     directory.mkdir(parents=True, exist_ok=True)
