@@ -2,7 +2,10 @@
 
 The most serious tier that either gives wins. When neither gives a tier but the model still
 sees some risk (its emergency, crisis and urgent-care probabilities together reach `check`), the
-assistant asks the visitor first (`symptom_check`) instead of guessing either way.
+assistant asks the visitor first (`symptom_check`) instead of guessing either way. It also asks
+first when only the model sees a crisis in a message whose mention of suicide or self-harm the
+rules dismissed (denied, told as over, asked about in general): the model reads the words, the
+rules read what is said about them.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from clinic.triage.red_flags import Finding, find_red_flags, most_severe
+from clinic.triage.red_flags import Finding, find_red_flags, mentions_crisis, most_severe
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
 
 ROUTINE_LABEL = "routine"
@@ -72,6 +75,8 @@ def decide(
     by_rule = finding.tier if finding else ROUTINE
     if by_rule.severity >= by_model.severity and finding is not None:
         return Decision(by_rule, RULE, finding.category, at_risk)
+    if by_model is CRISIS and rules and finding is None and mentions_crisis(text):
+        return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
     if at_risk >= point.check:

@@ -540,6 +540,7 @@ CRISIS_DENIAL = re.compile(
     r"|thoughts of)"
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans)"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
+    r"|\b(?:dont|do not) (?:really |actually )?want to die\b|\bnot saying (?:that )?i\b"
 )
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
@@ -692,6 +693,17 @@ def find_red_flags(text: str) -> list[Finding]:
     if NOT_MINE.search(whole):
         found = {name: finding for name, finding in found.items() if finding.tier is CRISIS}
     return list(found.values())
+
+
+def mentions_crisis(text: str) -> bool:
+    """Whether a crisis rule matches at all, counted or not: without a crisis finding, the
+    message names suicide or self-harm only to deny it, tell it as over or ask in general."""
+    return any(
+        rule.pattern.search(clause)
+        for clause in clauses(text)
+        for rule in RULES
+        if rule.tier is CRISIS
+    )
 
 
 def most_severe(findings: list[Finding]) -> Finding | None:

@@ -52,3 +52,12 @@ def test_rules_alone_and_model_alone():
 def test_thresholds_must_be_probabilities(bad):
     with pytest.raises(ValueError, match="triage threshold"):
         OperatingPoint(emergency=bad, crisis=0.5, urgent_care=0.5, check=0.3)
+
+
+def test_the_model_alone_asks_first_about_a_crisis_the_rules_saw_denied():
+    point = OperatingPoint(emergency=0.5, crisis=0.5, urgent_care=0.5, check=0.3)
+    crisis_alone = {"routine": 0.1, "crisis": 0.9}
+    denied = decide("no self harm thoughts here, just a sore back", crisis_alone, point)
+    assert denied.tier is SYMPTOM_CHECK
+    unnamed = decide("everything feels pointless lately", crisis_alone, point)
+    assert unnamed.tier is CRISIS

@@ -124,3 +124,14 @@ def test_sciatica_third_party_history_and_curiosity_are_not_emergencies(text):
 )
 def test_a_not_that_is_no_denial_does_not_hide_a_red_flag(text):
     assert tier_of(text) is EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i don't want to die, i want my neck to stop aching",
+        "i'm not saying i want to end my life, i'm saying this sciatica is miserable",
+    ],
+)
+def test_a_denied_wish_to_die_is_no_crisis(text):
+    assert tier_of(text) is not CRISIS
