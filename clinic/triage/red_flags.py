@@ -98,6 +98,8 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "chest_pain",
         EMERGENCY,
+        r"\b(?:angina|nitro\w*|nitroglycerin)\b.{0,50}\b(?:didnt|doesnt|wont|hasnt) (?:help"
+        r"|work)\w*",
         together(
             r"chest|breastbone|sternum",
             r"pain|pressure|tight|heav|hurt|crush|squeez|vice|band"
@@ -115,6 +117,7 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "breathing",
         EMERGENCY,
+        r"\b(?:oxygen|o2|sats?|saturation|pulse ?ox\w*)\b.{0,40}\b(?:[5-8]\d|low|dropping)\b",
         together(
             r"breath\w*|breathe|breathing|breathless|get air|air in",
             r"cant|hard|struggl|trouble|fast|shallow"
@@ -204,6 +207,10 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "thunderclap_headache",
         EMERGENCY,
+        r"\b(?:headache|head pain)\b.{0,30}\b(?:slammed|hit me like|kicked|like a (?:bomb"
+        r"|gunshot|bat|truck))",
+        r"\b(?:instant|sudden|explosive|blinding)\b.{0,15}\b(?:agony|pain"
+        r"|explosion)\b.{0,10}\bin my head\b",
         together(
             r"headache|hedache|head pain|pain in my head|migraine|head (?:feels|just)",
             r"out of nowhere|all at once|instantly|in a second|sudden\w*|lightning|bam|explo\w*"
@@ -220,6 +227,8 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "meningitis",
         EMERGENCY,
+        together(r"rash|spots|blotch\w*", r"fever\w*|high temp\w*|temperature|burning up", r"neck"),
+        r"\brash\b.{0,40}\b(?:like (?:little )?bruises|purple|doesnt fade|wont fade)\b",
         together(
             r"fever\w*|temp\w*|chills|burning up|feverish",
             r"(?:lower|touch|bend|put|get) (?:my |his |her )?chin",
@@ -321,6 +330,8 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "sudden_paralysis",
         EMERGENCY,
+        r"\b(?:lower body|legs?|arms?|body)\b.{0,10}\b(?:just |suddenly )?(?:stopped working"
+        r"|quit working)\b",
         r"\b(?:legs?|arms?) (?:wont|will not|dont|do not|didnt) (?:respond|work|move)\b",
         r"\blegs? (?:stopped working|didnt respond|wont move|wont hold|arent there|collapsed"
         r"|just collapsed|gave out)\b",
@@ -337,6 +348,9 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "other_emergency",
         EMERGENCY,
+        r"\b(?:boiling|scalding) (?:water|oil)\b|\bskin\b.{0,20}\b(?:peeling off|coming off"
+        r"|melting)\b"
+        r"|\bsevere burns?\b",
         r"\b(?:sugar|glucose) (?:is |was |at )?(?:[1-5]\d)\b|\blow (?:blood )?sugar\b.{0,40}"
         r"\b(?:confus\w*|shak\w*|sweat\w*|pass\w* out)",
         r"\bpregnant\b.{0,60}\b(?:bleeding|cramping|contractions|waters? broke)\b",
@@ -366,6 +380,19 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "suicidal_thoughts",
         CRISIS,
+        r"\b(?:gun|pistol|rifle|revolver)\b.{0,20}\b(?:is )?(?:out|loaded|in my hand|to my head"
+        r"|in my mouth)\b",
+        r"\b(?:tallest|highest) (?:bridge|building|cliff)\b",
+        r"\b(?:im|i am|standing|sitting|waiting|lying) (?:\w+ ){0,2}(?:at|on) the (?:train "
+        r"|railroad |rail )?"
+        r"(?:tracks|platform edge)\b",
+        r"\bwont matter (?:after|by|past) (?:tonight|tomorrow|today|this weekend)\b",
+        r"\b(?:ill|i will) be gone\b(?! (?:for|on|until|till|from|next|this|all"
+        r"|by|over|at|in|during|when|while|to|tomorrow))$",
+        r"\btell my (?:family|kids|children|wife|husband|mom|mother|dad|parents|son|daughter)"
+        r" (?:that )?"
+        r"i (?:love|loved) (?:them|her|him|you)\b",
+        r"\bhose\b.{0,40}\b(?:car|exhaust|tailpipe)\b|\b(?:car|exhaust|tailpipe)\b.{0,40}\bhose\b",
         r"\bunaliv\w*|\bsleep forever\b|\bwhere (?:im|i am) going\b|\bmade my decision\b",
         r"\btonights the night\b|\bstockpil\w*|\bhoard\w* (?:my )?(?:pills|meds|oxy)",
         r"\b(?:suicide|goodbye) (?:note|message|letter)s?\b|\bfound my note\b",
@@ -426,6 +453,10 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "self_harm",
         CRISIS,
+        r"\bself[- ]?injur\w*",
+        r"\b(?:point|tip|edge) of (?:a|the|my) (?:compass|knife|blade|pin|needle|scissors|razor)\b",
+        r"\b(?:cut\w*|scratch\w*|carv\w*|burn\w*) (?:up |into |at )(?:my )?(?:arms?|wrists?"
+        r"|legs?|thighs?|skin)\b",
         r"\bunalive\w*|\bcut too deep\b|\brazor\b|\bsh again\b|\bdid it (?:him|her|my)self\b",
         together(
             r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
@@ -456,6 +487,10 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "after_spinal_procedure",
         URGENT_CARE,
+        r"\b(?:incision|wound|stitches|staples)\b.{0,40}\b(?:warm|hot|puffy|swollen|red|leak\w*"
+        r"|ooz\w*"
+        r"|drain\w*|fluid|pus|opened|open)\b",
+        r"\b(?:lumbar puncture|spinal tap)\b.{0,60}\bheadache\b",
         together(
             r"surgery|operation|fusion|laminectomy|discectomy|epidural|injection|steroid shot"
             r"|nerve block|spinal tap|lumbar puncture|procedure|op\b|block|rhizotomy|ablation"
@@ -481,6 +516,7 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "worsening_weakness_or_numbness",
         URGENT_CARE,
+        r"\bfoot (?:\w+ ){0,2}(?:slap\w*|flop\w*|drag\w*)\b",
         together(
             r"numb\w*|weak\w*|tingl\w*|foot drop|dragging|tripping|clumsy|grip",
             r"getting worse|worse (?:and worse|every|each|by the)|worsening|spreading|more and"
@@ -497,8 +533,8 @@ RULES: tuple[Rule, ...] = (
         together(
             r"(?:lost|losing|dropped|dropping)\b.{0,25}\b(?:weight|pounds|lbs?|kilos|kgs?|stone)"
             r"|\bdown (?:almost |about |nearly |like |over )?\d+ ?(?:lbs?|pounds|kilos|kgs?)\b"
-            r"|weight loss|getting thin",
-            r"back|spine|neck|night",
+            r"|(?:weight|wt) loss|getting thin",
+            r"back|spine|neck|night|lumbar",
         ),
     ),
     *_rule(
@@ -530,6 +566,7 @@ NEGATION = re.compile(
     r"|nothing (?:sudden|new|serious|major|like (?:the|a|that|those)))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
     r"(?! (?:stop\w*|go(?:ing)? away|ease|let up|get(?:ting)? better|improv\w*|help\w*|there"
+    r"|change\w*|matter"
     r"|sure|certain|know|diet\w*|trying|try|(?:any |a |clear |apparent |obvious )?reason"
     r"|explanation|idea why))"
 )
@@ -595,7 +632,18 @@ GENERAL = re.compile(
     r"|how do (?:i|you) tell|difference between|just wondering|wondering (?:if|whether)"
     r"|when is (?:a|an|it)|not happening to me|tiktok|reading about|spooked|would that"
     r"|(?:could|can|does|do|would|is) (?:\w+ ){1,8}ever|curious|(?:a )?big deal|if (?:a|an) "
-    r"|(?:is|are) (?:\w+ ){2,6}(?:an emergency|a red flag))\b"
+    r"|(?:is|are) (?:\w+ ){2,6}(?:an emergency|a red flag)"
+    r"|(?:if|for|when|what if) (?:someone|somebody|a person|a patient|people|anyone)"
+    r"|someone who (?:has|had)|is it (?:normal|true|possible|common)|how common"
+    r"|(?:something|someone) (?:you|youd|you would) (?:treat|see|refer)|refer (?:out|them)"
+    r"|^(?:is|are|can|could|would|does|do) (?:\w+ ){1,8}(?:serious|dangerous|normal|a concern"
+    r"|worrying)$)\b"
+)
+# The clause puts the sign now: a question about it is still the visitor's own ("is it normal to
+# have chest pain right now?").
+HAPPENING_NOW = re.compile(
+    r"\b(?:right now|at the moment|currently|as we speak|this (?:morning|afternoon|evening)"
+    r"|tonight|today|since (?:this morning|last night|yesterday)|(?:minutes|hours?) ago)\b"
 )
 # Anywhere in the message: the visitor says the sign is not theirs, now.
 NOT_MINE = re.compile(
@@ -653,7 +701,7 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
     # A negation shortly before the match ("no numbness", "dont have any chest pain").
     if NEGATION.search(clause[: match.start()][-NEGATION_REACH:]):
         return False
-    if GENERAL.search(clause):
+    if GENERAL.search(clause) and not HAPPENING_NOW.search(clause):
         return False
     return rule.past_counts or not PAST.search(clause)
 
@@ -679,12 +727,14 @@ def find_red_flags(text: str) -> list[Finding]:
             if match and _counts(rule, clause, match):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
     whole = " ".join(clauses(text))
-    if not any(cue.search(whole) for cue in (NEGATION, PAST, GENERAL, OTHER_PERSON_PAST)):
+    if not any(cue.search(whole) for cue in (NEGATION, GENERAL, OTHER_PERSON_PAST)):
+        dated = bool(PAST.search(whole))
         for rule in RULES:
             if (
                 rule.category not in found
                 and rule.tier is not CRISIS
                 and rule.across_sentences
+                and (rule.past_counts or not dated)
                 and rule.pattern.search(whole)
             ):
                 found[rule.category] = Finding(rule.tier, rule.category, "")

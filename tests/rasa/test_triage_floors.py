@@ -10,13 +10,13 @@ from tests.support.rasa_cli import run_module, trained_model
 
 # figure name (bench/triage_figures.py) -> (bound, floor)
 FLOORS = {
-    "red flags to emergency or crisis": (">=", 0.95),
-    "crisis messages to crisis": (">=", 0.92),
+    "red flags to emergency or crisis": (">=", 0.97),
+    "crisis messages to crisis": (">=", 0.93),
     "everyday complaints to emergency/crisis/urgent care": ("<=", 0.02),
     "everyday complaints given symptom_check": ("<=", 0.05),
-    "neck/lower-back statements given a neck, back, nerve or evaluation answer": (">=", 0.90),
-    "negated or historical mentions sent to 911": ("<=", 0.16),
-    "urgent-care messages to urgent care or higher": (">=", 0.93),
+    "neck/lower-back statements given a neck, back, nerve or evaluation answer": (">=", 0.92),
+    "negated or historical mentions sent to 911": ("<=", 0.06),
+    "urgent-care messages to urgent care or higher": (">=", 0.95),
 }
 
 

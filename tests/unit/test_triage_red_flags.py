@@ -135,3 +135,39 @@ def test_a_not_that_is_no_denial_does_not_hide_a_red_flag(text):
 )
 def test_a_denied_wish_to_die_is_no_crisis(text):
     assert tier_of(text) is not CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my oxygen sats are at 84 on the home monitor", EMERGENCY),
+        ("took my nitro twice and it didn't help, chest still tight", EMERGENCY),
+        ("burned my hand with boiling oil, the skin is peeling off", EMERGENCY),
+        ("my whole lower body just stopped working", EMERGENCY),
+        ("i'm standing on the train tracks", CRISIS),
+        ("don't worry about the appointment, i'll be gone", CRISIS),
+        ("i've been self-injuring again", CRISIS),
+        ("my wound from the fusion is leaking fluid", URGENT_CARE),
+        ("my foot keeps slapping the floor when i walk and it's worse each week", URGENT_CARE),
+        (
+            "I had lymphoma. Now new pain in my spine for three weeks that doesn't change",
+            URGENT_CARE,
+        ),
+        ("is it normal to have crushing chest pain right now?", EMERGENCY),
+    ],
+)
+def test_more_signs_are_found(text, tier):
+    assert tier_of(text) is tier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'll be gone for two weeks, can i book after that?",
+        "is numbness in both legs serious?",
+        "what if someone has chest pain during a session?",
+        "is weakness in both legs something you would treat?",
+    ],
+)
+def test_questions_in_general_and_plain_absences_are_not_emergencies(text):
+    assert tier_of(text) not in (EMERGENCY, CRISIS)
