@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+import socketio
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from tests.support.coroutines import run_coroutine
@@ -188,21 +189,70 @@ async def wait_for_quiet(replies: list[dict[str, Any]], quiet: float = 0.2) -> N
         await asyncio.sleep(quiet)
 
 
-async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]:
-    """Each message on a connection of its own session; waits for at least one reply."""
-    failures = []
-    client = polling_client()
-    replies: list[dict[str, Any]] = []
-    confirmed: list[str] = []
-    client.on("bot_uttered", replies.append)
-    client.on("session_confirm", confirmed.append)
-    await connect_polling(client, port)
-    try:
+# The widget's socket.io client reconnects when the server drops a long-polling connection (a
+# poll that waited too long behind the REST flood on 2 cores); this test client does the same, a
+# bounded number of times, so a drop is not mistaken for a bad input's fault.
+SOCKET_RECONNECTS = 3
+
+
+class SocketSession:
+    """One socket.io session over long-polling, opened again if the server drops it."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.replies: list[dict[str, Any]] = []
+        self.reconnects = 0
+        self.client: Any = None
+
+    async def open(self) -> None:
+        confirmed: list[str] = []
+        client = polling_client()
+        client.on("bot_uttered", self.replies.append)
+        client.on("session_confirm", confirmed.append)
+        await connect_polling(client, self.port)
+        self.client = client
         await client.emit("session_request", {"session_id": None})
         await wait_until(lambda: bool(confirmed))
+
+    async def send(self, message: str) -> None:
+        """Emits `message`, on a new connection if the last one was dropped."""
+        while True:
+            try:
+                if not self.connected:
+                    raise socketio.exceptions.BadNamespaceError("dropped")
+                await self.client.emit("user_uttered", {"message": message, "session_id": "x"})
+                return
+            except (socketio.exceptions.BadNamespaceError, socketio.exceptions.ConnectionError):
+                if self.reconnects >= SOCKET_RECONNECTS:
+                    raise
+                self.reconnects += 1
+                await self.close()
+                await self.open()
+
+    @property
+    def connected(self) -> bool:
+        return self.client is not None and self.client.connected
+
+    async def close(self) -> None:
+        if self.client is not None and self.client.connected:
+            await self.client.disconnect()
+        self.client = None
+
+
+async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]:
+    """Each message in one socket.io session; waits for at least one reply."""
+    failures = []
+    session = SocketSession(port)
+    replies = session.replies
+    await session.open()
+    try:
         for message in messages:
-            await client.emit("user_uttered", {"message": message, "session_id": "ignored"})
-            await wait_until(lambda: bool(replies))
+            await session.send(message)
+            await wait_until(lambda: bool(replies) or not session.connected)
+            if not replies and not session.connected:
+                # Dropped before the reply came: the widget would send it again.
+                await session.send(message)
+                await wait_until(lambda: bool(replies))
             await wait_for_quiet(replies)
             oversized = len(message) > MAX_MESSAGE_CHARS
             if not replies and not silent(message):
@@ -211,7 +261,7 @@ async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]
                 failures.append((message[:60], "no size message over socket.io"))
             replies.clear()
     finally:
-        await client.disconnect()
+        await session.close()
     return failures
 
 
