@@ -467,7 +467,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:cuts|cutting|cut|bandages?|scars?|marks)\b.{0,30}\b(?:wrists?|thighs?|forearms?)\b",
         r"\b(?:cuts|cut|burns?) (?:all )?(?:over|on) (?:my|his|her|their) "
         r"(?:arms?|legs?|thighs?|back|stomach|hips?|body|chest)\b",
-        r"\b(?:back to|started|start) (?:cutting|burning|hurting) (?:myself|again)?",
+        r"\b(?:back to|started|start) "
+        r"(?:(?:cutting|burning) (?:myself|again)?|hurting (?:myself|again))",
         r"\bbanging my head (?:against|on) the wall\b",
         r"\bself[- ]?harm\w*",
         rf"\b(?:cutting|cut|burn|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",

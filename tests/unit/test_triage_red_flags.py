@@ -171,3 +171,8 @@ def test_more_signs_are_found(text, tier):
 )
 def test_questions_in_general_and_plain_absences_are_not_emergencies(text):
     assert tier_of(text) not in (EMERGENCY, CRISIS)
+
+
+def test_a_pain_that_started_hurting_is_no_self_harm():
+    assert tier_of("my shoulder started hurting after i slept on the couch") is None
+    assert tier_of("i started hurting myself again") is CRISIS
