@@ -193,6 +193,9 @@ async def wait_for_quiet(replies: list[dict[str, Any]], quiet: float = 0.2) -> N
 # poll that waited too long behind the REST flood on 2 cores); this test client does the same, a
 # bounded number of times, so a drop is not mistaken for a bad input's fault.
 SOCKET_RECONNECTS = 3
+# A socket.io message waits behind the REST workers' turns (one turn at a time per Rasa process):
+# generous, as the corpus's overall time is bounded by CORPUS_SECONDS anyway.
+REPLY_SECONDS = 30.0
 
 
 class SocketSession:
@@ -248,11 +251,11 @@ async def send_socketio(port: int, messages: list[str]) -> list[tuple[str, str]]
     try:
         for message in messages:
             await session.send(message)
-            await wait_until(lambda: bool(replies) or not session.connected)
+            await wait_until(lambda: bool(replies) or not session.connected, REPLY_SECONDS)
             if not replies and not session.connected:
                 # Dropped before the reply came: the widget would send it again.
                 await session.send(message)
-                await wait_until(lambda: bool(replies))
+                await wait_until(lambda: bool(replies), REPLY_SECONDS)
             await wait_for_quiet(replies)
             oversized = len(message) > MAX_MESSAGE_CHARS
             if not replies and not silent(message):
