@@ -145,6 +145,25 @@ def test_a_flagged_message_outside_the_request_gets_its_tier_answer(stack, messa
 
 
 @pytest.mark.parametrize(
+    ("flagged", "reply", "words"),
+    [
+        (RED_FLAGS[0], "ok", "911"),
+        (CRISIS[0], "thanks", "988"),
+        (CRISIS[1], "no", "988"),
+        ("/urgent_care", "ok thank you", "today"),
+    ],
+)
+def test_ok_or_thanks_after_a_tier_answer_gets_a_caring_reply_not_an_art_prompt(
+    stack, flagged, reply, words
+):
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    say(visitor, flagged)
+    answer = say(visitor, reply)
+    assert words in answer
+    assert "ART" not in answer
+
+
+@pytest.mark.parametrize(
     "message", ["my back hurts", "my neck hurts", "I strained my lower back", "I threw my back out"]
 )
 def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
