@@ -283,6 +283,11 @@ def test_bad_input_corpus_is_answered_without_a_5xx_or_a_crash(stack):
         [pair for conversation in conversations[worker::REST_WORKERS] for pair in conversation]
         for worker in range(REST_WORKERS)
     ]
+    # Both channels answer once before the flood: in looped runs, the first socket.io message
+    # sent into a cold server together with the REST workers' first turns twice got no reply
+    # within REPLY_SECONDS (its cause is still open, see the closing note of issue 17).
+    assert post(stack.ports.rasa, "corpus-warm-up", NORMAL_QUESTION)[0] == 200
+    assert run_coroutine(send_socketio(stack.ports.rasa, [NORMAL_QUESTION])) == []
     with ThreadPoolExecutor(max_workers=REST_WORKERS + 1) as pool:
         socket_future = pool.submit(run_coroutine, send_socketio(stack.ports.rasa, over_socket))
         rest_futures = [pool.submit(send_rest, stack.ports.rasa, batch) for batch in batches]
