@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from clinic.booking_fields import REQUEST_ID_SLOT
-from clinic.triage.tiers import topic_behind_tier
+from clinic.triage.decision import CRISIS_CHECK
+from clinic.triage.tiers import TRIAGE_KEY, topic_behind_tier
 
 BOOKING_FORM = "booking_form"
 # Intents whose answer is a plain response; other intents get no answer after a "No".
@@ -21,6 +22,15 @@ RESPONSES = {
     "out_of_scope": "utter_out_of_scope",
     "other_condition": "utter_other_condition",
 }
+
+
+# What the check asks about: physical red flags, or a crisis the rules saw denied (decision.py).
+CHECK_QUESTIONS = {"emergency": "utter_symptom_check", CRISIS_CHECK: "utter_crisis_check"}
+
+
+def check_kind(parse: dict[str, Any]) -> str:
+    triage = parse.get(TRIAGE_KEY) or {}
+    return CRISIS_CHECK if triage.get("category") == CRISIS_CHECK else "emergency"
 
 
 def topic_response(parse: dict[str, Any]) -> str | None:
@@ -43,8 +53,10 @@ class ActionTriageCheck(Action):
     ) -> list[EventType]:
         # The rules end the form before this action; its request id is kept until the reset.
         in_booking = tracker.get_slot(REQUEST_ID_SLOT) is not None
-        dispatcher.utter_message(response="utter_symptom_check")
+        check = check_kind(tracker.latest_message)
+        dispatcher.utter_message(response=CHECK_QUESTIONS[check])
         events: list[EventType] = [
+            SlotSet("triage_check", check),
             SlotSet("triage_topic", None if in_booking else topic_response(tracker.latest_message)),
             SlotSet("booking_paused", in_booking),
         ]

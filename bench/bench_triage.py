@@ -43,9 +43,9 @@ from bench.triage_calibration import COMPLAINT_INTENTS, choose_point, evaluate_p
 from bench.triage_figures import Figure, Outcome, figures
 from bench.triage_sets import HELDOUT_DIR, TriageExample, load_sets
 from clinic.triage.decision import decide
-from clinic.triage.tiers import TIER_INTENTS, topic_behind_tier
+from clinic.triage.tiers import TIER_INTENTS, TRIAGE_KEY, topic_behind_tier
 from components.scope_model import ScopeModelSettings
-from components.triage_stage import TRIAGE_KEY, operating_point, triage_label
+from components.triage_stage import operating_point, triage_label
 
 TRIAGE_STAGE = "components.triage_stage.TriageStage"
 PROJECT, RULES, TFIDF, TODAY = "project", "keyword rules", "TF-IDF peer", "today"

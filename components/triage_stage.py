@@ -34,13 +34,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from clinic.triage.decision import ROUTINE_LABEL, RULE, Decision, OperatingPoint, decide
-from clinic.triage.tiers import ROUTINE, TRAINED_TIERS
+from clinic.triage.tiers import ROUTINE, TRAINED_TIERS, TRIAGE_KEY
 from components.scope_classifier import message_marks, sentence_embedding
 from components.scope_model import ScopeModel, ScopeModelSettings
 
 MODEL_FILE = "triage_model.pkl"
-# The parse output's key for what triage decided (tier, source, category, risk).
-TRIAGE_KEY = "triage"
 THRESHOLDS = ("emergency", "crisis", "urgent_care", "check")
 
 

@@ -17,6 +17,8 @@ from clinic.triage.red_flags import Finding, find_red_flags, mentions_crisis, mo
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
 
 ROUTINE_LABEL = "routine"
+# The category of a symptom check that asks about a crisis rather than physical red flags.
+CRISIS_CHECK = "crisis"
 RULE, MODEL = "rule", "model"
 
 
@@ -76,7 +78,7 @@ def decide(
     if by_rule.severity >= by_model.severity and finding is not None:
         return Decision(by_rule, RULE, finding.category, at_risk)
     if by_model is CRISIS and rules and finding is None and mentions_crisis(text):
-        return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
+        return Decision(SYMPTOM_CHECK, MODEL, CRISIS_CHECK, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
     if at_risk >= point.check:

@@ -13,6 +13,9 @@ class Tier:
     severity: int
 
 
+# The parse output's key for what triage decided (tier, source, category, risk).
+TRIAGE_KEY = "triage"
+
 ROUTINE = Tier(None, 0)
 SYMPTOM_CHECK = Tier("symptom_check", 1)
 URGENT_CARE = Tier("urgent_care", 2)

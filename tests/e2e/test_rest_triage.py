@@ -172,6 +172,22 @@ def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
     assert "ART" in answer
 
 
+# Denies self-harm in words the triage model still reads as a crisis: the rules saw the denial.
+DENIED_CRISIS = "i'm not going to hurt myself but honestly i feel hopeless about my back"
+
+
+@pytest.mark.parametrize(("reply", "words"), [("yes", "988"), ("no", "988")])
+def test_a_crisis_the_rules_saw_denied_is_asked_about_and_a_yes_gets_the_crisis_line(
+    stack, reply, words
+):
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    question = say(visitor, DENIED_CRISIS)
+    assert "thoughts of ending your life or of hurting yourself now" in question
+    answer = say(visitor, reply)
+    assert words in answer
+    assert ("911" in answer) is (reply == "yes")
+
+
 def test_the_symptom_check_answered_yes_outside_the_request_is_an_emergency(stack):
     visitor = Visitor(stack.ports.rasa, prefix="triage")
     assert "Just to be safe" in say(visitor, "/symptom_check")

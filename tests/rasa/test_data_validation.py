@@ -18,7 +18,8 @@ EXPECTED_WARNINGS = [
     r"The intent 'symptom_check' is listed in the domain file, but is not found in the NLU"
     r" training data\.",
     # Sent by action_triage_check and action_triage_cleared.
-    r"The utterance 'utter_symptom_check(_cleared)?' is not used in any story or rule\.",
+    r"The utterance 'utter_(symptom_check|symptom_check_cleared|crisis_check)' is not used in any "
+    r"story or rule\.",
 ]
 
 

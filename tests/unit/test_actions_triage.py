@@ -38,6 +38,7 @@ def test_the_check_outside_a_request_asks_and_keeps_the_topic_answer():
     messages, events = run(ActionTriageCheck(), tracker)
     assert [message["response"] for message in messages] == ["utter_symptom_check"]
     assert events == [
+        SlotSet("triage_check", "emergency"),
         SlotSet("triage_topic", "utter_faq/lower_back_pain"),
         SlotSet("booking_paused", False),
     ]
@@ -46,7 +47,22 @@ def test_the_check_outside_a_request_asks_and_keeps_the_topic_answer():
 def test_the_check_during_a_request_pauses_it():
     tracker = make_tracker({"booking_request_id": "abc"}, intent="symptom_check")
     _, events = run(ActionTriageCheck(), tracker)
-    assert events == [SlotSet("triage_topic", None), SlotSet("booking_paused", True)]
+    assert events == [
+        SlotSet("triage_check", "emergency"),
+        SlotSet("triage_topic", None),
+        SlotSet("booking_paused", True),
+    ]
+
+
+def test_a_crisis_the_rules_saw_denied_gets_the_crisis_question():
+    tracker = make_tracker(intent="symptom_check")
+    tracker.latest_message = {
+        **faq_parse("faq/lower_back_pain"),
+        "triage": {"tier": "symptom_check", "source": "model", "category": "crisis"},
+    }
+    messages, events = run(ActionTriageCheck(), tracker)
+    assert [message["response"] for message in messages] == ["utter_crisis_check"]
+    assert events[0] == SlotSet("triage_check", "crisis")
 
 
 def test_a_no_gives_the_kept_answer():
