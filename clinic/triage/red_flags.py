@@ -227,6 +227,8 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "meningitis",
         EMERGENCY,
+        r"\b(?:spots|rash|dots)\b.{0,40}\b(?:dont|doesnt|wont|do not|does not) "
+        r"(?:go away|fade|disappear|blanch)\b.{0,20}\b(?:pressed|press|glass)",
         together(r"rash|spots|blotch\w*", r"fever\w*|high temp\w*|temperature|burning up", r"neck"),
         r"\brash\b.{0,40}\b(?:like (?:little )?bruises|purple|doesnt fade|wont fade)\b",
         together(

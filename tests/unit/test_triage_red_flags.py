@@ -176,3 +176,9 @@ def test_questions_in_general_and_plain_absences_are_not_emergencies(text):
 def test_a_pain_that_started_hurting_is_no_self_harm():
     assert tier_of("my shoulder started hurting after i slept on the couch") is None
     assert tier_of("i started hurting myself again") is CRISIS
+
+
+def test_a_rash_that_does_not_fade_under_pressure_is_an_emergency():
+    assert tier_of("purple dots on her legs that don't fade when i press a glass on them") is (
+        EMERGENCY
+    )
