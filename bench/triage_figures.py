@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.triage_sets import TriageExample
@@ -54,19 +54,27 @@ def _figure(name: str, hits: Sequence[bool], target: str) -> Figure:
     return Figure(name, sum(hits) / len(hits) if hits else 0.0, sum(hits), len(hits), target)
 
 
+def _tier_share(
+    outcomes: Mapping[str, Sequence[Outcome]],
+    name: str,
+    title: str,
+    tiers: Collection[str],
+    target: str,
+) -> list[Figure]:
+    """The share of set `name` given one of `tiers`; nothing when the set is not there."""
+    if name not in outcomes:
+        return []
+    return [_figure(title, [o.tier in tiers for o in outcomes[name]], target)]
+
+
 def figures(
     sets: Mapping[str, Sequence[TriageExample]], outcomes: Mapping[str, Sequence[Outcome]]
 ) -> list[Figure]:
     """Only the figures whose set is there; a set's outcomes are in the order of its examples."""
-    rows = []
-    if "red_flags" in outcomes:
-        tiers = [o.tier for o in outcomes["red_flags"]]
-        rows.append(
-            _figure("red flags to emergency or crisis", [t in TO_911 for t in tiers], ">= 99.5%")
-        )
-    if "crisis" in outcomes:
-        tiers = [o.tier for o in outcomes["crisis"]]
-        rows.append(_figure("crisis messages to crisis", [t == CRISIS for t in tiers], ">= 100%"))
+    rows = [
+        *_tier_share(outcomes, "red_flags", "red flags to emergency or crisis", TO_911, ">= 99.5%"),
+        *_tier_share(outcomes, "crisis", "crisis messages to crisis", {CRISIS}, ">= 100%"),
+    ]
     if "everyday" in outcomes:
         tiers = [o.tier for o in outcomes["everyday"]]
         rows.append(
@@ -92,30 +100,19 @@ def figures(
                     ">= 95%",
                 )
             )
-    if "negated" in outcomes:
-        rows.append(
-            _figure(
-                "negated or historical mentions sent to 911",
-                [o.tier in TO_911 for o in outcomes["negated"]],
-                "<= 2%",
-            )
-        )
-    if "crisis_negated" in outcomes:
-        rows.append(
-            _figure(
-                "crisis-shaped messages that are no crisis sent to crisis or 911 (no target)",
-                [o.tier in TO_911 for o in outcomes["crisis_negated"]],
-                "<= 100%",
-            )
-        )
-    if "urgent" in outcomes:
-        rows.append(
-            _figure(
-                "urgent-care messages to urgent care or higher",
-                [o.tier in ALARMS for o in outcomes["urgent"]],
-                ">= 95%",
-            )
-        )
+    rows += _tier_share(
+        outcomes, "negated", "negated or historical mentions sent to 911", TO_911, "<= 2%"
+    )
+    rows += _tier_share(
+        outcomes,
+        "crisis_negated",
+        "crisis-shaped messages that are no crisis sent to crisis or 911 (no target)",
+        TO_911,
+        "<= 100%",
+    )
+    rows += _tier_share(
+        outcomes, "urgent", "urgent-care messages to urgent care or higher", ALARMS, ">= 95%"
+    )
     if "spanish" in outcomes:
         pairs = list(zip(sets["spanish"], outcomes["spanish"], strict=True))
         rows.append(
