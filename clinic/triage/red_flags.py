@@ -699,7 +699,7 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
         # explicit denial, a question in general, or a past told as over drops a crisis finding.
         return not (CRISIS_DENIAL.search(clause) or CRISIS_GENERAL.search(clause))
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
-    if rule.tier is not CRISIS and DENIED_PART.search(match.group(0)):
+    if DENIED_PART.search(match.group(0)):
         return False
     # A negation shortly before the match ("no numbness", "dont have any chest pain").
     if NEGATION.search(clause[: match.start()][-NEGATION_REACH:]):
@@ -709,9 +709,9 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
     return rule.past_counts or not PAST.search(clause)
 
 
-def _crisis_over(text: str) -> bool:
-    """The message tells of a crisis, the visitor's or someone else's, as past and over."""
-    whole = " ".join(clauses(text))
+def _crisis_over(whole: str) -> bool:
+    """The message (its clauses joined) tells of a crisis, the visitor's or someone else's, as
+    past and over."""
     dated = PAST.search(whole) or OTHER_PERSON_PAST.search(whole)
     return bool(dated and RECOVERED.search(whole) and not RELAPSE.search(whole))
 
@@ -741,7 +741,7 @@ def find_red_flags(text: str) -> list[Finding]:
                 and rule.pattern.search(whole)
             ):
                 found[rule.category] = Finding(rule.tier, rule.category, "")
-    if _crisis_over(text):
+    if _crisis_over(whole):
         found = {name: finding for name, finding in found.items() if finding.tier is not CRISIS}
     if NOT_MINE.search(whole):
         found = {name: finding for name, finding in found.items() if finding.tier is CRISIS}
