@@ -37,6 +37,18 @@ def tier_of(text: str):
         ("i had breast cancer and now my back hurts at night", "cancer_history"),
         ("the numbness in my foot is getting worse every day", "worsening_weakness_or_numbness"),
         ("lost 20 pounds without trying and my back aches", "weight_loss"),
+        # Present signs, also someone else's.
+        (
+            "my husband just got a sudden severe headache, the worst he's ever had",
+            "thunderclap_headache",
+        ),
+        ("my mom's face is drooping on one side right now", "stroke"),
+        ("i can't feel the toilet seat when i sit down", "cauda_equina"),
+        ("i can't take a deep breath and my lips look blue", "breathing"),
+        ("fell down the stairs and now my neck hurts and my hands are numb", "major_trauma"),
+        ("nobody would even miss me if i was gone", "suicidal_thoughts"),
+        ("i've started cutting again", "self_harm"),
+        ("my incision is leaking pus since the back surgery", "after_spinal_procedure"),
     ],
 )
 def test_each_category_is_found(text, category):
@@ -56,6 +68,17 @@ def test_each_category_is_found(text, category):
         "my back hurts",
         "my neck is killing me when i turn my head",
         "I threw my back out",
+        "tingling in my buttocks when i sit too long, goes down the back of my leg",
+        "my foot fell asleep at my desk",
+        "my dad had a stroke years ago, i'm asking about my own stiff neck",
+        "asking for a friend: what does numbness in both legs mean?",
+        "just curious, can ART ever cause a stroke?",
+        "is chest pain ever a red flag with back pain?",
+        "i used to have suicidal thoughts in college, i'm doing well now, just my back is sore",
+        "i'll be gone for two weeks, can i book after that?",
+        "is numbness in both legs serious?",
+        "what if someone has chest pain during a session?",
+        "is weakness in both legs something you would treat?",
     ],
 )
 def test_negated_historical_general_and_everyday_messages_are_not_emergencies(text):
@@ -83,47 +106,33 @@ def test_every_rule_has_a_tier_and_a_category():
 
 
 @pytest.mark.parametrize(
-    ("text", "category"),
+    ("text", "tier"),
     [
-        ("my husband just got a sudden severe headache, the worst he's ever had", "thunderclap"),
-        ("my mom's face is drooping on one side right now", "stroke"),
-        ("i can't feel the toilet seat when i sit down", "cauda_equina"),
-        ("i can't take a deep breath and my lips look blue", "breathing"),
-        ("fell down the stairs and now my neck hurts and my hands are numb", "major_trauma"),
-        ("nobody would even miss me if i was gone", "suicidal_thoughts"),
-        ("i've started cutting again", "self_harm"),
-        ("my incision is leaking pus since the back surgery", "after_spinal_procedure"),
+        # A "not" that is no denial does not hide a red flag.
+        ("the pain doesn't stop and now i can't control my bladder", EMERGENCY),
+        ("i'm not sure what's happening, both my legs went numb and weak this morning", EMERGENCY),
+        ("my oxygen sats are at 84 on the home monitor", EMERGENCY),
+        ("took my nitro twice and it didn't help, chest still tight", EMERGENCY),
+        ("burned my hand with boiling oil, the skin is peeling off", EMERGENCY),
+        ("my whole lower body just stopped working", EMERGENCY),
+        ("is it normal to have crushing chest pain right now?", EMERGENCY),
+        ("purple dots on her legs that don't fade when i press a glass on them", EMERGENCY),
+        ("i'm standing on the train tracks", CRISIS),
+        ("don't worry about the appointment, i'll be gone", CRISIS),
+        ("i've been self-injuring again", CRISIS),
+        ("i started hurting myself again", CRISIS),
+        ("my wound from the fusion is leaking fluid", URGENT_CARE),
+        ("my foot keeps slapping the floor when i walk and it's worse each week", URGENT_CARE),
+        (
+            "I had lymphoma. Now new pain in my spine for three weeks that doesn't change",
+            URGENT_CARE,
+        ),
+        # A pain that started hurting is no self-harm.
+        ("my shoulder started hurting after i slept on the couch", None),
     ],
 )
-def test_present_signs_and_third_party_emergencies_are_found(text, category):
-    assert any(finding.category.startswith(category) for finding in find_red_flags(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "tingling in my buttocks when i sit too long, goes down the back of my leg",
-        "my foot fell asleep at my desk",
-        "my dad had a stroke years ago, i'm asking about my own stiff neck",
-        "asking for a friend: what does numbness in both legs mean?",
-        "just curious, can ART ever cause a stroke?",
-        "is chest pain ever a red flag with back pain?",
-        "i used to have suicidal thoughts in college, i'm doing well now, just my back is sore",
-    ],
-)
-def test_sciatica_third_party_history_and_curiosity_are_not_emergencies(text):
-    assert tier_of(text) not in (EMERGENCY, CRISIS)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "the pain doesn't stop and now i can't control my bladder",
-        "i'm not sure what's happening, both my legs went numb and weak this morning",
-    ],
-)
-def test_a_not_that_is_no_denial_does_not_hide_a_red_flag(text):
-    assert tier_of(text) is EMERGENCY
+def test_a_message_gets_its_tier(text, tier):
+    assert tier_of(text) is tier
 
 
 @pytest.mark.parametrize(
@@ -135,50 +144,3 @@ def test_a_not_that_is_no_denial_does_not_hide_a_red_flag(text):
 )
 def test_a_denied_wish_to_die_is_no_crisis(text):
     assert tier_of(text) is not CRISIS
-
-
-@pytest.mark.parametrize(
-    ("text", "tier"),
-    [
-        ("my oxygen sats are at 84 on the home monitor", EMERGENCY),
-        ("took my nitro twice and it didn't help, chest still tight", EMERGENCY),
-        ("burned my hand with boiling oil, the skin is peeling off", EMERGENCY),
-        ("my whole lower body just stopped working", EMERGENCY),
-        ("i'm standing on the train tracks", CRISIS),
-        ("don't worry about the appointment, i'll be gone", CRISIS),
-        ("i've been self-injuring again", CRISIS),
-        ("my wound from the fusion is leaking fluid", URGENT_CARE),
-        ("my foot keeps slapping the floor when i walk and it's worse each week", URGENT_CARE),
-        (
-            "I had lymphoma. Now new pain in my spine for three weeks that doesn't change",
-            URGENT_CARE,
-        ),
-        ("is it normal to have crushing chest pain right now?", EMERGENCY),
-    ],
-)
-def test_more_signs_are_found(text, tier):
-    assert tier_of(text) is tier
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "i'll be gone for two weeks, can i book after that?",
-        "is numbness in both legs serious?",
-        "what if someone has chest pain during a session?",
-        "is weakness in both legs something you would treat?",
-    ],
-)
-def test_questions_in_general_and_plain_absences_are_not_emergencies(text):
-    assert tier_of(text) not in (EMERGENCY, CRISIS)
-
-
-def test_a_pain_that_started_hurting_is_no_self_harm():
-    assert tier_of("my shoulder started hurting after i slept on the couch") is None
-    assert tier_of("i started hurting myself again") is CRISIS
-
-
-def test_a_rash_that_does_not_fade_under_pressure_is_an_emergency():
-    assert tier_of("purple dots on her legs that don't fade when i press a glass on them") is (
-        EMERGENCY
-    )
