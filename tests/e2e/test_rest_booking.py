@@ -13,6 +13,7 @@ import pytest
 
 from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
+from tests.support.booking_script import START, Booking, reference_in
 from tests.support.rest_visitor import Visitor, conversation_record, joined
 from tests.support.stack import REPO_ROOT, Stack, StackPorts
 
@@ -118,43 +119,34 @@ def test_cancel_in_the_middle_saves_nothing(stack):
     assert "Active Release Techniques" in joined(visitor.say("what is ART?"))
 
 
-# Each question of the booking request, and the visitor's answer to it.
-ANSWERS = (
-    ("full name", "Robin Hale"),
-    ("phone number or email", "(914) 555-0177"),
-    ("Which days and times", "weekday mornings"),
-    ("new or a returning", '/inform{"patient_status": "new"}'),
-    ("May the ProClinix front desk contact you", "yes, that's fine"),
-    ("- Name: Robin Hale", "/affirm"),
-)
-START_BOOKING = "I'd like to book an appointment for my back"
+# The start, the name, the contact, the time, new or returning, consent, the confirmation (the
+# start's "my back" answers the concern).
+MESSAGES_TO_REFERENCE = 7
 
 
-def answer_to(replies: str) -> str | None:
-    return next((answer for question, answer in ANSWERS if question in replies), None)
-
-
-@pytest.mark.parametrize("repeated", range(len(ANSWERS) + 1))
+@pytest.mark.parametrize("repeated", range(MESSAGES_TO_REFERENCE))
 def test_a_message_sent_again_after_its_reply_was_lost_does_not_derail_the_request(stack, repeated):
     """A reply lost with a killed instance, or a second tap: the visitor sends the same message
     again at step `repeated` and answers whatever is asked next; it ends with the reference of
     one lead holding its details."""
     visitor = Visitor(stack.ports.rasa, prefix="e2e-again")
-    message: str | None = START_BOOKING
-    for step in range(len(ANSWERS) + 1):
+    booking = Booking(70 + repeated)
+    message: str | None = START
+    reference = None
+    for step in range(MESSAGES_TO_REFERENCE):
         assert message is not None, visitor.transcript[-4:]
         if step == repeated:
             visitor.say(message)
         replies = joined(visitor.say(message))
-        if "reference PCX-" in replies:
+        reference = reference_in(replies)
+        if reference:
             break
-        message = answer_to(replies)
-    assert "reference PCX-" in replies, visitor.transcript[-4:]
-    reference = replies.split("reference ")[1][:10]
+        message = booking.answer(replies)
+    assert reference is not None, visitor.transcript[-4:]
     repository = LeadRepository(make_engine(stack.leads_db_url))
     leads = [lead for lead in repository.list() if lead.conversation_id == visitor.sender]
     assert [(lead.reference, lead.full_name, lead.phone) for lead in leads] == [
-        (reference, "Robin Hale", "+19145550177")
+        (reference, booking.full_name, booking.stored_phone)
     ]
 
 

@@ -176,22 +176,31 @@ def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
 DENIED_CRISIS = "i'm not going to hurt myself but honestly i feel hopeless about my back"
 
 
-@pytest.mark.parametrize(("reply", "words"), [("yes", "988"), ("no", "988")])
-def test_a_crisis_the_rules_saw_denied_is_asked_about_and_a_yes_gets_the_crisis_line(
-    stack, reply, words
+CRISIS_QUESTION = "thoughts of ending your life or of hurting yourself now"
+
+
+@pytest.mark.parametrize(
+    ("message", "question", "words"),
+    [
+        ("/symptom_check", "Just to be safe", (EMERGENCY_WORDS,)),
+        (DENIED_CRISIS, CRISIS_QUESTION, (CRISIS_WORDS, "911")),
+    ],
+)
+def test_a_check_answered_yes_outside_the_request_gets_its_tier_answer(
+    stack, message, question, words
 ):
     visitor = Visitor(stack.ports.rasa, prefix="triage")
-    question = say(visitor, DENIED_CRISIS)
-    assert "thoughts of ending your life or of hurting yourself now" in question
-    answer = say(visitor, reply)
-    assert words in answer
-    assert ("911" in answer) is (reply == "yes")
+    assert question in say(visitor, message)
+    answer = say(visitor, "yes")
+    assert [word for word in words if word not in answer] == []
 
 
-def test_the_symptom_check_answered_yes_outside_the_request_is_an_emergency(stack):
+def test_the_crisis_check_answered_no_gives_the_crisis_line_for_later(stack):
     visitor = Visitor(stack.ports.rasa, prefix="triage")
-    assert "Just to be safe" in say(visitor, "/symptom_check")
-    assert EMERGENCY_WORDS in say(visitor, "yes")
+    assert CRISIS_QUESTION in say(visitor, DENIED_CRISIS)
+    answer = say(visitor, "no")
+    assert CRISIS_WORDS in answer
+    assert "911" not in answer
 
 
 def test_the_symptom_check_answered_no_outside_the_request_goes_on(stack):

@@ -13,16 +13,14 @@ import pytest
 from rasa_server_plugins.turn_guard import TROUBLE_MESSAGE
 from tests.production.profile import Profile, assert_one_lead_each
 from tests.production.visitors import (
-    START,
-    Booking,
     RestVisitor,
     SocketVisitor,
     VisitorResult,
     complete_booking,
-    reference_in,
     run_visitors,
     source_address,
 )
+from tests.support.booking_script import START, Booking, reference_in
 from tests.support.coroutines import run_coroutine
 
 pytestmark = [pytest.mark.production, pytest.mark.slow]

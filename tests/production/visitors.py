@@ -1,5 +1,6 @@
-"""Scripted visitors that complete a booking request through nginx, over REST or socket.io
-(polling, the transport that needs stickiness), each from a loopback address of its own.
+"""Scripted visitors that complete a booking request (tests/support/booking_script.py) through
+nginx, over REST or socket.io (polling, the transport that needs stickiness), each from a
+loopback address of its own.
 
 A visitor answers whatever the assistant last asked, so a turn that is sent again after a
 failure (a killed instance, a restarted action server) does not derail it. A turn that fails
@@ -10,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -19,56 +19,18 @@ from typing import Any
 import aiohttp
 import socketio
 
-START = "I'd like to book an appointment for my back"
-REFERENCE = re.compile(r"\bPCX-[0-9A-Z]{6}\b")
+from tests.support.booking_script import START, Booking, reference_in
+
 TURN_ATTEMPTS = 8
 RETRY_PAUSE_SECONDS = 1.0
 TURN_SECONDS = 45.0
 # A turn's replies arrive one by one over socket.io: it is over once the last one asks something
 # or gives a reference, or else once nothing came for QUIET_SECONDS.
 QUIET_SECONDS = 1.5
-FIRST_NAMES = ("Ava", "Ben", "Cara", "Dev", "Elena", "Finn", "Grace", "Hugo", "Iris", "Jonah")
-LAST_NAMES = ("Brooks", "Castillo", "Dunn", "Ellis", "Foster")
 
 
 class TurnFailed(RuntimeError):
     """A turn got no answer after every attempt."""
-
-
-@dataclass
-class Booking:
-    """The answers of visitor number `index` (its name and phone are its own)."""
-
-    index: int
-
-    @property
-    def full_name(self) -> str:
-        first = FIRST_NAMES[self.index % len(FIRST_NAMES)]
-        last = LAST_NAMES[self.index // len(FIRST_NAMES) % len(LAST_NAMES)]
-        return f"{first} {last}"
-
-    @property
-    def phone(self) -> str:
-        """As the visitor types it; stored as +1914555NNNN."""
-        return f"(914) 555-{100 + self.index:04d}"
-
-    def answer(self, asked: str) -> str | None:
-        """The reply to the assistant's last words, None when it asked nothing this script
-        knows."""
-        script = (
-            ("full name", self.full_name),
-            ("phone number or email", self.phone),
-            ("What would you like help with", "my lower back"),
-            ("Which days and times", "weekday mornings"),
-            ("new or a returning", '/inform{"patient_status": "new"}'),
-            ("May the ProClinix front desk contact you", "yes, that's fine"),
-            ("- Name:", "/affirm"),
-            ("Shall I send it to the front desk", "/affirm"),
-        )
-        for question, reply in script:
-            if question in asked:
-                return reply
-        return None
 
 
 @dataclass
@@ -79,12 +41,6 @@ class VisitorResult:
     reference: str | None = None
     retries: int = 0
     transcript: list[str] = field(default_factory=list)
-
-
-def reference_in(text: str) -> str | None:
-    """The lead reference the assistant gave (stored or kept in the spool), if any."""
-    found = REFERENCE.search(text)
-    return found[0] if found else None
 
 
 async def turn_with_retries(
