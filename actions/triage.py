@@ -24,13 +24,15 @@ RESPONSES = {
 }
 
 
-# What the check asks about: physical red flags, or a crisis the rules saw denied (decision.py).
-CHECK_QUESTIONS = {"emergency": "utter_symptom_check", CRISIS_CHECK: "utter_crisis_check"}
+# What the check asks about (slot triage_check): physical red flags, or a crisis the rules saw
+# denied (decision.py).
+EMERGENCY_CHECK = "emergency"
+CHECK_QUESTIONS = {EMERGENCY_CHECK: "utter_symptom_check", CRISIS_CHECK: "utter_crisis_check"}
 
 
 def check_kind(parse: dict[str, Any]) -> str:
     triage = parse.get(TRIAGE_KEY) or {}
-    return CRISIS_CHECK if triage.get("category") == CRISIS_CHECK else "emergency"
+    return CRISIS_CHECK if triage.get("category") == CRISIS_CHECK else EMERGENCY_CHECK
 
 
 def topic_response(parse: dict[str, Any]) -> str | None:
