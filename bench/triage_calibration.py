@@ -18,6 +18,8 @@ from clinic.triage.decision import ROUTINE_LABEL, OperatingPoint, decide
 # Shares of the everyday-complaint training examples the model alone may send to a tier, or ask.
 FALSE_ALARM_BUDGET = 0.002
 CHECK_BUDGET = 0.03
+# Not calibrated here: chosen on the development set (tests/triage/dev3/, config.yml).
+OVERRULE = 0.95
 GRID = tuple(round(value, 2) for value in np.arange(0.2, 0.96, 0.05))
 CHECK_GRID = tuple(round(value, 2) for value in np.arange(0.1, 0.81, 0.05))
 COMPLAINT_INTENTS = frozenset(
@@ -59,7 +61,7 @@ def choose_point(
     }
     at_risk = 1.0 - probabilities[complaint, column[ROUTINE_LABEL]]
     check = _lowest(CHECK_GRID, at_risk, CHECK_BUDGET)
-    return OperatingPoint(check=check, **thresholds)
+    return OperatingPoint(check=check, overrule=OVERRULE, **thresholds)
 
 
 def evaluate_point(

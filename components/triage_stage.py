@@ -39,7 +39,7 @@ from components.scope_classifier import message_marks, sentence_embedding
 from components.scope_model import ScopeModel, ScopeModelSettings
 
 MODEL_FILE = "triage_model.pkl"
-THRESHOLDS = ("emergency", "crisis", "urgent_care", "check")
+THRESHOLDS = ("emergency", "crisis", "urgent_care", "check", "overrule")
 
 
 def operating_point(config: dict[str, Any]) -> OperatingPoint:
@@ -67,6 +67,7 @@ class TriageStage(GraphComponent, IntentClassifier):
             "crisis": 0.5,
             "urgent_care": 0.5,
             "check": 0.3,
+            "overrule": 0.95,
         }
 
     @classmethod

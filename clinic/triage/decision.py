@@ -5,7 +5,9 @@ sees some risk (its emergency, crisis and urgent-care probabilities together rea
 assistant asks the visitor first (`symptom_check`) instead of guessing either way. It also asks
 first when only the model sees a crisis in a message whose mention of suicide or self-harm the
 rules dismissed (denied, told as over, asked about in general): the model reads the words, the
-rules read what is said about them.
+rules read what is said about them. Likewise for a red flag the rules found and dismissed: the
+model alone sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise the
+assistant asks first.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from clinic.triage.red_flags import Finding, find_red_flags, mentions_crisis, most_severe
+from clinic.triage.red_flags import (
+    Finding,
+    find_red_flags,
+    mentions_crisis,
+    mentions_emergency,
+    most_severe,
+)
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
 
 ROUTINE_LABEL = "routine"
@@ -31,6 +39,10 @@ class OperatingPoint:
     crisis: float
     urgent_care: float
     check: float
+    # The emergency probability at which the model alone still sends to 911 a message whose red
+    # flag the rules found and dismissed (denied, dated, asked about in general); below it, the
+    # assistant asks first.
+    overrule: float
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
@@ -79,6 +91,10 @@ def decide(
         return Decision(by_rule, RULE, finding.category, at_risk)
     if by_model is CRISIS and rules and finding is None and mentions_crisis(text):
         return Decision(SYMPTOM_CHECK, MODEL, CRISIS_CHECK, at_risk)
+    if by_model is EMERGENCY and rules and finding is None and mentions_emergency(text):
+        emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)
+        if emergency < point.overrule:
+            return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
     if at_risk >= point.check:

@@ -203,6 +203,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:legs|knees) (?:just )?(?:gave out|buckled|gave way)\b.{0,40}\b(?:no warning|out of"
         r" nowhere|suddenly|dropped)",
         r"\b(?:suddenly|out of nowhere)\b.{0,20}\b(?:collapsed|dropped to the (?:floor|ground))",
+        r"\b(?:massage|adjust\w*|manipulat\w*|chiro\w*|neck (?:treatment|session))\b.{0,60}"
+        r"\b(?:dropped to the (?:floor|ground)"
+        r"|(?:legs|knees) (?:just )?(?:gave out|buckled|gave way))",
+        r"\b(?:everything|things) (?:is|are|looks?) double\b",
     ),
     *_rule(
         "thunderclap_headache",
@@ -566,12 +570,13 @@ NEGATION = re.compile(
     r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
     r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
     r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out"
-    r"|nothing (?:sudden|new|serious|major|like (?:the|a|that|those)))\b"
+    r"|nothing(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
     r"(?! (?:stop\w*|go(?:ing)? away|ease|let up|get(?:ting)? better|improv\w*|help\w*|there"
     r"|change\w*|matter"
     r"|sure|certain|know|diet\w*|trying|try|(?:any |a |clear |apparent |obvious )?reason"
-    r"|explanation|idea why))"
+    r"|explanation|idea why|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot"
+    r"|normal|typical|usual)))"
 )
 CRISIS_DENIAL = re.compile(
     r"\b(?:not|never|no longer|nothing|zero|dont have any|do not have any|havent had any)"
@@ -604,7 +609,8 @@ CRISIS_GENERAL = re.compile(
 DENIED_PART = re.compile(
     r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))"
     r"|\b(?:isnt|arent|wasnt|werent|never|nothing)\b"
-    r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out))"
+    r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out"
+    r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|normal|typical|usual)))"
 )
 # Anywhere in the clause: the symptom is in the past (fixed since) or asked about in general.
 PAST = re.compile(
@@ -615,7 +621,10 @@ PAST = re.compile(
     r"|in (?:high school|college|my (?:teens|twenties|thirties|\d0s))|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
-    r"|years earlier|previously|has passed|went away|is gone now|since then|resolved)\b"
+    r"|years earlier|previously|has passed|went away|is gone now|since then|resolved"
+    r"|(?:winters?|summers?|seasons?) ago|last (?:month|christmas|thanksgiving|halloween)"
+    r"|when (?:he|she|they) (?:was|were) (?:\d+|young|little|a (?:kid|baby|teen\w*))"
+    r"|in little league|grown (?:man|woman|adult|up) now)\b"
 )
 GENERAL = re.compile(
     r"\b(?:what (?:are|is) (?:the )?(?:warning |red[- ]flag |danger )?(?:signs?|symptoms?)"
@@ -646,7 +655,8 @@ GENERAL = re.compile(
 # have chest pain right now?").
 HAPPENING_NOW = re.compile(
     r"\b(?:right now|at the moment|currently|as we speak|this (?:morning|afternoon|evening)"
-    r"|tonight|today|since (?:this morning|last night|yesterday)|(?:minutes|hours?) ago)\b"
+    r"|tonight|today|since (?:this morning|last night|yesterday)|(?:minutes|hours?|min|mins|hrs?)"
+    r" ago|(?:causing|cause of|behind) (?:this|these|my)|it (?:started|began|came on))\b"
 )
 # Anywhere in the message: the visitor says the sign is not theirs, now.
 NOT_MINE = re.compile(
@@ -663,8 +673,24 @@ OTHER_PERSON_PAST = re.compile(
     r"|ended up with|attempted|used to|struggled"
     r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) \w+ to suicide\b"
 )
+# Someone else's sudden event ("my dad collapsed"), dropped only when the message dates it: an
+# undated one may be happening now ("my dad collapsed and isnt responding").
+OTHER_PERSON_EVENT = re.compile(
+    r"\b(?:my|our|a|his|her)(?: \w+s?)? [\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband"
+    r"|brother|sister|friend|neighbou?r|grand\w+|cousin|coworker|co-worker|colleague|client|boss"
+    r"|son|daughter|kid|girlfriend|boyfriend|partner|buddy|teammate|roommate|stepdad|stepmom)s?"
+    r"(?: of mine)?\b.{0,30}\b(?:passed out|fainted|collapsed|went to the (?:er|hospital)|was"
+    r" (?:rushed|taken)|blacked out)\b"
+)
+# Someone else's event told as over ("my sister fainted at her wedding, totally fine").
+FINE_SINCE = re.compile(
+    r"\b(?:(?:totally|completely|perfectly|all) fine|(?:shes|hes|theyre|she is|he is|they are|was"
+    r"|were) (?:fine|ok|okay|alright|all right|good)|fine now|ok now)\b"
+)
 NOW = re.compile(
-    r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|just|is having|keeps"
+    r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|is having|having|keeps"
+    r"|just(?! (?:asking|wondering|curious|want\w*|need\w*|looking|here|booking|mentioning|fyi"
+    r"|saying|letting|so you know|to let))"
     r"|(?:an?|\d+|few) (?:hours?|minutes?) ago)\b"
 )
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:but|just|only)\b|\bbut\b")
@@ -687,12 +713,14 @@ def clauses(text: str) -> list[str]:
     return [part.strip() for part in CLAUSE_BREAK.split(normalize(text)) if part.strip()]
 
 
-def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
+def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) -> bool:
     # A pattern made with together() matches at the clause's start: any negation in the clause
     # denies it ("no fever, my neck is stiff from sleeping wrong").
     if match.end() == 0 and NEGATION.search(clause):
         return False
     if OTHER_PERSON_PAST.search(clause) and (PAST.search(clause) or not NOW.search(clause)):
+        return False
+    if OTHER_PERSON_EVENT.search(clause) and (PAST.search(clause) or FINE_SINCE.search(clause)):
         return False
     if rule.tier is CRISIS:
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
@@ -704,9 +732,14 @@ def _counts(rule: Rule, clause: str, match: re.Match[str]) -> bool:
     # A negation shortly before the match ("no numbness", "dont have any chest pain").
     if NEGATION.search(clause[: match.start()][-NEGATION_REACH:]):
         return False
-    if GENERAL.search(clause) and not HAPPENING_NOW.search(clause):
+    if GENERAL.search(clause) and not (HAPPENING_NOW.search(clause) or now_elsewhere):
         return False
-    return rule.past_counts or not PAST.search(clause)
+    past = PAST.search(clause)
+    return (
+        rule.past_counts
+        or not past
+        or (past.group(0) == "history of" and bool(HAPPENING_NOW.search(clause)))
+    )
 
 
 def _crisis_over(whole: str) -> bool:
@@ -722,12 +755,15 @@ def find_red_flags(text: str) -> list[Finding]:
     bike. Now my hands tingle.") is found across the whole message when no part of it negates,
     dates or asks in general."""
     found: dict[str, Finding] = {}
+    # A general question in one sentence may be the visitor's own sign, put now in another
+    # ("can ART help if i suddenly cant move my legs? it started this afternoon").
+    now_in_message = bool(HAPPENING_NOW.search(normalize(text)))
     for clause in clauses(text):
         for rule in RULES:
             if rule.category in found:
                 continue
             match = rule.pattern.search(clause)
-            if match and _counts(rule, clause, match):
+            if match and _counts(rule, clause, match, now_in_message):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
     whole = " ".join(clauses(text))
     if not any(cue.search(whole) for cue in (NEGATION, GENERAL, OTHER_PERSON_PAST)):
@@ -748,15 +784,25 @@ def find_red_flags(text: str) -> list[Finding]:
     return list(found.values())
 
 
-def mentions_crisis(text: str) -> bool:
-    """Whether a crisis rule matches at all, counted or not: without a crisis finding, the
-    message names suicide or self-harm only to deny it, tell it as over or ask in general."""
+def _mentions(text: str, tier: Tier) -> bool:
     return any(
         rule.pattern.search(clause)
         for clause in clauses(text)
         for rule in RULES
-        if rule.tier is CRISIS
+        if rule.tier is tier
     )
+
+
+def mentions_crisis(text: str) -> bool:
+    """Whether a crisis rule matches at all, counted or not: without a crisis finding, the
+    message names suicide or self-harm only to deny it, tell it as over or ask in general."""
+    return _mentions(text, CRISIS)
+
+
+def mentions_emergency(text: str) -> bool:
+    """Whether an emergency rule matches at all, counted or not: without an emergency finding,
+    the message names a red flag only to deny it, date it or ask about it in general."""
+    return _mentions(text, EMERGENCY)
 
 
 def most_severe(findings: list[Finding]) -> Finding | None:

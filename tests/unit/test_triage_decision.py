@@ -5,7 +5,7 @@ import pytest
 from clinic.triage.decision import OperatingPoint, decide
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE
 
-POINT = OperatingPoint(emergency=0.6, crisis=0.5, urgent_care=0.7, check=0.3)
+POINT = OperatingPoint(emergency=0.6, crisis=0.5, urgent_care=0.7, check=0.3, overrule=0.95)
 
 
 def probabilities(emergency=0.0, crisis=0.0, urgent=0.0):
@@ -51,13 +51,21 @@ def test_rules_alone_and_model_alone():
 @pytest.mark.parametrize("bad", [0.0, 1.5, -0.1])
 def test_thresholds_must_be_probabilities(bad):
     with pytest.raises(ValueError, match="triage threshold"):
-        OperatingPoint(emergency=bad, crisis=0.5, urgent_care=0.5, check=0.3)
+        OperatingPoint(emergency=bad, crisis=0.5, urgent_care=0.5, check=0.3, overrule=0.95)
 
 
 def test_the_model_alone_asks_first_about_a_crisis_the_rules_saw_denied():
-    point = OperatingPoint(emergency=0.5, crisis=0.5, urgent_care=0.5, check=0.3)
+    point = OperatingPoint(emergency=0.5, crisis=0.5, urgent_care=0.5, check=0.3, overrule=0.95)
     crisis_alone = {"routine": 0.1, "crisis": 0.9}
     denied = decide("no self harm thoughts here, just a sore back", crisis_alone, point)
     assert denied.tier is SYMPTOM_CHECK
     unnamed = decide("everything feels pointless lately", crisis_alone, point)
     assert unnamed.tier is CRISIS
+
+
+def test_the_model_alone_asks_first_about_a_red_flag_the_rules_saw_denied_unless_nearly_sure():
+    denied = "no chest pain, i think i just pulled my pec at the gym"
+    assert decide(denied, probabilities(emergency=0.8), POINT).tier is SYMPTOM_CHECK
+    assert decide(denied, probabilities(emergency=0.97), POINT).tier is EMERGENCY
+    unnamed = "something feels very wrong and i am scared"
+    assert decide(unnamed, probabilities(emergency=0.8), POINT).tier is EMERGENCY

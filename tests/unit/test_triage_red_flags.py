@@ -49,6 +49,12 @@ def tier_of(text: str):
         ("nobody would even miss me if i was gone", "suicidal_thoughts"),
         ("i've started cutting again", "self_harm"),
         ("my incision is leaking pus since the back surgery", "after_spinal_procedure"),
+        # A history, a question or a denied harmless cause beside a sign that is there now.
+        ("i have a history of angina and my chest is tight right now", "chest_pain"),
+        ("could my neck be causing this pressure in my chest?", "chest_pain"),
+        ("a tearing pain between my shoulder blades, not a cramp", "tearing_pain"),
+        ("my wife is having a seizure", "other_emergency"),
+        ("got a massage on my neck, an hour later my knees just buckled", "neck_artery"),
     ],
 )
 def test_each_category_is_found(text, category):
@@ -79,6 +85,11 @@ def test_each_category_is_found(text, category):
         "is numbness in both legs serious?",
         "what if someone has chest pain during a session?",
         "is weakness in both legs something you would treat?",
+        "nothing numb in the saddle area, just an achy lower back",
+        "my brother passed out at a concert last summer, he is fine, i need help with my back",
+        "my mom fainted at church, she is totally fine now",
+        "my roommate went to the ER with chest pain last christmas",
+        "my son had a stiff neck and fever when he was 4, now he is a teen with a sore back",
     ],
 )
 def test_negated_historical_general_and_everyday_messages_are_not_emergencies(text):
@@ -116,6 +127,8 @@ def test_every_rule_has_a_tier_and_a_category():
         ("burned my hand with boiling oil, the skin is peeling off", EMERGENCY),
         ("my whole lower body just stopped working", EMERGENCY),
         ("is it normal to have crushing chest pain right now?", EMERGENCY),
+        # A question in one sentence, the sign put now in another.
+        ("can ART fix this if my legs suddenly went numb? it began an hour ago", EMERGENCY),
         ("purple dots on her legs that don't fade when i press a glass on them", EMERGENCY),
         ("i'm standing on the train tracks", CRISIS),
         ("don't worry about the appointment, i'll be gone", CRISIS),
