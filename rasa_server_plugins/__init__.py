@@ -1,11 +1,6 @@
 """Extensions the Rasa server loads by module path (the repository root is on PYTHONPATH under
 `make run`): the tracker store that forgets a finished booking request (named in the endpoints
 files) and the REST and socket.io channels with a message size limit (named in
-credentials.yml). Importing either also makes Rasa check action-server answers with a validator
-built once (action_response.py) and lets only a few turns at once do their CPU work
-(turn_gate.py)."""
-
-from rasa_server_plugins import action_response, turn_gate
-
-action_response.install()
-turn_gate.install()
+credentials.yml). Importing the package changes nothing in Rasa: those classes call
+patches.install() when Rasa builds them, which puts in the project's changes to Rasa's own code
+(the action-response check and the turn gate; see patches.py)."""

@@ -2,10 +2,9 @@
 
 Rasa 3.6 checks each answer with `jsonschema.validate`, which first checks the schema itself
 against the JSON Schema meta-schema, on every call: about 30 ms of CPU per action-server call
-(on 2 busy cores), more than the rest of a booking-form turn. `install()` replaces Rasa's check
-(RemoteAction._validate_action_result, Rasa pinned at 3.6.21) with the same schema, the same
-choice of error (jsonschema's best match) and Rasa's message. The package installs it when the
-Rasa server imports the project's tracker store or channels.
+(on 2 busy cores), more than the rest of a booking-form turn. patches.py puts
+`validate_action_result` in place of Rasa's check (RemoteAction._validate_action_result): the
+same schema, the same choice of error (jsonschema's best match) and Rasa's message.
 """
 
 from __future__ import annotations
@@ -39,7 +38,3 @@ def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> boo
         )
         raise error
     return True
-
-
-def install() -> None:
-    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]

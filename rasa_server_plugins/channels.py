@@ -13,6 +13,8 @@ server's: a `session_request` keeps a client's id only when it has the server's 
 `user_uttered` always goes to the session its connection requested, whatever `session_id` the
 client writes into it. Knowing another visitor's id is still enough to resume that conversation,
 so the id is never shown in full to staff; it cannot be guessed.
+
+Building either channel's blueprint installs the project's patches of Rasa (patches.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
+from rasa_server_plugins import patches
 from rasa_server_plugins.turn_guard import guarded
 
 MAX_MESSAGE_CHARS = 1000
@@ -63,6 +66,7 @@ class CappedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        patches.install()  # Rasa asks for the blueprint before it serves
         webhook = super().blueprint(guarded(on_new_message))
         webhook.on_request(check_rest_body)
         return webhook
@@ -100,6 +104,7 @@ class CappedSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        patches.install()  # Rasa asks for the blueprint before it serves
         webhook = super().blueprint(guarded(on_new_message))
         namespace = self.namespace or "/"
         handle_message = self.sio.handlers[namespace][self.user_message_evt]

@@ -8,6 +8,8 @@ ended: the visitor's messages lose their text and entity values, the form's slot
 values, the assistant's messages (the summary quotes every answer) their text. Intents, action
 names and the number of events stay, so Rasa replays the conversation as before. The lead itself
 keeps what the front desk needs; messages outside a form run are left to `leads purge`.
+
+Creating the store installs the project's patches of Rasa (patches.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import Session
 
 from clinic.booking_fields import BOOKING_SLOTS
+from rasa_server_plugins import patches
 
 FORM_NAME = "booking_form"
 REMOVED = "[removed]"
@@ -43,6 +46,7 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        patches.install()  # Rasa builds its tracker store before it handles a message
         super().__init__(*args, **kwargs)
         url = self.engine.url
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):

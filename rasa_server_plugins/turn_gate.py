@@ -11,9 +11,8 @@ or hung action server never holds the line up for longer) and takes it back, ahe
 turns, when it comes.
 
 The gate is taken inside Rasa's conversation lock (around MessageProcessor.handle_message), so a
-turn waiting for its conversation's lock never holds a place. `install()` patches Rasa 3.6.21's
-MessageProcessor.handle_message and EndpointConfig.request; the package installs it when the
-Rasa server imports the project's tracker store or channels.
+turn waiting for its conversation's lock never holds a place. patches.py puts `in_line` in place of
+Rasa's MessageProcessor.handle_message and `yielding_when_slow` in place of EndpointConfig.request.
 """
 
 from __future__ import annotations
@@ -28,9 +27,6 @@ from contextlib import AbstractAsyncContextManager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from rasa.core.processor import MessageProcessor
-from rasa.utils.endpoints import EndpointConfig
 
 CONCURRENCY_ENV = "RASA_TURN_CONCURRENCY"
 DEFAULT_CONCURRENCY = 1
@@ -151,12 +147,12 @@ def _within(
     return wrapper
 
 
-def install() -> None:
-    """Patch Rasa once per process, with RASA_TURN_CONCURRENCY places."""
-    if getattr(MessageProcessor.handle_message, "__turn_gate__", False):
-        return
+def in_line(handle_message: Callable[..., Awaitable[Result]]) -> Callable[..., Any]:
+    """`handle_message` with each call waiting for a place in a gate of RASA_TURN_CONCURRENCY."""
     gate = TurnGate(configured_concurrency())
-    handle_message = _within(lambda: turn(gate), MessageProcessor.handle_message)
-    handle_message.__turn_gate__ = True  # type: ignore[attr-defined]
-    MessageProcessor.handle_message = handle_message  # type: ignore[method-assign]
-    EndpointConfig.request = _within(waiting_elsewhere, EndpointConfig.request)  # type: ignore[method-assign]
+    return _within(lambda: turn(gate), handle_message)
+
+
+def yielding_when_slow(request: Callable[..., Awaitable[Result]]) -> Callable[..., Any]:
+    """`request` with each call giving the turn's place up if it takes long (waiting_elsewhere)."""
+    return _within(waiting_elsewhere, request)

@@ -1,4 +1,5 @@
-"""Fixtures of the staff page's unit tests, on SQLite files in the test's folder."""
+"""Fixtures of the unit tests: the staff page's, on SQLite files in the test's folder, and Rasa
+with the project's patches."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 
 from bench.staff_data import tracker_store
 from clinic.leads.stores import LeadStores
+from rasa_server_plugins import patches
 from tests.support.staff_app import leads_stores
 
 
@@ -25,3 +27,17 @@ def tracker(tmp_path: Path) -> Iterator[SQLTrackerStore]:
     store = tracker_store(tmp_path / "tracker.sqlite3")
     yield store
     store.engine.dispose()
+
+
+@pytest.fixture
+def unpatched_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rasa's own methods where patches.install() puts the project's, for the test; what was
+    there before comes back after it."""
+    for owner, name, _replace in patches.PATCHES:
+        monkeypatch.setattr(owner, name, patches.original(owner, name))
+
+
+@pytest.fixture
+def patched_rasa(unpatched_rasa: None) -> None:
+    """Rasa as the server runs it, for the test."""
+    patches.install()

@@ -5,7 +5,6 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-import rasa_server_plugins  # noqa: F401  (installs the check, as the Rasa server's import does)
 from rasa_server_plugins.action_response import validate_action_result
 
 SPEC = RemoteAction.action_response_format_spec()
@@ -30,6 +29,9 @@ INVALID = [
 
 def remote_action():
     return RemoteAction("validate_booking_form", None)
+
+
+pytestmark = pytest.mark.usefixtures("patched_rasa")
 
 
 def test_the_server_uses_the_prebuilt_check():

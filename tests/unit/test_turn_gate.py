@@ -5,14 +5,12 @@ back ahead of new turns."""
 import asyncio
 
 import pytest
-from rasa.core.processor import MessageProcessor
-from rasa.utils.endpoints import EndpointConfig
 
 from rasa_server_plugins import turn_gate
 from rasa_server_plugins.turn_gate import (
     TurnGate,
     configured_concurrency,
-    install,
+    in_line,
     turn,
     waiting_elsewhere,
 )
@@ -177,11 +175,24 @@ def test_a_gate_needs_a_place():
         TurnGate(0)
 
 
-def test_importing_the_server_plugins_installs_the_gate_once():
-    import rasa_server_plugins  # noqa: F401  (installs the gate)
+@pytest.mark.parametrize(
+    ("places", "expected"),
+    [("1", ["a0", "a1", "b0", "b1"]), ("2", ["a0", "b0", "a1", "b1"])],
+)
+def test_a_method_in_line_takes_its_places_from_the_environment(monkeypatch, places, expected):
+    """What patches.py makes of Rasa's MessageProcessor.handle_message."""
+    monkeypatch.setenv(turn_gate.CONCURRENCY_ENV, places)
+    log: list[str] = []
 
-    handle_message, request = MessageProcessor.handle_message, EndpointConfig.request
-    assert getattr(handle_message, "__turn_gate__", False)
-    assert request.__wrapped__.__module__ == "rasa.utils.endpoints"
-    install()
-    assert (MessageProcessor.handle_message, EndpointConfig.request) == (handle_message, request)
+    async def handle_message(name: str) -> None:
+        for step in range(2):
+            log.append(f"{name}{step}")
+            await asyncio.sleep(0)
+
+    gated = in_line(handle_message)
+
+    async def scenario() -> None:
+        await asyncio.gather(gated("a"), gated("b"))
+
+    asyncio.run(scenario())
+    assert log == expected
