@@ -14,8 +14,8 @@ README = ROOT / "README.md"
 PAGES = (README, *sorted((ROOT / "docs").glob("*.md")))
 README_MAX_LINES = 200
 
-FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
-INLINE_CODE = re.compile(r"`[^`\n]*`")
+FENCE = re.compile(r"^ *```.*?^ *```", re.DOTALL | re.MULTILINE)
+INLINE_CODE = re.compile(r"`[^`]+`")
 SHELL_COMMENT = re.compile(r"\s#.*$", re.MULTILINE)
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.MULTILINE)
