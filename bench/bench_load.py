@@ -9,7 +9,7 @@ turns, then a closed loop at each visitor count (each visitor sends its next mes
 has the answer), then an open loop (visitors with an exponential think time, about --open-rate
 messages per second). Prints turns per second, p50/p95/p99 latency, errors and the resident
 memory of each of the target's processes after each load; --markdown also prints the dated
-markdown table for README.md. Loopback only; every load stops after its duration.
+markdown table for docs/performance.md. Loopback only; every load stops after its duration.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--open-rate", type=float, default=10.0, help="messages/s; 0: none")
     parser.add_argument("--think-time", type=float, default=10.0, help="mean seconds")
     parser.add_argument("--open-duration", type=float, default=45.0)
-    parser.add_argument("--markdown", action="store_true", help="also print the README table")
+    parser.add_argument("--markdown", action="store_true", help="also print the docs table")
     args = parser.parse_args(argv)
     unknown = set(args.targets) - set(TARGETS)
     if unknown:

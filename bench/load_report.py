@@ -1,4 +1,4 @@
-"""Rows of the load bench and their two forms: a terminal table and the README's markdown."""
+"""Rows of the load bench and their two forms: a terminal table and docs/performance.md's table."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Each entry is one question of the booking form: the slots its answer fills, how the visitor's
 summary shows it, the button and the words that pick it for a change, its length limit, and the
 rows the front desk sees for it in the `leads` command, the email, the CSV export and the leads
-page. README.md, "Adding a booking field", lists what else a new field needs.
+page. docs/booking-and-leads.md, "Adding a booking field", lists what else a new field needs.
 """
 
 from __future__ import annotations

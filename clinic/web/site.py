@@ -3,7 +3,7 @@
 Run: `python -m clinic.web.site --port 8080`. Env CHAT_SOCKET_URL is where the widget finds
 Rasa's socket.io channel (default http://localhost:5005); CLINIC_WEB_DIR overrides demo_site/.
 Everything under /widget/ is what the clinic's real site loads (see "Embedding the widget on the
-clinic's website" in README.md).
+clinic's website" in docs/widget.md).
 """
 
 from __future__ import annotations
