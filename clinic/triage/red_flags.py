@@ -23,7 +23,8 @@ SUDDEN = r"(?:sudden(?:ly)?|all of a sudden|out of nowhere|just now|right now|th
 LEGS = r"(?:legs|feet|both sides)"
 GROIN = (
     r"(?:groin|crotch|saddle|genitals?|privates?|private (?:area|parts)|down there|perine\w*"
-    r"|inner thighs?|between (?:my|his|her|their) legs|taint)"
+    r"|inner thighs?|between (?:my|his|her|their) legs|taint|penis|scrotum|testicles|balls|vagina"
+    r"|vulva|labia|anus)"
 )
 # Tingling in the buttocks is everyday sciatica; only lost feeling there is a saddle sign.
 BUTTOCKS = r"(?:butt(?:ocks)? cheeks|bum|buttocks|backside|down below|bottom|butt|rear end)"
@@ -68,7 +69,8 @@ RULES: tuple[Rule, ...] = (
         EMERGENCY,
         rf"\bboth (?:of )?(?:my |his |her )?(?:legs|feet)\b.{0,40}(?:{NUMB}|weak\w*|heavy|dead"
         r"|gave out|giving out|wont (?:hold|work)|useless|sciatica)",
-        r"\bsciatica in both\b",
+        r"\bsciatica in both\b|\bsciatica (?:on )?both (?:sides|legs)\b|\bbilateral sciatica\b",
+        r"\bbladder (?:is )?(?:not|isnt|wont|doesnt|never) (?:fully )?empty\w*",
         r"\bwetting (?:myself|himself|herself|the bed)\b",
         r"\bcant (?:feel|tell) (?:anything )?when i (?:wipe|need to (?:go|pee)|pee|go)\b",
         r"\b(?:cant|couldnt|not|dont|didnt|barely) feel "
@@ -98,8 +100,8 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "chest_pain",
         EMERGENCY,
-        r"\b(?:angina|nitro\w*|nitroglycerin)\b.{0,50}\b(?:didnt|doesnt|wont|hasnt) (?:help"
-        r"|work)\w*",
+        r"\b(?:angina|nitro\w*|nitroglycerin)\b.{0,50}\b(?=(?:didnt|doesnt|wont|hasnt|isnt|is not"
+        r"|not) (?:help|work))",
         together(
             r"chest|breastbone|sternum",
             r"pain|pressure|tight|heav|hurt|crush|squeez|vice|band"
@@ -207,6 +209,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:dropped to the (?:floor|ground)"
         r"|(?:legs|knees) (?:just )?(?:gave out|buckled|gave way))",
         r"\b(?:everything|things) (?:is|are|looks?) double\b",
+        r"\b(?:adjust\w*|manipulat\w*|crack\w*|chiro\w*)\b.{0,60}\bsudden (?:severe|sharp|intense"
+        r"|terrible|bad) (?:pain|headache)",
     ),
     *_rule(
         "thunderclap_headache",
@@ -216,7 +220,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:instant|sudden|explosive|blinding)\b.{0,15}\b(?:agony|pain"
         r"|explosion)\b.{0,10}\bin my head\b",
         together(
-            r"headache|hedache|head pain|pain in my head|migraine|head (?:feels|just)",
+            r"headache|hedache|head pain|pain (?:in|at|on) (?:the (?:back|top|side) of )?my head"
+            r"|migraine|head (?:feels|just)",
             r"out of nowhere|all at once|instantly|in a second|sudden\w*|lightning|bam|explo\w*"
             r"|worst|never had|0 to 10|zero to ten|ten times worse|way worse than any",
         ),
@@ -355,7 +360,8 @@ RULES: tuple[Rule, ...] = (
         "other_emergency",
         EMERGENCY,
         r"\b(?:boiling|scalding) (?:water|oil)\b|\bskin\b.{0,20}\b(?:peeling off|coming off"
-        r"|melting)\b"
+        r"|melting|hanging off|falling off)\b"
+        r"|\bburn\w*\b.{0,40}\b(?:huge|massive|giant|big) blisters\b"
         r"|\bsevere burns?\b",
         r"\b(?:sugar|glucose) (?:is |was |at )?(?:[1-5]\d)\b|\blow (?:blood )?sugar\b.{0,40}"
         r"\b(?:confus\w*|shak\w*|sweat\w*|pass\w* out)",
@@ -364,6 +370,15 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:bleeding (?:a lot|heavily|badly|through)|heavy bleeding|soak\w* (?:through )?"
         r"(?:a |my )?pads?)\b",
         r"\bcoffee[- ]grounds?\b",
+        r"\b(?:drank|drunk|swallowed|ate|eaten|drinking|swallowing|got into) (?:some |the |a |an )?"
+        r"(?:bleach|detergent|poison\w*|antifreeze|drain cleaner|laundry pods?|rat poison"
+        r"|cleaning (?:fluid|product)|button batter\w*|pesticide|weed killer)\b|\bpoison control\b",
+        together(
+            r"tylenol|acetaminophen|paracetamol|advil|ibuprofen|aspirin|aleve|pills|tablets",
+            r"\d\d+ (?:\w+ )?(?:pills|tablets|a day)|way too many|whole bottle"
+            r"|(?:double|triple) the",
+            r"throw\w* up|vomit\w*|puk\w*|yellow|confus\w*|stomach",
+        ),
         r"\b(?:barely|not) (?:responding|responsive|conscious|waking up)\b|\bunresponsive\b",
         r"\bseizure\b",
         together(
@@ -455,6 +470,17 @@ RULES: tuple[Rule, ...] = (
         r"|a truck|oncoming)",
         r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
         r"\bkms\b",
+        r"\b(?:suicdal|sucidal|suicidial|suisidal|suicidle|sucide|suicde|suiside|suicid)\b",
+        r"\b(?:wont|will not|not going to) need (?:it|them|the (?:appointment|appt)"
+        r"|my (?:appointment|appt)) after (?:this|tonight|tomorrow|today|the weekend|\w+day)\b",
+        r"\bgoing away and (?:im |i am )?not coming back\b",
+        r"\b(?:on|from) the (?:roof|ledge) of (?:my|the|a|our) (?:building|apartment|parking"
+        r"|garage|hospital|school|office|hotel)\b",
+        together(
+            r"gun|pistol|revolver|rifle|shotgun|firearm",
+            r"sitting (?:here|with)|holding|in my (?:hand|lap)|for (?:an|the last|hours)"
+            r"|staring at|next to me|loaded",
+        ),
     ),
     *_rule(
         "self_harm",
@@ -468,7 +494,8 @@ RULES: tuple[Rule, ...] = (
             r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
             r"|until (?:it|they) bruise\w*|til+ (?:it|they) bruise\w*"
             r"|til+ (?:it|they) bled|until (?:it|they) bled",
-            r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin",
+            r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin|iron"
+            r"|lighter|cigarette|knife|blade",
         ),
         r"\b(?:cuts|cutting|cut|bandages?|scars?|marks)\b.{0,30}\b(?:wrists?|thighs?|forearms?)\b",
         r"\b(?:cuts|cut|burns?) (?:all )?(?:over|on) (?:my|his|her|their) "
@@ -481,6 +508,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\b(?:cutting|cut) again\b",
         r"\bslit\w* (?:my )?wrists?\b",
+        r"\b(?:slice|slash|carve|gash)\w* (?:\w+ )?(?:my|into my) (?:arms?|wrists?|legs?|thighs?"
+        r"|skin)\b",
         past_counts=True,
     ),
     *_rule(
@@ -495,7 +524,7 @@ RULES: tuple[Rule, ...] = (
         "after_spinal_procedure",
         URGENT_CARE,
         r"\b(?:incision|wound|stitches|staples)\b.{0,40}\b(?:warm|hot|puffy|swollen|red|leak\w*"
-        r"|ooz\w*"
+        r"|ooz\w*|infected|infection|weeping"
         r"|drain\w*|fluid|pus|opened|open)\b",
         r"\b(?:lumbar puncture|spinal tap)\b.{0,60}\bheadache\b",
         together(
@@ -515,8 +544,9 @@ RULES: tuple[Rule, ...] = (
         URGENT_CARE,
         together(
             r"cancer|tumou?r|chemo\w*|lymphoma|leukemia|myeloma|melanoma|metasta\w*"
-            r"|radiation therapy|oncolog\w*|in remission",
-            r"back|spine|spinal|neck|night|bone",
+            r"|radiation therapy|oncolog\w*|in remission|(?:lung|breast|prostate|colon|bowel|kidney"
+            r"|thyroid|bone) ca\b|hx of ca\b",
+            r"back|spine|spinal|neck|night|bone|thoracic|lumbar|rib|hip",
         ),
         past_counts=True,
     ),
@@ -525,11 +555,13 @@ RULES: tuple[Rule, ...] = (
         URGENT_CARE,
         r"\bfoot (?:\w+ ){0,2}(?:slap\w*|flop\w*|drag\w*)\b",
         together(
-            r"numb\w*|weak\w*|tingl\w*|foot drop|dragging|tripping|clumsy|grip",
+            r"numb\w*|weak\w*|tingl\w*|foot drop|dragging|tripping|clums\w*|grip",
             r"getting worse|worse (?:and worse|every|each|by the)|worsening|spreading|more and"
             r" more|over the (?:last|past) (?:few )?(?:days|week)|each day|every day|progress"
             r"|gotten bigger|getting bigger|grown|growing|getting weaker|gotten weaker"
-            r"|getting number",
+            r"|getting number|weaker (?:than|every|each|by)"
+            r"|up to my (?:elbow|shoulder|knee|hip|wrist)"
+            r"|spread\w* (?:to|up|into|down)",
         ),
         r"\bfoot (?:drop|is dropping|keeps dropping|slaps|flops)\b",
         r"\b(?:dragging|catching) my (?:foot|toes)\b",
@@ -556,13 +588,19 @@ RULES: tuple[Rule, ...] = (
         ),
         together(
             r"osteoporosis|brittle bones|long[- ]term steroids|prednisone|osteopenia",
-            r"sudden\w*|new|bump\w*|fell|cough\w*|sneez\w*|minor|lifting|bent",
+            r"sudden\w*|new|bump\w*|fell|cough\w*|sneez\w*|minor|lifting|bent|just started"
+            r"|started hurting|began",
             r"back|spine|rib",
         ),
         past_counts=True,
     ),
 )
 
+# "doesnt stop", "wont fade": a negated verb that says a sign persists.
+PERSISTS = (
+    r"stop\w*|go(?:ing)? away|ease|let up|get(?:ting)? better|improv\w*|help\w*|work\w*"
+    r"|change\w*|matter|fade\w*|blanch\w*|disappear\w*|go down|heal\w*|resolve\w*|budge"
+)
 # Characters before a match in which a negation word denies it (about four words).
 NEGATION_REACH = 24
 # Shortly before a match, in its clause: the symptom is absent.
@@ -572,10 +610,10 @@ NEGATION = re.compile(
     r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out"
     r"|nothing(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
-    r"(?! (?:stop\w*|go(?:ing)? away|ease|let up|get(?:ting)? better|improv\w*|help\w*|there"
-    r"|change\w*|matter"
+    rf"(?! (?:{PERSISTS}|there"
     r"|sure|certain|know|diet\w*|trying|try|(?:any |a |clear |apparent |obvious )?reason"
-    r"|explanation|idea why|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot"
+    r"|explanation|idea why|(?:fully )?empty\w*"
+    r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot"
     r"|normal|typical|usual)))"
 )
 CRISIS_DENIAL = re.compile(
@@ -592,7 +630,12 @@ RECOVERED = re.compile(
     r"\b(?:doing (?:\w+ )?(?:well|great|good|ok|okay|better|amazing|fine)|(?:good|fine|ok|well)"
     r" now|in a (?:good|better) place|recover\w*|clean|stable|resolved|behind me|past that"
     r"|over that|chapter is closed|thriving|been (?:well|good|fine)|fine ever since|went away"
-    r"|no issues since|got help|much better|so much better|happy|healthy)\b"
+    r"|no issues since|got help|much better|so much better|happy|healthy|(?:therapy|treatment"
+    r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
+    r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for|havent"
+    r" (?:done|had|felt) (?:it|that|those|them)|(?:part of my life|chapter) is over|turned my"
+    r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
+    r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
 )
 RELAPSE = re.compile(
     r"\b(?:again|is back|are back|came back|coming back|back to|relaps\w*|lately|these days|tonight"
@@ -609,6 +652,7 @@ CRISIS_GENERAL = re.compile(
 DENIED_PART = re.compile(
     r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))"
     r"|\b(?:isnt|arent|wasnt|werent|never|nothing)\b"
+    rf"|\b(?:didnt|doesnt|dont)\b(?! (?:{PERSISTS}))"
     r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out"
     r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|normal|typical|usual)))"
 )
@@ -621,7 +665,12 @@ PAST = re.compile(
     r"|in (?:high school|college|my (?:teens|twenties|thirties|\d0s))|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
-    r"|years earlier|previously|has passed|went away|is gone now|since then|resolved"
+    r"|years earlier|previously|has passed|went away|is gone now|resolved"
+    r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever )?since(?: then)?"
+    r"|in my (?:early |late |mid )?(?:teens|twenties|thirties|forties|\d0s)|during (?:covid"
+    r"|the pandemic|my divorce)|as a teen\w*|when i was a teen\w*|in (?:grad|middle|high)"
+    r" school|in the (?:\d0s|(?:19|20)\d0s)|decades ago|that was (?:\w+ )?years ago"
+    r"|when (?:i|we) (?:was|were) (?:growing up|teens|kids|younger)"
     r"|(?:winters?|summers?|seasons?) ago|last (?:month|christmas|thanksgiving|halloween)"
     r"|when (?:he|she|they) (?:was|were) (?:\d+|young|little|a (?:kid|baby|teen\w*))"
     r"|in little league|grown (?:man|woman|adult|up) now)\b"
@@ -643,10 +692,12 @@ GENERAL = re.compile(
     r"|what happens if|what would (?:make|happen)|what do (?:you|your staff)|protocol"
     r"|how do (?:i|you) tell|difference between|just wondering|wondering (?:if|whether)"
     r"|when is (?:a|an|it)|not happening to me|tiktok|reading about|spooked|would that"
-    r"|(?:could|can|does|do|would|is) (?:\w+ ){1,8}ever|curious|(?:a )?big deal|if (?:a|an) "
+    r"|(?:could|can|does|do|would|is) (?:\w+ ){1,8}(?<!than )(?<!than its )ever|curious"
+    r"|(?:a )?big deal|if (?:a|an) "
     r"|(?:is|are) (?:\w+ ){2,6}(?:an emergency|a red flag)"
     r"|(?:if|for|when|what if) (?:someone|somebody|a person|a patient|people|anyone)"
-    r"|someone who (?:has|had)|is it (?:normal|true|possible|common)|how common"
+    r"|someone who (?:has|had)|is it (?:normal|true|possible|common)(?! (?:for|that|if|when) my\b)"
+    r"|how common"
     r"|(?:something|someone) (?:you|youd|you would) (?:treat|see|refer)|refer (?:out|them)"
     r"|^(?:is|are|can|could|would|does|do) (?:\w+ ){1,8}(?:serious|dangerous|normal|a concern"
     r"|worrying)$)\b"
@@ -687,6 +738,26 @@ FINE_SINCE = re.compile(
     r"\b(?:(?:totally|completely|perfectly|all) fine|(?:shes|hes|theyre|she is|he is|they are|was"
     r"|were) (?:fine|ok|okay|alright|all right|good)|fine now|ok now)\b"
 )
+# Sore chest muscles after a workout, told as such, with none of a heart's signs.
+EXERTION = re.compile(
+    r"\b(?:chest muscles?|pecs?|pectorals?|push[- ]?ups?|bench(?:ing| press\w*)?|burpees|dips"
+    r"|fly(?:es)?"
+    r"|from (?:the gym|working out|lifting|my workout|training)|doms|leg day|chest day)\b"
+)
+CARDIAC = re.compile(
+    r"\b(?:crush\w*|pressure|squeez\w*|elephant|left arm|jaw|sweat\w*|short of breath|breathless"
+    r"|cant breathe|nause\w*|radiat\w*|heav\w*|clammy|faint\w*|dizz\w*|racing|pounding)\b"
+)
+# A pain that comes with a neck movement is a nerve's, not a heart's ("pain down my left arm when
+# i tilt my head").
+POSITIONAL = re.compile(r"\bwhen i (?:tilt|turn|move|bend|look|rotate|twist|tip|lean)\b")
+# A burn or cut told as an accident is no self-harm ("burned my arm on the grill").
+ACCIDENT = re.compile(
+    r"\b(?:grill|stove|oven|pan|kettle|boiling|scalding|sunburn\w*|by accident|accidentally"
+    r"|cooking|curling iron|hot water|bbq|campfire|fireworks|paper cut|knife slipped|chopping"
+    r"|shaving|at work)\b"
+)
+ON_PURPOSE = re.compile(r"\bon purpose\b|\bdeliberately\b|\bto feel\b|\bpunish\w*")
 NOW = re.compile(
     r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|is having|having|keeps"
     r"|just(?! (?:asking|wondering|curious|want\w*|need\w*|looking|here|booking|mentioning|fyi"
@@ -718,14 +789,24 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
     # denies it ("no fever, my neck is stiff from sleeping wrong").
     if match.end() == 0 and NEGATION.search(clause):
         return False
-    if OTHER_PERSON_PAST.search(clause) and (PAST.search(clause) or not NOW.search(clause)):
+    if OTHER_PERSON_PAST.search(clause) and (
+        PAST.search(clause) or FINE_SINCE.search(clause) or not NOW.search(clause)
+    ):
         return False
+    if rule.tier is CRISIS and ACCIDENT.search(clause) and not ON_PURPOSE.search(clause):
+        return False
+    if rule.category == "chest_pain":
+        if EXERTION.search(clause) and not _affirmed(CARDIAC, clause):
+            return False
+        if POSITIONAL.search(clause) and "chest" not in clause:
+            return False
     if OTHER_PERSON_EVENT.search(clause) and (PAST.search(clause) or FINE_SINCE.search(clause)):
         return False
     if rule.tier is CRISIS:
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
         # explicit denial, a question in general, or a past told as over drops a crisis finding.
-        return not (CRISIS_DENIAL.search(clause) or CRISIS_GENERAL.search(clause))
+        general = CRISIS_GENERAL.search(clause) and not HAPPENING_NOW.search(clause)
+        return not (CRISIS_DENIAL.search(clause) or general)
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if DENIED_PART.search(match.group(0)):
         return False
@@ -739,6 +820,14 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         rule.past_counts
         or not past
         or (past.group(0) == "history of" and bool(HAPPENING_NOW.search(clause)))
+    )
+
+
+def _affirmed(pattern: re.Pattern[str], clause: str) -> bool:
+    """Whether the pattern matches in the clause without a negation shortly before it."""
+    return any(
+        not NEGATION.search(clause[: match.start()][-NEGATION_REACH:])
+        for match in pattern.finditer(clause)
     )
 
 

@@ -55,6 +55,24 @@ def tier_of(text: str):
         ("a tearing pain between my shoulder blades, not a cramp", "tearing_pain"),
         ("my wife is having a seizure", "other_emergency"),
         ("got a massage on my neck, an hour later my knees just buckled", "neck_artery"),
+        ("my back is worse than ever and now my scrotum feels numb", "cauda_equina"),
+        ("the nitro is not working and the pressure keeps building", "chest_pain"),
+        (
+            "my neck was adjusted this morning and since then a sudden severe headache",
+            "neck_artery",
+        ),
+        ("i drank some bleach by accident", "other_emergency"),
+        ("i burned my arm on the grill, huge blisters", "other_emergency"),
+        ("took 25 tylenol a day for my back and now i keep vomiting", "other_emergency"),
+        ("feeling sucidal tonight", "suicidal_thoughts"),
+        ("i wont need my appointment after this weekend", "suicidal_thoughts"),
+        ("sitting here holding my rifle", "suicidal_thoughts"),
+        ("i used a lighter on my wrist on purpose", "self_harm"),
+        ("i want to slash my arm", "self_harm"),
+        ("stitches from my back op look infected", "after_spinal_procedure"),
+        ("hx of breast ca, new rib pain", "cancer_history"),
+        ("numbness has spread up to my elbow over three days", "worsening_weakness_or_numbness"),
+        ("on prednisone for years and my back just started hurting", "other_urgent"),
     ],
 )
 def test_each_category_is_found(text, category):
@@ -90,10 +108,26 @@ def test_each_category_is_found(text, category):
         "my mom fainted at church, she is totally fine now",
         "my roommate went to the ER with chest pain last christmas",
         "my son had a stiff neck and fever when he was 4, now he is a teen with a sore back",
+        "my pecs are sore from bench press",
+        "my heart isnt racing, chest muscles tight from dips",
+        "pain down my left arm when i turn my head",
+        "my uncle had a heart attack, hes doing fine now, my back hurts",
+        "the headache didnt come on suddenly, it built up all day",
     ],
 )
 def test_negated_historical_general_and_everyday_messages_are_not_emergencies(text):
     assert tier_of(text) not in (EMERGENCY, CRISIS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i burned my arm on the grill, huge blisters",
+        "the knife slipped while chopping and i cut my finger",
+    ],
+)
+def test_an_accident_is_no_self_harm(text):
+    assert "self_harm" not in {finding.category for finding in find_red_flags(text)}
 
 
 def test_the_most_serious_finding_wins():
