@@ -82,6 +82,8 @@ class UserMessage:
     answered_by: str | None = None
     # Sent while the booking form was active: an answer to the form's question.
     in_form: bool = False
+    # The entities Rasa found in the text (with their spans); empty without the text.
+    entities: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def unanswered_as(self) -> str | None:
@@ -234,6 +236,7 @@ def _user_message(
         intent=intent,
         full_intent=full_intent or _full_intent(event, intent),
         in_form=in_form,
+        entities=_entities_of(event) if with_text else (),
     )
 
 
@@ -373,6 +376,13 @@ def _utc(timestamp: float) -> datetime:
 def _intent_of(event: Mapping[str, Any]) -> str | None:
     intent = (event.get("parse_data") or {}).get("intent") or {}
     return intent.get("name")
+
+
+def _entities_of(event: Mapping[str, Any]) -> tuple[Mapping[str, Any], ...]:
+    entities = (event.get("parse_data") or {}).get("entities")
+    if not isinstance(entities, list):
+        return ()
+    return tuple(entity for entity in entities if isinstance(entity, dict))
 
 
 def _full_intent(event: Mapping[str, Any], intent: str | None) -> str | None:

@@ -237,6 +237,17 @@ def test_finding_7_a_message_postgresql_cannot_read_as_json_spoils_nothing(store
     assert list(user_messages(reader, with_text=False)) == [replace(m, text=None) for m in messages]
 
 
+def test_finding_6_user_messages_carry_their_entities_only_with_the_text(store, reader):
+    said = visitor("call me on 914 555 0123", "inform", 0)
+    phone = {"entity": "phone_number", "start": 11, "end": 23, "value": "+19145550123"}
+    said.parse_data["entities"] = [phone]
+    save(store, "caller", [action("action_listen", 0), said])
+    (with_text,) = user_messages(reader)
+    assert with_text.entities == (phone,)
+    (without_text,) = user_messages(reader, with_text=False)
+    assert without_text.entities == ()
+
+
 def fallback_chat(minutes: float) -> list[Event]:
     """A question outside the form the assistant answered with the fallback, then a booking
     whose name answer is classified `inform` too."""
