@@ -96,16 +96,18 @@ def authenticate(
 ) -> AuthResult:
     """Check a login. `policy.max_failures` wrong passwords in a row lock the account for
     `policy.lockout`; while locked even the right password is refused. The password is hashed
-    on every path (unknown name, locked account), so the answer's timing reveals neither."""
+    on every path (unknown name, locked account), and a wrong password for an unknown name runs
+    the same failure update (on no row) as for an account, so the answer's timing reveals
+    neither."""
     moment = as_utc(now) if now else utc_now()
     try:
         name = normalize_username(username)
     except InvalidInput:
-        name = None
-    user = store.get(name) if name else None
+        name = ""
+    user = store.get(name)
     if user is None:
-        # Spend the same hashing time as for a real user, so timing does not reveal names.
         _matches(hasher, _dummy_hash(hasher), password)
+        store.record_login_failure(name, moment, policy.max_failures, policy.lockout)
         return AuthResult(AuthStatus.INVALID)
     # The hash is checked before anything else, so a locked account answers as slowly as any.
     matches = _matches(hasher, user.password_hash, password)

@@ -41,9 +41,12 @@ def load_action_token(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def token_matches(expected: str, offered: str | None) -> bool:
-    """Constant-time comparison, so the answer's timing does not reveal the token."""
+    """Constant-time comparison, so the answer's timing does not reveal the token.
+
+    Sanic keeps a header's bytes that are not UTF-8 as lone surrogates (surrogateescape): they
+    are compared as the bytes that were sent, a mismatch like any other."""
     return offered is not None and hmac.compare_digest(
-        expected.encode("utf-8"), offered.encode("utf-8")
+        expected.encode("utf-8"), offered.encode("utf-8", "surrogateescape")
     )
 
 

@@ -5,16 +5,23 @@ to 127.0.0.1 unless RASA_INTERFACE names another address (the reverse proxy in f
 publishes /socket.io/ and /widget/). Env: RASA_INTERFACE (default 127.0.0.1), RASA_PORT (5005),
 RASA_MODEL (models/proclinix.tar.gz), RASA_ENDPOINTS_FILE (endpoints.production.yml, the file
 `leads purge` reads too). Further options go to `rasa run` as they are, except that the
-interface is only set through RASA_INTERFACE and `--enable-api` needs `--auth-token`.
+interface is only set through RASA_INTERFACE and `--enable-api` needs `--auth-token`: both read
+the options the way `rasa run` will, abbreviations (`--enable`, `--inter`) and clustered short
+options (`-vi0.0.0.0`) included.
 """
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
+
+from rasa.cli.arguments.default_arguments import add_logging_options
+from rasa.cli.arguments.run import set_run_arguments
 
 from clinic.paths import REPO_ROOT
 from clinic.settings import ConfigError
@@ -29,8 +36,6 @@ DEFAULT_PORT = "5005"
 DEFAULT_MODEL = REPO_ROOT / "models" / "proclinix.tar.gz"
 DEFAULT_ENDPOINTS = REPO_ROOT / "endpoints.production.yml"
 CREDENTIALS = REPO_ROOT / "credentials.yml"
-_INTERFACE_OPTIONS = ("-i", "--interface")
-_TOKEN_OPTIONS = ("-t", "--auth-token")
 
 
 def rasa_command(extra: Sequence[str] = (), environ: Mapping[str, str] = os.environ) -> list[str]:
@@ -45,10 +50,10 @@ def rasa_command(extra: Sequence[str] = (), environ: Mapping[str, str] = os.envi
     port = environ.get(PORT_ENV, "").strip() or DEFAULT_PORT
     if not port.isdigit() or not 0 < int(port) < 65536:
         raise ConfigError(f"{PORT_ENV} must be a port number, not {port!r}")
-    options = [_option_name(argument) for argument in extra]
-    if any(option in _INTERFACE_OPTIONS for option in options):
+    options = _rasa_run_options(extra)
+    if options.interface is not None:
         raise ConfigError(f"set the interface with {INTERFACE_ENV}, not on the command line")
-    if "--enable-api" in options and not any(option in _TOKEN_OPTIONS for option in options):
+    if options.enable_api and not options.auth_token:
         raise ConfigError("--enable-api needs --auth-token: the HTTP API controls the assistant")
     return [
         str(Path(sys.executable).with_name("rasa")),
@@ -67,13 +72,19 @@ def rasa_command(extra: Sequence[str] = (), environ: Mapping[str, str] = os.envi
     ]
 
 
-def _option_name(argument: str) -> str:
-    """`--port=5006` and `-i127.0.0.2` name the options `--port` and `-i`."""
-    if argument.startswith("--"):
-        return argument.split("=", 1)[0]
-    if argument.startswith("-"):
-        return argument[:2]
-    return argument
+class _RunOptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ConfigError(f"rasa run options: {message}")
+
+
+def _rasa_run_options(extra: Sequence[str]) -> argparse.Namespace:
+    """`extra` as `rasa run` reads it, with Rasa's own parser; the interface is None unless
+    `extra` sets it."""
+    parser = _RunOptionsParser(add_help=False)
+    add_logging_options(parser)
+    set_run_arguments(parser)
+    parser.set_defaults(interface=None)
+    return parser.parse_known_args(list(extra))[0]
 
 
 def rasa_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:

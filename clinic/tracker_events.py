@@ -48,12 +48,17 @@ FALLBACK_ANSWER = "fallback"
 ANSWER_WAIT = timedelta(minutes=10)
 FORM_LOOKBACK = timedelta(days=1)
 CONNECT_TIMEOUT_SECONDS = 5
+# Events the database cannot read as JSON, read here instead: PostgreSQL's json refuses to turn
+# an escaped U+0000 or unpaired surrogate into text, and one such message (any visitor can send
+# one) would fail the whole query. Paired surrogates (emoji) match too: read here, just slower.
+_PG_UNREADABLE = r"data ~ '\\u(0000|[dD][89a-fA-F])'"
+_UNREADABLE_BY_DATABASE = {"postgresql": _PG_UNREADABLE}
 # The response selector's choice for the message's own intent, read by the database.
 _FULL_INTENT_SQL = {
     "sqlite": "json_extract(data, '$.parse_data.response_selector.\"' || intent_name || "
     "'\".response.intent_response_key')",
-    "postgresql": "CAST(data AS json) #>> ARRAY['parse_data', 'response_selector', intent_name, "
-    "'response', 'intent_response_key']",
+    "postgresql": f"CASE WHEN NOT {_PG_UNREADABLE} THEN CAST(data AS json) #>> ARRAY["
+    "'parse_data', 'response_selector', intent_name, 'response', 'intent_response_key'] END",
 }
 _FAR_PAST = 0.0
 _FAR_FUTURE = 1e11
@@ -77,6 +82,8 @@ class UserMessage:
     answered_by: str | None = None
     # Sent while the booking form was active: an answer to the form's question.
     in_form: bool = False
+    # The entities Rasa found in the text (with their spans); empty without the text.
+    entities: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def unanswered_as(self) -> str | None:
@@ -150,11 +157,16 @@ def user_messages(
     with how the assistant answered them. Without `with_text` the text is None and, where the
     database reads JSON, no message is parsed here."""
     full_intent_sql = _FULL_INTENT_SQL.get(engine.dialect.name)
-    read_json = with_text or full_intent_sql is None
+    unreadable = _UNREADABLE_BY_DATABASE.get(engine.dialect.name)
     full_intent_column = (
         f"CASE WHEN type_name = 'user' THEN {full_intent_sql} END" if full_intent_sql else "NULL"
     )
-    data_column = "CASE WHEN type_name = 'user' THEN data END" if read_json else "NULL"
+    if with_text or full_intent_sql is None:
+        data_column = "CASE WHEN type_name = 'user' THEN data END"
+    elif unreadable:
+        data_column = f"CASE WHEN type_name = 'user' AND {unreadable} THEN data END"
+    else:
+        data_column = "NULL"
     # One pass over the period's messages and the events that tell how each was answered.
     query = text(
         "SELECT sender_id, type_name, timestamp, intent_name, action_name, "
@@ -174,10 +186,10 @@ def user_messages(
         rows = connection.execution_options(stream_results=True, yield_per=1000).execute(
             query, parameters
         )
-        yield from _answered_messages(rows)
+        yield from _answered_messages(rows, with_text)
 
 
-def _answered_messages(rows: Iterable[Row[Any]]) -> Iterator[UserMessage]:
+def _answered_messages(rows: Iterable[Row[Any]], with_text: bool) -> Iterator[UserMessage]:
     """Follows each conversation's events (ordered by conversation): a message is complete
     when the assistant's next action runs, or when its conversation's events end."""
     sender: str | None = None
@@ -191,7 +203,9 @@ def _answered_messages(rows: Iterable[Row[Any]]) -> Iterator[UserMessage]:
         if type_name == "user":
             if waiting:
                 yield waiting
-            waiting = _user_message(sender_id, timestamp, intent_name, full_intent, data, in_form)
+            waiting = _user_message(
+                sender_id, timestamp, intent_name, full_intent, data, in_form, with_text
+            )
         elif type_name == "action":
             if waiting:
                 yield replace(waiting, answered_by=action_name)
@@ -211,16 +225,18 @@ def _user_message(
     full_intent: str | None,
     data: str | None,
     in_form: bool,
+    with_text: bool,
 ) -> UserMessage:
     event = json.loads(data) if data is not None else {}
     intent = intent_name or _intent_of(event)
     return UserMessage(
         sender_id=sender_id,
         timestamp=_utc(timestamp),
-        text=event.get("text"),
+        text=event.get("text") if with_text else None,
         intent=intent,
         full_intent=full_intent or _full_intent(event, intent),
         in_form=in_form,
+        entities=_entities_of(event) if with_text else (),
     )
 
 
@@ -360,6 +376,13 @@ def _utc(timestamp: float) -> datetime:
 def _intent_of(event: Mapping[str, Any]) -> str | None:
     intent = (event.get("parse_data") or {}).get("intent") or {}
     return intent.get("name")
+
+
+def _entities_of(event: Mapping[str, Any]) -> tuple[Mapping[str, Any], ...]:
+    entities = (event.get("parse_data") or {}).get("entities")
+    if not isinstance(entities, list):
+        return ()
+    return tuple(entity for entity in entities if isinstance(entity, dict))
 
 
 def _full_intent(event: Mapping[str, Any], intent: str | None) -> str | None:

@@ -32,7 +32,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.core.processor import MessageProcessor
 from rasa.utils.endpoints import EndpointConfig
 
-from rasa_server_plugins import action_response, turn_gate
+from rasa_server_plugins import action_response, log_privacy, turn_gate
 
 RASA_VERSION = "3.6.21"
 
@@ -66,6 +66,7 @@ def install() -> None:
             f"Rasa {rasa.__version__}: check the patches against it "
             "(tests/unit/test_rasa_contract.py), then update patches.RASA_VERSION"
         )
+    log_privacy.install()
     patched = []
     for owner, name, replace in PATCHES:
         key = (owner, name)

@@ -6,11 +6,14 @@ answer is lost); with the tracker store (PostgreSQL) down its fail-safe store ha
 without the conversation's history and keeps nothing of it; with the lock store (Redis) down,
 handling the message raises. Each channel wraps its message handler with `guarded`: after such
 a turn the visitor gets TROUBLE_MESSAGE. The exception is logged by its
-type only (Rasa's own REST log line would carry the visitor's text).
+type only (Rasa's own REST log line would carry the visitor's text). A turn cancelled on the
+way (the REST client hung up, the server stops) ends here too, logged without the text: Rasa's
+REST channel would log the text with it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
@@ -67,6 +70,9 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
         token = _failures.set(failures)
         try:
             await on_new_message(message)
+        except asyncio.CancelledError:
+            logger.warning("a turn was cancelled before it ended")
+            return
         except Exception as error:
             logger.error("could not handle a message: %s", type(error).__name__)
             failures.append(type(error).__name__)

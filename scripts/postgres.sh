@@ -8,14 +8,26 @@
 #   scripts/postgres.sh stop-dir DIR      # stops it, keeps its data
 #
 # Port LEADS_PG_PORT (default 54329). The test server lives in a temporary folder and has fsync
-# off: test data only. Installs Debian's postgresql package when the server programs are missing.
+# off: test data only; the file naming that folder stays in LEADS_PG_STATE_DIR (default
+# var/postgres-test, owner-only), never in a shared folder where someone else could plant it.
+# Installs Debian's postgresql package when the server programs are missing.
 set -euo pipefail
 
 PORT="${LEADS_PG_PORT:-54329}"
 DATABASE="leads_test"
-STATE_FILE="${TMPDIR:-/tmp}/leads-postgres-${PORT}.dir"
+STATE_DIR="${LEADS_PG_STATE_DIR:-$(cd "$(dirname "$0")/.." && pwd)/var/postgres-test}"
+STATE_FILE="$STATE_DIR/leads-postgres-${PORT}.dir"
 
 log() { echo "postgres.sh: $*" >&2; }
+refuse() { log "refusing: $*"; exit 1; }
+
+# ours PATH: PATH itself (not a symlink) belongs to the current user.
+ours() { [ ! -L "$1" ] && [ -O "$1" ]; }
+
+# The user that owns the test server's folder: the postgres system user when we are root.
+server_owner() {
+    if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
+}
 
 find_bindir() {
     local candidate
@@ -88,14 +100,17 @@ start_cluster() {
 }
 
 start() {
-    if [ -f "$STATE_FILE" ]; then
+    mkdir -p "$STATE_DIR"
+    ours "$STATE_DIR" || refuse "$STATE_DIR is a symlink or not ours"
+    chmod 700 "$STATE_DIR"
+    if [ -e "$STATE_FILE" ] || [ -L "$STATE_FILE" ]; then
         log "already started (state in $STATE_FILE); run '$0 stop' first"
         exit 1
     fi
     local bindir workdir
     bindir="$(server_bindir)"
     workdir="$(mktemp -d "${TMPDIR:-/tmp}/leads-postgres.XXXXXX")"
-    echo "$workdir" >"$STATE_FILE"
+    (umask 077 && echo "$workdir" >"$STATE_FILE")
     init_cluster "$bindir" "$workdir"
     start_cluster "$bindir" "$workdir" \
         -c fsync=off -c synchronous_commit=off -c full_page_writes=off
@@ -130,16 +145,27 @@ stop_dir() {
 }
 
 stop() {
-    if [ ! -f "$STATE_FILE" ]; then
+    if [ ! -e "$STATE_FILE" ] && [ ! -L "$STATE_FILE" ]; then
         log "not running (no $STATE_FILE)"
         return 0
     fi
+    ours "$STATE_DIR" || refuse "$STATE_DIR is a symlink or not ours"
+    ours "$STATE_FILE" && [ -f "$STATE_FILE" ] || refuse "$STATE_FILE is a symlink or not ours"
     local workdir bindir
     workdir="$(cat "$STATE_FILE")"
-    if bindir="$(find_bindir)" && [ -d "$workdir/data" ]; then
-        as_server_user "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >&2 || true
+    case "$workdir" in
+        /*/leads-postgres.??????) ;;
+        *) refuse "$STATE_FILE names $workdir, not a folder this script makes" ;;
+    esac
+    if [ -e "$workdir" ] || [ -L "$workdir" ]; then
+        [ -d "$workdir" ] && [ ! -L "$workdir" ] &&
+            [ "$(stat -c %U -- "$workdir")" = "$(server_owner)" ] ||
+            refuse "$workdir is a symlink or not the server's"
+        if bindir="$(find_bindir)" && [ -d "$workdir/data" ]; then
+            as_server_user "$bindir/pg_ctl" -D "$workdir/data" -m fast -w stop >&2 || true
+        fi
+        rm -rf -- "$workdir"
     fi
-    rm -rf -- "$workdir"
     rm -f -- "$STATE_FILE"
     log "stopped and removed $workdir"
 }

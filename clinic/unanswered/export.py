@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from clinic.unanswered.grouping import QuestionGroup
-from clinic.unanswered.masking import EMAIL_MASK, NAME_MASK, PHONE_MASK
+from clinic.unanswered.masking import MASKS
 
 EXAMPLES_PER_CANDIDATE = 50
 SLUG_WORDS = 5
-_MASKS = (PHONE_MASK, EMAIL_MASK, NAME_MASK)
 # "[text](entity)", "[text]{...}" and "[text][...]" are entity annotations in Rasa's format.
 _ANNOTATION_JOINT = re.compile(r"\](?=[({\[])")
 
@@ -25,8 +24,9 @@ def faq_candidates_yaml(groups: Sequence[QuestionGroup], exported_on: date) -> s
     """NLU YAML (format 3.1) with one candidate intent per group; loads with Rasa's reader."""
     header = [
         f"# FAQ candidates exported from the staff page on {exported_on.isoformat()}.",
-        "# Names, phone numbers and emails are masked. Rename each topic, edit the examples,",
-        "# write its answer, then move it into data/nlu/faq.yml and domain.yml/faq.yml.",
+        "# Names, phone numbers, emails, addresses and dates are masked where a pattern finds",
+        "# them: check each example. Rename each topic, edit the examples, write its answer,",
+        "# then move it into data/nlu/faq.yml and domain.yml/faq.yml.",
         'version: "3.1"',
     ]
     blocks: list[str] = []
@@ -51,7 +51,7 @@ def _example(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    for mask in _MASKS:
+    for mask in MASKS:
         text = text.replace(mask, " ")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:SLUG_WORDS]

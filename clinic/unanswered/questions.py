@@ -38,17 +38,18 @@ def unanswered_questions(
 ) -> list[Question]:
     """The newest `limit` unanswered messages with text, masked, newest first.
 
-    The text blanked in a finished booking form (None) is skipped. Rasa's stored entities need
-    no second look: its phone and email spans come from the same contact parser masking runs.
+    The text blanked in a finished booking form (None) is skipped. The entities Rasa stored
+    with the message are masked by their spans too.
     """
     found = (
-        (message.timestamp, intent, (message.text or "").strip())
+        (message.timestamp, intent, message)
         for message in messages
-        if (intent := message.unanswered_as) and message.text
+        if (intent := message.unanswered_as) and (message.text or "").strip()
     )
-    newest = heapq.nlargest(limit, (item for item in found if item[2]), key=lambda item: item[0])
+    newest = heapq.nlargest(limit, found, key=lambda item: item[0])
     questions = []
-    for timestamp, intent, text in newest:
-        masked = mask_personal_details(text[:TEXT_MAX_LENGTH])
+    for timestamp, intent, message in newest:
+        text = (message.text or "")[:TEXT_MAX_LENGTH]
+        masked = mask_personal_details(text, message.entities).strip()
         questions.append(Question(masked, text_key(masked), timestamp, intent))
     return questions

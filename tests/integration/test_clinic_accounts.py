@@ -126,6 +126,32 @@ def test_staff_sign_in_checks_the_hash_for_locked_and_unknown_users(maria):
     assert hasher.verified == 2
 
 
+class RecordingStore:
+    """The staff store, recording the names of the methods a sign-in calls."""
+
+    def __init__(self, store):
+        self.store = store
+        self.calls = []
+
+    def __getattr__(self, name):
+        self.calls.append(name)
+        return getattr(self.store, name)
+
+
+@pytest.mark.parametrize("unknown", ["nobody", "no one!"])
+def test_finding_15_a_wrong_password_does_the_same_work_for_unknown_and_real_names(maria, unknown):
+    """Timing must not tell which usernames exist: the same hash check and the same failure
+    update, whether or not the account exists."""
+    work = {}
+    for username in ("maria", unknown):
+        store, hasher = RecordingStore(maria), CountingHasher()
+        result = authenticate(store, username, "wrong", now=START, policy=POLICY, hasher=hasher)
+        assert result.status is AuthStatus.INVALID
+        work[username] = (store.calls, hasher.verified)
+    assert work[unknown] == work["maria"] == (["get", "record_login_failure"], 1)
+    assert maria.get("maria").failed_attempts == 1
+
+
 def test_staff_sign_in_failure_counter_is_atomic(maria):
     """Finding 4: the failure counter is atomic."""
     workers, rounds = 6, 5

@@ -213,6 +213,41 @@ def test_without_text_the_database_reads_the_same_intents(store, reader):
     assert list(user_messages(reader, with_text=False)) == with_text
 
 
+@pytest.mark.parametrize(
+    "odd_text",
+    [
+        "Do you take\x00 Medicare?",
+        "Do you take \ud800Medicare?",
+        "Do you take Medicare? \U0001f600",
+    ],
+    ids=["nul", "unpaired-surrogate", "emoji"],
+)
+def test_finding_7_a_message_postgresql_cannot_read_as_json_spoils_nothing(store, reader, odd_text):
+    """One visitor message with U+0000 (or an unpaired surrogate, which the REST body may
+    carry) used to fail every query of a period holding it on PostgreSQL."""
+    odd_chat = faq_chat(30)
+    odd_chat[1] = visitor(odd_text, "faq", 30, topic="faq/insurance")
+    save(store, "faq-visitor", faq_chat(0))
+    save(store, "odd-visitor", odd_chat)
+    messages = list(user_messages(reader))
+    assert [m.text for m in messages if m.sender_id == "odd-visitor"][0] == odd_text
+    assert Counter(m.full_intent for m in messages) == Counter(
+        {"faq/insurance": 2, "out_of_scope": 2, "faq/not_in_article": 2}
+    )
+    assert list(user_messages(reader, with_text=False)) == [replace(m, text=None) for m in messages]
+
+
+def test_finding_6_user_messages_carry_their_entities_only_with_the_text(store, reader):
+    said = visitor("call me on 914 555 0123", "inform", 0)
+    phone = {"entity": "phone_number", "start": 11, "end": 23, "value": "+19145550123"}
+    said.parse_data["entities"] = [phone]
+    save(store, "caller", [action("action_listen", 0), said])
+    (with_text,) = user_messages(reader)
+    assert with_text.entities == (phone,)
+    (without_text,) = user_messages(reader, with_text=False)
+    assert without_text.entities == ()
+
+
 def fallback_chat(minutes: float) -> list[Event]:
     """A question outside the form the assistant answered with the fallback, then a booking
     whose name answer is classified `inform` too."""

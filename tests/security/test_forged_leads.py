@@ -77,8 +77,14 @@ def leads_of(stack, sender_id: str) -> list:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {ACTION_TOKEN_HEADER: ""}, {ACTION_TOKEN_HEADER: "guess-" + "0" * 60}],
-    ids=["no-secret", "empty-secret", "wrong-secret"],
+    [
+        {},
+        {ACTION_TOKEN_HEADER: ""},
+        {ACTION_TOKEN_HEADER: "guess-" + "0" * 60},
+        # http.client sends the header as Latin-1: the byte 0xFF, which is not UTF-8 (finding 13).
+        {ACTION_TOKEN_HEADER: "guess-\xff"},
+    ],
+    ids=["no-secret", "empty-secret", "wrong-secret", "finding-13-non-utf8-secret"],
 )
 def test_forged_leads_a_call_from_loopback_without_the_secret_is_refused_and_stores_nothing(
     stack, headers

@@ -9,9 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import socket
+import time
 import urllib.parse
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +35,8 @@ from tests.support.trackers import make_tracker
 PORTS = StackPorts(rasa=5905, actions=5955, site=8980, staff=8981)
 JSON = {"Content-Type": "application/json"}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+# What the Rasa server logs when a REST turn is cancelled: Rasa's REST channel, the turn guard.
+CANCELLED_TURN_MARKS = ("rest.message.received.timeout", "a turn was cancelled")
 SAYS_WHO = f"I am {VISITOR.full_name}, call {VISITOR.phone} or {VISITOR.email}: {VISITOR.concern}"
 
 
@@ -42,6 +47,7 @@ class Runs:
 
     error_bodies: dict[str, str] = field(default_factory=dict)
     booking_sender: str = ""
+    turn_cancelled: bool = False
 
     def keep_if_error(self, label: str, status: int, body: str) -> int:
         if status >= 400:
@@ -128,7 +134,53 @@ def hostile_chat_messages(stack, runs: Runs) -> None:
             port, "POST", "/webhooks/rest/webhook", body=body, headers=JSON
         )
         runs.keep_if_error(f"rasa: {label}", status, answer)
+    slash_messages(port, runs)
+    runs.turn_cancelled = disconnect_mid_turn(port, stack.log_dir / "rasa.log")
     run_coroutine(oversized_socket_message(port))
+
+
+def slash_messages(port: int, runs: Runs) -> None:
+    """Finding 5: messages that start with `/`, which Rasa reads as an intent (a button's
+    payload), and whose parsing warnings used to quote the whole text."""
+    entities = json.dumps({"full_name": VISITOR.full_name, "phone": VISITOR.phone})
+    messages = [
+        f"/{SAYS_WHO}",
+        f"/inform{entities}",
+        f"/inform{{{SAYS_WHO}}}",
+        f"/affirm {SAYS_WHO}",
+        f"/affirm@0.9{entities} {SAYS_WHO}",
+        f"/{VISITOR.full_name}{{not json: {VISITOR.email}}}",
+        f"/{{{SAYS_WHO}}}",
+        f"/affirm@{VISITOR.phone}",
+    ]
+    for number, message in enumerate(messages):
+        body = json.dumps({"sender": f"pd-slash-{number}", "message": message}).encode()
+        status, _, answer = http_request(
+            port, "POST", "/webhooks/rest/webhook", body=body, headers=JSON
+        )
+        runs.keep_if_error(f"rasa: slash message {number}", status, answer)
+
+
+def disconnect_mid_turn(port: int, rasa_log: Path) -> bool:
+    """Finding 5: a REST client that hangs up before the answer; Sanic cancels the turn, which
+    Rasa's REST channel used to log with the message text. Hangs up sooner or later until the
+    log shows a cancelled turn (Rasa's line or the guard's); False if none was."""
+    for number, delay in enumerate((0.0, 0.0, 0.0, 0.005, 0.01, 0.02, 0.05, 0.1)):
+        sender = f"pd-hang-up-{number}"
+        body = json.dumps({"sender": sender, "message": SAYS_WHO}).encode()
+        head = (
+            f"POST /webhooks/rest/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+            connection.sendall(head + body)
+            time.sleep(delay)
+        # The conversation's next turn waits until the one hung up on is over.
+        say(port, sender, "hello")
+        log = rasa_log.read_text(encoding="utf-8", errors="replace")
+        if any(mark in log for mark in CANCELLED_TURN_MARKS):
+            return True
+    return False
 
 
 async def oversized_socket_message(port: int) -> None:
@@ -264,6 +316,7 @@ def test_personal_data_no_error_answer_carries_it(runs):
 
 
 def test_personal_data_no_log_line_of_any_service_carries_it(stack, runs):
+    assert runs.turn_cancelled, "no REST turn was cancelled by the client hanging up"
     logs = log_texts([stack.log_dir])
     assert {name.rsplit("/", 1)[-1] for name in logs} >= {
         "actions.log",

@@ -15,7 +15,7 @@ from sanic import Sanic
 
 import rasa_sdk_plugins
 from actions import leads_backend
-from clinic.action_token import ACTION_TOKEN_ENV
+from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from rasa_sdk_plugins.guard import HOST_ENV, MAX_BODY_BYTES
 from tests.support.coroutines import run_coroutine
 
@@ -125,9 +125,9 @@ def test_one_bad_smtp_setting_a_bad_clinic_file_stops_the_start_too(token, monke
         attach_plugins()
 
 
-async def answer(app: Sanic, method: str, path: str):
+async def answer(app: Sanic, method: str, path: str, headers: dict[str, str] | None = None):
     """The first answer the app's request middleware gives, as the server would run them."""
-    request = SimpleNamespace(method=method, path=path, headers={}, body=b"")
+    request = SimpleNamespace(method=method, path=path, headers=headers or {}, body=b"")
     for middleware in app.request_middleware:
         response = await middleware(request)
         if response is not None:
@@ -164,3 +164,13 @@ def test_spool_health_answer_reports_backlog_and_failed_records(
         assert run_coroutine(answer(app, "POST", "/webhook")).status == 401
     finally:
         leads_backend.spool.cache_clear()
+
+
+@pytest.mark.parametrize("sent", [b"\xff", b"guess-\xc3\x28", TOKEN.encode()[:-1] + b"\x80"])
+def test_finding_13_a_secret_that_is_not_utf8_is_refused_plainly(token, sent):
+    """Sanic decodes the header's bytes with surrogateescape, as here: the answer is a plain 401,
+    not an error while comparing."""
+    app = attach_plugins()
+    headers = {ACTION_TOKEN_HEADER: sent.decode("utf-8", "surrogateescape")}
+    refused = run_coroutine(answer(app, "POST", "/webhook", headers))
+    assert (refused.status, json.loads(refused.body)) == (401, {"error": "Unauthorized"})

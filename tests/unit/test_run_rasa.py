@@ -7,7 +7,7 @@ import os
 import pytest
 
 from clinic.paths import REPO_ROOT
-from clinic.run_rasa import rasa_command, rasa_environment
+from clinic.run_rasa import main, rasa_command, rasa_environment
 from clinic.settings import ConfigError
 
 
@@ -44,6 +44,7 @@ def test_production_rasa_binds_where_it_is_told():
         (["-i192.0.2.10"], {}, "set the interface with RASA_INTERFACE"),
         (["--interface=192.0.2.10"], {}, "set the interface with RASA_INTERFACE"),
         (["--enable-api"], {}, "--enable-api needs --auth-token"),
+        (["--enable-api", "--auth-token", ""], {}, "--enable-api needs --auth-token"),
     ],
 )
 def test_production_rasa_refuses_unsafe_settings(extra, environ, message):
@@ -51,7 +52,33 @@ def test_production_rasa_refuses_unsafe_settings(extra, environ, message):
         rasa_command(extra, environ)
 
 
-@pytest.mark.parametrize("token_option", ["--auth-token", "-t"])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--enable"], "--enable-api needs --auth-token"),
+        (["--enable-a", "--cors", "*"], "--enable-api needs --auth-token"),
+        (["--inter", "0.0.0.0"], "set the interface with RASA_INTERFACE"),
+        (["--interf=0.0.0.0"], "set the interface with RASA_INTERFACE"),
+        (["-vi0.0.0.0"], "set the interface with RASA_INTERFACE"),
+        (["-vvi", "0.0.0.0"], "set the interface with RASA_INTERFACE"),
+    ],
+)
+def test_finding_12_abbreviated_options_do_not_bypass_the_refusals(extra, message):
+    """`rasa run` expands `--enable` to `--enable-api` and reads `-vi0.0.0.0` as `-v -i
+    0.0.0.0`: the checks read the options the same way."""
+    with pytest.raises(ConfigError, match=message):
+        rasa_command(extra, {})
+
+
+def test_finding_12_the_entry_point_refuses_an_abbreviated_enable_api(monkeypatch):
+    started: list[list[str]] = []
+    monkeypatch.setattr(os, "execve", lambda path, command, environment: started.append(command))
+    with pytest.raises(SystemExit, match="--enable-api needs --auth-token"):
+        main(["--enable"])
+    assert started == []
+
+
+@pytest.mark.parametrize("token_option", ["--auth-token", "-t", "--auth"])
 def test_production_rasa_api_only_with_a_token(token_option):
     command = rasa_command(["--enable-api", token_option, "t" * 32], {})
     assert "--enable-api" in command

@@ -75,3 +75,16 @@ def test_a_raising_handler_gets_the_trouble_message_and_the_text_stays_out_of_th
         assert handled(lock_store_down) == [TROUBLE_MESSAGE]
     assert "ConnectionError" in caplog.text
     assert "Jane" not in caplog.text
+
+
+def test_finding_5_a_cancelled_turn_ends_quietly_without_the_text(caplog: pytest.LogCaptureFixture):
+    """A REST client that hangs up cancels its turn; Rasa's REST channel would log the text with
+    the cancellation, so the guard ends the turn itself."""
+
+    async def client_gone(message: UserMessage) -> None:
+        raise asyncio.CancelledError
+
+    with caplog.at_level(logging.DEBUG):
+        assert handled(client_gone) == []
+    assert "cancelled" in caplog.text
+    assert "Jane" not in caplog.text

@@ -142,3 +142,12 @@ def test_caching_encoder_encodes_in_small_batches():
     rows = CachingEncoder(inner).encode(texts)
     assert [len(call) for call in inner.calls] == [BATCH_SIZE, BATCH_SIZE, 2]
     assert rows.shape == (len(texts), len(VOCABULARY))
+
+
+def test_finding_6_the_entities_stored_with_a_message_are_masked():
+    """A span Rasa's pipeline marked as a name is masked though no pattern finds it."""
+    text = "is parking free, ask for jim"
+    entities = ({"entity": "PERSON", "start": 25, "end": 28, "value": "jim"},)
+    message = Message("a", START, text, "nlu_fallback", None, entities=entities)
+    (masked,) = unanswered_questions([message])
+    assert masked.text == "is parking free, ask for [name]"

@@ -106,3 +106,63 @@ def test_titles_apostrophes_and_capitals_in_names(text, expected):
 )
 def test_spelled_out_emails_are_masked(text, expected):
     assert mask_personal_details(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name nothing introduces but "here".
+        ("Jane Doe here, is ART safe?", "[name] here, is ART safe?"),
+        ("Hi, Jane here. Do you take Medicare?", "Hi, [name] here. Do you take Medicare?"),
+        ("Renée Müller speaking", "[name] speaking"),
+        # Written in capitals.
+        ("I AM JANE DOE", "I AM [name]"),
+        ("I AM JANE DOE AND MY KNEE HURTS", "I AM [name] AND MY KNEE HURTS"),
+        ("HI I'M JANE, IS ART SAFE?", "HI I'M [name], IS ART SAFE?"),
+        # Accented names.
+        ("I'm José Álvarez, can ART help?", "I'm [name], can ART help?"),
+        ("my name is Zoë Ångström", "my name is [name]"),
+        ("Thanks, Élodie", "Thanks, [name]"),
+        ("this is Łukasz Żółć", "this is [name]"),
+        # E-mail addresses spelled out.
+        ("jane at gmail", "[email]"),
+        ("write to jane at hotmail please", "write to [email] please"),
+        ("jane dot doe at gmail dot com", "[email]"),
+        ("mail jane dot doe [at] example dot org", "mail [email]"),
+        # Digits spelled out.
+        ("nine one four five five five zero one two three", "[phone]"),
+        ("my number is nine one four, five five five, oh one two three", "my number is [phone]"),
+        ("914 five five five 0123", "[phone]"),
+        # Street addresses.
+        ("I live at 12 Main Street", "I live at [address]"),
+        ("123 Elm St., Apt 4B is my home", "[address] is my home"),
+        ("I live at 45 oak rd and my knee hurts", "I live at [address] and my knee hurts"),
+        ("45 Old Mill Road, unit 3", "[address]"),
+        # Dates of birth.
+        ("born 03/14/1985", "born [date]"),
+        ("DOB: March 14, 1985", "DOB: [date]"),
+        ("my date of birth is 14th of March 1985", "my date of birth is [date]"),
+        ("I was born in 1985, is ART safe?", "I was born in [date], is ART safe?"),
+        ("my birthday is March 14", "my birthday is [date]"),
+        ("born on 14.03.85 in Ohio", "born on [date] in Ohio"),
+    ],
+)
+def test_finding_6_ordinary_ways_of_giving_details_are_masked(text, expected):
+    assert mask_personal_details(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone here said ART hurts",
+        "Is anyone here on Sundays?",
+        "I AM WORRIED ABOUT MY KNEE",
+        "I had one two three four sessions",
+        "I walk 3 miles down the road",
+        "10 years with Dr. Lee",
+        "it hurts 2 days a week on the court",
+        "does ART help a 2019 injury from 10 years of desk work",
+    ],
+)
+def test_finding_6_the_new_patterns_leave_ordinary_questions_alone(text):
+    assert mask_personal_details(text) == text
