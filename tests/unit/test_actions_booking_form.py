@@ -64,7 +64,6 @@ def test_contact_answer_fills_phone_and_or_email(dispatcher, answer, phone, emai
     result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
     assert result["contact_phone"] == phone
     assert result["contact_email"] == email
-    assert result["contact_failures"] == 0
     assert dispatcher.messages == []
 
 
@@ -80,19 +79,163 @@ def test_contact_answer_fills_phone_and_or_email(dispatcher, answer, phone, emai
 )
 def test_invalid_contact_is_asked_again_with_a_reason(dispatcher, answer, reason):
     result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
-    assert result == {"contact": None, "contact_failures": 1}
+    assert result == {"contact": None}
     assert reason in texts(dispatcher)[0]
 
 
-def test_third_failed_contact_explains_why_and_offers_to_stop(dispatcher):
-    tracker = contact_tracker("nope", contact_failures=2)
-    result = FORM.validate_contact("nope", dispatcher, tracker, DOMAIN)
-    assert result["contact_failures"] == 3
-    assert len(dispatcher.messages) == 2
-    assert "used for nothing else" in dispatcher.messages[1]["text"]
-    assert dispatcher.messages[1]["buttons"] == [
-        {"title": "Stop the request", "payload": "/cancel"}
+def answered(slots, text, intent="inform", **slot_events):
+    """A tracker as the form validation gets it: the message, and the slots Rasa's own mappings
+    filled from it."""
+    tracker = make_tracker(slots, text=text, intent=intent)
+    tracker.events.extend(
+        {"event": "slot", "name": name, "value": value} for name, value in slot_events.items()
+    )
+    return tracker
+
+
+def run_form(dispatcher, tracker):
+    return {
+        event["name"]: event["value"]
+        for event in run_coroutine(FORM.run(dispatcher, tracker, load_domain()))
+    }
+
+
+def button_titles(dispatcher):
+    return [button["title"] for message in dispatcher.messages for button in message["buttons"]]
+
+
+def test_first_miss_asks_again_without_the_way_out(dispatcher):
+    tracker = answered(
+        {"requested_slot": "preferred_time", "booking_request_id": "r"}, "ok", preferred_time="ok"
+    )
+    assert run_form(dispatcher, tracker) == {"preferred_time": None, "answer_misses": 1}
+    assert button_titles(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    ("step", "answer", "choices"),
+    [
+        ("patient_status", "maybe", ["New patient", "Returning patient"]),
+        ("concern", "hello", ["Neck", "Lower back", "Something else"]),
+        ("preferred_time", "idk", []),
+        ("full_name", "12345", []),
+    ],
+)
+def test_second_miss_at_a_step_offers_its_choices_a_callback_and_cancel(
+    dispatcher, step, answer, choices
+):
+    slots = {"requested_slot": step, "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, answer, **{step: answer})
+    assert run_form(dispatcher, tracker) == {step: None, "answer_misses": 2}
+    help_message = dispatcher.messages[-1]
+    assert help_message["response"] == "utter_answer_help"
+    assert [button["title"] for button in help_message["buttons"]] == [
+        *choices,
+        "Request a callback",
+        "Cancel the request",
     ]
+    assert help_message["buttons"][-2:] == [
+        {"title": "Request a callback", "payload": "/human_handoff"},
+        {"title": "Cancel the request", "payload": "/cancel"},
+    ]
+
+
+def test_second_failed_contact_explains_why_and_offers_to_cancel(dispatcher):
+    slots = {"requested_slot": "contact", "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, "nope", contact="nope")
+    assert run_form(dispatcher, tracker) == {"contact": None, "answer_misses": 2}
+    assert dispatcher.messages[-1]["response"] == "utter_contact_help"
+    assert dispatcher.messages[-1]["buttons"] == [
+        {"title": "Cancel the request", "payload": "/cancel"}
+    ]
+
+
+def test_an_answer_after_misses_starts_the_count_again(dispatcher):
+    slots = {"requested_slot": "patient_status", "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, "never been", patient_status="never been")
+    assert run_form(dispatcher, tracker) == {"patient_status": "new", "answer_misses": 0}
+    assert dispatcher.messages == []
+
+
+def test_asking_to_change_a_detail_is_no_miss(dispatcher):
+    slots = {"requested_slot": "booking_confirmed", "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, "no", intent="deny", booking_confirmed=False)
+    assert run_form(dispatcher, tracker) == {"booking_confirmed": None, "choosing_detail": True}
+
+
+def test_a_contact_correction_while_another_question_is_open_is_no_miss(dispatcher):
+    slots = {"requested_slot": "preferred_time", "booking_request_id": "r", "answer_misses": 1}
+    text = "actually my number is 914 555 0199"
+    tracker = answered(slots, text, preferred_time=text)
+    tracker.latest_message["entities"] = [entity("phone_number", "914 555 0199")]
+    events = run_form(dispatcher, tracker)
+    assert events["preferred_time"] is None
+    assert events["contact_phone"] == "+19145550199"
+    assert "answer_misses" not in events
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "status"),
+    [
+        ("yeah I've been there before, saw Dr. Patel last spring", "affirm", "returning"),
+        ("nope, this is my first time", "deny", "new"),
+    ],
+)
+def test_a_status_the_nlu_read_as_yes_or_no_is_read_from_the_words(
+    dispatcher, answer, intent, status
+):
+    tracker = answered(
+        {"requested_slot": "patient_status", "booking_request_id": "r"}, answer, intent
+    )
+    assert run_form(dispatcher, tracker) == {"patient_status": status}
+
+
+def test_a_yes_or_no_only_fills_a_free_text_step_when_it_is_the_question(dispatcher):
+    tracker = answered({"requested_slot": "full_name", "booking_request_id": "r"}, "yes", "affirm")
+    assert run_form(dispatcher, tracker) == {}
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "confirmed"),
+    [("looks good to me, thanks", "thank", True), ("all good", "inform", True)],
+)
+def test_a_confirmation_the_nlu_missed_is_read_from_the_words(
+    dispatcher, answer, intent, confirmed
+):
+    slots = {"requested_slot": "booking_confirmed", "booking_request_id": "r"}
+    assert run_form(dispatcher, answered(slots, answer, intent)) == {"booking_confirmed": confirmed}
+
+
+def test_a_reply_to_the_confirmation_that_is_neither_asks_again(dispatcher):
+    slots = {"requested_slot": "booking_confirmed", "booking_request_id": "r"}
+    assert run_form(dispatcher, answered(slots, "hmm", "nlu_fallback")) == {
+        "booking_confirmed": None,
+        "answer_misses": 1,
+    }
+    assert texts(dispatcher) == ["Shall I send it? Please answer yes, or tell me what to change."]
+
+
+def test_a_consent_in_words_and_one_that_is_neither(dispatcher):
+    slots = {"requested_slot": "consent", "booking_request_id": "r"}
+    assert run_form(dispatcher, answered(slots, "sure thing", "inform")) == {"consent": True}
+    assert run_form(dispatcher, answered(slots, "what for?", "inform")) == {
+        "consent": None,
+        "answer_misses": 1,
+    }
+    assert texts(dispatcher) == ["Please answer yes or no."]
+
+
+@pytest.mark.parametrize("step", ["concern", "preferred_time"])
+def test_free_text_steps_refuse_replies_that_answer_nothing(dispatcher, step):
+    tracker = make_tracker({"requested_slot": step})
+    assert getattr(FORM, f"validate_{step}")("thanks!", dispatcher, tracker, DOMAIN) == {step: None}
+    assert len(dispatcher.messages) == 1
+
+
+def test_a_name_in_a_sentence(dispatcher):
+    assert FORM.validate_full_name("my name is Jane Doe", dispatcher, make_tracker(), DOMAIN) == {
+        "full_name": "Jane Doe"
+    }
 
 
 def test_a_later_phone_correction_keeps_the_email(dispatcher):
