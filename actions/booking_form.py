@@ -20,7 +20,7 @@ from clinic.booking_fields import (
     REQUEST_ID_SLOT,
     Concern,
 )
-from clinic.regions import canonical_region, concern_for_region
+from clinic.regions import COVERED_CONCERNS, canonical_region, concern_for_region
 from clinic.triage.tiers import TIER_INTENTS
 from clinic.validation import (
     InvalidInput,
@@ -213,10 +213,12 @@ class ValidateBookingForm(FormValidationAction):
         if is_non_answer(text):
             dispatcher.utter_message(text="Please tell me what you would like help with.")
             return {"concern": None}
+        # A region the clinic covers names the concern; any other keeps the visitor's words
+        # ("tight calves from running" says more to the front desk than "leg").
         regions = [canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")]
-        known = [region for region in regions if region]
-        if known:
-            return {"concern": concern_for_region(known[0])}
+        covered = [region for region in regions if region in COVERED_CONCERNS]
+        if covered:
+            return {"concern": covered[0]}
         try:
             return {"concern": parse_concern(text)}
         except InvalidInput:

@@ -2,12 +2,14 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking_form import ValidateBookingForm
+from clinic.paths import REPO_ROOT
 from tests.support.coroutines import run_coroutine
 from tests.support.domain import load_domain
 from tests.support.trackers import entity, make_tracker
 
 DOMAIN = {}
 FORM = ValidateBookingForm()
+SPACY_MODEL = REPO_ROOT / "build" / "spacy" / "en_proclinix"
 
 
 @pytest.fixture
@@ -303,7 +305,7 @@ def test_concern_from_the_region_as_the_visitor_wrote_it(dispatcher, mentioned, 
         ("neck", [], "neck"),
         ("other", [], "other"),
         ("my lumbar area", [entity("BODY_REGION", "lumbar")], "lower back"),
-        ("my right shoulder", [entity("BODY_REGION", "shoulder")], "other: shoulder"),
+        ("my right shoulder", [entity("BODY_REGION", "shoulder")], "other: my right shoulder"),
         ("Low back pain.", [], "lower back"),
         ("tight calves from running", [], "other: tight calves from running"),
     ],
@@ -398,3 +400,93 @@ def test_validate_every_slot_a_payload_concern_is_cleaned_like_typed_words(dispa
 def test_validate_every_slot_the_buttons_still_pass(dispatcher, value):
     tracker = make_tracker(entities=[entity("concern", value)])
     assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": value}
+
+
+@pytest.fixture(scope="module")
+def entity_ruler():
+    """The project's own spaCy pipeline, as the NLU runs it: its BODY_REGION entities."""
+    spacy = pytest.importorskip("spacy")
+    return spacy.load(SPACY_MODEL)
+
+
+# How people answer "What would you like help with?", with the entities the NLU finds in it.
+CONCERN_ANSWERS = [
+    ("Neck", "neck"),
+    ("it's my neck mostly", "neck"),
+    ("my neck's been killing me for a week", "neck"),
+    ("stiff neck from my desk job", "neck"),
+    ("pain in the back of my neck", "neck"),
+    ("lower back pain", "lower back"),
+    ("low back, mostly on the left side", "lower back"),
+    ("my lumbar area", "lower back"),
+    ("my back", "lower back"),
+    ("lowr back", "lower back"),
+    ("tight calves from running", "other: tight calves from running"),
+    ("my right shoulder", "other: my right shoulder"),
+    ("neck and shoulders, from sleeping wrong", "neck"),
+    ("headaches", "other: headaches"),
+]
+
+
+@pytest.mark.parametrize(("answer", "concern"), CONCERN_ANSWERS)
+def test_concerns_in_the_visitors_own_words(dispatcher, entity_ruler, answer, concern):
+    found = [
+        entity("BODY_REGION", span.text)
+        for span in entity_ruler(answer).ents
+        if span.label_ == "BODY_REGION"
+    ]
+    tracker = make_tracker({"requested_slot": "concern"}, text=answer, entities=found)
+    assert FORM.validate_concern(answer, dispatcher, tracker, DOMAIN) == {"concern": concern}
+
+
+# How people answer "Which days and times suit you best?"; kept as they wrote it.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "mornings work best",
+        "Tuesday after 4pm",
+        "any weekday after 5pm",
+        "weekends only",
+        "I'm flexible, any time",
+        "no preference",
+        "after work, around 6",
+        "whenever works for you",
+        "early mornings before 8 if possible",
+        "Mon/Wed/Fri lunchtime",
+        "tuesdy or thursdy mornig",
+        "yes, mornings are better for me",
+    ],
+)
+def test_preferred_times_in_the_visitors_own_words(dispatcher, answer):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer)
+    result = FORM.validate_preferred_time(answer, dispatcher, tracker, DOMAIN)
+    assert result == {"preferred_time": answer}
+
+
+@pytest.mark.parametrize("answer", ["yes", "No.", "ok", "thanks", "idk", "hello", "  "])
+def test_replies_that_give_no_time_are_refused(dispatcher, answer):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer)
+    result = FORM.validate_preferred_time(answer, dispatcher, tracker, DOMAIN)
+    assert result == {"preferred_time": None}
+    assert len(dispatcher.messages) == 1
+
+
+# How people answer "What's the best phone number or email address to reach you?".
+@pytest.mark.parametrize(
+    ("answer", "contact"),
+    [
+        ("you can reach me at (914) 555-0177", "+19145550177"),
+        ("cell 914-555-0123, or email me at jo@x.io", "+19145550123, jo@x.io"),
+        ("my email is jane.doe@example.com thanks", "jane.doe@example.com"),
+        ("914 555 0123 (mobile)", "+19145550123"),
+        ("text me at 9145550123", "+19145550123"),
+        ("it's 914-555-0123", "+19145550123"),
+        ("call me on 646 555 0134 please", "+16465550134"),
+        ("email: kwalsh@example.org", "kwalsh@example.org"),
+        ("best is my cell, 917.555.0133", "+19175550133"),
+        ("+44 20 7946 0958 (I'm in London)", "+442079460958"),
+    ],
+)
+def test_contacts_in_the_visitors_own_words(dispatcher, answer, contact):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert result["contact"] == contact
