@@ -59,9 +59,6 @@ _CHOICES = {
         {"title": "Change something", "payload": "/deny"},
     ],
 }
-# Free-text questions whose answer the NLU may read as a yes or a no ("yeah, I've been there
-# before", "no preference, any day"): the from_text mappings skip those intents.
-_TEXT_AFTER_YES_OR_NO = ("preferred_time", "patient_status")
 # Intents a yes-or-no question reads with plain words when the NLU heard no yes or no in them
 # ("looks good to me" taken as a thank-you); the rest have rules of their own in the form.
 _YES_OR_NO_IN_WORDS = frozenset(
@@ -319,6 +316,8 @@ def _last_value(events: list[EventType], slot: object) -> tuple[Any] | None:
 
 
 def _text_after_yes_or_no(tracker: Tracker, slot: str) -> Slots:
+    """The answer to a free-text question that the NLU read as a yes or a no ("yeah, I've been
+    there before", "no preference"), which the slot's from_text mapping skips."""
     if tracker.get_slot("requested_slot") == slot and _intent(tracker) in {"affirm", "deny"}:
         return {slot: tracker.latest_message.get("text")}
     return {}
