@@ -20,20 +20,50 @@ from clinic.booking_fields import (
     REQUEST_ID_SLOT,
     Concern,
 )
-from clinic.regions import canonical_region, concern_for_region
+from clinic.regions import COVERED_CONCERNS, canonical_region, concern_for_region
 from clinic.triage.tiers import TIER_INTENTS
 from clinic.validation import (
     InvalidInput,
+    is_non_answer,
     normalize_email,
     normalize_free_text,
-    normalize_name,
     normalize_phone,
     parse_concern,
+    parse_name,
     parse_patient_status,
+    parse_yes_no,
 )
 
-# After this many unreadable contact answers the assistant explains why it asks and offers to stop.
-CONTACT_ATTEMPTS_BEFORE_HELP = 3
+# After this many answers in a row that the same question could not take, the re-ask offers the
+# question's choices and a way out.
+MISSES_BEFORE_HELP = 2
+MISSES_SLOT = "answer_misses"
+CALLBACK_BUTTON = {"title": "Request a callback", "payload": "/human_handoff"}
+CANCEL_BUTTON = {"title": "Cancel the request", "payload": "/cancel"}
+_CHOICES = {
+    "concern": [
+        {"title": "Neck", "payload": '/inform{"concern": "neck"}'},
+        {"title": "Lower back", "payload": '/inform{"concern": "lower back"}'},
+        {"title": "Something else", "payload": '/inform{"concern": "other"}'},
+    ],
+    "patient_status": [
+        {"title": "New patient", "payload": '/inform{"patient_status": "new"}'},
+        {"title": "Returning patient", "payload": '/inform{"patient_status": "returning"}'},
+    ],
+    "consent": [
+        {"title": "Yes, you may contact me", "payload": "/affirm"},
+        {"title": "No", "payload": "/deny"},
+    ],
+    "booking_confirmed": [
+        {"title": "Yes, send it", "payload": "/affirm"},
+        {"title": "Change something", "payload": "/deny"},
+    ],
+}
+# Intents a yes-or-no question reads with plain words when the NLU heard no yes or no in them
+# ("looks good to me" taken as a thank-you); the rest have rules of their own in the form.
+_YES_OR_NO_IN_WORDS = frozenset(
+    {"inform", "thank", "greet", "goodbye", "nlu_fallback", "out_of_scope"}
+)
 
 Slots = dict[str, Any]
 
@@ -59,12 +89,29 @@ class ValidateBookingForm(FormValidationAction):
         """Rasa runs this validation when the form starts too: a run without a request id gets a
         new one, which keys its lead (the reset clears it when the request ends). A message that
         triage flagged fills nothing, so the form rejects it and the tier's rule answers."""
-        if (tracker.latest_message.get("intent") or {}).get("name") in TIER_INTENTS:
+        if _intent(tracker) in TIER_INTENTS:
             return []
+        asked = tracker.get_slot("requested_slot")
+        misses = int(tracker.get_slot(MISSES_SLOT) or 0)
         events = await super().run(dispatcher, tracker, domain)
         if tracker.get_slot(REQUEST_ID_SLOT) is None:
             events.append(SlotSet(REQUEST_ID_SLOT, uuid.uuid4().hex))
-        return events
+        answer = _last_value(events, asked)
+        if answer is None:
+            return events
+        if answer[0] is not None:
+            return [*events, SlotSet(MISSES_SLOT, 0)] if misses else events
+        # Asking to change a detail, or correcting the phone or email, is no miss.
+        if _last_value(events, "choosing_detail") == (True,) or _holds_contact_details(tracker):
+            return events
+        misses += 1
+        if misses >= MISSES_BEFORE_HELP:
+            way_out = [CANCEL_BUTTON] if asked == "contact" else [CALLBACK_BUTTON, CANCEL_BUTTON]
+            dispatcher.utter_message(
+                response="utter_contact_help" if asked == "contact" else "utter_answer_help",
+                buttons=[*_CHOICES.get(str(asked), []), *way_out],
+            )
+        return [*events, SlotSet(MISSES_SLOT, misses)]
 
     async def required_slots(
         self,
@@ -96,7 +143,7 @@ class ValidateBookingForm(FormValidationAction):
         if _holds_contact_details(tracker):
             return {"full_name": None}
         try:
-            return {"full_name": normalize_name(str(value))}
+            return {"full_name": parse_name(str(value))}
         except InvalidInput as problem:
             dispatcher.utter_message(text=problem.message)
             return {"full_name": None}
@@ -126,7 +173,6 @@ class ValidateBookingForm(FormValidationAction):
                 "contact": ", ".join(part for part in (phone, email) if part),
                 "contact_phone": phone,
                 "contact_email": email,
-                "contact_failures": 0,
             }
         if not problems and "@" in text:
             problems.append(_email_problem(text))
@@ -142,14 +188,7 @@ class ValidateBookingForm(FormValidationAction):
         if correcting:
             kept = [tracker.get_slot("contact_phone"), tracker.get_slot("contact_email")]
             return {"contact": ", ".join(part for part in kept if part) or None}
-        failures = int(tracker.get_slot("contact_failures") or 0) + 1
-        if failures >= CONTACT_ATTEMPTS_BEFORE_HELP:
-            dispatcher.utter_message(
-                text="We only ask so that the front desk can reach you about this request; "
-                "it is used for nothing else. If you'd rather not share it, you can stop here.",
-                buttons=[{"title": "Stop the request", "payload": "/cancel"}],
-            )
-        return {"contact": None, "contact_failures": failures}
+        return {"contact": None}
 
     def validate_concern(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -168,10 +207,15 @@ class ValidateBookingForm(FormValidationAction):
             return {"concern": Concern(given.kind, detail).format()}
         if _holds_contact_details(tracker):
             return {"concern": None}
+        if is_non_answer(text):
+            dispatcher.utter_message(text="Please tell me what you would like help with.")
+            return {"concern": None}
+        # A region the clinic covers names the concern; any other keeps the visitor's words
+        # ("tight calves from running" says more to the front desk than "leg").
         regions = [canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")]
-        known = [region for region in regions if region]
-        if known:
-            return {"concern": concern_for_region(known[0])}
+        covered = [region for region in regions if region in COVERED_CONCERNS]
+        if covered:
+            return {"concern": covered[0]}
         try:
             return {"concern": parse_concern(text)}
         except InvalidInput:
@@ -187,6 +231,11 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         if _holds_contact_details(tracker):
+            return {"preferred_time": None}
+        if is_non_answer(str(value)):
+            dispatcher.utter_message(
+                text='Please tell me which days and times suit you, or "any time".'
+            )
             return {"preferred_time": None}
         try:
             cleaned = normalize_free_text(str(value), "days and times", PREFERRED_TIME_MAX_LENGTH)
@@ -215,13 +264,69 @@ class ValidateBookingForm(FormValidationAction):
             )
             return {"patient_status": None}
 
+    async def extract_preferred_time(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return _text_after_yes_or_no(tracker, "preferred_time")
+
+    async def extract_patient_status(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return _text_after_yes_or_no(tracker, "patient_status")
+
+    async def extract_consent(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return _yes_or_no_in_words(tracker, "consent")
+
+    async def extract_booking_confirmed(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return _yes_or_no_in_words(tracker, "booking_confirmed")
+
+    def validate_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        if value is None:
+            dispatcher.utter_message(text="Please answer yes or no.")
+        return {"consent": value}
+
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         if value is True:
             return {"booking_confirmed": True}
+        if value is None:
+            dispatcher.utter_message(
+                text="Shall I send it? Please answer yes, or tell me what to change."
+            )
+            return {"booking_confirmed": None}
         dispatcher.utter_message(text="What would you like to change?", buttons=detail_buttons())
         return {"booking_confirmed": None, "choosing_detail": True}
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _last_value(events: list[EventType], slot: object) -> tuple[Any] | None:
+    """(value,) of the last SlotSet of `slot` among `events`, None when none sets it."""
+    values = [(event["value"],) for event in events if event.get("name") == slot]
+    return values[-1] if values else None
+
+
+def _text_after_yes_or_no(tracker: Tracker, slot: str) -> Slots:
+    """The answer to a free-text question that the NLU read as a yes or a no ("yeah, I've been
+    there before", "no preference"), which the slot's from_text mapping skips."""
+    if tracker.get_slot("requested_slot") == slot and _intent(tracker) in {"affirm", "deny"}:
+        return {slot: tracker.latest_message.get("text")}
+    return {}
+
+
+def _yes_or_no_in_words(tracker: Tracker, slot: str) -> Slots:
+    if tracker.get_slot("requested_slot") == slot and _intent(tracker) in _YES_OR_NO_IN_WORDS:
+        return {slot: parse_yes_no(tracker.latest_message.get("text") or "")}
+    return {}
 
 
 def _first_valid(

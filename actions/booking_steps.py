@@ -14,7 +14,7 @@ from clinic.booking_fields import BOOKING_SLOTS
 
 def reset_booking_events() -> list[EventType]:
     return [SlotSet(slot, None) for slot in BOOKING_SLOTS] + [
-        SlotSet("contact_failures", 0),
+        SlotSet("answer_misses", 0),
         SlotSet("booking_paused", False),
     ]
 

@@ -38,7 +38,7 @@ UNANSWERED_INTENTS = frozenset(
 )
 # What the assistant runs when it has no answer: a message it answered so outside the booking
 # form is unanswered whatever its intent (inside the form it answers a question of the form).
-FALLBACK_ACTIONS = frozenset({"utter_default", "action_default_fallback"})
+FALLBACK_ACTIONS = frozenset({"utter_default", "action_default_fallback", "action_fallback"})
 # How an unanswered message answered with the fallback is listed when its intent is not in
 # UNANSWERED_INTENTS.
 FALLBACK_ANSWER = "fallback"

@@ -5,7 +5,9 @@ Every function raises `InvalidInput` whose `.message` can be shown to the visito
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from difflib import get_close_matches
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -22,20 +24,87 @@ _CONCERN_WORDS = {
     "other": {"other", "something else", "else"},
 }
 PATIENT_STATUSES = ("new", "returning")
-_PATIENT_STATUS_WORDS = {
-    "new": {"new", "new patient", "first time", "first visit", "first-time", "i am new", "i'm new"},
-    "returning": {
+# Phrases that settle new or returning whatever else the answer says ("not my first time", "never
+# been before"), then the plain cues of each; an answer with cues of both is asked again.
+_NOT_NEW = ("not new", "not a new", "not my first", "not the first", "isn't my first", "not first")
+_NEVER_BEEN = (
+    "never",
+    "haven't been",
+    "have not been",
+    "havent been",
+    "not been",
+    "not a patient",
+    "not yet a patient",
+    "didn't come",
+)
+_PATIENT_STATUS_CUES = {
+    "new": ("new", "first time", "first visit", "first appointment", "first-time", "brand new"),
+    "returning": (
         "returning",
-        "returning patient",
-        "existing",
-        "existing patient",
-        "current patient",
-        "been before",
-        "i have been before",
-        "i've been before",
         "return",
-    },
+        "existing",
+        "current patient",
+        "already a patient",
+        "was a patient",
+        "been a patient",
+        "been before",
+        "been there",
+        "been here",
+        "been in",
+        "been to",
+        "been coming",
+        "been seeing",
+        "came in",
+        "come in",
+        "came before",
+        "seen dr",
+        "saw dr",
+        "seen by",
+        "a few times",
+        "again",
+        "before",
+        "last year",
+        "last spring",
+        "last summer",
+        "last fall",
+        "last winter",
+        "last month",
+        "years ago",
+        "regular",
+        "previous",
+    ),
 }
+# Longer words a typo may reach ("returnig", "exsisting"), by what they are.
+_TYPO_TARGETS = ("returning", "existing", "patient", "before", "first")
+# Replies that answer no question of the form: asked again, never stored as a name or a time.
+NON_ANSWERS = frozenset(
+    {
+        "yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "k", "no", "nope", "nah", "hi",
+        "hello", "hey", "thanks", "thank you", "ty", "idk", "i don't know", "i dont know",
+        "dunno", "not sure", "what", "huh", "why", "test", "asdf", "none", "nothing", "n/a",
+        "na", "maybe", "hmm", "um", "uh", "lol", "skip", "pass",
+    }
+)  # fmt: skip
+_YES = frozenset(
+    {
+        "yes", "yeah", "yea", "yep", "yup", "ya", "yas", "yeh", "yah", "yess", "yse", "ys",
+        "sure", "ok", "okay", "oky", "k", "kk", "correct", "right", "fine", "good", "great",
+        "perfect", "absolutely", "definitely", "confirm", "confirmed", "send", "submit",
+        "agree", "affirmative",
+    }
+)  # fmt: skip
+_NO = frozenset(
+    {"no", "nope", "nah", "not", "don't", "dont", "isn't", "wrong", "incorrect", "change", "fix"}
+)
+# Phrases that hold a "no" but mean yes or nothing.
+_NOT_REFUSALS = ("no problem", "no worries", "why not", "not a problem")
+# How a visitor opens a sentence that gives their name.
+_NAME_LEAD_IN = re.compile(
+    r"^(?:(?:hi|hello|hey|sure|ok|okay|yes|yeah)\b[\s,!.]*)?"
+    r"(?:my (?:full )?name is|my name's|name's|name is|name:|the name is|i am|i'm|it's|its"
+    r"|it is|this is|call me)\s+",
+    re.IGNORECASE,
+)
 # Apostrophes (straight and typographic), hyphen and period appear in real names.
 _NAME_PUNCTUATION = {"'", "\u2019", "-", "."}
 # Numbers the front desk must not or cannot call back, with the reason the visitor is given.
@@ -135,12 +204,53 @@ def _scripts(label: str) -> set[str]:
 
 
 def parse_patient_status(text: str) -> str:
-    """ "new" or "returning" from the visitor's words."""
-    return _choice(
-        text,
-        _PATIENT_STATUS_WORDS,
-        "Please tell me whether you are a new or a returning patient.",
-    )
+    """ "new" or "returning" from the visitor's words ("never been", "I came in last spring")."""
+    words = _answer_words(text)
+    padded = f" {' '.join(_corrected(word) for word in words.split())} "
+    if _mentions(padded, _NOT_NEW):
+        return "returning"
+    if _mentions(padded, _NEVER_BEEN):
+        return "new"
+    found = {status for status, cues in _PATIENT_STATUS_CUES.items() if _mentions(padded, cues)}
+    if len(found) == 1:
+        return found.pop()
+    raise InvalidInput("Please tell me whether you are a new or a returning patient.")
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """True for a yes, False for a no (a "yes, but change the time" too), None for neither."""
+    words = _answer_words(text)
+    for polite in _NOT_REFUSALS:
+        words = words.replace(polite, " ")
+    tokens = set(words.split())
+    if tokens & _NO:
+        return False
+    if tokens & _YES or _mentions(f" {words} ", ("all good", "looks good", "go ahead")):
+        return True
+    return None
+
+
+def is_non_answer(text: str) -> bool:
+    """A reply such as "yes", "hello" or "idk" that answers none of the form's questions."""
+    return _answer_words(text) in NON_ANSWERS
+
+
+def _answer_words(text: str) -> str:
+    """Lower case, typographic apostrophes straightened, punctuation other than ' and - gone."""
+    lowered = text.lower().replace("\u2019", "'")
+    kept = "".join(c if c.isalnum() or c in "'-" else " " for c in lowered)
+    return collapse_whitespace(kept)
+
+
+def _corrected(word: str) -> str:
+    if len(word) < 5 or word in _TYPO_TARGETS:
+        return word
+    close = get_close_matches(word, _TYPO_TARGETS, n=1, cutoff=0.8)
+    return close[0] if close else word
+
+
+def _mentions(padded: str, phrases: tuple[str, ...]) -> bool:
+    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 def parse_concern(text: str) -> str:
@@ -154,6 +264,16 @@ def _choice(text: str, choices: dict[str, set[str]], problem: str) -> str:
         if words in accepted:
             return value
     raise InvalidInput(problem)
+
+
+def parse_name(text: str) -> str:
+    """The name in an answer such as "my name is Jane Doe." or "it's Tom"."""
+    name = collapse_whitespace(text).rstrip(".!,")
+    while (opening := _NAME_LEAD_IN.match(name + " ")) is not None:
+        name = name[opening.end() :]
+    if is_non_answer(name) or name.lower().split(" ")[0] in {"", "why", "what", "how", "who"}:
+        raise InvalidInput("Please tell me your full name, for example Jane Doe.")
+    return normalize_name(name)
 
 
 def normalize_name(text: str) -> str:

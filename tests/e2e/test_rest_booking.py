@@ -20,7 +20,7 @@ from tests.support.stack import REPO_ROOT, Stack, StackPorts
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 ZONE = ZoneInfo("America/New_York")
 # Away from the ports `make run` and the browser tests use.
-PORTS = StackPorts(rasa=5105, actions=5155, site=8180, staff=8181)
+PORTS = StackPorts.from_env(StackPorts(rasa=5105, actions=5155, site=8180, staff=8181))
 
 
 def closed_clinic_config(directory: Path) -> tuple[Path, datetime]:

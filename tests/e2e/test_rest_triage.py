@@ -19,7 +19,7 @@ from tests.support.stack import REPO_ROOT, Stack, StackPorts
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-PORTS = StackPorts(rasa=5106, actions=5156, site=8182, staff=8183)
+PORTS = StackPorts.from_env(StackPorts(rasa=5106, actions=5156, site=8182, staff=8183))
 EMERGENCY_WORDS = "call 911"
 CRISIS_WORDS = "988"
 START = "I'd like to book an appointment"

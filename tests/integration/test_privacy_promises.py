@@ -118,7 +118,7 @@ def fill_form(conversation):
 
 
 def reset_events():
-    return [SlotSet(slot, None) for slot in BOOKING_SLOTS] + [SlotSet("contact_failures", 0)]
+    return [SlotSet(slot, None) for slot in BOOKING_SLOTS] + [SlotSet("answer_misses", 0)]
 
 
 def end_by_cancel(c):

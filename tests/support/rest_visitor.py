@@ -16,6 +16,8 @@ class Visitor:
         self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         self.sender = f"{prefix}-{uuid.uuid4()}"
         self.transcript: list[str] = []
+        # The buttons of the replies to the last message, each {"title": ..., "payload": ...}.
+        self.buttons: list[dict[str, str]] = []
 
     def say(self, message: str) -> list[str]:
         body = json.dumps({"sender": self.sender, "message": message}).encode()
@@ -23,7 +25,9 @@ class Visitor:
             self.url, data=body, headers={"Content-Type": "application/json"}
         )
         with urllib.request.urlopen(request, timeout=60) as response:
-            replies = [reply.get("text", "") for reply in json.load(response)]
+            answer = json.load(response)
+        replies = [reply.get("text", "") for reply in answer]
+        self.buttons = [button for reply in answer for button in reply.get("buttons", [])]
         self.transcript.append(f"Visitor: {message}")
         self.transcript.extend(f"Assistant: {reply}" for reply in replies)
         return replies

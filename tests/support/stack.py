@@ -43,10 +43,11 @@ class StackPorts:
     staff: int = 8081
 
     @classmethod
-    def from_env(cls) -> StackPorts:
-        """The usual ports, each moved by env E2E_PORT_OFFSET when `make run` holds them."""
+    def from_env(cls, base: StackPorts | None = None) -> StackPorts:
+        """`base` (the usual ports by default), each moved by env E2E_PORT_OFFSET when `make run`
+        or another checkout's tests hold them."""
         offset = int(os.environ.get(PORT_OFFSET_ENV) or 0)
-        defaults = cls()
+        defaults = base or cls()
         return cls(**{port.name: getattr(defaults, port.name) + offset for port in fields(cls)})
 
 

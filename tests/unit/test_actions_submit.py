@@ -277,12 +277,12 @@ def test_when_nothing_can_store_the_request_the_visitor_is_told_and_the_details_
 def test_reset_clears_every_booking_slot_the_failure_count_and_a_pause():
     dispatcher, events = run(
         ActionResetBooking(),
-        make_tracker({**COMPLETE, "contact_failures": 2, "booking_paused": True}),
+        make_tracker({**COMPLETE, "answer_misses": 2, "booking_paused": True}),
     )
     assert dispatcher.messages == []
     assert slot_values(events) == {
         **dict.fromkeys(BOOKING_SLOTS),
-        "contact_failures": 0,
+        "answer_misses": 0,
         "booking_paused": False,
     }
 

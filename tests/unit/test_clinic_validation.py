@@ -3,12 +3,15 @@ import pytest
 from clinic.validation import (
     InvalidInput,
     format_phone,
+    is_non_answer,
     normalize_email,
     normalize_free_text,
     normalize_name,
     normalize_phone,
     parse_concern,
+    parse_name,
     parse_patient_status,
+    parse_yes_no,
 )
 
 
@@ -108,26 +111,113 @@ def test_bad_emails_are_refused_with_a_sentence(text):
     assert "email" in caught.value.message.lower()
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("new", "new"),
-        ("New patient", "new"),
-        ("first time", "new"),
-        ("I'm new!", "new"),
-        ("returning", "returning"),
-        ("Existing patient.", "returning"),
-        ("I've been before", "returning"),
-    ],
-)
+# How people answer "Are you a new or a returning patient?", typos and long sentences included.
+PATIENT_STATUS_ANSWERS = [
+    ("new", "new"),
+    ("New patient", "new"),
+    ("first time", "new"),
+    ("I'm new!", "new"),
+    ("I'm a new patient", "new"),
+    ("this is my first time", "new"),
+    ("never been", "new"),
+    ("I’ve never been to ProClinix", "new"),
+    ("nope, first time", "new"),
+    ("haven't been there yet", "new"),
+    ("brand new to ART", "new"),
+    ("this would be my first visit", "new"),
+    ("returning", "returning"),
+    ("Existing patient.", "returning"),
+    ("I've been before", "returning"),
+    ("I came in last spring", "returning"),
+    ("yeah I've been there before, saw Dr. Patel last spring", "returning"),
+    ("returnig pateint", "returning"),
+    ("exsisting", "returning"),
+    ("not my first time", "returning"),
+    ("I'm not new", "returning"),
+    ("been there a few times", "returning"),
+    ("yes, I'm a current patient", "returning"),
+    ("I was a patient a couple of years ago", "returning"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PATIENT_STATUS_ANSWERS)
 def test_patient_status_words(text, expected):
     assert parse_patient_status(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "maybe", "old", "newish"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "maybe", "old", "newish", "yes", "no", "what do you mean?", "first time, been before"],
+)
 def test_unknown_patient_status_asks_again(text):
     with pytest.raises(InvalidInput, match="new or a returning patient"):
         parse_patient_status(text)
+
+
+# How people answer "Shall I send it?" or "May the front desk contact you?" in words the NLU may
+# not read as a yes or a no.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes that's all correct", True),
+        ("yse", True),
+        ("yess please", True),
+        ("looks good to me", True),
+        ("all good, thanks", True),
+        ("perfect, send it", True),
+        ("Correct.", True),
+        ("sure thing", True),
+        ("no problem, go ahead", True),
+        ("ok", True),
+        ("no", False),
+        ("nope", False),
+        ("that's wrong", False),
+        ("yes but change the time", False),
+        ("don't send it", False),
+        ("not correct", False),
+        ("hmm", None),
+        ("what is ART", None),
+        ("", None),
+    ],
+)
+def test_yes_or_no_in_words(text, expected):
+    assert parse_yes_no(text) is expected
+
+
+# How people give their name when asked "What is your full name?".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe", "Jane Doe"),
+        ("my name is Jane Doe.", "Jane Doe"),
+        ("I'm Sarah Johnson", "Sarah Johnson"),
+        ("Hi, my name is Ana Souza", "Ana Souza"),
+        ("it's Tom", "Tom"),
+        ("call me Liz", "Liz"),
+        ("name: Anders Nilsson", "Anders Nilsson"),
+        ("sure, it's Jae-won Lee", "Jae-won Lee"),
+        ("this is Kevin Nguyen!", "Kevin Nguyen"),
+        ("my full name is Robert O'Neil", "Robert O'Neil"),
+        ("Isaac Newton", "Isaac Newton"),
+        ("Its Mark", "Mark"),
+    ],
+)
+def test_names_in_the_visitors_own_words(text, expected):
+    assert parse_name(text) == expected
+
+
+@pytest.mark.parametrize("text", ["yes", "hello", "idk", "my name is", "why do you need it"])
+def test_replies_that_are_no_name_are_refused(text):
+    with pytest.raises(InvalidInput):
+        parse_name(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Yes!", True), ("I don’t know", True), ("ok.", True), ("mornings", False)],
+)
+def test_non_answers(text, expected):
+    assert is_non_answer(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,36 @@
+"""How the assistant answers messages it cannot place, as they follow one another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+FALLBACK_ACTION = "action_fallback"
+# The first message it cannot place, the second in a row (a person offered), the third.
+FALLBACK_RESPONSES = ("utter_default", "utter_default_offer_person", "utter_default_again")
+
+
+def consecutive_fallbacks(events: Iterable[Mapping[str, Any]]) -> int:
+    """How many visitor messages in a row, up to the latest, the fallback answers: the messages
+    before the latest that the fallback answered, plus the latest."""
+    turns: list[bool] = []
+    for event in events:
+        if event.get("event") == "user":
+            turns.append(False)
+        elif turns and event.get("event") == "action" and event.get("name") == FALLBACK_ACTION:
+            turns[-1] = True
+    earlier = turns[:-1]
+    count = 1
+    for answered_by_fallback in reversed(earlier):
+        if not answered_by_fallback:
+            break
+        count += 1
+    return count
+
+
+def fallback_response(count: int) -> str:
+    """The response for the `count`-th fallback in a row; from the third on, the last two take
+    turns, so no paragraph comes twice in a row."""
+    if count <= len(FALLBACK_RESPONSES):
+        return FALLBACK_RESPONSES[count - 1]
+    return FALLBACK_RESPONSES[1 + (count - 2) % 2]
