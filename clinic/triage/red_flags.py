@@ -493,7 +493,8 @@ RULES: tuple[Rule, ...] = (
         together(
             r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
             r"|until (?:it|they) bruise\w*|til+ (?:it|they) bruise\w*"
-            r"|til+ (?:it|they) bled|until (?:it|they) bled",
+            r"|til+ (?:it|they) bled|until (?:it|they) bled"
+            r"|(?:til+|until) (?:theyre|its|it is|they are) (?:purple|black|bruised|bleeding|raw)",
             r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin|iron"
             r"|lighter|cigarette|knife|blade",
         ),
@@ -697,7 +698,9 @@ GENERAL = re.compile(
     r"|(?:is|are) (?:\w+ ){2,6}(?:an emergency|a red flag)"
     r"|(?:if|for|when|what if) (?:someone|somebody|a person|a patient|people|anyone)"
     r"|someone who (?:has|had)|is it (?:normal|true|possible|common)(?! (?:for|that|if|when) my\b)"
-    r"|how common"
+    r"|how common|(?:a|an) (?:bad|good|warning|danger|serious) sign|what does it mean"
+    r"|what is (?:\w+ ){1,3}syndrome|(?:does|do|could|can) (?:\w+ ){1,8}mean\b|feel like$"
+    r"|how serious is|if someones"
     r"|(?:something|someone) (?:you|youd|you would) (?:treat|see|refer)|refer (?:out|them)"
     r"|^(?:is|are|can|could|would|does|do) (?:\w+ ){1,8}(?:serious|dangerous|normal|a concern"
     r"|worrying)$)\b"
@@ -757,7 +760,9 @@ ACCIDENT = re.compile(
     r"|cooking|curling iron|hot water|bbq|campfire|fireworks|paper cut|knife slipped|chopping"
     r"|shaving|at work)\b"
 )
-ON_PURPOSE = re.compile(r"\bon purpose\b|\bdeliberately\b|\bto feel\b|\bpunish\w*")
+ON_PURPOSE = re.compile(
+    r"\bon purpose\b|\bdeliberately\b|\bto feel\b|\bpunish\w*|\bwant\w* to\b|\burges?\b"
+)
 NOW = re.compile(
     r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|is having|having|keeps"
     r"|just(?! (?:asking|wondering|curious|want\w*|need\w*|looking|here|booking|mentioning|fyi"

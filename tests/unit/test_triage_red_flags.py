@@ -69,6 +69,8 @@ def tier_of(text: str):
         ("sitting here holding my rifle", "suicidal_thoughts"),
         ("i used a lighter on my wrist on purpose", "self_harm"),
         ("i want to slash my arm", "self_harm"),
+        ("i keep wanting to burn my skin on the stove", "self_harm"),
+        ("i punch my legs until theyre purple", "self_harm"),
         ("stitches from my back op look infected", "after_spinal_procedure"),
         ("hx of breast ca, new rib pain", "cancer_history"),
         ("numbness has spread up to my elbow over three days", "worsening_weakness_or_numbness"),
@@ -113,6 +115,9 @@ def test_each_category_is_found(text, category):
         "pain down my left arm when i turn my head",
         "my uncle had a heart attack, hes doing fine now, my back hurts",
         "the headache didnt come on suddenly, it built up all day",
+        "is numbness in the saddle area a bad sign?",
+        "what does it mean if both feet go numb?",
+        "how serious is sudden weakness on one side?",
     ],
 )
 def test_negated_historical_general_and_everyday_messages_are_not_emergencies(text):
