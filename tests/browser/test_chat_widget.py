@@ -34,8 +34,11 @@ def expected_text(name: str) -> str:
 
 
 def first_words(name: str) -> str:
-    """A regular expression matching the start of a domain response."""
-    return re.escape(" ".join(expected_text(name).split()[:5]))
+    """A regular expression matching the start of any wording of a domain response."""
+    return "|".join(
+        re.escape(" ".join(as_displayed(variant["text"]).split()[:5]))
+        for variant in load_domain()["responses"][name]
+    )
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ INLINE_CODE = re.compile(r"`[^`]+`")
 SHELL_COMMENT = re.compile(r"\s#.*$", re.MULTILINE)
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.MULTILINE)
-MAKE_COMMAND = re.compile(r"(?<![\w-])make ([a-z][a-z-]*)")
+# A make command where a command stands: at a line's start, after a prompt, or alone in a span.
+MAKE_COMMAND = re.compile(r"(?m)(?:^\s*`?|\$ |&& )make ([a-z][a-z-]*)")
 LEADS_COMMAND = re.compile(r"(?<![\w-])leads ([a-z][a-z-]*)")
 MAKE_TARGET = re.compile(r"^([a-z][a-z-]*):", re.MULTILINE)
 
