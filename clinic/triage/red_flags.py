@@ -32,7 +32,8 @@ NUMB_ONLY = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|asl
 NUMB = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|tingl\w*|pins and needles)"
 SELF = r"(?:my ?self|himself|herself|themselves|themself)"
 PAST_INJURY = (
-    r"(?:fell|fall(?:en)?|slipped|crash(?:ed)?|accident|collision|hit by|rear[- ]ended"
+    r"(?:fell(?! asleep)|fall(?:en)?(?! asleep)|slipped|crash(?:ed)?|accident|collision|hit by"
+    r"|rear[- ]ended"
     r"|thrown (?:off|from)|dove|diving|tackled|landed on|wreck(?:ed)?|knocked (?:down|over))"
 )
 
@@ -112,6 +113,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:pain|pressure|tightness|heaviness|squeezing|crushing|aching|discomfort|weight)\b"
         r".{0,25}\b(?:in|on|across|through) (?:my |his |her |the )?chest\b",
         r"\bchestpain\b",
+        together(
+            r"fist|pushing on me|pressing on me|sitting on (?:me|my chest)|squeez\w*|vice",
+            r"drenched|soaked|sweat\w*|clammy|short of breath|left arm|jaw",
+        ),
         r"\bheart attack\b",
         r"\b(?:pain|ache|tightness|pressure)\b.{0,40}\b(?:into|down|up) (?:my |his |her )?"
         r"(?:left arm|jaw)\b",
@@ -189,7 +194,9 @@ RULES: tuple[Rule, ...] = (
             r"dizz\w*|vertigo|falling over|keep falling|cant swallow|nause\w*|vomit\w*|double"
             r"|doubling|cant see straight|vision|drunk|dropped|gave out|numb|weak|falling|eyes"
             r"|bump\w* into|walk\w* into (?:walls|things|doors)|balance|unsteady|stagger\w*"
-            r"|wobbl\w*|speak\w*|talk\w*|words",
+            r"|wobbl\w*|speak\w*|talk\w*|words|walk straight|tilting|spinning|flashing"
+            r"|stay standing|side feels (?:odd|weird|numb|heavy|strange|off)"
+            r"|one side of my (?:face|body)",
         ),
         r"\b(?:after|since|from|following)\b.{0,40}\b(?:adjust\w*|manipulat\w*|crack\w*|popp\w*"
         r"|treatment|session|chiro\w*|massage)\b.{0,60}\b(?:dizz\w*|vertigo|spinning|double vision"
@@ -270,7 +277,8 @@ RULES: tuple[Rule, ...] = (
             r"fell\b(?! asleep)|fall(?:en|ing)?\b(?! asleep)|crash\w*|accident|hit by|wreck"
             r"|collided"
             r"|collision|tackle\w*|speared"
-            r"|handlebars|t ?boned|rolled (?:my|the) car|hit hard|trampoline|dove|diving",
+            r"|over (?:the |my )?handlebars|t ?boned|rolled (?:my|the) car|hit hard|trampoline|dove"
+            r"|diving",
             r"numb\w*|weak\w*|tingl\w*|cant move|wont grip|feels? weird|burning down|cant feel"
             r"|paraly\w*|cant walk|cant get up|severe pain|in bad pain|hurts a lot",
         ),
@@ -295,7 +303,8 @@ RULES: tuple[Rule, ...] = (
             r"hit|bump|bang|smack|whack|struck|hard hit to the|fell and hit|head injury|concuss",
             r"head",
             r"vomit\w*|threw up|throwing up|not making sense|cant remember|pupil|fluid|seizure"
-            r"|same question|confus\w*|drowsy|passed out|knocked out|sleepy|slurr\w*",
+            r"|same question|confus\w*|drowsy|passed out|knocked out|sleepy|slurr\w*|a fit|fitting"
+            r"|convuls\w*|shaking",
         ),
         r"\b(?:hit|bumped|banged|smacked|whacked|struck|cracked|knocked)\b.{0,30}\bhead\b.{0,100}"
         r"\b(?:vomit\w*|throw(?:ing)? up|threw up|puk\w*|confus\w*|pass(?:ed)? out|knocked out"
@@ -343,7 +352,7 @@ RULES: tuple[Rule, ...] = (
         EMERGENCY,
         r"\b(?:lower body|legs?|arms?|body)\b.{0,10}\b(?:just |suddenly )?(?:stopped working"
         r"|quit working)\b",
-        r"\b(?:legs?|arms?) (?:wont|will not|dont|do not|didnt) (?:respond|work|move)\b",
+        r"\b(?:legs?|arms?) (?:wont|will not|dont|do not|didnt) (?:respond|work|move|listen)\b",
         r"\blegs? (?:stopped working|didnt respond|wont move|wont hold|arent there|collapsed"
         r"|just collapsed|gave out)\b",
         rf"\b{NOT} f[ie]e?l (?:my )?legs\b",
@@ -370,6 +379,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:bleeding (?:a lot|heavily|badly|through)|heavy bleeding|soak\w* (?:through )?"
         r"(?:a |my )?pads?)\b",
         r"\bcoffee[- ]grounds?\b",
+        r"\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through)\b|\bcompound fracture\b"
+        r"|\b(?:crushed|mangled)\b.{0,40}\b(?:blood|bleeding)\b|\b(?:so much|lots of) blood\b",
         r"\b(?:drank|drunk|swallowed|ate|eaten|drinking|swallowing|got into) (?:some |the |a |an )?"
         r"(?:bleach|detergent|poison\w*|antifreeze|drain cleaner|laundry pods?|rat poison"
         r"|cleaning (?:fluid|product)|button batter\w*|pesticide|weed killer)\b|\bpoison control\b",
@@ -494,6 +505,8 @@ RULES: tuple[Rule, ...] = (
             r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
             r"|until (?:it|they) bruise\w*|til+ (?:it|they) bruise\w*"
             r"|til+ (?:it|they) bled|until (?:it|they) bled"
+            r"|when i (?:feel|get) (?:numb|nothing|empty|bad|overwhelmed|stressed|upset|angry)"
+            r"|when (?:im|i am) (?:stressed|upset|angry|overwhelmed)"
             r"|(?:til+|until) (?:theyre|its|it is|they are) (?:purple|black|bruised|bleeding|raw)",
             r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin|iron"
             r"|lighter|cigarette|knife|blade",
@@ -509,6 +522,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\b(?:cutting|cut) again\b",
         r"\bslit\w* (?:my )?wrists?\b",
+        r"\bpull\w* (?:out )?my hair\b.{0,30}\b(?:clumps|bald)",
         r"\b(?:slice|slash|carve|gash)\w* (?:\w+ )?(?:my|into my) (?:arms?|wrists?|legs?|thighs?"
         r"|skin)\b",
         past_counts=True,
@@ -517,7 +531,7 @@ RULES: tuple[Rule, ...] = (
         "fever_with_back_pain",
         URGENT_CARE,
         together(
-            r"fever\w*|temperature|high temp\w*|chills|burning up|feverish|sweats|febrile",
+            r"fever\w*|temperature|temp\b|high temp\w*|chills|burning up|feverish|sweats|febrile",
             r"back|spine|lumbar|kidney|flank",
         ),
     ),
@@ -562,7 +576,8 @@ RULES: tuple[Rule, ...] = (
             r"|gotten bigger|getting bigger|grown|growing|getting weaker|gotten weaker"
             r"|getting number|weaker (?:than|every|each|by)"
             r"|up to my (?:elbow|shoulder|knee|hip|wrist)"
-            r"|spread\w* (?:to|up|into|down)",
+            r"|spread\w* (?:to|up|into|down)|fading|more (?:often|and more)"
+            r"|(?:past|last) (?:two|three|few|couple of|\d+) weeks|every week",
         ),
         r"\bfoot (?:drop|is dropping|keeps dropping|slaps|flops)\b",
         r"\b(?:dragging|catching) my (?:foot|toes)\b",
@@ -573,13 +588,20 @@ RULES: tuple[Rule, ...] = (
         together(
             r"(?:lost|losing|dropped|dropping)\b.{0,25}\b(?:weight|pounds|lbs?|kilos|kgs?|stone)"
             r"|\bdown (?:almost |about |nearly |like |over )?\d+ ?(?:lbs?|pounds|kilos|kgs?)\b"
-            r"|(?:weight|wt) loss|getting thin",
+            r"|(?:weight|wt) loss|getting thin|falling off me"
+            r"|(?:clothes|pants|jeans) (?:are )?(?:loose|hanging)"
+            r"|rings? (?:slide|slides|falling) off"
+            r"|(?:so|really|very) thin|gotten thin"
+            r"|(?:havent|have not|not) been dieting",
             r"back|spine|neck|night|lumbar",
         ),
     ),
     *_rule(
         "other_urgent",
         URGENT_CARE,
+        r"\b(?:pointing|bent|facing|sticking) (?:out )?the wrong way\b|\bthink (?:i|it) (?:broke|is"
+        r" broken|fractured)\b",
+        r"\bred (?:streak|line)s? (?:going|running|spreading|moving) up\b",
         together(
             r"(?:burn\w*|hurts?|pain) (?:when|while) (?:i )?(?:pee|peeing|urinat\w*)"
             r"|(?:burning|painful) urination|blood when i (?:pee|peed|urinate)|blood in"
@@ -604,6 +626,9 @@ PERSISTS = (
 )
 # Characters before a match in which a negation word denies it (about four words).
 NEGATION_REACH = 24
+# A match that ends a list after a negation: "no fever, chills or ...".
+LISTED = re.compile(r"(?:,| or| nor| and)\s*$")
+LIST_REACH = 60
 # Shortly before a match, in its clause: the symptom is absent.
 NEGATION = re.compile(
     r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
@@ -612,7 +637,8 @@ NEGATION = re.compile(
     r"|nothing(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
     rf"(?! (?:{PERSISTS}|there"
-    r"|sure|certain|know|diet\w*|trying|try|(?:any |a |clear |apparent |obvious )?reason"
+    r"|sure|certain|know|diet\w*|trying|try|been (?:diet\w*|trying)"
+    r"|(?:any |a |clear |apparent |obvious )?reason"
     r"|explanation|idea why|(?:fully )?empty\w*"
     r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot"
     r"|normal|typical|usual)))"
@@ -625,6 +651,7 @@ CRISIS_DENIAL = re.compile(
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans)"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
     r"|\b(?:dont|do not) (?:really |actually )?want to die\b|\bnot saying (?:that )?i\b"
+    r"|\b(?:thought|felt like|feel like) (?:i was |id |i would )?(?:going to |gonna )?die\b"
 )
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
@@ -698,7 +725,8 @@ GENERAL = re.compile(
     r"|(?:is|are) (?:\w+ ){2,6}(?:an emergency|a red flag)"
     r"|(?:if|for|when|what if) (?:someone|somebody|a person|a patient|people|anyone)"
     r"|someone who (?:has|had)|is it (?:normal|true|possible|common)(?! (?:for|that|if|when) my\b)"
-    r"|how common|(?:a|an) (?:bad|good|warning|danger|serious) sign|what does it mean"
+    r"|how common|when should|should (?:someone|somebody|a person|people)|what would you tell"
+    r"|(?:a|an) (?:bad|good|warning|danger|serious) sign|what does it mean"
     r"|what is (?:\w+ ){1,3}syndrome|(?:does|do|could|can) (?:\w+ ){1,8}mean\b|feel like$"
     r"|how serious is|if someones"
     r"|(?:something|someone) (?:you|youd|you would) (?:treat|see|refer)|refer (?:out|them)"
@@ -714,7 +742,9 @@ HAPPENING_NOW = re.compile(
 )
 # Anywhere in the message: the visitor says the sign is not theirs, now.
 NOT_MINE = re.compile(
-    r"\b(?:not happening to me|asking for a friend|just curious|hypothetical\w*"
+    r"\b(?:not happening to me|asking for a friend|just curious|hypothetical\w*|asking generally"
+    r"|just asking|genuinely curious|curious how|not happened|hasnt happened|just planning"
+    r"|theoretically|in theory"
     r"|reading about|spooked|saw it on|for a (?:class|paper|school))\b"
 )
 # Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
@@ -741,12 +771,26 @@ FINE_SINCE = re.compile(
     r"\b(?:(?:totally|completely|perfectly|all) fine|(?:shes|hes|theyre|she is|he is|they are|was"
     r"|were) (?:fine|ok|okay|alright|all right|good)|fine now|ok now)\b"
 )
-# Sore chest muscles after a workout, told as such, with none of a heart's signs.
-EXERTION = re.compile(
+# Sore chest muscles after a workout or a strain, told as such, with none of a heart's signs.
+MUSCULAR = re.compile(
     r"\b(?:chest muscles?|pecs?|pectorals?|push[- ]?ups?|bench(?:ing| press\w*)?|burpees|dips"
     r"|fly(?:es)?"
-    r"|from (?:the gym|working out|lifting|my workout|training)|doms|leg day|chest day)\b"
+    r"|from (?:the gym|working out|lifting|my workout|training)|doms|leg day|chest day|chest wall"
+    r"|(?:strained|pulled) (?:a )?muscle|muscle strain|coughing fit|tender to (?:the )?touch"
+    r"|hurts (?:more )?when i (?:press|push|touch|twist|stretch))\b"
 )
+# Words that are a figure of speech around a sign's words.
+FIGURATIVE = re.compile(
+    r"\b(?:nearly|almost|practically) (?:passed out|pass out|fainted|faint|blacked out|black out"
+    r"|died|had a heart attack|had a stroke)\b"
+    r"|\b(?:considered|thought about|almost|nearly) call\w* (?:911|an ambulance)\b"
+    r"|\b(?:feel|felt|feels|feeling) like (?:i (?:got|was|have been|been|just got) )?(?:hit|run"
+    r" over) by a (?:car|truck|bus|train)\b"
+)
+LAUGHTER = re.compile(r"\blaugh\w*")
+AIRWAY = re.compile(r"\b(?:chok\w*|swell\w*|swollen|lips|blue|wheez\w*|throat)\b")
+# A back spasm or cramp that stops a visitor standing is a muscle's doing, not a paralysis.
+SPASM = re.compile(r"\b(?:spasm\w*|cramp\w*|seized up|locked up|threw out|threw my back)\b")
 CARDIAC = re.compile(
     r"\b(?:crush\w*|pressure|squeez\w*|elephant|left arm|jaw|sweat\w*|short of breath|breathless"
     r"|cant breathe|nause\w*|radiat\w*|heav\w*|clammy|faint\w*|dizz\w*|racing|pounding)\b"
@@ -800,11 +844,8 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         return False
     if rule.tier is CRISIS and ACCIDENT.search(clause) and not ON_PURPOSE.search(clause):
         return False
-    if rule.category == "chest_pain":
-        if EXERTION.search(clause) and not _affirmed(CARDIAC, clause):
-            return False
-        if POSITIONAL.search(clause) and "chest" not in clause:
-            return False
+    if _told_otherwise(rule, clause, match):
+        return False
     if OTHER_PERSON_EVENT.search(clause) and (PAST.search(clause) or FINE_SINCE.search(clause)):
         return False
     if rule.tier is CRISIS:
@@ -815,8 +856,12 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if DENIED_PART.search(match.group(0)):
         return False
-    # A negation shortly before the match ("no numbness", "dont have any chest pain").
-    if NEGATION.search(clause[: match.start()][-NEGATION_REACH:]):
+    # A negation shortly before the match ("no numbness", "dont have any chest pain"), or before
+    # a list the match ends ("no chest pain or shortness of breath").
+    before = clause[: match.start()]
+    if NEGATION.search(before[-NEGATION_REACH:]):
+        return False
+    if LISTED.search(before) and NEGATION.search(before[-LIST_REACH:]):
         return False
     if GENERAL.search(clause) and not (HAPPENING_NOW.search(clause) or now_elsewhere):
         return False
@@ -826,6 +871,24 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         or not past
         or (past.group(0) == "history of" and bool(HAPPENING_NOW.search(clause)))
     )
+
+
+def _told_otherwise(rule: Rule, text: str, match: re.Match[str] | None) -> bool:
+    """Whether the text tells the sign as something else: a figure of speech ("nearly passed out
+    when i saw the bill"), sore muscles, a neck movement's nerve pain, laughter, a back spasm."""
+    if match is not None and match.end() > 0:
+        for figure in FIGURATIVE.finditer(text):
+            if figure.start() <= match.start() and match.end() <= figure.end():
+                return True
+    if rule.category == "chest_pain":
+        if MUSCULAR.search(text) and not _affirmed(CARDIAC, text):
+            return True
+        return bool(POSITIONAL.search(text)) and "chest" not in text
+    if rule.category == "breathing":
+        return bool(LAUGHTER.search(text)) and not AIRWAY.search(text)
+    if rule.category == "sudden_paralysis":
+        return bool(SPASM.search(text))
+    return False
 
 
 def _affirmed(pattern: re.Pattern[str], clause: str) -> bool:
@@ -869,6 +932,7 @@ def find_red_flags(text: str) -> list[Finding]:
                 and rule.across_sentences
                 and (rule.past_counts or not dated)
                 and rule.pattern.search(whole)
+                and not _told_otherwise(rule, whole, None)
             ):
                 found[rule.category] = Finding(rule.tier, rule.category, "")
     if _crisis_over(whole):

@@ -75,6 +75,16 @@ def tier_of(text: str):
         ("hx of breast ca, new rib pain", "cancer_history"),
         ("numbness has spread up to my elbow over three days", "worsening_weakness_or_numbness"),
         ("on prednisone for years and my back just started hurting", "other_urgent"),
+        ("hit my head on the ice and had a fit afterwards", "head_injury"),
+        ("feels like a fist pressing on me and i am drenched in sweat", "chest_pain"),
+        ("after the neck manipulation the room keeps tilting", "neck_artery"),
+        ("the bone is poking through the skin of my arm", "other_emergency"),
+        ("my legs wont listen when i try to stand", "sudden_paralysis"),
+        ("i scratch my arms raw when i feel empty", "self_harm"),
+        ("back aches at night and my temp is 101", "fever_with_back_pain"),
+        ("my grip has been fading over the last three weeks", "worsening_weakness_or_numbness"),
+        ("my pants are hanging off me and my back hurts every night", "weight_loss"),
+        ("a red streak running up my forearm from a scrape", "other_urgent"),
     ],
 )
 def test_each_category_is_found(text, category):
@@ -118,6 +128,15 @@ def test_each_category_is_found(text, category):
         "is numbness in the saddle area a bad sign?",
         "what does it mean if both feet go numb?",
         "how serious is sudden weakness on one side?",
+        "i nearly passed out when i saw the bill",
+        "we were laughing so hard i couldnt breathe, now my back hurts",
+        "my back spasm was so bad i couldnt stand up for ten minutes",
+        "sore chest wall after a coughing fit, it hurts when i press on it",
+        "i feel like i got hit by a truck after crossfit",
+        "my foot fell asleep on the toilet and now it tingles",
+        "i dont have chest pain or shortness of breath, just a sore upper back",
+        "my neck cracks when i turn it and its sore on the right side",
+        "when should a stiff neck be checked by a doctor?",
     ],
 )
 def test_negated_historical_general_and_everyday_messages_are_not_emergencies(text):
