@@ -33,8 +33,8 @@ from clinic.conversations import (
     purge_conversations,
     tracker_store_url,
 )
+from clinic.db.engine import database_url, upgrade
 from clinic.leads.audit import record_update
-from clinic.leads.database import database_url, upgrade
 from clinic.leads.display import (
     after_hours_text,
     after_hours_word,

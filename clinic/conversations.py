@@ -24,7 +24,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.paths import REPO_ROOT
 from clinic.timeutil import as_utc
 

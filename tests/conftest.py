@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from clinic.leads.database import make_engine, upgrade
+from clinic.db.engine import make_engine, upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.staff_store import StaffAccountStore

@@ -13,9 +13,10 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
+from clinic.db.engine import session_factory
 from clinic.leads.audit_actions import AUDIT_ACTIONS, AUDIT_SOURCES
-from clinic.leads.database import session_factory
-from clinic.leads.models import AuditEvent, Lead
+from clinic.leads.models import Lead
+from clinic.staff.models import AuditEvent
 from clinic.timeutil import as_utc, utc_now
 
 ACTOR_MAX_LENGTH = 100

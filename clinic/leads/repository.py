@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Select
 
-from clinic.leads.database import session_factory
+from clinic.db.engine import session_factory
 from clinic.leads.models import Lead, LeadNote
 from clinic.leads.records import (
     AUTHOR_MAX_LENGTH,

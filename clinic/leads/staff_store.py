@@ -9,8 +9,8 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from clinic.leads.database import session_factory
-from clinic.leads.models import StaffUser
+from clinic.db.engine import session_factory
+from clinic.staff.models import StaffUser
 from clinic.timeutil import as_utc
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clinic.db.engine import database_url, make_engine
 from clinic.leads.audit import AuditLog
-from clinic.leads.database import database_url, make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.staff_store import StaffAccountStore
 

@@ -16,10 +16,10 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
-from clinic.leads.database import session_factory
-from clinic.leads.models import UNANSWERED_MARKS, UnansweredMark
+from clinic.db.engine import session_factory
 from clinic.timeutil import as_utc, utc_now
 from clinic.unanswered.grouping import QuestionGroup
+from clinic.unanswered.models import UNANSWERED_MARKS, UnansweredMark
 from clinic.unanswered.questions import KEY_LENGTH
 
 SHOULD_BE_FAQ = "should_be_faq"

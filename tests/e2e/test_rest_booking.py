@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from tests.support.booking_script import START, Booking, reference_in
 from tests.support.rest_visitor import Visitor, conversation_record, joined

@@ -8,7 +8,7 @@ Transcripts are saved under test-artifacts/transcripts/ (docs/conversation.md qu
 
 import pytest
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from tests.support.booking_script import REFERENCE
 from tests.support.rest_visitor import Visitor, joined

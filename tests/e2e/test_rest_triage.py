@@ -11,7 +11,7 @@ import json
 import pytest
 
 from clinic.booking_fields import BOOKING_SLOTS
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.triage.tiers import TIER_INTENTS as TIERS
 from tests.support.rest_visitor import Visitor, conversation_record, joined

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from clinic.cli import main
+from clinic.db.engine import make_engine
 from clinic.leads.audit import AuditLog
-from clinic.leads.database import make_engine
 from clinic.leads.repository import LeadRepository
 
 NOW = datetime.now(timezone.utc)

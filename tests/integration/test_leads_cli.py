@@ -9,7 +9,7 @@ from rasa.shared.core.domain import Domain
 
 from clinic.accounts import authenticate
 from clinic.cli import main
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.spool import Spool
 from clinic.leads.staff_store import StaffAccountStore

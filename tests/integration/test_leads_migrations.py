@@ -2,8 +2,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from clinic.leads.database import downgrade, make_engine, upgrade
-from clinic.leads.models import Base
+from clinic.db.base import all_tables
+from clinic.db.engine import downgrade, make_engine, upgrade
 from clinic.leads.repository import LeadRepository
 
 TABLES = {"leads", "lead_notes", "staff_users", "audit_events", "unanswered_marks"}
@@ -23,7 +23,7 @@ def test_upgrade_creates_the_schema_the_models_describe(empty_db_url):
     assert table_names(empty_db_url) == TABLES
     engine = make_engine(empty_db_url)
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(connection), all_tables()) == []
         assert (
             MigrationContext.configure(connection).get_current_revision() == "0004_unanswered_marks"
         )

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import event, func, select
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.models import Lead, LeadNote
 from clinic.leads.references import is_reference
 from clinic.leads.repository import LeadNotFound, LeadRepository

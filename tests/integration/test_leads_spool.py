@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, StatementError
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.models import Lead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitStatus, flush_spool, submit_lead

@@ -22,7 +22,7 @@ from rasa.shared.utils.common import class_from_module_path
 from sqlalchemy import text
 
 from clinic.booking_fields import BOOKING_SLOTS
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.paths import REPO_ROOT
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
 from tests.support.coroutines import run_coroutine

@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from sqlalchemy.engine import Engine
 
 from bench.staff_data import Conversation, write_conversations
-from clinic.leads.database import make_engine, upgrade
+from clinic.db.engine import make_engine, upgrade
 from clinic.tracker_events import read_only_engine
 from clinic.unanswered.export import faq_candidates_yaml
 from clinic.unanswered.marks import MarkStore

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
+from clinic.db.engine import make_engine
 from clinic.leads.audit import AuditLog
-from clinic.leads.database import make_engine
-from clinic.leads.models import UnansweredMark
 from clinic.unanswered.grouping import QuestionGroup
 from clinic.unanswered.marks import MAX_KEYS_PER_MARK, MarkStore, group_mark
+from clinic.unanswered.models import UnansweredMark
 from clinic.unanswered.questions import text_key
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)

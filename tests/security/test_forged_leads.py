@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from clinic.action_token import ACTION_TOKEN_HEADER
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
 from tests.support.stack import StackPorts, started_stack

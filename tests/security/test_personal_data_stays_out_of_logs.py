@@ -20,7 +20,7 @@ import pytest
 
 from clinic.accounts import create_user
 from clinic.action_token import ACTION_TOKEN_HEADER
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.staff_store import StaffAccountStore
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES

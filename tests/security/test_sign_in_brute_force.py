@@ -12,7 +12,7 @@ import secrets
 import pytest
 
 from clinic.accounts import DEFAULT_POLICY, create_user
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.staff_store import StaffAccountStore
 from clinic.web.sign_in_limit import DEFAULT_ADDRESS_LIMIT
 from clinic.web.staff import SIGN_IN_REFUSED

@@ -8,7 +8,7 @@ import uuid
 
 from sqlalchemy import text
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 
 
 class Visitor:

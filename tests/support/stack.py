@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.load_process import answers
 from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
-from clinic.leads.database import upgrade
+from clinic.db.engine import upgrade
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MODEL_ENV = "E2E_MODEL"

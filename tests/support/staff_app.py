@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 
 from clinic.accounts import create_user
-from clinic.leads.database import upgrade
+from clinic.db.engine import upgrade
 from clinic.leads.records import LeadView
 from clinic.leads.repository import LeadRepository
 from clinic.leads.stores import LeadStores, open_stores

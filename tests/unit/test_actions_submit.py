@@ -12,7 +12,7 @@ from actions.booking_steps import (
 )
 from actions.session_start import ActionSessionStart
 from actions.submit import ActionSubmitBooking
-from clinic.leads.database import upgrade
+from clinic.db.engine import upgrade
 from clinic.leads.service import flush_spool
 from clinic.leads.spool_worker import SpoolWorker
 from tests.support.coroutines import run_coroutine
