@@ -23,7 +23,7 @@ from rasa.shared.core.events import (
 )
 from sqlalchemy.engine import Engine
 
-from clinic.booking_fields import BOOKING_SLOTS
+from clinic.booking.fields import BOOKING_SLOTS
 
 FAQ_QUESTIONS = {
     "faq/what_is_art": "What is Active Release Technique?",

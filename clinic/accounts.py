@@ -12,8 +12,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from clinic.leads.staff_store import StaffAccountStore, StaffUserRecord, UnknownUsername
+from clinic.text.validation import InvalidInput
 from clinic.timeutil import as_utc, utc_now
-from clinic.validation import InvalidInput
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 256

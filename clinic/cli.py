@@ -24,7 +24,7 @@ from clinic.accounts import (
     enable_user,
     reset_password,
 )
-from clinic.booking_fields import staff_rows
+from clinic.booking.fields import phone_text, staff_rows
 from clinic.cli_report import add_report_command
 from clinic.cli_tracker_index import add_tracker_index_command
 from clinic.conversations import (
@@ -40,7 +40,6 @@ from clinic.leads.display import (
     after_hours_word,
     conversation_text,
     local_time_text,
-    phone_text,
 )
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
@@ -49,8 +48,8 @@ from clinic.leads.spool import Spool
 from clinic.leads.staff_store import DuplicateUsername, StaffUserRecord, UnknownUsername
 from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
-from clinic.validation import InvalidInput
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -18,9 +18,9 @@ from clinic.dashboard import Period, PeriodError, dashboard_figures
 from clinic.leads.stores import open_stores
 from clinic.notify import send_email
 from clinic.settings import load_settings
+from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 from clinic.tracker_events import open_tracker_store
-from clinic.validation import InvalidInput
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -18,7 +18,7 @@ from email.utils import formatdate
 
 from sqlalchemy.engine import Engine
 
-from clinic.booking_fields import staff_rows
+from clinic.booking.fields import staff_rows
 from clinic.dashboard import Period, dashboard_figures
 from clinic.leads.display import after_hours_word, local_time_text
 from clinic.leads.records import LeadView

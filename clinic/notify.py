@@ -20,7 +20,7 @@ from email.utils import formatdate
 from enum import Enum
 from urllib.parse import urlsplit
 
-from clinic.booking_fields import staff_rows
+from clinic.booking.fields import staff_rows
 from clinic.leads.display import after_hours_text
 from clinic.leads.records import NewLead
 from clinic.settings import ConfigError

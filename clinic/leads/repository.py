@@ -26,8 +26,8 @@ from clinic.leads.records import (
     StoredLead,
 )
 from clinic.leads.references import new_reference, normalize_reference
+from clinic.text.validation import InvalidInput, normalize_free_text
 from clinic.timeutil import as_utc, utc_now
-from clinic.validation import InvalidInput, normalize_free_text
 
 __all__ = [
     "LeadNotFound",

@@ -1,7 +1,7 @@
 """Hide names, phone numbers, emails, street addresses and dates of birth in what a visitor
 typed before staff see it.
 
-Masked are: the spans the project's contact extractor finds (`clinic.contact_parsing`, the same
+Masked are: the spans the project's contact extractor finds (`clinic.text.contact_parsing`, the same
 code the NLU's ContactDetailsExtractor runs), the entity spans Rasa stored with the message
 (phone_number, email, and a name entity if a pipeline ever adds one: the project's spaCy
 pipeline has no NER, only the clinic's entity ruler), a name after an introduction ("my name is
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from clinic.contact_parsing import DEFAULT_REGION, find_emails, find_phone_numbers
+from clinic.text.contact_parsing import DEFAULT_REGION, find_emails, find_phone_numbers
 
 PHONE_MASK = "[phone]"
 EMAIL_MASK = "[email]"

@@ -32,16 +32,16 @@ from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
 from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
-from clinic.booking_fields import STAFF_ROWS
+from clinic.booking.fields import STAFF_ROWS, phone_text
 from clinic.leads.audit import record_update
-from clinic.leads.display import after_hours_text, conversation_text, local_time_text, phone_text
+from clinic.leads.display import after_hours_text, conversation_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
 from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
-from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
 from clinic.web.lead_conversation import default_tracker, lead_conversation
 from clinic.web.secret_key import SecretKeyError

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from clinic.booking_fields import BOOKING_SLOTS
+from clinic.booking.fields import BOOKING_SLOTS
 from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.triage.tiers import TIER_INTENTS as TIERS

@@ -6,7 +6,7 @@ from argon2 import PasswordHasher
 
 from clinic.accounts import AuthStatus, LockoutPolicy, authenticate, create_user
 from clinic.leads.staff_store import DuplicateUsername
-from clinic.validation import InvalidInput
+from clinic.text.validation import InvalidInput
 
 PASSWORD = "correct horse battery staple"
 START = datetime(2025, 6, 2, 9, 0, tzinfo=timezone.utc)

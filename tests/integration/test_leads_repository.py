@@ -9,7 +9,7 @@ from clinic.db.engine import make_engine
 from clinic.leads.models import Lead, LeadNote
 from clinic.leads.references import is_reference
 from clinic.leads.repository import LeadNotFound, LeadRepository
-from clinic.validation import InvalidInput
+from clinic.text.validation import InvalidInput
 
 START = datetime(2025, 6, 2, 12, 0, tzinfo=timezone.utc)
 

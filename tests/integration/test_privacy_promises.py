@@ -21,7 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import class_from_module_path
 from sqlalchemy import text
 
-from clinic.booking_fields import BOOKING_SLOTS
+from clinic.booking.fields import BOOKING_SLOTS
 from clinic.db.engine import make_engine
 from clinic.paths import REPO_ROOT
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore

@@ -24,7 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from clinic.booking_fields import BOOKING_SLOTS
+from clinic.booking.fields import BOOKING_SLOTS
 from clinic.conversations import TrackerStoreError, purge_conversations
 from clinic.tracker_events import (
     FormRuns,

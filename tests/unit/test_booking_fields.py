@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.booking_fields import BOOKING_FIELDS, STAFF_ROWS, Concern
+from clinic.booking.fields import BOOKING_FIELDS, STAFF_ROWS, Concern
 from clinic.leads.records import LEAD_DETAIL_FIELDS
 
 

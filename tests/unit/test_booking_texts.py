@@ -3,7 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.booking import BookingDetails, clinic_details_text, detail_from_text, follow_up_text
+from clinic.booking.conversation import clinic_details_text, detail_from_text, follow_up_text
+from clinic.booking.fields import BookingDetails
 from clinic.settings import ClinicSettings, OpeningRange
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.validation import (
+from clinic.text.validation import (
     InvalidInput,
     format_phone,
     is_non_answer,

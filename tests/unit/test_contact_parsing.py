@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.contact_parsing import find_emails, find_phone_numbers
+from clinic.text.contact_parsing import find_emails, find_phone_numbers
 
 
 @pytest.mark.parametrize(

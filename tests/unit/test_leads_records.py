@@ -6,7 +6,7 @@ import pytest
 
 from clinic.leads.records import NewLead, idempotency_key
 from clinic.leads.references import ALPHABET, is_reference, new_reference, normalize_reference
-from clinic.validation import InvalidInput
+from clinic.text.validation import InvalidInput
 
 
 def test_references_use_crockford_base32_without_ambiguous_letters():

@@ -1,6 +1,11 @@
 import pytest
 
-from clinic.regions import canonical_region, concern_for_region, entity_phrases, uncovered_topic
+from clinic.booking.regions import (
+    canonical_region,
+    concern_for_region,
+    entity_phrases,
+    uncovered_topic,
+)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from clinic.booking_fields import OTHER_CONCERN, Concern
+from clinic.booking.fields import OTHER_CONCERN, Concern
 from clinic.paths import REPO_ROOT
 
 PATTERNS_FILE = REPO_ROOT / "spacy_pipeline" / "patterns.yml"

@@ -8,16 +8,11 @@ page. docs/booking-and-leads.md, "Adding a booking field", lists what else a new
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from clinic.leads.display import patient_text, phone_text
-from clinic.validation import CONCERNS
-
-if TYPE_CHECKING:
-    from clinic.booking import BookingDetails
-    from clinic.leads.records import LeadDetails
+from clinic.text.validation import CONCERNS, format_phone
 
 CONCERN_MAX_LENGTH = 120
 PREFERRED_TIME_MAX_LENGTH = 200
@@ -58,13 +53,38 @@ class Concern:
         return f"{label}: {self.detail}" if self.detail else label
 
 
+class StoredRequest(Protocol):
+    """What the front desk's rows read from a stored request (clinic.leads.records.LeadDetails)."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def concern_value(self) -> Concern: ...
+    @property
+    def preferred_time(self) -> str | None: ...
+    @property
+    def patient_status(self) -> str: ...
+
+
+def phone_text(phone: str | None) -> str:
+    return format_phone(phone) if phone else ""
+
+
+def patient_text(patient_status: str) -> str:
+    return f"{patient_status.capitalize()} patient"
+
+
 @dataclass(frozen=True)
 class StaffRow:
     """One line the front desk sees; `text` is "" when the visitor gave nothing."""
 
     key: str
     label: str
-    text: Callable[[LeadDetails], str]
+    text: Callable[[StoredRequest], str]
 
 
 @dataclass(frozen=True)
@@ -86,6 +106,48 @@ class BookingField:
     @property
     def slots(self) -> tuple[str, ...]:
         return (self.slot, *self.more_slots)
+
+
+@dataclass(frozen=True)
+class BookingDetails:
+    full_name: str
+    phone: str | None
+    email: str | None
+    concern: str
+    preferred_time: str
+    patient_status: str
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, object]) -> BookingDetails:
+        def text(name: str) -> str:
+            return str(slots.get(name) or "")
+
+        return cls(
+            full_name=text("full_name"),
+            phone=str(slots["contact_phone"]) if slots.get("contact_phone") else None,
+            email=str(slots["contact_email"]) if slots.get("contact_email") else None,
+            concern=text("concern"),
+            preferred_time=text("preferred_time"),
+            patient_status=text("patient_status"),
+        )
+
+    def contact_text(self) -> str:
+        parts = [format_phone(self.phone) if self.phone else None, self.email]
+        return ", ".join(part for part in parts if part)
+
+    def summary(self) -> str:
+        return "\n".join(
+            [
+                "Here is your request:",
+                *(
+                    f"- {field.summary_label}: {field.summary_text(self)}"
+                    for field in BOOKING_FIELDS
+                ),
+                # A blank line ends the list, or the widget's markdown runs the two together.
+                "",
+                "Shall I send it to the front desk?",
+            ]
+        )
 
 
 BOOKING_FIELDS = (
@@ -166,6 +228,6 @@ BOOKING_SLOTS = (
 )
 
 
-def staff_rows(lead: LeadDetails, missing: str = "not given") -> list[tuple[str, str]]:
+def staff_rows(lead: StoredRequest, missing: str = "not given") -> list[tuple[str, str]]:
     """(label, text) of each row the front desk sees, `missing` where the visitor gave nothing."""
     return [(row.label, row.text(lead) or missing) for row in STAFF_ROWS]

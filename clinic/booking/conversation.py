@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
-from clinic.booking_fields import BOOKING_FIELDS
+from clinic.booking.fields import BOOKING_FIELDS
 from clinic.settings import ClinicSettings
-from clinic.validation import format_phone
 
 DETAIL_LABELS = {field.slot: field.change_label for field in BOOKING_FIELDS}
 # Slots each detail clears when the visitor wants to change it.
@@ -24,48 +21,6 @@ def detail_from_text(text: str) -> str | None:
         if any((cue in lowered) if " " in cue else (cue in words) for cue in field.change_cues):
             return field.slot
     return None
-
-
-@dataclass(frozen=True)
-class BookingDetails:
-    full_name: str
-    phone: str | None
-    email: str | None
-    concern: str
-    preferred_time: str
-    patient_status: str
-
-    @classmethod
-    def from_slots(cls, slots: Mapping[str, object]) -> BookingDetails:
-        def text(name: str) -> str:
-            return str(slots.get(name) or "")
-
-        return cls(
-            full_name=text("full_name"),
-            phone=str(slots["contact_phone"]) if slots.get("contact_phone") else None,
-            email=str(slots["contact_email"]) if slots.get("contact_email") else None,
-            concern=text("concern"),
-            preferred_time=text("preferred_time"),
-            patient_status=text("patient_status"),
-        )
-
-    def contact_text(self) -> str:
-        parts = [format_phone(self.phone) if self.phone else None, self.email]
-        return ", ".join(part for part in parts if part)
-
-    def summary(self) -> str:
-        return "\n".join(
-            [
-                "Here is your request:",
-                *(
-                    f"- {field.summary_label}: {field.summary_text(self)}"
-                    for field in BOOKING_FIELDS
-                ),
-                # A blank line ends the list, or the widget's markdown runs the two together.
-                "",
-                "Shall I send it to the front desk?",
-            ]
-        )
 
 
 def follow_up_text(settings: ClinicSettings, at: datetime) -> str:

@@ -1,0 +1,1 @@
+"""Checking and normalising what visitors type: names, phones, emails, free text."""

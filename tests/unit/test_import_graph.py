@@ -1,0 +1,94 @@
+"""The layout's promise (README.md, "Layout"): no import circle between clinic's modules."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+from clinic.paths import REPO_ROOT
+
+
+def module_names(root: Path, package: str) -> dict[str, Path]:
+    """Every module of `package` (a folder under `root`) by its dotted name."""
+    names = {}
+    for path in sorted((root / package).rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names[".".join(parts)] = path
+    return names
+
+
+def imported_names(path: Path) -> Iterator[str]:
+    """Every module name the file imports, at any depth (functions and TYPE_CHECKING too):
+    `from a.b import c` yields a.b.c and a.b, of which the graph keeps those that exist."""
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def import_graph(root: Path, package: str) -> dict[str, set[str]]:
+    """Module -> the modules of the same package it imports (a package's own __init__ aside)."""
+    modules = module_names(root, package)
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in imported_names(path):
+            if imported in modules and imported != name and not name.startswith(f"{imported}."):
+                targets.add(imported)
+        graph[name] = targets
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle as the list of modules along it, or None when the graph has none."""
+    done: set[str] = set()
+    path: list[str] = []
+    on_path: set[str] = set()
+
+    def visit(node: str) -> list[str] | None:
+        path.append(node)
+        on_path.add(node)
+        for target in sorted(graph[node]):
+            if target in on_path:
+                return path[path.index(target) :] + [target]
+            if target not in done:
+                cycle = visit(target)
+                if cycle:
+                    return cycle
+        path.pop()
+        on_path.discard(node)
+        done.add(node)
+        return None
+
+    for start in sorted(graph):
+        if start not in done:
+            cycle = visit(start)
+            if cycle:
+                return cycle
+    return None
+
+
+def test_no_import_circle_between_clinic_modules():
+    assert find_cycle(import_graph(REPO_ROOT, "clinic")) is None
+
+
+def test_a_planted_circle_is_found(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "inner").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "inner" / "__init__.py").write_text("")
+    (package / "a.py").write_text("from pkg.inner import b\n")
+    (package / "inner" / "b.py").write_text("def f():\n    import pkg.c\n")
+    (package / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pkg.a\n"
+    )
+    (package / "d.py").write_text("import pkg.a\n")
+
+    assert find_cycle(import_graph(tmp_path, "pkg")) == ["pkg.a", "pkg.inner.b", "pkg.c", "pkg.a"]
+    (package / "c.py").write_text("import pkg.inner\n")
+    assert find_cycle(import_graph(tmp_path, "pkg")) is None
