@@ -25,8 +25,8 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from bench.staff_data import generated_conversations, tracker_store, write_conversations
-from clinic.tracker_events import read_only_engine
-from clinic.tracker_index import EVENTS_INDEX, add_events_index
+from clinic.conversations.events import read_only_engine
+from clinic.conversations.index import EVENTS_INDEX, add_events_index
 from tests.support.staff_app import NOW, leads_stores, signed_in_client, staff_app, submit_lead
 
 DAYS = 30

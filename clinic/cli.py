@@ -16,25 +16,16 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from clinic.accounts import (
-    account,
-    change_password,
-    create_user,
-    disable_user,
-    enable_user,
-    reset_password,
-)
 from clinic.booking.fields import phone_text, staff_rows
 from clinic.cli_report import add_report_command
 from clinic.cli_tracker_index import add_tracker_index_command
-from clinic.conversations import (
+from clinic.conversations.store import (
     TrackerStoreError,
     endpoints_path,
     purge_conversations,
     tracker_store_url,
 )
 from clinic.db.engine import database_url, upgrade
-from clinic.leads.audit import record_update
 from clinic.leads.display import (
     after_hours_text,
     after_hours_word,
@@ -45,9 +36,18 @@ from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
 from clinic.leads.spool import Spool
-from clinic.leads.staff_store import DuplicateUsername, StaffUserRecord, UnknownUsername
 from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.staff.accounts import (
+    account,
+    change_password,
+    create_user,
+    disable_user,
+    enable_user,
+    reset_password,
+)
+from clinic.staff.audit import record_update
+from clinic.staff.store import DuplicateUsername, StaffUserRecord, UnknownUsername
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 

@@ -12,15 +12,15 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from clinic.conversations import TrackerStoreError
-from clinic.daily_summary import SUMMARY_ENV, SummarySettings, summary_message
-from clinic.dashboard import Period, PeriodError, dashboard_figures
+from clinic.conversations.events import open_tracker_store
+from clinic.conversations.store import TrackerStoreError
+from clinic.insights.daily_summary import SUMMARY_ENV, SummarySettings, summary_message
+from clinic.insights.dashboard import Period, PeriodError, dashboard_figures
+from clinic.leads.notify import send_email
 from clinic.leads.stores import open_stores
-from clinic.notify import send_email
 from clinic.settings import load_settings
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
-from clinic.tracker_events import open_tracker_store
 
 EXIT_OK = 0
 EXIT_FAILED = 1

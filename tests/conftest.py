@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 from clinic.db.engine import make_engine, upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.staff.store import StaffAccountStore
 from tests.support.leads import new_lead
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"

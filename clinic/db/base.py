@@ -26,7 +26,7 @@ Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 MODEL_MODULES = (
     "clinic.leads.models",
     "clinic.staff.models",
-    "clinic.unanswered.models",
+    "clinic.insights.unanswered.models",
 )
 
 

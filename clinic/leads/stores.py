@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clinic.db.engine import database_url, make_engine
-from clinic.leads.audit import AuditLog
 from clinic.leads.repository import LeadRepository
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.staff.audit import AuditLog
+from clinic.staff.store import StaffAccountStore
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Column, Integer, String
 
 from clinic.db.base import Base, UTCDateTime
-from clinic.leads.audit_actions import AUDIT_ACTIONS
+from clinic.staff.audit_actions import AUDIT_ACTIONS
 
 _ACTION_LIST = ", ".join(f"'{action}'" for action in AUDIT_ACTIONS)
 

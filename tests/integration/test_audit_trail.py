@@ -9,8 +9,8 @@ import pytest
 
 from clinic.cli import main
 from clinic.db.engine import make_engine
-from clinic.leads.audit import AuditLog
 from clinic.leads.repository import LeadRepository
+from clinic.staff.audit import AuditLog
 
 NOW = datetime.now(timezone.utc)
 

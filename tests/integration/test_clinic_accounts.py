@@ -4,8 +4,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from argon2 import PasswordHasher
 
-from clinic.accounts import AuthStatus, LockoutPolicy, authenticate, create_user
-from clinic.leads.staff_store import DuplicateUsername
+from clinic.staff.accounts import AuthStatus, LockoutPolicy, authenticate, create_user
+from clinic.staff.store import DuplicateUsername
 from clinic.text.validation import InvalidInput
 
 PASSWORD = "correct horse battery staple"

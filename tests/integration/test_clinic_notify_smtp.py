@@ -4,9 +4,9 @@ import logging
 
 import pytest
 
+from clinic.leads.notify import SmtpSettings, notifier_from_env, send_lead_email
 from clinic.leads.service import SubmitStatus, submit_lead
 from clinic.leads.spool import Spool
-from clinic.notify import SmtpSettings, notifier_from_env, send_lead_email
 from tests.support.smtp_inbox import free_port, running_inbox
 
 
@@ -76,7 +76,7 @@ def test_unreachable_server_is_logged_and_the_lead_kept(repo, tmp_path, make_lea
         }
     )
     new = make_lead()
-    with caplog.at_level(logging.ERROR, logger="clinic.notify"):
+    with caplog.at_level(logging.ERROR, logger="clinic.leads.notify"):
         outcome = submit_lead(lambda: repo, Spool(tmp_path / "spool"), new, notify=notifier)
     assert outcome.status is SubmitStatus.STORED
     assert repo.get(new.reference) is not None
@@ -90,7 +90,7 @@ def test_server_refusing_the_recipient_is_logged(smtp_server, make_lead, caplog)
         return "550 No such user"
 
     inbox.handle_RCPT = refuse
-    with caplog.at_level(logging.ERROR, logger="clinic.notify"):
+    with caplog.at_level(logging.ERROR, logger="clinic.leads.notify"):
         assert send_lead_email(make_lead(), settings_for(port)) is False
     assert inbox.envelopes == []
     assert "could not email the front desk" in caplog.text

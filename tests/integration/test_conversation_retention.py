@@ -11,7 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
 from clinic.cli import main
-from clinic.conversations import (
+from clinic.conversations.store import (
     purge_conversations,
     tracker_store_url,
 )

@@ -7,12 +7,12 @@ import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from clinic.accounts import authenticate
 from clinic.cli import main
 from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.spool import Spool
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.staff.accounts import authenticate
+from clinic.staff.store import StaffAccountStore
 
 CLINIC_YML = """
 name: Test Clinic

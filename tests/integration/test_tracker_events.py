@@ -25,8 +25,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.booking.fields import BOOKING_SLOTS
-from clinic.conversations import TrackerStoreError, purge_conversations
-from clinic.tracker_events import (
+from clinic.conversations.events import (
     FormRuns,
     TrackerUnreachable,
     conversation_count,
@@ -37,6 +36,7 @@ from clinic.tracker_events import (
     transcript,
     user_messages,
 )
+from clinic.conversations.store import TrackerStoreError, purge_conversations
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
 from tests.support.coroutines import run_coroutine
 from tests.support.tracker_stores import sql_tracker_store

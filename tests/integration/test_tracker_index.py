@@ -12,7 +12,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import inspect, text
 
 from clinic.cli import main
-from clinic.tracker_index import EVENTS_INDEX, add_events_index
+from clinic.conversations.index import EVENTS_INDEX, add_events_index
 from tests.support.tracker_stores import sql_tracker_store
 
 

@@ -10,11 +10,11 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from clinic.db.engine import make_engine
-from clinic.leads.audit import AuditLog
-from clinic.unanswered.grouping import QuestionGroup
-from clinic.unanswered.marks import MAX_KEYS_PER_MARK, MarkStore, group_mark
-from clinic.unanswered.models import UnansweredMark
-from clinic.unanswered.questions import text_key
+from clinic.insights.unanswered.grouping import QuestionGroup
+from clinic.insights.unanswered.marks import MAX_KEYS_PER_MARK, MarkStore, group_mark
+from clinic.insights.unanswered.models import UnansweredMark
+from clinic.insights.unanswered.questions import text_key
+from clinic.staff.audit import AuditLog
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 PRICE = text_key("what does it cost")

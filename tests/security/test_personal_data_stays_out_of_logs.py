@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from clinic.accounts import create_user
 from clinic.action_token import ACTION_TOKEN_HEADER
 from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.staff.accounts import create_user
+from clinic.staff.store import StaffAccountStore
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS
 from tests.support.coroutines import run_coroutine

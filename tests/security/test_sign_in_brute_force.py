@@ -11,9 +11,9 @@ import secrets
 
 import pytest
 
-from clinic.accounts import DEFAULT_POLICY, create_user
 from clinic.db.engine import make_engine
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.staff.accounts import DEFAULT_POLICY, create_user
+from clinic.staff.store import StaffAccountStore
 from clinic.web.sign_in_limit import DEFAULT_ADDRESS_LIMIT
 from clinic.web.staff import SIGN_IN_REFUSED
 from tests.support.stack import StackPorts, started_stack

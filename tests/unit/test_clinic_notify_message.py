@@ -4,7 +4,7 @@ import ssl
 
 import pytest
 
-from clinic.notify import SmtpSettings, build_message, notifier_from_env
+from clinic.leads.notify import SmtpSettings, build_message, notifier_from_env
 from clinic.settings import ConfigError
 
 SETTINGS = SmtpSettings(

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bench.staff_data import Conversation, write_conversations
-from clinic.dashboard import Period, PeriodError, dashboard_figures, topic_label
+from clinic.conversations.events import FormRuns, read_only_engine
+from clinic.insights.dashboard import Period, PeriodError, dashboard_figures, topic_label
 from clinic.settings import ClinicSettings, OpeningRange
-from clinic.tracker_events import FormRuns, read_only_engine
 from tests.support.staff_app import ZONE, submit_lead
 
 # Monday 2 November 2026; the clinic opens 9:00-17:00 on weekdays.

@@ -3,7 +3,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionFallback
-from clinic.fallback import consecutive_fallbacks, fallback_response
+from clinic.conversations.fallback import consecutive_fallbacks, fallback_response
 from tests.support.coroutines import run_coroutine
 from tests.support.domain import load_domain
 

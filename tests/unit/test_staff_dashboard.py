@@ -9,8 +9,8 @@ from xml.etree import ElementTree
 import pytest
 
 from bench.staff_data import Conversation, write_conversations
-from clinic.dashboard import Period
-from clinic.tracker_events import read_only_engine
+from clinic.conversations.events import read_only_engine
+from clinic.insights.dashboard import Period
 from clinic.web.staff_dashboard import FIGURES_TTL_SECONDS, FiguresCache
 from tests.support.staff_app import (
     NOW,

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy.engine import make_url
 
 from bench.staff_data import Conversation, write_conversations
-from clinic.tracker_events import read_only_engine
+from clinic.conversations.events import read_only_engine
 from clinic.web.lead_conversation import MAX_TURNS
 from tests.support.staff_app import (
     NOW,

@@ -9,7 +9,7 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from sqlalchemy.engine import make_url
 
-from clinic.tracker_events import read_only_engine
+from clinic.conversations.events import read_only_engine
 from tests.support.staff_app import csrf_token, signed_in_client, staff_app
 from tests.support.unanswered import PHONE, chat, parking_and_medicine
 

@@ -10,15 +10,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.accounts import (
+from clinic.leads.repository import LeadRepository
+from clinic.settings import ClinicSettings
+from clinic.staff.accounts import (
     LockoutPolicy,
     create_user,
     disable_user,
     enable_user,
     reset_password,
 )
-from clinic.leads.repository import LeadRepository
-from clinic.settings import ClinicSettings
 from clinic.web.sign_in_limit import AddressLimit
 from clinic.web.staff import SIGN_IN_REFUSED, create_app
 from clinic.web.staff_config import StaffConfig, StaffConfigError

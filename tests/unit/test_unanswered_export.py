@@ -2,9 +2,9 @@ from datetime import date, datetime, timezone
 
 from rasa.shared.nlu.training_data.loading import load_data
 
-from clinic.unanswered.export import faq_candidates_yaml
-from clinic.unanswered.grouping import QuestionGroup
-from clinic.unanswered.questions import text_key
+from clinic.insights.unanswered.export import faq_candidates_yaml
+from clinic.insights.unanswered.grouping import QuestionGroup
+from clinic.insights.unanswered.questions import text_key
 
 SEEN = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
 

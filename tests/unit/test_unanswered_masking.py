@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.unanswered.masking import mask_personal_details
+from clinic.insights.unanswered.masking import mask_personal_details
 
 
 @pytest.mark.parametrize(

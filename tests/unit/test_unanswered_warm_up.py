@@ -11,10 +11,10 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 
-from clinic.tracker_events import read_only_engine
-from clinic.unanswered.encoder import CachingEncoder
-from clinic.unanswered.marks import MarkStore
-from clinic.unanswered.report import UnansweredGroups
+from clinic.conversations.events import read_only_engine
+from clinic.insights.unanswered.encoder import CachingEncoder
+from clinic.insights.unanswered.marks import MarkStore
+from clinic.insights.unanswered.report import UnansweredGroups
 from clinic.web.staff_config import WARM_UP_ENV, StaffConfig, StaffConfigError
 from clinic.web.staff_unanswered import register_unanswered_pages, warm_up
 from tests.support.staff_app import NOW

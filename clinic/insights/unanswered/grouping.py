@@ -16,7 +16,7 @@ from typing import Protocol
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
-from clinic.unanswered.questions import Question
+from clinic.insights.unanswered.questions import Question
 
 # Questions whose embeddings are closer than this (1 - cosine similarity) can share a group.
 DEFAULT_DISTANCE_THRESHOLD = 0.6

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from clinic.unanswered.grouping import SentenceEncoder
+from clinic.insights.unanswered.grouping import SentenceEncoder
 
 # Embeddings of texts seen before are reused; the oldest are dropped past this many.
 CACHE_SIZE = 20_000

@@ -11,7 +11,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from clinic.leads.staff_store import StaffAccountStore, StaffUserRecord, UnknownUsername
+from clinic.staff.store import StaffAccountStore, StaffUserRecord, UnknownUsername
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import as_utc, utc_now
 

@@ -17,10 +17,10 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
 from clinic.db.engine import session_factory
+from clinic.insights.unanswered.grouping import QuestionGroup
+from clinic.insights.unanswered.models import UNANSWERED_MARKS, UnansweredMark
+from clinic.insights.unanswered.questions import KEY_LENGTH
 from clinic.timeutil import as_utc, utc_now
-from clinic.unanswered.grouping import QuestionGroup
-from clinic.unanswered.models import UNANSWERED_MARKS, UnansweredMark
-from clinic.unanswered.questions import KEY_LENGTH
 
 SHOULD_BE_FAQ = "should_be_faq"
 MARK_LABELS = {"answered_elsewhere": "Answered elsewhere", SHOULD_BE_FAQ: "Should be an FAQ"}

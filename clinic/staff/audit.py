@@ -14,8 +14,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 
 from clinic.db.engine import session_factory
-from clinic.leads.audit_actions import AUDIT_ACTIONS, AUDIT_SOURCES
 from clinic.leads.models import Lead
+from clinic.staff.audit_actions import AUDIT_ACTIONS, AUDIT_SOURCES
 from clinic.staff.models import AuditEvent
 from clinic.timeutil import as_utc, utc_now
 

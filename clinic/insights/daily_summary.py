@@ -1,7 +1,7 @@
 """The optional daily summary email to the front desk: a day's new booking requests by reference
 and the dashboard's figures for that day.
 
-Off unless LEADS_DAILY_SUMMARY is on; sent with the lead emails' SMTP settings (clinic.notify:
+Off unless LEADS_DAILY_SUMMARY is on; sent with the lead emails' SMTP settings (clinic.leads.notify:
 LEADS_NOTIFY_TO, LEADS_SMTP_*). By default the email names each request by reference, time and
 status only: no name, contact detail or health concern. LEADS_DAILY_SUMMARY_DETAILS=1 adds the
 request's details, as the per-request email with LEADS_NOTIFY_CONTENT=full does.
@@ -19,11 +19,11 @@ from email.utils import formatdate
 from sqlalchemy.engine import Engine
 
 from clinic.booking.fields import staff_rows
-from clinic.dashboard import Period, dashboard_figures
+from clinic.insights.dashboard import Period, dashboard_figures
 from clinic.leads.display import after_hours_word, local_time_text
+from clinic.leads.notify import SmtpSettings, flag_setting
 from clinic.leads.records import LeadView
 from clinic.leads.repository import LeadRepository
-from clinic.notify import SmtpSettings, flag_setting
 from clinic.settings import ClinicSettings, ConfigError
 
 SUMMARY_ENV = "LEADS_DAILY_SUMMARY"

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from clinic.tracker_events import UserMessage
-from clinic.unanswered.masking import mask_personal_details
+from clinic.conversations.events import UserMessage
+from clinic.insights.unanswered.masking import mask_personal_details
 
 # Grouping runs on request: only the newest messages of the period are grouped.
 DEFAULT_MESSAGE_LIMIT = 5000

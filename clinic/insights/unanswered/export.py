@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
-from clinic.unanswered.grouping import QuestionGroup
-from clinic.unanswered.masking import MASKS
+from clinic.insights.unanswered.grouping import QuestionGroup
+from clinic.insights.unanswered.masking import MASKS
 
 EXAMPLES_PER_CANDIDATE = 50
 SLUG_WORDS = 5

@@ -1,9 +1,9 @@
 """An index for the staff page's reads of Rasa's tracker store.
 
-Rasa indexes its `events` table by sender_id only; the reader (clinic/tracker_events.py) filters
-by type_name and timestamp. The table is Rasa's, so no migration of the leads database adds the
-index: `leads tracker-index` does, and running it again changes nothing. On PostgreSQL it is
-built CONCURRENTLY, so the running assistant keeps writing events meanwhile.
+Rasa indexes its `events` table by sender_id only; the reader (clinic/conversations/events.py)
+filters by type_name and timestamp. The table is Rasa's, so no migration of the leads database
+adds the index: `leads tracker-index` does, and running it again changes nothing. On PostgreSQL it
+is built CONCURRENTLY, so the running assistant keeps writing events meanwhile.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
-from clinic.conversations import writable_tracker_store
+from clinic.conversations.store import writable_tracker_store
 
 EVENTS_INDEX = "events_type_time"
 _COLUMNS = "events (type_name, timestamp)"

@@ -9,18 +9,18 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from clinic.conversations import TrackerStoreError
-from clinic.tracker_events import FALLBACK_ANSWER, user_messages
-from clinic.unanswered.encoder import minilm_encoder
-from clinic.unanswered.grouping import QuestionGroup, SentenceEncoder, group_questions
-from clinic.unanswered.marks import (
+from clinic.conversations.events import FALLBACK_ANSWER, user_messages
+from clinic.conversations.store import TrackerStoreError
+from clinic.insights.unanswered.encoder import minilm_encoder
+from clinic.insights.unanswered.grouping import QuestionGroup, SentenceEncoder, group_questions
+from clinic.insights.unanswered.marks import (
     MAX_KEYS_PER_MARK,
     SHOULD_BE_FAQ,
     Mark,
     MarkStore,
     group_mark,
 )
-from clinic.unanswered.questions import DEFAULT_MESSAGE_LIMIT, unanswered_questions
+from clinic.insights.unanswered.questions import DEFAULT_MESSAGE_LIMIT, unanswered_questions
 
 EXAMPLES_SHOWN = 3
 INTENT_LABELS = {

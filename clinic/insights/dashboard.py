@@ -3,8 +3,8 @@
 
 Conversations count when a visitor wrote in the period. Questions are the visitor messages the
 assistant answered from the article (an FAQ topic) or could not answer (as the staff page's list
-of unanswered questions: clinic.tracker_events UserMessage.unanswered_as); the unanswered share
-is of those questions. The after-hours shares use the
+of unanswered questions: clinic.conversations.events UserMessage.unanswered_as); the unanswered
+share is of those questions. The after-hours shares use the
 clinic's opening hours: of conversations by their first message, of leads as stored.
 """
 
@@ -17,17 +17,17 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy.engine import Engine
 
-from clinic.conversations import TrackerStoreError
-from clinic.leads.records import LEAD_STATUSES, LeadCounts
-from clinic.leads.repository import LeadRepository
-from clinic.settings import ClinicSettings
-from clinic.tracker_events import (
+from clinic.conversations.events import (
     FAQ_INTENT,
     FormRuns,
     conversation_starts,
     form_runs,
     user_messages,
 )
+from clinic.conversations.store import TrackerStoreError
+from clinic.leads.records import LEAD_STATUSES, LeadCounts
+from clinic.leads.repository import LeadRepository
+from clinic.settings import ClinicSettings
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Read-only views of the conversations in Rasa's SQL tracker store, for the staff page.
 
-The store is found where `leads purge` finds it (clinic.conversations). Rasa keeps every event
+The store is found where `leads purge` finds it (clinic.conversations.store). Rasa keeps every event
 as a row of its `events` table: `sender_id`, `type_name`, `timestamp` (Unix seconds),
 `intent_name`, `action_name` and the serialised event in `data`. Only SELECTs run here, on a
 connection opened read-only, so a slow page never holds a lock the assistant waits for.
@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Connection, Engine, Row
 from sqlalchemy.exc import SQLAlchemyError
 
-from clinic.conversations import TrackerStoreError, endpoints_path, tracker_store_url
+from clinic.conversations.store import TrackerStoreError, endpoints_path, tracker_store_url
 from clinic.timeutil import as_utc
 
 FORM_NAME = "booking_form"
