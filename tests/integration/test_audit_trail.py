@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from clinic.cli import main
+from clinic.cli.leads import main
 from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.staff.audit import AuditLog

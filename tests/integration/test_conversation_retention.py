@@ -10,7 +10,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 
-from clinic.cli import main
+from clinic.cli.leads import main
 from clinic.conversations.store import (
     purge_conversations,
     tracker_store_url,

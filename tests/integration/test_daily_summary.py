@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bench.staff_data import Conversation, tracker_store, write_conversations
-from clinic.cli import main
+from clinic.cli.leads import main
 from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
 from tests.support.leads import new_lead

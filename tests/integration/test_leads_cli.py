@@ -7,7 +7,7 @@ import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from clinic.cli import main
+from clinic.cli.leads import main
 from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.leads.spool import Spool

@@ -11,7 +11,7 @@ import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy import inspect, text
 
-from clinic.cli import main
+from clinic.cli.leads import main
 from clinic.conversations.index import EVENTS_INDEX, add_events_index
 from tests.support.tracker_stores import sql_tracker_store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clinic.cli import main
+from clinic.cli.leads import main
 
 
 def leads_cli_env(folder: Path, monkeypatch: pytest.MonkeyPatch, clinic_yml: str) -> None:

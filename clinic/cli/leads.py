@@ -17,8 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from clinic.booking.fields import phone_text, staff_rows
-from clinic.cli_report import add_report_command
-from clinic.cli_tracker_index import add_tracker_index_command
+from clinic.cli.report import add_report_command
+from clinic.cli.tracker_index import add_tracker_index_command
 from clinic.conversations.store import (
     TrackerStoreError,
     endpoints_path,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clinic.cli_report import ENDPOINTS_HELP, EXIT_FAILED, EXIT_OK
+from clinic.cli.report import ENDPOINTS_HELP, EXIT_FAILED, EXIT_OK
 from clinic.conversations.index import EVENTS_INDEX, add_events_index
 from clinic.conversations.store import TrackerStoreError, endpoints_path, tracker_store_url
 
