@@ -1,4 +1,5 @@
-"""The layout's promise (README.md, "Layout"): no import circle between clinic's modules."""
+"""The layout's promises (README.md, "Layout"): no import circle between clinic's modules, and
+the Rasa components depend on clinic's text and triage code, never clinic on the components."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from clinic.paths import REPO_ROOT
+
+# What the NLU components (loaded by Rasa from config.yml) may use of clinic.
+COMPONENTS_MAY_IMPORT = ("clinic.text", "clinic.triage")
 
 
 def module_names(root: Path, package: str) -> dict[str, Path]:
@@ -92,3 +96,23 @@ def test_a_planted_circle_is_found(tmp_path):
     assert find_cycle(import_graph(tmp_path, "pkg")) == ["pkg.a", "pkg.inner.b", "pkg.c", "pkg.a"]
     (package / "c.py").write_text("import pkg.inner\n")
     assert find_cycle(import_graph(tmp_path, "pkg")) is None
+
+
+def test_clinic_never_imports_the_rasa_components():
+    importers = {
+        name
+        for name, path in module_names(REPO_ROOT, "clinic").items()
+        if any(imported.split(".")[0] == "components" for imported in imported_names(path))
+    }
+    assert importers == set()
+
+
+def test_components_use_only_clinics_text_and_triage_code():
+    used = {
+        imported
+        for path in (REPO_ROOT / "components").glob("*.py")
+        for imported in imported_names(path)
+        if imported.split(".")[0] == "clinic"
+    }
+    assert used
+    assert {name for name in used if not name.startswith(COMPONENTS_MAY_IMPORT)} == set()

@@ -19,7 +19,7 @@ from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.minilm_encoder import DEFAULT_MAX_SEQUENCE_LENGTH, load_encoder, packaged_model_dir
+from clinic.text.minilm_encoder import DEFAULT_MAX_SEQUENCE_LENGTH, load_encoder, packaged_model_dir
 from components.minilm_featurizer import MiniLMFeaturizer
 
 MINILM_DIMENSION = 384

@@ -42,7 +42,7 @@ class CachingEncoder:
 @functools.cache
 def minilm_encoder() -> SentenceEncoder:
     """The NLU pipeline's all-MiniLM-L6-v2 from its local package; TensorFlow loads only here."""
-    from components.minilm_encoder import (
+    from clinic.text.minilm_encoder import (
         DEFAULT_MAX_SEQUENCE_LENGTH,
         load_encoder,
         packaged_model_dir,

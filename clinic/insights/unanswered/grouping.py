@@ -1,6 +1,6 @@
 """Group unanswered questions by meaning: MiniLM sentence embeddings, agglomerative clustering.
 
-The embeddings are the assistant's own (components/minilm_encoder.py, the same local model
+The embeddings are the assistant's own (clinic/text/minilm_encoder.py, the same local model
 files the NLU pipeline loads). Average-linkage clustering with a cosine distance threshold is
 deterministic: the same questions always give the same groups.
 """
