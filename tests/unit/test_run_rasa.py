@@ -7,8 +7,8 @@ import os
 import pytest
 
 from clinic.paths import REPO_ROOT
-from clinic.run_rasa import main, rasa_command, rasa_environment
 from clinic.settings import ConfigError
+from rasa_server_plugins.run import main, rasa_command, rasa_environment
 
 
 def option(command: list[str], name: str) -> str:

@@ -1,4 +1,4 @@
-"""`python -m clinic.run_rasa [RASA RUN OPTIONS]`: the Rasa server for production.
+"""`python -m rasa_server_plugins.run [RASA RUN OPTIONS]`: the Rasa server for production.
 
 It runs `rasa run` with the trained model, credentials.yml and endpoints.production.yml, bound
 to 127.0.0.1 unless RASA_INTERFACE names another address (the reverse proxy in front of it
@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         command = rasa_command(sys.argv[1:] if argv is None else argv)
     except ConfigError as error:
-        raise SystemExit(f"clinic.run_rasa: {error}") from error
+        raise SystemExit(f"rasa_server_plugins.run: {error}") from error
     os.execve(command[0], command, rasa_environment())
 
 
