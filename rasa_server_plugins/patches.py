@@ -16,7 +16,7 @@ classes, named by module path, while it starts and before it handles a message, 
 `install()`: the tracker store (the endpoints files) when it is created, the REST and socket.io
 channels (credentials.yml) when Rasa asks for their blueprints. So every way the project runs
 Rasa is patched before its first turn: `rasa run` from scripts/run.sh, scripts/production.sh
-(rasa_server_plugins.run) and tests/support/stack.py (channels and tracker store), and
+(rasa_server_plugins.run) and testkit/stack.py (channels and tracker store), and
 `rasa shell` in scripts/shell.sh (tracker store). `rasa test core` (tests/rasa) loads the model
 without endpoints: it handles no message through the server and calls no action server, so it
 needs no patch.

@@ -19,7 +19,7 @@ from clinic.db.engine import make_engine, upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.staff.store import StaffAccountStore
-from tests.support.leads import new_lead
+from testkit.leads import new_lead
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"
 

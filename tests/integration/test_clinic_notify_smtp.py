@@ -7,7 +7,7 @@ import pytest
 from clinic.leads.notify import SmtpSettings, notifier_from_env, send_lead_email
 from clinic.leads.service import SubmitStatus, submit_lead
 from clinic.leads.spool import Spool
-from tests.support.smtp_inbox import free_port, running_inbox
+from testkit.smtp_inbox import free_port, running_inbox
 
 
 @pytest.fixture

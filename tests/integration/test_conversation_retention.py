@@ -18,10 +18,10 @@ from clinic.conversations.store import (
 from clinic.paths import REPO_ROOT
 from clinic.timeutil import utc_now
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
+from testkit.coroutines import run_coroutine
+from testkit.leads_cli import leads_cli_env
+from testkit.tracker_stores import sql_tracker_store
 from tests.conftest import postgres_test_url, reset_postgres
-from tests.support.coroutines import run_coroutine
-from tests.support.leads_cli import leads_cli_env
-from tests.support.tracker_stores import sql_tracker_store
 
 DAY = 24 * 3600
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\nretention_days: 30\n"

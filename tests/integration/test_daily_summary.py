@@ -8,13 +8,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli.leads import main
 from clinic.leads.records import NewLead
 from clinic.leads.stores import open_stores
-from tests.support.leads import new_lead
-from tests.support.leads_cli import leads_cli_env
-from tests.support.smtp_inbox import running_inbox
+from testkit.leads import new_lead
+from testkit.leads_cli import leads_cli_env
+from testkit.smtp_inbox import running_inbox
+from testkit.staff_data import Conversation, tracker_store, write_conversations
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
 # 10:00 in New York on Tuesday 3 November 2026.

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.cli.leads import main
 from clinic.leads.stores import open_stores
-from tests.support.leads import new_lead
-from tests.support.leads_cli import leads_cli_env
+from testkit.leads import new_lead
+from testkit.leads_cli import leads_cli_env
+from testkit.staff_data import Conversation, tracker_store, write_conversations
 
 CLINIC = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
 NOVEMBER = datetime(2026, 11, 3, 15, 0, tzinfo=timezone.utc)

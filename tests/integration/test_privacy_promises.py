@@ -25,9 +25,9 @@ from clinic.booking.fields import BOOKING_SLOTS
 from clinic.db.engine import make_engine
 from clinic.paths import REPO_ROOT
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
-from tests.support.coroutines import run_coroutine
-from tests.support.domain import load_domain
-from tests.support.tracker_stores import sql_tracker_store
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+from testkit.tracker_stores import sql_tracker_store
 
 NAME = "Jane Doe"
 PHONE = "914 555 0123"

@@ -38,8 +38,8 @@ from clinic.conversations.events import (
 )
 from clinic.conversations.store import TrackerStoreError, purge_conversations
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
-from tests.support.coroutines import run_coroutine
-from tests.support.tracker_stores import sql_tracker_store
+from testkit.coroutines import run_coroutine
+from testkit.tracker_stores import sql_tracker_store
 
 START = datetime(2026, 11, 2, 14, 0, tzinfo=timezone.utc)
 

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 
 from clinic.cli.leads import main
 from clinic.conversations.index import EVENTS_INDEX, add_events_index
-from tests.support.tracker_stores import sql_tracker_store
+from testkit.tracker_stores import sql_tracker_store
 
 
 @pytest.fixture

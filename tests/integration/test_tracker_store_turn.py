@@ -9,14 +9,14 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
 from tests.integration.test_privacy_promises import (
     PERSONAL,
     Conversation,
     end_by_sending,
     fill_form,
 )
-from tests.support.coroutines import run_coroutine
-from tests.support.domain import load_domain
 
 
 def turn(tracker, text):

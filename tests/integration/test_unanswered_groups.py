@@ -11,13 +11,13 @@ import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 from sqlalchemy.engine import Engine
 
-from bench.staff_data import Conversation, write_conversations
 from clinic.conversations.events import read_only_engine
 from clinic.db.engine import make_engine, upgrade
 from clinic.insights.unanswered.export import faq_candidates_yaml
 from clinic.insights.unanswered.marks import MarkStore
 from clinic.insights.unanswered.report import UnansweredGroups
-from tests.support.tracker_stores import sql_tracker_store
+from testkit.staff_data import Conversation, write_conversations
+from testkit.tracker_stores import sql_tracker_store
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
 QUESTIONS = {

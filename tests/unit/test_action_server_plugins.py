@@ -17,7 +17,7 @@ import rasa_sdk_plugins
 from actions import leads_backend
 from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from rasa_sdk_plugins.guard import HOST_ENV, MAX_BODY_BYTES
-from tests.support.coroutines import run_coroutine
+from testkit.coroutines import run_coroutine
 
 ACTION_MODULES = ("booking_form", "booking_steps", "leads_backend", "session_start", "submit")
 TOKEN = "t" * 64

@@ -3,9 +3,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking_form import ValidateBookingForm
 from clinic.paths import REPO_ROOT
-from tests.support.coroutines import run_coroutine
-from tests.support.domain import load_domain
-from tests.support.trackers import entity, make_tracker
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+from testkit.trackers import entity, make_tracker
 
 DOMAIN = {}
 FORM = ValidateBookingForm()

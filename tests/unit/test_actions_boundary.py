@@ -2,8 +2,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.boundary import AnswerOtherCondition
-from tests.support.coroutines import run_coroutine
-from tests.support.trackers import entity, make_tracker
+from testkit.coroutines import run_coroutine
+from testkit.trackers import entity, make_tracker
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ from actions.submit import ActionSubmitBooking
 from clinic.db.engine import upgrade
 from clinic.leads.service import flush_spool
 from clinic.leads.spool_worker import SpoolWorker
-from tests.support.coroutines import run_coroutine
-from tests.support.domain import load_domain
-from tests.support.trackers import entity, make_tracker
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+from testkit.trackers import entity, make_tracker
 
 CLINIC_BASICS = "name: ProClinix\nlocation: Armonk, NY\ntimezone: America/New_York\n"
 

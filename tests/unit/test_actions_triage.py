@@ -5,8 +5,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking_form import ValidateBookingForm
 from actions.triage import ActionTriageCheck, ActionTriageCleared, topic_response
-from tests.support.coroutines import run_coroutine
-from tests.support.trackers import make_tracker
+from testkit.coroutines import run_coroutine
+from testkit.trackers import make_tracker
 
 
 def run(action, tracker):

@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from sqlalchemy.engine import make_url
 
-from bench.staff_data import Conversation, write_conversations
 from clinic.conversations.events import FormRuns, read_only_engine
 from clinic.insights.dashboard import Period, PeriodError, dashboard_figures, topic_label
 from clinic.settings import ClinicSettings, OpeningRange
-from tests.support.staff_app import ZONE, submit_lead
+from testkit.staff_app import ZONE, submit_lead
+from testkit.staff_data import Conversation, write_conversations
 
 # Monday 2 November 2026; the clinic opens 9:00-17:00 on weekdays.
 MONDAY = date(2026, 11, 2)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from rasa.core.nlg import interpolator
 
-from tests.support.domain import load_domain
+from testkit.domain import load_domain
 
 PAYLOAD = re.compile(r"/(?P<intent>\w+)(?P<entities>\{.*\})?")
 INTERPOLATED_KEYS = ("text", "buttons", "image", "custom", "attachment", "quick_replies")

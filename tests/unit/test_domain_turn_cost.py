@@ -8,7 +8,7 @@ Rasa calls the action server after every message when the domain lists
 import yaml
 
 from clinic.paths import REPO_ROOT
-from tests.support.domain import load_domain
+from testkit.domain import load_domain
 
 
 def test_no_global_slot_validation_action():

@@ -6,7 +6,7 @@ each FAQ answer (faq.yml) carries the article's facts in one checked wording."""
 import pytest
 import yaml
 
-from tests.support.domain import DOMAIN_DIR
+from testkit.domain import DOMAIN_DIR
 
 # Seen once per conversation or per request, or a safety answer: the greeting and the name
 # question (the widget's and the production profile's tests read them), what it can do, a

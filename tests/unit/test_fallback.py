@@ -4,8 +4,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionFallback
 from clinic.conversations.fallback import consecutive_fallbacks, fallback_response
-from tests.support.coroutines import run_coroutine
-from tests.support.domain import load_domain
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
 
 
 def user(text="blorp"):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.domain import load_domain
+from testkit.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "docs" / "source" / "art-neck-back-pain-article.txt"

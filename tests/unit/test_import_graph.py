@@ -1,5 +1,6 @@
-"""The layout's promises (README.md, "Layout"): no import circle between clinic's modules, and
-the Rasa components depend on clinic's text and triage code, never clinic on the components."""
+"""The layout's promises (README.md, "Layout"): no import circle between clinic's modules, the
+Rasa components depend on clinic's text and triage code (never clinic on the components), and
+tests/ and bench/ share only testkit/ (the tests of bench's own code aside)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,19 @@ def test_components_use_only_clinics_text_and_triage_code():
     }
     assert used
     assert {name for name in used if not name.startswith(COMPONENTS_MAY_IMPORT)} == set()
+
+
+def importers_of(folder: str, prefix: str) -> set[str]:
+    """The modules under `folder` that import anything of the top-level package `prefix`."""
+    return {
+        name
+        for name, path in module_names(REPO_ROOT, folder).items()
+        if any(imported.split(".")[0] == prefix for imported in imported_names(path))
+    }
+
+
+def test_tests_and_bench_share_only_the_testkit():
+    assert importers_of("bench", "tests") == set()
+    bench_tests = {name for name in importers_of("tests", "bench") if "bench" in name}
+    assert importers_of("tests", "bench") == bench_tests
+    assert importers_of("testkit", "tests") | importers_of("testkit", "bench") == set()

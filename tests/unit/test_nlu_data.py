@@ -10,7 +10,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
-from tests.support.domain import load_domain
+from testkit.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 

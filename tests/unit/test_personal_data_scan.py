@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.personal_data import VISITOR, find_leaks, log_texts
+from testkit.personal_data import VISITOR, find_leaks, log_texts
 
 CLEAN_LOG = (
     "2026-11-26 16:26:46 INFO     actions.submit  - Stored booking request PCX-000123\n"

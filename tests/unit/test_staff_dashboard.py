@@ -8,17 +8,17 @@ from xml.etree import ElementTree
 
 import pytest
 
-from bench.staff_data import Conversation, write_conversations
 from clinic.conversations.events import read_only_engine
 from clinic.insights.dashboard import Period
 from clinic.web.staff_dashboard import FIGURES_TTL_SECONDS, FiguresCache
-from tests.support.staff_app import (
+from testkit.staff_app import (
     NOW,
     ZONE,
     signed_in_client,
     staff_app,
     submit_lead,
 )
+from testkit.staff_data import Conversation, write_conversations
 
 SVG = "{http://www.w3.org/2000/svg}"
 

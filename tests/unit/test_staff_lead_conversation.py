@@ -6,15 +6,15 @@ from datetime import timedelta
 
 from sqlalchemy.engine import make_url
 
-from bench.staff_data import Conversation, write_conversations
 from clinic.conversations.events import read_only_engine
 from clinic.web.lead_conversation import MAX_TURNS
-from tests.support.staff_app import (
+from testkit.staff_app import (
     NOW,
     signed_in_client,
     staff_app,
     submit_lead,
 )
+from testkit.staff_data import Conversation, write_conversations
 
 SCRIPT = "<script>alert(1)</script>"
 

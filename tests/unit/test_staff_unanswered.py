@@ -10,8 +10,8 @@ from rasa.shared.nlu.training_data.loading import load_data
 from sqlalchemy.engine import make_url
 
 from clinic.conversations.events import read_only_engine
-from tests.support.staff_app import csrf_token, signed_in_client, staff_app
-from tests.support.unanswered import PHONE, chat, parking_and_medicine
+from testkit.staff_app import csrf_token, signed_in_client, staff_app
+from testkit.unanswered import PHONE, chat, parking_and_medicine
 
 KEYS_FIELD = re.compile(r'name="keys" value="([0-9a-f ]+)"')
 

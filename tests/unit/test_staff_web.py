@@ -22,8 +22,8 @@ from clinic.staff.accounts import (
 from clinic.web.sign_in_limit import AddressLimit
 from clinic.web.staff import SIGN_IN_REFUSED, create_app
 from clinic.web.staff_config import StaffConfig, StaffConfigError
-from tests.support.leads import new_lead
-from tests.support.staff_app import CSRF_FIELD, PASSWORD, USERNAME, csrf_token, submit_lead
+from testkit.leads import new_lead
+from testkit.staff_app import CSRF_FIELD, PASSWORD, USERNAME, csrf_token, submit_lead
 
 SCRIPT_NAME = "<script>alert(1)</script>"
 POLICY = LockoutPolicy(max_failures=3, lockout=timedelta(minutes=15))

@@ -7,7 +7,7 @@ from clinic.conversations.events import UserMessage as Message
 from clinic.insights.unanswered.encoder import BATCH_SIZE, CachingEncoder, minilm_encoder
 from clinic.insights.unanswered.grouping import group_questions
 from clinic.insights.unanswered.questions import Question, text_key, unanswered_questions
-from tests.support.unanswered import VOCABULARY, WordEncoder
+from testkit.unanswered import VOCABULARY, WordEncoder
 
 START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
 

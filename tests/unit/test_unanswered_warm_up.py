@@ -17,8 +17,8 @@ from clinic.insights.unanswered.marks import MarkStore
 from clinic.insights.unanswered.report import UnansweredGroups
 from clinic.web.staff_config import WARM_UP_ENV, StaffConfig, StaffConfigError
 from clinic.web.staff_unanswered import register_unanswered_pages, warm_up
-from tests.support.staff_app import NOW
-from tests.support.unanswered import PHONE, WordEncoder, parking_and_medicine
+from testkit.staff_app import NOW
+from testkit.unanswered import PHONE, WordEncoder, parking_and_medicine
 
 SINCE = NOW - timedelta(days=30)
 

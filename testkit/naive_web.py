@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import Flask, abort, redirect
 from werkzeug.serving import make_server
 
-from tests.support.stack import REPO_ROOT
+from testkit.stack import REPO_ROOT
 
 SERVED_FOLDER = REPO_ROOT / "clinic" / "web" / "static"
 

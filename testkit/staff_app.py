@@ -20,7 +20,7 @@ from clinic.settings import ClinicSettings
 from clinic.staff.accounts import create_user
 from clinic.web.staff import create_app
 from clinic.web.staff_config import StaffConfig
-from tests.support.leads import new_lead
+from testkit.leads import new_lead
 
 USERNAME = "frontdesk"
 PASSWORD = "correct horse battery"

@@ -20,11 +20,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from bench.load_process import answers
 from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from clinic.db.engine import upgrade
+from testkit.processes import answers
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 MODEL_ENV = "E2E_MODEL"
 PORT_OFFSET_ENV = "E2E_PORT_OFFSET"
 ALL_SERVICES = ("actions", "rasa", "site", "staff")

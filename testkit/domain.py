@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-DOMAIN_DIR = Path(__file__).resolve().parents[2] / "domain.yml"
+DOMAIN_DIR = Path(__file__).resolve().parents[1] / "domain.yml"
 
 
 @cache

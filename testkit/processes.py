@@ -1,4 +1,5 @@
-"""Starting and stopping one bench server: its own process group, its log in a file."""
+"""Starting and stopping a server for a test or a bench run: its own process group, its log in a
+file, and waiting until it answers."""
 
 from __future__ import annotations
 

@@ -3,17 +3,24 @@ store, and a small encoder whose closeness is easy to predict."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 import numpy as np
+from rasa.core.tracker_store import SQLTrackerStore
 
-from bench.staff_data import Conversation, write_conversations
-from tests.support.staff_app import NOW
+from testkit.staff_app import NOW
+from testkit.staff_data import Conversation, write_conversations
 
 PHONE = "914-555-0199"
 
 
-def chat(tracker, sender_id, hours_ago, *questions):
+def chat(
+    tracker: SQLTrackerStore,
+    sender_id: str,
+    hours_ago: float,
+    *questions: tuple[str, str | None, str],
+) -> None:
     conversation = Conversation(sender_id, NOW - timedelta(hours=hours_ago))
     for intent, full_intent, text in questions:
         conversation.unanswered(intent, full_intent, text)
@@ -21,7 +28,7 @@ def chat(tracker, sender_id, hours_ago, *questions):
     write_conversations(tracker.engine, tracker, [conversation])
 
 
-def parking_and_medicine(tracker):
+def parking_and_medicine(tracker: SQLTrackerStore) -> None:
     chat(
         tracker,
         "visitor-1",
@@ -44,10 +51,10 @@ VOCABULARY = ("price", "cost", "insurance", "aspirin", "ibuprofen", "elbow", "kn
 class WordEncoder:
     """Unit vectors of the vocabulary words a text holds: texts sharing a word are close."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.calls: list[list[str]] = []
 
-    def encode(self, texts):
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls.append(list(texts))
         rows = np.array(
             [[1.0 if word in text.lower() else 0.0 for word in VOCABULARY] for text in texts]
