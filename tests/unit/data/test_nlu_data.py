@@ -12,7 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from testkit.domain import load_domain
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 # shared/spec/conversation-contract.md: analytics and the clinic's evaluations use these names.
 CONTRACT_FAQ_TOPICS = (

@@ -5,7 +5,7 @@ import rasa.engine.recipes
 
 from bench.nlu_train import missing_spacy_models, read_config, scale_epochs
 
-BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"
+BENCH_DIR = Path(__file__).resolve().parents[3] / "bench"
 
 PIPELINE = {
     "pipeline": [

@@ -11,7 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
 from testkit.coroutines import run_coroutine
 from testkit.domain import load_domain
-from tests.integration.test_privacy_promises import (
+from tests.integration.rasa_server_plugins.test_privacy_promises import (
     PERSONAL,
     Conversation,
     end_by_sending,

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "spacy_pipeline" / "build.py"
+BUILD_SCRIPT = Path(__file__).resolve().parents[3] / "spacy_pipeline" / "build.py"
 
 
 @pytest.fixture(scope="module")

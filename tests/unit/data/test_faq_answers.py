@@ -9,7 +9,7 @@ import pytest
 
 from testkit.domain import load_domain
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ARTICLE = ROOT / "docs" / "source" / "art-neck-back-pain-article.txt"
 # Names such as "ProClinix Sport Physical Therapy & Chiropractic" share five words with the
 # article; a copied sentence shares far more.
