@@ -13,8 +13,8 @@ from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitOutcome, flush_spool, submit_lead
 from clinic.leads.spool import Spool, SpoolStatus
 from clinic.leads.spool_worker import SpoolWorker, flush_interval
-from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.stores import open_stores
 
 logger = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from sqlalchemy.engine import Engine
 from clinic.db.engine import upgrade
 from clinic.leads.records import LeadView
 from clinic.leads.repository import LeadRepository
-from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings
 from clinic.staff.accounts import create_user
+from clinic.stores import LeadStores, open_stores
 from clinic.web.staff import create_app
 from clinic.web.staff_config import StaffConfig
 from testkit.leads import new_lead

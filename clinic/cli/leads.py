@@ -36,7 +36,6 @@ from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
 from clinic.leads.spool import Spool
-from clinic.leads.stores import open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.staff.accounts import (
     account,
@@ -48,6 +47,7 @@ from clinic.staff.accounts import (
 )
 from clinic.staff.audit import record_update
 from clinic.staff.store import DuplicateUsername, StaffUserRecord, UnknownUsername
+from clinic.stores import open_stores
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 

@@ -17,8 +17,8 @@ from clinic.conversations.store import TrackerStoreError
 from clinic.insights.daily_summary import SUMMARY_ENV, SummarySettings, summary_message
 from clinic.insights.dashboard import Period, PeriodError, dashboard_figures
 from clinic.leads.notify import send_email
-from clinic.leads.stores import open_stores
 from clinic.settings import load_settings
+from clinic.stores import open_stores
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 

@@ -36,10 +36,10 @@ from clinic.leads.display import after_hours_text, conversation_text, local_time
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
-from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
 from clinic.staff.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
 from clinic.staff.audit import record_update
+from clinic.stores import LeadStores, open_stores
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 from clinic.web.headers import add_security_headers

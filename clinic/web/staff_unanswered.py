@@ -24,8 +24,8 @@ from clinic.insights.unanswered.export import faq_candidates_yaml
 from clinic.insights.unanswered.grouping import SentenceEncoder
 from clinic.insights.unanswered.marks import MARK_LABELS, MarkStore
 from clinic.insights.unanswered.report import UnansweredGroups, UnansweredReport
-from clinic.leads.stores import LeadStores
 from clinic.staff.audit import AuditLog
+from clinic.stores import LeadStores
 from clinic.web.unanswered_forms import (
     CLEAR_MARK,
     DEFAULT_PERIOD_DAYS,

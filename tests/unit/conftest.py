@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 
-from clinic.leads.stores import LeadStores
+from clinic.stores import LeadStores
 from rasa_server_plugins import patches
 from testkit.staff_app import leads_stores
 from testkit.staff_data import tracker_store

@@ -1,6 +1,7 @@
-"""The layout's promises (README.md, "Layout"): no import circle between clinic's modules, the
-Rasa components depend on clinic's text and triage code (never clinic on the components), and
-tests/ and bench/ share only testkit/ (the tests of bench's own code aside)."""
+"""The layout's promises (README.md, "Layout"): no import circle between clinic's modules nor
+between its concepts (packages), the Rasa components depend on clinic's text and triage code
+(never clinic on the components), and tests/ and bench/ share only testkit/ (the tests of bench's
+own code aside)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,25 @@ def test_tests_and_bench_share_only_the_testkit():
     bench_tests = {name for name in importers_of("tests", "bench") if "bench" in name}
     assert importers_of("tests", "bench") == bench_tests
     assert importers_of("testkit", "tests") | importers_of("testkit", "bench") == set()
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The module graph folded into clinic's concepts: clinic.leads.spool counts as clinic.leads."""
+
+    def concept(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    folded: dict[str, set[str]] = {concept(name): set() for name in graph}
+    for name, targets in graph.items():
+        folded[concept(name)] |= {concept(target) for target in targets} - {concept(name)}
+    return folded
+
+
+def test_no_import_circle_between_clinic_concepts():
+    assert find_cycle(package_graph(import_graph(REPO_ROOT, "clinic"))) is None
+
+
+def test_a_circle_through_two_concepts_is_found():
+    graph = {"clinic.a.x": {"clinic.b.y"}, "clinic.b.y": set(), "clinic.b.z": {"clinic.a.w"}}
+    graph["clinic.a.w"] = set()
+    assert find_cycle(package_graph(graph)) == ["clinic.a", "clinic.b", "clinic.a"]

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from clinic.cli.leads import main
-from clinic.leads.stores import open_stores
+from clinic.stores import open_stores
 from testkit.leads import new_lead
 from testkit.leads_cli import leads_cli_env
 from testkit.staff_data import Conversation, tracker_store, write_conversations

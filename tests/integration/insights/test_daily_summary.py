@@ -10,7 +10,7 @@ import pytest
 
 from clinic.cli.leads import main
 from clinic.leads.records import NewLead
-from clinic.leads.stores import open_stores
+from clinic.stores import open_stores
 from testkit.leads import new_lead
 from testkit.leads_cli import leads_cli_env
 from testkit.smtp_inbox import running_inbox

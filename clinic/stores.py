@@ -1,5 +1,5 @@
-"""The leads database's stores, opened on one engine: what the CLI, the staff page and the
-action server use."""
+"""The leads database's stores (leads, staff accounts, the audit trail), opened on one engine:
+what the CLI, the staff page and the action server use."""
 
 from __future__ import annotations
 
