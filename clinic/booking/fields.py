@@ -3,7 +3,9 @@
 Each entry is one question of the booking form: the slots its answer fills, how the visitor's
 summary shows it, the button and the words that pick it for a change, its length limit, and the
 rows the front desk sees for it in the `leads` command, the email, the CSV export and the leads
-page. docs/booking-and-leads.md, "Adding a booking field", lists what else a new field needs.
+page. BookingDetails holds one visitor's answers as the form collected them; NewLead.create
+(clinic/leads/records.py) checks them on the way to the store. docs/booking-and-leads.md,
+"Adding a booking field", lists what else a new field needs.
 """
 
 from __future__ import annotations
