@@ -10,7 +10,7 @@ SPACY_MODEL := build/spacy/en_proclinix
 MODEL := models/proclinix.tar.gz
 # Everything a trained model depends on: retrain only when one of these changed.
 MODEL_INPUTS := config.yml $(wildcard domain.yml/*.yml) $(shell find data -type f -name '*.yml') \
-	$(wildcard components/*.py) $(STAMPS)/spacy
+	$(wildcard components/*.py) clinic/text/minilm_encoder.py $(STAMPS)/spacy
 
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2

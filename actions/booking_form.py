@@ -1,4 +1,4 @@
-"""Validation of the booking-request form: each answer goes through clinic.validation."""
+"""Validation of the booking-request form: each answer goes through clinic.text.validation."""
 
 from __future__ import annotations
 
@@ -11,18 +11,17 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from clinic import contact_parsing
-from clinic.booking import DETAIL_LABELS
-from clinic.booking_fields import (
+from clinic.booking.conversation import DETAIL_LABELS
+from clinic.booking.fields import (
     CONCERN_MAX_LENGTH,
     OTHER_CONCERN,
     PREFERRED_TIME_MAX_LENGTH,
     REQUEST_ID_SLOT,
     Concern,
 )
-from clinic.regions import COVERED_CONCERNS, canonical_region, concern_for_region
-from clinic.triage.tiers import TIER_INTENTS
-from clinic.validation import (
+from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_for_region
+from clinic.text import contact_parsing
+from clinic.text.validation import (
     InvalidInput,
     is_non_answer,
     normalize_email,
@@ -33,6 +32,7 @@ from clinic.validation import (
     parse_patient_status,
     parse_yes_no,
 )
+from clinic.triage.tiers import TIER_INTENTS
 
 # After this many answers in a row that the same question could not take, the re-ask offers the
 # question's choices and a way out.

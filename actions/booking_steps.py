@@ -8,8 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_form import detail_buttons
-from clinic.booking import DETAIL_SLOTS, BookingDetails, detail_from_text
-from clinic.booking_fields import BOOKING_SLOTS
+from clinic.booking.conversation import DETAIL_SLOTS, detail_from_text
+from clinic.booking.fields import BOOKING_SLOTS, BookingDetails
 
 
 def reset_booking_events() -> list[EventType]:

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from clinic.regions import uncovered_topic
+from clinic.booking.regions import uncovered_topic
 
 
 class AnswerOtherCondition(Action):

@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from clinic.fallback import FALLBACK_ACTION, consecutive_fallbacks, fallback_response
+from clinic.conversations.fallback import FALLBACK_ACTION, consecutive_fallbacks, fallback_response
 
 
 class ActionFallback(Action):

@@ -7,14 +7,14 @@ import logging
 import threading
 from functools import cache
 
+from clinic.leads.notify import LeadNotifier, notifier_from_env
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.service import SubmitOutcome, flush_spool, submit_lead
 from clinic.leads.spool import Spool, SpoolStatus
 from clinic.leads.spool_worker import SpoolWorker, flush_interval
-from clinic.leads.stores import open_stores
-from clinic.notify import LeadNotifier, notifier_from_env
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.stores import open_stores
 
 logger = logging.getLogger(__name__)
 

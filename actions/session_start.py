@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import leads_backend
-from clinic.booking import clinic_details_text
+from clinic.booking.conversation import clinic_details_text
 
 
 class ActionSessionStart(Action):

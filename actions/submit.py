@@ -12,13 +12,13 @@ from rasa_sdk.types import DomainDict
 
 from actions import leads_backend
 from actions.booking_steps import reset_booking_events
-from clinic.booking import BookingDetails, follow_up_text
-from clinic.booking_fields import REQUEST_ID_SLOT, Concern
+from clinic.booking.conversation import follow_up_text
+from clinic.booking.fields import REQUEST_ID_SLOT, BookingDetails
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
+from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
-from clinic.validation import InvalidInput
 
 logger = logging.getLogger(__name__)
 
@@ -40,16 +40,9 @@ class ActionSubmitBooking(Action):
         settings = leads_backend.settings()
         now = utc_now()
         details = BookingDetails.from_slots(tracker.current_slot_values())
-        concern = Concern.parse(details.concern)
         try:
             new = NewLead.create(
-                full_name=details.full_name,
-                phone=details.phone,
-                email=details.email,
-                concern=concern.kind,
-                concern_detail=concern.detail,
-                preferred_time=details.preferred_time,
-                patient_status=details.patient_status,
+                details,
                 consent=True,
                 channel=tracker.get_latest_input_channel() or "unknown",
                 conversation_id=tracker.sender_id,

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from clinic.booking_fields import REQUEST_ID_SLOT
+from clinic.booking.fields import REQUEST_ID_SLOT
 from clinic.triage.decision import CRISIS_CHECK
 from clinic.triage.tiers import TRIAGE_KEY, topic_behind_tier
 

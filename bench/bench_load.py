@@ -27,9 +27,9 @@ import aiohttp
 
 from bench.load_client import closed_loop, open_loop, send_turn
 from bench.load_memory import tree_resident_bytes
-from bench.load_process import TargetError
 from bench.load_report import Row, markdown_table, terminal_table
 from bench.load_targets import TARGETS, SkipTarget, Target
+from testkit.processes import TargetError
 
 WARM_UP_TURNS = 5
 

@@ -3,7 +3,7 @@
 Usage: .venv/bin/python -m bench.bench_staff [--conversations N] [--leads N] [--repeats N]
        [--tracker-index]
 
-Generated data (bench/staff_data.py) goes to a temporary folder: Rasa's own SQL tracker store
+Generated data (testkit/staff_data.py) goes to a temporary folder: Rasa's own SQL tracker store
 over 30 days and a migrated leads database whose leads point at the conversations that sent
 them. A signed-in Flask test client then times, after one warm-up, the dashboard page for about 30
 days, its SVG charts, the dashboard page for single days, and one lead page with its transcript.
@@ -24,10 +24,10 @@ from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from bench.staff_data import generated_conversations, tracker_store, write_conversations
-from clinic.tracker_events import read_only_engine
-from clinic.tracker_index import EVENTS_INDEX, add_events_index
-from tests.support.staff_app import NOW, leads_stores, signed_in_client, staff_app, submit_lead
+from clinic.conversations.events import read_only_engine
+from clinic.conversations.index import EVENTS_INDEX, add_events_index
+from testkit.staff_app import NOW, leads_stores, signed_in_client, staff_app, submit_lead
+from testkit.staff_data import generated_conversations, tracker_store, write_conversations
 
 DAYS = 30
 TARGET_SECONDS = 1.0

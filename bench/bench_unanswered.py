@@ -15,11 +15,11 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
-from clinic.tracker_events import read_only_engine, user_messages
-from clinic.unanswered.encoder import minilm_encoder
-from clinic.unanswered.grouping import group_questions
-from clinic.unanswered.questions import unanswered_questions
+from clinic.conversations.events import read_only_engine, user_messages
+from clinic.insights.unanswered.encoder import minilm_encoder
+from clinic.insights.unanswered.grouping import group_questions
+from clinic.insights.unanswered.questions import unanswered_questions
+from testkit.staff_data import Conversation, tracker_store, write_conversations
 
 SUBJECTS = (
     "a session", "a visit", "parking", "the first appointment", "a package of ten visits",

@@ -1,7 +1,7 @@
 """What the load bench runs against, each started and stopped by the bench:
 
 - `run`: the `make run` shape (action server and one Rasa process with the project's tracker store
-  on a SQLite file), started like the end-to-end tests start it (tests/support/stack.py), on the
+  on a SQLite file), started like the end-to-end tests start it (testkit/stack.py), on the
   ports moved by env E2E_PORT_OFFSET;
 - `starter`: Rasa's starter bot (`rasa init`: default pipeline, in-memory tracker, no action
   server), created and trained once into build/starter-bot, on port 5006 + E2E_PORT_OFFSET
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from bench.load_process import TargetError, launch, stop, wait_until_answers
-from tests.support.stack import PORT_OFFSET_ENV, Stack
+from testkit.processes import TargetError, launch, stop, wait_until_answers
+from testkit.stack import PORT_OFFSET_ENV, Stack
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK_DIR = ROOT / "build" / "bench-load"

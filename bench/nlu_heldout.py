@@ -53,7 +53,7 @@ class HeldOutSet:
         return load_heldout(self.path, all_out_of_scope=self.kind == OUT_OF_SCOPE)
 
 
-# The held-out sets that training never sees (tests/unit/test_nlu_data.py checks it).
+# The held-out sets that training never sees (tests/unit/data/test_nlu_data.py checks it).
 HELDOUT_SETS = (
     HeldOutSet("in-scope", ROOT / "tests/nlu/heldout.yml", IN_SCOPE),
     HeldOutSet("own out-of-scope", ROOT / "tests/nlu/out_of_scope_heldout.yml", OUT_OF_SCOPE),

@@ -86,7 +86,7 @@ class ScopeFeatures:
     def __init__(self, spacy_model: Path) -> None:
         import spacy
 
-        from components.minilm_encoder import (
+        from clinic.text.minilm_encoder import (
             DEFAULT_MAX_SEQUENCE_LENGTH,
             load_encoder,
             packaged_model_dir,

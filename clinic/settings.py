@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from clinic.paths import REPO_ROOT
-from clinic.validation import InvalidInput, format_phone, normalize_email, normalize_phone
+from clinic.text.validation import InvalidInput, format_phone, normalize_email, normalize_phone
 
 CONFIG_ENV = "CLINIC_CONFIG"
 DEFAULT_CONFIG_PATH = REPO_ROOT / "clinic.yml"

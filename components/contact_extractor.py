@@ -1,4 +1,4 @@
-"""Rasa NLU component: phone_number and email entities found by clinic.contact_parsing."""
+"""Rasa NLU component: phone_number and email entities found by clinic.text.contact_parsing."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from clinic.contact_parsing import Found, find_emails, find_phone_numbers
+from clinic.text.contact_parsing import Found, find_emails, find_phone_numbers
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -28,7 +28,7 @@ from rasa.shared.nlu.constants import ACTION_TEXT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.minilm_encoder import (
+from clinic.text.minilm_encoder import (
     BERT_MAX_SEQUENCE_LENGTH,
     DEFAULT_MAX_SEQUENCE_LENGTH,
     MODEL_PACKAGE,

@@ -8,17 +8,18 @@
 They were written against Rasa RASA_VERSION's private methods, so `install()` refuses to run on
 another version (UnsupportedRasaVersion, before anything is patched), patches each method once per
 process (calling it again changes nothing) and logs one INFO line naming what it patched.
-tests/unit/test_rasa_contract.py checks that the installed Rasa still has the methods, signatures
-and log lines that the patches, the plugin classes and turn_guard.py rely on.
+tests/unit/rasa_server_plugins/test_rasa_contract.py checks that the installed Rasa still has the
+methods, signatures and log lines that the patches, the plugin classes and turn_guard.py rely on.
 
 Who calls it: importing rasa_server_plugins patches nothing. Rasa builds the project's plugin
 classes, named by module path, while it starts and before it handles a message, and each calls
 `install()`: the tracker store (the endpoints files) when it is created, the REST and socket.io
 channels (credentials.yml) when Rasa asks for their blueprints. So every way the project runs
 Rasa is patched before its first turn: `rasa run` from scripts/run.sh, scripts/production.sh
-(clinic.run_rasa) and tests/support/stack.py (channels and tracker store), and `rasa shell` in
-scripts/shell.sh (tracker store). `rasa test core` (tests/rasa) loads the model without endpoints:
-it handles no message through the server and calls no action server, so it needs no patch.
+(rasa_server_plugins.run) and testkit/stack.py (channels and tracker store), and
+`rasa shell` in scripts/shell.sh (tracker store). `rasa test core` (tests/rasa) loads the model
+without endpoints: it handles no message through the server and calls no action server, so it
+needs no patch.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def install() -> None:
         raise UnsupportedRasaVersion(
             f"rasa_server_plugins patches Rasa {RASA_VERSION}'s own code and will not run on "
             f"Rasa {rasa.__version__}: check the patches against it "
-            "(tests/unit/test_rasa_contract.py), then update patches.RASA_VERSION"
+            "(tests/unit/rasa_server_plugins/test_rasa_contract.py), "
+            "then update patches.RASA_VERSION"
         )
     log_privacy.install()
     patched = []

@@ -25,7 +25,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import Session
 
-from clinic.booking_fields import BOOKING_SLOTS
+from clinic.booking.fields import BOOKING_SLOTS
 from rasa_server_plugins import patches
 
 FORM_NAME = "booking_form"

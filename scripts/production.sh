@@ -148,7 +148,7 @@ start_service() {
         rasa1 | rasa2)
             local port=$RASA1_PORT
             [ "$name" = rasa2 ] && port=$RASA2_PORT
-            launch "$name" env RASA_PORT="$port" "$BIN/python" -m clinic.run_rasa \
+            launch "$name" env RASA_PORT="$port" "$BIN/python" -m rasa_server_plugins.run \
                 --cors "$PUBLIC_URL" ;;
         site)
             launch site "$BIN/python" -m clinic.web.site --port "$SITE_PORT"

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from clinic.leads.database import make_engine, upgrade
+from clinic.db.engine import make_engine, upgrade
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
-from clinic.leads.staff_store import StaffAccountStore
-from tests.support.leads import new_lead
+from clinic.staff.store import StaffAccountStore
+from testkit.leads import new_lead
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"
 

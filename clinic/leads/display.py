@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from clinic.validation import format_phone
-
 
 def conversation_text(conversation_id: str) -> str:
     """The conversation id with all but its last 4 characters hidden: enough to tell two apart,
@@ -16,14 +14,6 @@ def conversation_text(conversation_id: str) -> str:
 def local_time_text(moment: datetime, zone: tzinfo) -> str:
     """E.g. "2025-03-10 08:30 EDT" in the clinic's time zone."""
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
-
-
-def phone_text(phone: str | None) -> str:
-    return format_phone(phone) if phone else ""
-
-
-def patient_text(patient_status: str) -> str:
-    return f"{patient_status.capitalize()} patient"
 
 
 def after_hours_word(after_hours: bool | None) -> str:

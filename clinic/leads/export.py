@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import tzinfo
 from typing import TextIO
 
-from clinic.booking_fields import STAFF_ROWS, staff_rows
+from clinic.booking.fields import STAFF_ROWS, staff_rows
 from clinic.leads.display import after_hours_text, local_time_text
 from clinic.leads.records import LeadView
 

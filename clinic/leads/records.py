@@ -7,10 +7,14 @@ import json
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from clinic.booking_fields import CONCERN_MAX_LENGTH, PREFERRED_TIME_MAX_LENGTH, Concern
+from clinic.booking.fields import (
+    CONCERN_MAX_LENGTH,
+    PREFERRED_TIME_MAX_LENGTH,
+    BookingDetails,
+    Concern,
+)
 from clinic.leads.references import is_reference, new_reference
-from clinic.timeutil import as_utc, utc_now
-from clinic.validation import (
+from clinic.text.validation import (
     CONCERNS,
     PATIENT_STATUSES,
     InvalidInput,
@@ -19,6 +23,7 @@ from clinic.validation import (
     normalize_name,
     normalize_phone,
 )
+from clinic.timeutil import as_utc, utc_now
 
 LEAD_STATUSES = ("new", "contacted", "booked", "closed")
 CHANNEL_MAX_LENGTH = 40
@@ -70,18 +75,12 @@ class NewLead(LeadDetails):
     @classmethod
     def create(
         cls,
+        details: BookingDetails,
         *,
-        full_name: str,
-        phone: str | None,
-        email: str | None,
-        concern: str,
-        patient_status: str,
         consent: bool,
         channel: str,
         conversation_id: str,
         after_hours: bool | None,
-        concern_detail: str | None = None,
-        preferred_time: str | None = None,
         request_id: str | None = None,
         now: datetime | None = None,
     ) -> NewLead:
@@ -95,14 +94,15 @@ class NewLead(LeadDetails):
                 "I can only pass your request to the front desk if you agree that the clinic "
                 "keeps your details for that."
             )
-        name = normalize_name(full_name)
-        phone_e164 = normalize_phone(phone) if phone else None
-        email_normal = normalize_email(email) if email else None
+        concern = Concern.parse(details.concern)
+        name = normalize_name(details.full_name)
+        phone_e164 = normalize_phone(details.phone) if details.phone else None
+        email_normal = normalize_email(details.email) if details.email else None
         if phone_e164 is None and email_normal is None:
             raise InvalidInput("Please give a phone number or an email address to reach you.")
-        if concern not in CONCERNS:
+        if concern.kind not in CONCERNS:
             raise InvalidInput("Please choose neck, lower back or something else.")
-        if patient_status not in PATIENT_STATUSES:
+        if details.patient_status not in PATIENT_STATUSES:
             raise InvalidInput("Please tell me whether you are a new or a returning patient.")
         moment = as_utc(now) if now else utc_now()
         conversation = normalize_free_text(
@@ -117,18 +117,18 @@ class NewLead(LeadDetails):
             reference=new_reference(),
             request_id=request,
             idempotency_key=idempotency_key(
-                conversation, name, phone_e164, email_normal, concern, request
+                conversation, name, phone_e164, email_normal, concern.kind, request
             ),
             created_at=moment,
             full_name=name,
             phone=phone_e164,
             email=email_normal,
-            concern=concern,
-            concern_detail=_optional_text(concern_detail, "concern", CONCERN_MAX_LENGTH),
+            concern=concern.kind,
+            concern_detail=_optional_text(concern.detail, "concern", CONCERN_MAX_LENGTH),
             preferred_time=_optional_text(
-                preferred_time, "preferred time", PREFERRED_TIME_MAX_LENGTH
+                details.preferred_time, "preferred time", PREFERRED_TIME_MAX_LENGTH
             ),
-            patient_status=patient_status,
+            patient_status=details.patient_status,
             consent_at=moment,
             channel=normalize_free_text(channel, "channel", CHANNEL_MAX_LENGTH),
             conversation_id=conversation,

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Select
 
-from clinic.leads.database import session_factory
+from clinic.db.engine import session_factory
 from clinic.leads.models import Lead, LeadNote
 from clinic.leads.records import (
     AUTHOR_MAX_LENGTH,
@@ -26,8 +26,8 @@ from clinic.leads.records import (
     StoredLead,
 )
 from clinic.leads.references import new_reference, normalize_reference
+from clinic.text.validation import InvalidInput, normalize_free_text
 from clinic.timeutil import as_utc, utc_now
-from clinic.validation import InvalidInput, normalize_free_text
 
 __all__ = [
     "LeadNotFound",

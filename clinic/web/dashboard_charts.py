@@ -8,7 +8,7 @@ from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from clinic.dashboard import DashboardFigures, topic_label
+from clinic.insights.dashboard import DashboardFigures, topic_label
 from clinic.leads.records import LEAD_STATUSES
 
 # The staff page's colours (staff.css).

@@ -9,8 +9,8 @@ from itertools import groupby
 
 from sqlalchemy.engine import Engine
 
-from clinic.conversations import TrackerStoreError
-from clinic.tracker_events import Turn, open_tracker_store, transcript
+from clinic.conversations.events import Turn, open_tracker_store, transcript
+from clinic.conversations.store import TrackerStoreError
 
 logger = logging.getLogger(__name__)
 

@@ -31,17 +31,17 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
-from clinic.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
-from clinic.booking_fields import STAFF_ROWS
-from clinic.leads.audit import record_update
-from clinic.leads.display import after_hours_text, conversation_text, local_time_text, phone_text
+from clinic.booking.fields import STAFF_ROWS, phone_text
+from clinic.leads.display import after_hours_text, conversation_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound, LeadRepository
-from clinic.leads.stores import LeadStores, open_stores
 from clinic.settings import ClinicSettings, ConfigError, load_settings
+from clinic.staff.accounts import DEFAULT_POLICY, LockoutPolicy, authenticate, known_username
+from clinic.staff.audit import record_update
+from clinic.stores import LeadStores, open_stores
+from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
-from clinic.validation import InvalidInput
 from clinic.web.headers import add_security_headers
 from clinic.web.lead_conversation import default_tracker, lead_conversation
 from clinic.web.secret_key import SecretKeyError
@@ -107,8 +107,8 @@ def create_app(
     clock: Callable[[], datetime] = utc_now,
     tracker: Engine | None = None,
 ) -> Flask:
-    """`tracker`: a read-only engine on Rasa's tracker store (clinic.tracker_events), by default
-    the one the Rasa server's endpoints file names."""
+    """`tracker`: a read-only engine on Rasa's tracker store (clinic.conversations.events), by
+    default the one the Rasa server's endpoints file names."""
     config = config or StaffConfig.from_env()
     stores = stores or open_stores()
     tracker = tracker if tracker is not None else default_tracker()

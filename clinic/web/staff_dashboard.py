@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, Response, abort, render_template, request
 from sqlalchemy.engine import Engine
 
-from clinic.dashboard import DashboardFigures, Period, PeriodError, dashboard_figures
+from clinic.insights.dashboard import DashboardFigures, Period, PeriodError, dashboard_figures
 from clinic.leads.repository import LeadRepository
 from clinic.settings import ClinicSettings
 from clinic.web.dashboard_charts import dashboard_svg

@@ -2,9 +2,9 @@
 staff, the "should be an FAQ" groups exported as Rasa NLU training candidates.
 
 Grouping runs on each request over the chosen period's newest unanswered messages (at most
-DEFAULT_MESSAGE_LIMIT of clinic.unanswered.questions), read from the tracker store: a purged
-conversation is gone from the groups at once. Marks are kept in the leads database by
-masked-text key (clinic.unanswered.marks).
+DEFAULT_MESSAGE_LIMIT of clinic.insights.unanswered.questions), read from the tracker store: a
+purged conversation is gone from the groups at once. Marks are kept in the leads database by
+masked-text key (clinic.insights.unanswered.marks).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from typing import TypeVar
 from flask import Flask, Response, abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy.engine import Engine
 
-from clinic.conversations import TrackerStoreError
-from clinic.leads.audit import AuditLog
-from clinic.leads.stores import LeadStores
-from clinic.unanswered.encoder import minilm_encoder
-from clinic.unanswered.export import faq_candidates_yaml
-from clinic.unanswered.grouping import SentenceEncoder
-from clinic.unanswered.marks import MARK_LABELS, MarkStore
-from clinic.unanswered.report import UnansweredGroups, UnansweredReport
+from clinic.conversations.store import TrackerStoreError
+from clinic.insights.unanswered.encoder import minilm_encoder
+from clinic.insights.unanswered.export import faq_candidates_yaml
+from clinic.insights.unanswered.grouping import SentenceEncoder
+from clinic.insights.unanswered.marks import MARK_LABELS, MarkStore
+from clinic.insights.unanswered.report import UnansweredGroups, UnansweredReport
+from clinic.staff.audit import AuditLog
+from clinic.stores import LeadStores
 from clinic.web.unanswered_forms import (
     CLEAR_MARK,
     DEFAULT_PERIOD_DAYS,

@@ -6,8 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 from wtforms.validators import DataRequired, Length
 
-from clinic.unanswered.marks import MARK_LABELS, MAX_KEYS_PER_MARK
-from clinic.unanswered.questions import KEY_LENGTH
+from clinic.insights.unanswered.marks import MARK_LABELS, MAX_KEYS_PER_MARK
+from clinic.insights.unanswered.questions import KEY_LENGTH
 
 CLEAR_MARK = "clear"
 PERIOD_DAYS = (7, 30, 90, 365)

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from clinic.accounts import create_user
 from clinic.leads.repository import LeadRepository
-from clinic.leads.stores import LeadStores, open_stores
+from clinic.staff.accounts import create_user
+from clinic.stores import LeadStores, open_stores
+from testkit.stack import REPO_ROOT, Stack
 from tests.browser.helpers import STAFF_PASSWORD, STAFF_USERNAME, RequestLog
-from tests.support.stack import REPO_ROOT, Stack
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from tests.support.stack import REPO_ROOT, Stack
+from testkit.stack import REPO_ROOT, Stack
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 STAFF_USERNAME = "frontdesk"

@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from testkit.domain import load_domain
 from tests.browser.helpers import ChatWidget, sign_in
-from tests.support.domain import load_domain
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

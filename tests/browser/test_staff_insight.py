@@ -8,15 +8,15 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from bench.staff_data import Conversation, tracker_store, write_conversations
 from clinic.timeutil import utc_now
+from testkit.leads import new_lead
+from testkit.staff_data import Conversation, tracker_store, write_conversations
 from tests.browser.helpers import (
     ChatWidget,
     accessibility_violations,
     assert_accessible,
     sign_in,
 )
-from tests.support.leads import new_lead
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from clinic.web.staff import SIGN_IN_REFUSED
+from testkit.leads import new_lead
 from tests.browser.helpers import sign_in
-from tests.support.leads import new_lead
 
 pytestmark = pytest.mark.browser
 

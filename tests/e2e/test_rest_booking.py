@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
-from tests.support.booking_script import START, Booking, reference_in
-from tests.support.rest_visitor import Visitor, conversation_record, joined
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from testkit.booking_script import START, Booking, reference_in
+from testkit.rest_visitor import Visitor, conversation_record, joined
+from testkit.stack import REPO_ROOT, Stack, StackPorts
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 ZONE = ZoneInfo("America/New_York")

@@ -8,11 +8,11 @@ Transcripts are saved under test-artifacts/transcripts/ (docs/conversation.md qu
 
 import pytest
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
-from tests.support.booking_script import REFERENCE
-from tests.support.rest_visitor import Visitor, joined
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from testkit.booking_script import REFERENCE
+from testkit.rest_visitor import Visitor, joined
+from testkit.stack import REPO_ROOT, Stack, StackPorts
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 PORTS = StackPorts.from_env(StackPorts(rasa=5107, actions=5157, site=8184, staff=8185))

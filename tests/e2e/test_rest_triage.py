@@ -10,12 +10,12 @@ import json
 
 import pytest
 
-from clinic.booking_fields import BOOKING_SLOTS
-from clinic.leads.database import make_engine
+from clinic.booking.fields import BOOKING_SLOTS
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.triage.tiers import TIER_INTENTS as TIERS
-from tests.support.rest_visitor import Visitor, conversation_record, joined
-from tests.support.stack import REPO_ROOT, Stack, StackPorts
+from testkit.rest_visitor import Visitor, conversation_record, joined
+from testkit.stack import REPO_ROOT, Stack, StackPorts
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = REPO_ROOT / "test-artifacts"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from testkit.stack import REPO_ROOT
 from tests.production.profile import Profile
-from tests.support.stack import REPO_ROOT
 
 LOG_COPY = REPO_ROOT / "test-artifacts" / "logs" / "production"
 

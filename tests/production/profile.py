@@ -12,11 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository, LeadView
 from clinic.leads.spool import Spool
+from testkit.stack import PORT_OFFSET_ENV, REPO_ROOT
 from tests.production.visitors import VisitorResult
-from tests.support.stack import PORT_OFFSET_ENV, REPO_ROOT
 
 SCRIPT = REPO_ROOT / "scripts" / "production.sh"
 # Away from `make run-production`'s defaults and from the other test stacks.

@@ -11,6 +11,8 @@ import time
 import pytest
 
 from rasa_server_plugins.turn_guard import TROUBLE_MESSAGE
+from testkit.booking_script import START, Booking, reference_in
+from testkit.coroutines import run_coroutine
 from tests.production.profile import Profile, assert_one_lead_each
 from tests.production.visitors import (
     RestVisitor,
@@ -20,8 +22,6 @@ from tests.production.visitors import (
     run_visitors,
     source_address,
 )
-from tests.support.booking_script import START, Booking, reference_in
-from tests.support.coroutines import run_coroutine
 
 pytestmark = [pytest.mark.production, pytest.mark.slow]
 # From action_submit_booking's answer when the leads database cannot be reached.

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from testkit.booking_script import Booking
+from testkit.coroutines import run_coroutine
 from tests.production.profile import assert_one_lead_each
 from tests.production.visitors import run_visitors
-from tests.support.booking_script import Booking
-from tests.support.coroutines import run_coroutine
 
 VISITORS = 50
 

@@ -1,4 +1,4 @@
-"""Scripted visitors that complete a booking request (tests/support/booking_script.py) through
+"""Scripted visitors that complete a booking request (testkit/booking_script.py) through
 nginx, over REST or socket.io (polling, the transport that needs stickiness), each from a
 loopback address of its own.
 
@@ -19,7 +19,7 @@ from typing import Any
 import aiohttp
 import socketio
 
-from tests.support.booking_script import START, Booking, reference_in
+from testkit.booking_script import START, Booking, reference_in
 
 TURN_ATTEMPTS = 8
 RETRY_PAUSE_SECONDS = 1.0

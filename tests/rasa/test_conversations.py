@@ -1,7 +1,7 @@
 import shutil
 from pathlib import Path
 
-from tests.support.rasa_cli import REPO_ROOT, run_rasa, trained_model
+from testkit.rasa_cli import REPO_ROOT, run_rasa, trained_model
 
 CONVERSATION_TESTS = sorted(str(path) for path in REPO_ROOT.glob("tests/test_*.yml"))
 

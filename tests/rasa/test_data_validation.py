@@ -1,6 +1,6 @@
 import re
 
-from tests.support.rasa_cli import run_rasa
+from testkit.rasa_cli import run_rasa
 
 # Warnings Rasa 3.6's validator raises for correct projects, each with the reason it is expected.
 EXPECTED_WARNINGS = [

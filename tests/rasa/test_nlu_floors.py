@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.support.rasa_cli import run_module, trained_model
+from testkit.rasa_cli import run_module, trained_model
 
 MINIMUM_IN_SCOPE_ACCURACY = 0.95
 MINIMUM_OUT_OF_SCOPE_REJECTION = 0.95

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.support.rasa_cli import run_module, trained_model
+from testkit.rasa_cli import run_module, trained_model
 
 # figure name (bench/triage_figures.py) -> (bound, floor)
 FLOORS = {

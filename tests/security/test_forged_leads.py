@@ -10,11 +10,11 @@ import zlib
 import pytest
 
 from clinic.action_token import ACTION_TOKEN_HEADER
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
-from tests.support.stack import StackPorts, started_stack
-from tests.support.trackers import make_tracker
+from testkit.stack import StackPorts, started_stack
+from testkit.trackers import make_tracker
 
 # Away from `make run`, the browser tests and the REST end-to-end test.
 PORTS = StackPorts(rasa=5305, actions=5355, site=8380, staff=8381)

@@ -1,7 +1,7 @@
 """Hostile clients against the running demo site and staff page (loopback only): path traversal
 on the widget, font, stylesheet and static routes reads no file outside them, and a POST without
 a CSRF token is refused and changes nothing. The same probes fail against a deliberately naive
-app (tests/support/naive_web.py), so they can catch the mistakes they look for."""
+app (testkit/naive_web.py), so they can catch the mistakes they look for."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import http.client
 
 import pytest
 
-from tests.support.naive_web import naive_server
-from tests.support.stack import StackPorts, started_stack
+from testkit.naive_web import naive_server
+from testkit.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5705, actions=5755, site=8780, staff=8781)
 # Text only found in files a traversal would be after: the system's password list, the

@@ -10,10 +10,10 @@ import uuid
 import pytest
 
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
-from tests.support.coroutines import run_coroutine
-from tests.support.rest_channel import post_rest
-from tests.support.socketio_polling import connect_polling, polling_client
-from tests.support.stack import StackPorts, started_stack
+from testkit.coroutines import run_coroutine
+from testkit.rest_channel import post_rest
+from testkit.socketio_polling import connect_polling, polling_client
+from testkit.stack import StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5405, actions=5455, site=8480, staff=8481)
 

@@ -18,19 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from clinic.accounts import create_user
 from clinic.action_token import ACTION_TOKEN_HEADER
-from clinic.leads.database import make_engine
+from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.staff.accounts import create_user
+from clinic.staff.store import StaffAccountStore
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS
-from tests.support.coroutines import run_coroutine
-from tests.support.personal_data import VISITOR, find_leaks, log_texts
-from tests.support.socketio_polling import connect_polling, polling_client
-from tests.support.stack import StackPorts, started_stack
-from tests.support.staff_client import http_request, sign_in
-from tests.support.trackers import make_tracker
+from testkit.coroutines import run_coroutine
+from testkit.personal_data import VISITOR, find_leaks, log_texts
+from testkit.socketio_polling import connect_polling, polling_client
+from testkit.stack import StackPorts, started_stack
+from testkit.staff_client import http_request, sign_in
+from testkit.trackers import make_tracker
 
 PORTS = StackPorts(rasa=5905, actions=5955, site=8980, staff=8981)
 JSON = {"Content-Type": "application/json"}

@@ -11,13 +11,13 @@ import secrets
 
 import pytest
 
-from clinic.accounts import DEFAULT_POLICY, create_user
-from clinic.leads.database import make_engine
-from clinic.leads.staff_store import StaffAccountStore
+from clinic.db.engine import make_engine
+from clinic.staff.accounts import DEFAULT_POLICY, create_user
+from clinic.staff.store import StaffAccountStore
 from clinic.web.sign_in_limit import DEFAULT_ADDRESS_LIMIT
 from clinic.web.staff import SIGN_IN_REFUSED
-from tests.support.stack import StackPorts, started_stack
-from tests.support.staff_client import SignInAnswer, http_request, sign_in
+from testkit.stack import StackPorts, started_stack
+from testkit.staff_client import SignInAnswer, http_request, sign_in
 
 PORTS = StackPorts(rasa=5805, actions=5855, site=8880, staff=8881)
 PROXY = "127.0.0.1"

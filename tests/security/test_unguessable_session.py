@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from rasa_server_plugins.channels import SESSION_ID_FORMAT, accepted_session_id
-from tests.support.coroutines import run_coroutine
-from tests.support.socketio_polling import connect_polling, polling_client
-from tests.support.stack import Stack, StackPorts, started_stack
+from testkit.coroutines import run_coroutine
+from testkit.socketio_polling import connect_polling, polling_client
+from testkit.stack import Stack, StackPorts, started_stack
 
 PORTS = StackPorts(rasa=5505, actions=5555, site=8580, staff=8581)
 QUESTION = "What is ART?"

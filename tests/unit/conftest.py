@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 
-from bench.staff_data import tracker_store
-from clinic.leads.stores import LeadStores
+from clinic.stores import LeadStores
 from rasa_server_plugins import patches
-from tests.support.staff_app import leads_stores
+from testkit.staff_app import leads_stores
+from testkit.staff_data import tracker_store
 
 
 @pytest.fixture
 def stores(tmp_path: Path) -> LeadStores:
-    """A migrated leads database with one staff account (tests.support.staff_app.USERNAME)."""
+    """A migrated leads database with one staff account (testkit.staff_app.USERNAME)."""
     return leads_stores(tmp_path)
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from clinic.leads import database
-from clinic.leads.database import upgrade
+from clinic.db import engine
+from clinic.db.engine import upgrade
 from clinic.leads.spool import Spool
 from clinic.paths import REPO_ROOT
 
@@ -40,7 +40,7 @@ def test_data_files_owner_only_existing_database_and_var_are_narrowed(tmp_path, 
     var.mkdir(mode=0o755)
     path = var / "leads.sqlite3"
     path.touch(mode=0o644)
-    monkeypatch.setattr(database, "VAR_DIR", var)
+    monkeypatch.setattr(engine, "VAR_DIR", var)
     upgrade(f"sqlite:///{path}")
     assert mode(var) == 0o700
     assert mode(path) == 0o600

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clinic.cli import main as leads_main
+from clinic.cli.leads import main as leads_main
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"

@@ -1,7 +1,7 @@
 """Rasa sends usage telemetry and crash reports to Rasa's servers by default; every way the
 project starts Rasa turns that off unless the clinic sets RASA_TELEMETRY_ENABLED itself.
-(`python -m clinic.run_rasa`: tests/unit/test_run_rasa.py; scripts/production.sh: the production
-tests read the running processes' environment.)"""
+(`python -m rasa_server_plugins.run`: tests/unit/rasa_server_plugins/test_run.py;
+scripts/production.sh: the production tests read the running processes' environment.)"""
 
 from __future__ import annotations
 

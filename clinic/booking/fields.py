@@ -1,0 +1,235 @@
+"""The booking request's fields, described once.
+
+Each entry is one question of the booking form: the slots its answer fills, how the visitor's
+summary shows it, the button and the words that pick it for a change, its length limit, and the
+rows the front desk sees for it in the `leads` command, the email, the CSV export and the leads
+page. BookingDetails holds one visitor's answers as the form collected them; NewLead.create
+(clinic/leads/records.py) checks them on the way to the store. docs/booking-and-leads.md,
+"Adding a booking field", lists what else a new field needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from clinic.text.validation import CONCERNS, format_phone
+
+CONCERN_MAX_LENGTH = 120
+PREFERRED_TIME_MAX_LENGTH = 200
+OTHER_CONCERN = "other"
+_CONCERN_NAMES = {"neck": "Neck", "lower back": "Lower back", "other": "Something else"}
+
+
+@dataclass(frozen=True)
+class Concern:
+    """What a request is about: one of CONCERNS and, for "other", the visitor's own words.
+
+    The form keeps it in one slot ("neck", "other: tight calves"); the leads store keeps the two
+    parts apart (concern, concern_detail).
+    """
+
+    kind: str
+    detail: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Concern:
+        kind, _, detail = text.partition(": ")
+        return cls(kind, detail or None)
+
+    def format(self) -> str:
+        return f"{self.kind}: {self.detail}" if self.detail else self.kind
+
+    @property
+    def known(self) -> bool:
+        """A concern the form offers; only "other" carries the visitor's words."""
+        return self.kind in CONCERNS and (self.detail is None or self.kind == OTHER_CONCERN)
+
+    def visitor_text(self) -> str:
+        name = _CONCERN_NAMES.get(self.kind, self.kind)
+        return f"{name} ({self.detail})" if self.detail else name
+
+    def staff_text(self) -> str:
+        label = self.kind.capitalize()
+        return f"{label}: {self.detail}" if self.detail else label
+
+
+class StoredRequest(Protocol):
+    """What the front desk's rows read from a stored request (clinic.leads.records.LeadDetails)."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def concern_value(self) -> Concern: ...
+    @property
+    def preferred_time(self) -> str | None: ...
+    @property
+    def patient_status(self) -> str: ...
+
+
+def phone_text(phone: str | None) -> str:
+    return format_phone(phone) if phone else ""
+
+
+def patient_text(patient_status: str) -> str:
+    return f"{patient_status.capitalize()} patient"
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One line the front desk sees; `text` is "" when the visitor gave nothing."""
+
+    key: str
+    label: str
+    text: Callable[[StoredRequest], str]
+
+
+@dataclass(frozen=True)
+class BookingField:
+    slot: str
+    summary_label: str
+    summary_text: Callable[[BookingDetails], str]
+    change_label: str
+    # Words that name the field in "I need to change my ...".
+    change_cues: tuple[str, ...]
+    # Fields are tried in this order: "phone number" must win over "time" in "a better time to
+    # call my number".
+    cue_rank: int
+    staff_rows: tuple[StaffRow, ...]
+    # Further slots the answer fills, and slots a change empties besides the answer's.
+    more_slots: tuple[str, ...] = ()
+    also_clears: tuple[str, ...] = ()
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        return (self.slot, *self.more_slots)
+
+
+@dataclass(frozen=True)
+class BookingDetails:
+    full_name: str
+    phone: str | None
+    email: str | None
+    concern: str
+    preferred_time: str
+    patient_status: str
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, object]) -> BookingDetails:
+        def text(name: str) -> str:
+            return str(slots.get(name) or "")
+
+        return cls(
+            full_name=text("full_name"),
+            phone=str(slots["contact_phone"]) if slots.get("contact_phone") else None,
+            email=str(slots["contact_email"]) if slots.get("contact_email") else None,
+            concern=text("concern"),
+            preferred_time=text("preferred_time"),
+            patient_status=text("patient_status"),
+        )
+
+    def contact_text(self) -> str:
+        parts = [format_phone(self.phone) if self.phone else None, self.email]
+        return ", ".join(part for part in parts if part)
+
+    def summary(self) -> str:
+        return "\n".join(
+            [
+                "Here is your request:",
+                *(
+                    f"- {field.summary_label}: {field.summary_text(self)}"
+                    for field in BOOKING_FIELDS
+                ),
+                # A blank line ends the list, or the widget's markdown runs the two together.
+                "",
+                "Shall I send it to the front desk?",
+            ]
+        )
+
+
+BOOKING_FIELDS = (
+    BookingField(
+        slot="full_name",
+        summary_label="Name",
+        summary_text=lambda details: details.full_name,
+        change_label="Name",
+        change_cues=("name", "spelled", "spelling"),
+        cue_rank=2,
+        staff_rows=(StaffRow("name", "Name", lambda lead: lead.full_name),),
+    ),
+    BookingField(
+        slot="contact",
+        summary_label="Contact",
+        summary_text=lambda details: details.contact_text(),
+        change_label="Phone or email",
+        change_cues=("phone", "number", "email", "e-mail", "mail", "contact", "cell"),
+        cue_rank=1,
+        staff_rows=(
+            StaffRow("phone", "Phone", lambda lead: phone_text(lead.phone)),
+            StaffRow("email", "Email", lambda lead: lead.email or ""),
+        ),
+        more_slots=("contact_phone", "contact_email"),
+    ),
+    BookingField(
+        slot="concern",
+        summary_label="About",
+        summary_text=lambda details: Concern.parse(details.concern).visitor_text(),
+        change_label="What it's about",
+        change_cues=("concern", "neck", "back", "about", "reason", "problem"),
+        cue_rank=5,
+        staff_rows=(
+            StaffRow(
+                "concern",
+                "Concern",
+                lambda lead: lead.concern_value.staff_text(),
+            ),
+        ),
+        also_clears=("body_region",),
+    ),
+    BookingField(
+        slot="preferred_time",
+        summary_label="Preferred time",
+        summary_text=lambda details: details.preferred_time,
+        change_label="Preferred time",
+        change_cues=("time", "day", "days", "morning", "afternoon", "evening", "when", "date"),
+        cue_rank=4,
+        staff_rows=(
+            StaffRow("preferred_time", "Preferred time", lambda lead: lead.preferred_time or ""),
+        ),
+    ),
+    BookingField(
+        slot="patient_status",
+        summary_label="Patient",
+        summary_text=lambda details: details.patient_status.capitalize(),
+        change_label="New or returning",
+        change_cues=("new patient", "returning", "existing patient"),
+        cue_rank=3,
+        staff_rows=(
+            StaffRow("patient", "Patient", lambda lead: patient_text(lead.patient_status)),
+        ),
+    ),
+)
+
+STAFF_ROWS = tuple(row for field in BOOKING_FIELDS for row in field.staff_rows)
+# The id of one run of the booking form, set when it starts: a lead's duplicate key.
+REQUEST_ID_SLOT = "booking_request_id"
+# Every slot the booking form fills or steers: all of them are cleared together when a request
+# is sent, refused or cancelled, and the conversation's record then loses their values too.
+BOOKING_SLOTS = (
+    *(slot for field in BOOKING_FIELDS for slot in field.slots),
+    "consent",
+    "booking_confirmed",
+    "choosing_detail",
+    "requested_slot",
+    REQUEST_ID_SLOT,
+)
+
+
+def staff_rows(lead: StoredRequest, missing: str = "not given") -> list[tuple[str, str]]:
+    """(label, text) of each row the front desk sees, `missing` where the visitor gave nothing."""
+    return [(row.label, row.text(lead) or missing) for row in STAFF_ROWS]

@@ -1,0 +1,1 @@
+"""The `leads` command (clinic.cli.leads) and its subcommands."""

@@ -1,0 +1,1 @@
+"""The database every store shares: engine, declarative base and the Alembic migrations."""

@@ -1,1 +1,0 @@
-"""Migration scripts, applied in order by clinic.leads.database.upgrade."""

@@ -1,0 +1,492 @@
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.booking_form import ValidateBookingForm
+from clinic.paths import REPO_ROOT
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+from testkit.trackers import entity, make_tracker
+
+DOMAIN = {}
+FORM = ValidateBookingForm()
+SPACY_MODEL = REPO_ROOT / "build" / "spacy" / "en_proclinix"
+
+
+@pytest.fixture
+def dispatcher():
+    return CollectingDispatcher()
+
+
+def texts(dispatcher):
+    return [message["text"] for message in dispatcher.messages]
+
+
+def test_required_slots_stop_before_the_summary_without_consent(dispatcher):
+    slots = ["full_name", "contact", "consent", "booking_confirmed"]
+    with_consent = make_tracker({"consent": True})
+    without = make_tracker({"consent": False})
+    assert run_coroutine(FORM.required_slots(slots, dispatcher, with_consent, DOMAIN)) == slots
+    assert run_coroutine(FORM.required_slots(slots, dispatcher, without, DOMAIN)) == slots[:-1]
+
+
+def test_valid_name_is_normalised(dispatcher):
+    result = FORM.validate_full_name("  Jane   O'Neil ", dispatcher, make_tracker(), DOMAIN)
+    assert result == {"full_name": "Jane O'Neil"}
+    assert dispatcher.messages == []
+
+
+def test_invalid_name_is_asked_again_with_a_reason(dispatcher):
+    result = FORM.validate_full_name("12345", dispatcher, make_tracker(), DOMAIN)
+    assert result == {"full_name": None}
+    assert texts(dispatcher) == ["Please tell me your name using letters."]
+
+
+def test_a_phone_number_given_instead_of_a_name_is_not_taken_as_the_name(dispatcher):
+    tracker = make_tracker(
+        text="my number is 914 555 0123", entities=[entity("phone_number", "914 555 0123")]
+    )
+    assert FORM.validate_full_name("my number is", dispatcher, tracker, DOMAIN) == {
+        "full_name": None
+    }
+
+
+def contact_tracker(text, **slots):
+    return make_tracker({"requested_slot": "contact", **slots}, text=text)
+
+
+@pytest.mark.parametrize(
+    ("answer", "phone", "email"),
+    [
+        ("(914) 555-0123", "+19145550123", None),
+        ("jane@example.com", None, "jane@example.com"),
+        ("914.555.0123 or Jane@Example.COM", "+19145550123", "Jane@example.com"),
+    ],
+)
+def test_contact_answer_fills_phone_and_or_email(dispatcher, answer, phone, email):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert result["contact_phone"] == phone
+    assert result["contact_email"] == email
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "reason"),
+    [
+        ("555-0123", "not complete or not valid"),
+        ("555-01", "include the area code"),
+        ("jane@", "email address does not look right"),
+        ("call me whenever", "I need a phone number or an email address"),
+        ("after 5pm works", "I need a phone number or an email address"),
+    ],
+)
+def test_invalid_contact_is_asked_again_with_a_reason(dispatcher, answer, reason):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert result == {"contact": None}
+    assert reason in texts(dispatcher)[0]
+
+
+def answered(slots, text, intent="inform", **slot_events):
+    """A tracker as the form validation gets it: the message, and the slots Rasa's own mappings
+    filled from it."""
+    tracker = make_tracker(slots, text=text, intent=intent)
+    tracker.events.extend(
+        {"event": "slot", "name": name, "value": value} for name, value in slot_events.items()
+    )
+    return tracker
+
+
+def run_form(dispatcher, tracker):
+    return {
+        event["name"]: event["value"]
+        for event in run_coroutine(FORM.run(dispatcher, tracker, load_domain()))
+    }
+
+
+def button_titles(dispatcher):
+    return [button["title"] for message in dispatcher.messages for button in message["buttons"]]
+
+
+def test_first_miss_asks_again_without_the_way_out(dispatcher):
+    tracker = answered(
+        {"requested_slot": "preferred_time", "booking_request_id": "r"}, "ok", preferred_time="ok"
+    )
+    assert run_form(dispatcher, tracker) == {"preferred_time": None, "answer_misses": 1}
+    assert button_titles(dispatcher) == []
+
+
+@pytest.mark.parametrize(
+    ("step", "answer", "choices"),
+    [
+        ("patient_status", "maybe", ["New patient", "Returning patient"]),
+        ("concern", "hello", ["Neck", "Lower back", "Something else"]),
+        ("preferred_time", "idk", []),
+        ("full_name", "12345", []),
+    ],
+)
+def test_second_miss_at_a_step_offers_its_choices_a_callback_and_cancel(
+    dispatcher, step, answer, choices
+):
+    slots = {"requested_slot": step, "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, answer, **{step: answer})
+    assert run_form(dispatcher, tracker) == {step: None, "answer_misses": 2}
+    help_message = dispatcher.messages[-1]
+    assert help_message["response"] == "utter_answer_help"
+    assert [button["title"] for button in help_message["buttons"]] == [
+        *choices,
+        "Request a callback",
+        "Cancel the request",
+    ]
+    assert help_message["buttons"][-2:] == [
+        {"title": "Request a callback", "payload": "/human_handoff"},
+        {"title": "Cancel the request", "payload": "/cancel"},
+    ]
+
+
+def test_second_failed_contact_explains_why_and_offers_to_cancel(dispatcher):
+    slots = {"requested_slot": "contact", "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, "nope", contact="nope")
+    assert run_form(dispatcher, tracker) == {"contact": None, "answer_misses": 2}
+    assert dispatcher.messages[-1]["response"] == "utter_contact_help"
+    assert dispatcher.messages[-1]["buttons"] == [
+        {"title": "Cancel the request", "payload": "/cancel"}
+    ]
+
+
+def test_an_answer_after_misses_starts_the_count_again(dispatcher):
+    slots = {"requested_slot": "patient_status", "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, "never been", patient_status="never been")
+    assert run_form(dispatcher, tracker) == {"patient_status": "new", "answer_misses": 0}
+    assert dispatcher.messages == []
+
+
+def test_asking_to_change_a_detail_is_no_miss(dispatcher):
+    slots = {"requested_slot": "booking_confirmed", "booking_request_id": "r", "answer_misses": 1}
+    tracker = answered(slots, "no", intent="deny", booking_confirmed=False)
+    assert run_form(dispatcher, tracker) == {"booking_confirmed": None, "choosing_detail": True}
+
+
+def test_a_contact_correction_while_another_question_is_open_is_no_miss(dispatcher):
+    slots = {"requested_slot": "preferred_time", "booking_request_id": "r", "answer_misses": 1}
+    text = "actually my number is 914 555 0199"
+    tracker = answered(slots, text, preferred_time=text)
+    tracker.latest_message["entities"] = [entity("phone_number", "914 555 0199")]
+    events = run_form(dispatcher, tracker)
+    assert events["preferred_time"] is None
+    assert events["contact_phone"] == "+19145550199"
+    assert "answer_misses" not in events
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "status"),
+    [
+        ("yeah I've been there before, saw Dr. Patel last spring", "affirm", "returning"),
+        ("nope, this is my first time", "deny", "new"),
+    ],
+)
+def test_a_status_the_nlu_read_as_yes_or_no_is_read_from_the_words(
+    dispatcher, answer, intent, status
+):
+    tracker = answered(
+        {"requested_slot": "patient_status", "booking_request_id": "r"}, answer, intent
+    )
+    assert run_form(dispatcher, tracker) == {"patient_status": status}
+
+
+def test_a_yes_or_no_only_fills_a_free_text_step_when_it_is_the_question(dispatcher):
+    tracker = answered({"requested_slot": "full_name", "booking_request_id": "r"}, "yes", "affirm")
+    assert run_form(dispatcher, tracker) == {}
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "confirmed"),
+    [("looks good to me, thanks", "thank", True), ("all good", "inform", True)],
+)
+def test_a_confirmation_the_nlu_missed_is_read_from_the_words(
+    dispatcher, answer, intent, confirmed
+):
+    slots = {"requested_slot": "booking_confirmed", "booking_request_id": "r"}
+    assert run_form(dispatcher, answered(slots, answer, intent)) == {"booking_confirmed": confirmed}
+
+
+def test_a_reply_to_the_confirmation_that_is_neither_asks_again(dispatcher):
+    slots = {"requested_slot": "booking_confirmed", "booking_request_id": "r"}
+    assert run_form(dispatcher, answered(slots, "hmm", "nlu_fallback")) == {
+        "booking_confirmed": None,
+        "answer_misses": 1,
+    }
+    assert texts(dispatcher) == ["Shall I send it? Please answer yes, or tell me what to change."]
+
+
+def test_a_consent_in_words_and_one_that_is_neither(dispatcher):
+    slots = {"requested_slot": "consent", "booking_request_id": "r"}
+    assert run_form(dispatcher, answered(slots, "sure thing", "inform")) == {"consent": True}
+    assert run_form(dispatcher, answered(slots, "what for?", "inform")) == {
+        "consent": None,
+        "answer_misses": 1,
+    }
+    assert texts(dispatcher) == ["Please answer yes or no."]
+
+
+@pytest.mark.parametrize("step", ["concern", "preferred_time"])
+def test_free_text_steps_refuse_replies_that_answer_nothing(dispatcher, step):
+    tracker = make_tracker({"requested_slot": step})
+    assert getattr(FORM, f"validate_{step}")("thanks!", dispatcher, tracker, DOMAIN) == {step: None}
+    assert len(dispatcher.messages) == 1
+
+
+def test_a_name_in_a_sentence(dispatcher):
+    assert FORM.validate_full_name("my name is Jane Doe", dispatcher, make_tracker(), DOMAIN) == {
+        "full_name": "Jane Doe"
+    }
+
+
+def test_a_later_phone_correction_keeps_the_email(dispatcher):
+    text = "actually my number is 914 555 0199"
+    tracker = make_tracker(
+        {
+            "requested_slot": "preferred_time",
+            "contact_phone": "+19145550123",
+            "contact_email": "jo@x.io",
+        },
+        text=text,
+        entities=[entity("phone_number", "914 555 0199")],
+    )
+    assert run_coroutine(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {"contact": text}
+    result = FORM.validate_contact(text, dispatcher, tracker, DOMAIN)
+    assert result["contact_phone"] == "+19145550199"
+    assert result["contact_email"] == "jo@x.io"
+    assert texts(dispatcher) == ["Thanks, I've updated your contact details."]
+
+
+def test_an_invalid_correction_keeps_the_details_given_before(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "preferred_time", "contact_phone": "+19145550123"},
+        text="my number is 555 0199",
+    )
+    result = FORM.validate_contact("my number is 555 0199", dispatcher, tracker, DOMAIN)
+    assert result == {"contact": "+19145550123"}
+    assert "not complete or not valid" in texts(dispatcher)[0]
+
+
+def test_no_contact_extraction_without_contact_details(dispatcher):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text="mornings")
+    assert run_coroutine(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {}
+
+
+def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher):
+    tracker = make_tracker({"body_region": "lower back"})
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
+        "concern": "lower back"
+    }
+    shoulder = make_tracker({"body_region": "shoulder"})
+    assert run_coroutine(FORM.extract_concern(dispatcher, shoulder, DOMAIN)) == {
+        "concern": "other: shoulder"
+    }
+    chosen = make_tracker({"body_region": "neck", "concern": "lower back"})
+    assert run_coroutine(FORM.extract_concern(dispatcher, chosen, DOMAIN)) == {}
+
+
+@pytest.mark.parametrize(
+    ("mentioned", "concern"),
+    [
+        ("Lumbar", {"concern": "lower back"}),
+        ("elbows", {"concern": "other: elbow"}),
+        ("spleen", {}),
+    ],
+)
+def test_concern_from_the_region_as_the_visitor_wrote_it(dispatcher, mentioned, concern):
+    tracker = make_tracker({"body_region": mentioned})
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
+
+
+@pytest.mark.parametrize(
+    ("answer", "entities", "concern"),
+    [
+        ("neck", [], "neck"),
+        ("other", [], "other"),
+        ("my lumbar area", [entity("BODY_REGION", "lumbar")], "lower back"),
+        ("my right shoulder", [entity("BODY_REGION", "shoulder")], "other: my right shoulder"),
+        ("Low back pain.", [], "lower back"),
+        ("tight calves from running", [], "other: tight calves from running"),
+    ],
+)
+def test_concern_answers(dispatcher, answer, entities, concern):
+    tracker = make_tracker({"requested_slot": "concern"}, text=answer, entities=entities)
+    assert FORM.validate_concern(answer, dispatcher, tracker, DOMAIN) == {"concern": concern}
+
+
+def test_preferred_time_is_cleaned_and_bounded(dispatcher):
+    tracker = make_tracker({"requested_slot": "preferred_time"})
+    assert FORM.validate_preferred_time(" Tue \n after 4pm ", dispatcher, tracker, DOMAIN) == {
+        "preferred_time": "Tue after 4pm"
+    }
+    assert FORM.validate_preferred_time("x" * 500, dispatcher, tracker, DOMAIN) == {
+        "preferred_time": None
+    }
+    assert "under 200 characters" in texts(dispatcher)[0]
+
+
+def test_patient_status(dispatcher):
+    tracker = make_tracker({"requested_slot": "patient_status"})
+    assert FORM.validate_patient_status("I'm new", dispatcher, tracker, DOMAIN) == {
+        "patient_status": "new"
+    }
+    assert FORM.validate_patient_status("maybe", dispatcher, tracker, DOMAIN) == {
+        "patient_status": None
+    }
+    assert [button["title"] for button in dispatcher.messages[0]["buttons"]] == [
+        "New patient",
+        "Returning patient",
+    ]
+
+
+def test_confirmation_yes_and_change(dispatcher):
+    tracker = make_tracker({"requested_slot": "booking_confirmed"})
+    assert FORM.validate_booking_confirmed(True, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": True
+    }
+    assert dispatcher.messages == []
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None,
+        "choosing_detail": True,
+    }
+    payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
+    assert '/change_detail{"detail": "contact"}' in payloads
+    assert len(payloads) == 5
+
+
+def request_ids(events):
+    return [event["value"] for event in events if event["name"] == "booking_request_id"]
+
+
+def test_duplicate_key_per_form_start_a_form_run_gets_its_own_request_id(dispatcher):
+    starting = make_tracker({"requested_slot": None}, text="I'd like to book")
+    first = request_ids(run_coroutine(FORM.run(dispatcher, starting, load_domain())))
+    again = request_ids(run_coroutine(FORM.run(dispatcher, starting, load_domain())))
+    assert len(first) == len(again) == 1
+    assert len(first[0]) == 32
+    assert first != again
+
+
+def test_duplicate_key_per_form_start_the_id_stays_for_the_whole_run(dispatcher):
+    tracker = make_tracker(
+        {"booking_request_id": "run-1", "requested_slot": "full_name"}, text="Jane Doe"
+    )
+    events = run_coroutine(FORM.run(dispatcher, tracker, load_domain()))
+    assert request_ids(events) == []
+
+
+def test_validate_every_slot_an_overlong_other_concern_from_a_payload_is_refused(dispatcher):
+    """Finding 12: a concern set by a payload is validated like a typed one."""
+    # /inform{"concern": "other: ..."} sets the slot through the entity, not the typed answer.
+    value = "other: " + "x" * 500
+    tracker = make_tracker(
+        text=f'/inform{{"concern": "{value}"}}', entities=[entity("concern", value)]
+    )
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": None}
+    assert texts(dispatcher) == ["Please keep the concern under 120 characters."]
+
+
+def test_validate_every_slot_a_payload_concern_is_cleaned_like_typed_words(dispatcher):
+    value = "other: tight\x00  calves\u200b\nfrom running"
+    tracker = make_tracker(entities=[entity("concern", value)])
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {
+        "concern": "other: tight calves from running"
+    }
+    assert texts(dispatcher) == []
+
+
+@pytest.mark.parametrize("value", ["neck", "lower back", "other"])
+def test_validate_every_slot_the_buttons_still_pass(dispatcher, value):
+    tracker = make_tracker(entities=[entity("concern", value)])
+    assert FORM.validate_concern(value, dispatcher, tracker, DOMAIN) == {"concern": value}
+
+
+@pytest.fixture(scope="module")
+def entity_ruler():
+    """The project's own spaCy pipeline, as the NLU runs it: its BODY_REGION entities."""
+    spacy = pytest.importorskip("spacy")
+    return spacy.load(SPACY_MODEL)
+
+
+# How people answer "What would you like help with?", with the entities the NLU finds in it.
+CONCERN_ANSWERS = [
+    ("Neck", "neck"),
+    ("it's my neck mostly", "neck"),
+    ("my neck's been killing me for a week", "neck"),
+    ("stiff neck from my desk job", "neck"),
+    ("pain in the back of my neck", "neck"),
+    ("lower back pain", "lower back"),
+    ("low back, mostly on the left side", "lower back"),
+    ("my lumbar area", "lower back"),
+    ("my back", "lower back"),
+    ("lowr back", "lower back"),
+    ("tight calves from running", "other: tight calves from running"),
+    ("my right shoulder", "other: my right shoulder"),
+    ("neck and shoulders, from sleeping wrong", "neck"),
+    ("headaches", "other: headaches"),
+]
+
+
+@pytest.mark.parametrize(("answer", "concern"), CONCERN_ANSWERS)
+def test_concerns_in_the_visitors_own_words(dispatcher, entity_ruler, answer, concern):
+    found = [
+        entity("BODY_REGION", span.text)
+        for span in entity_ruler(answer).ents
+        if span.label_ == "BODY_REGION"
+    ]
+    tracker = make_tracker({"requested_slot": "concern"}, text=answer, entities=found)
+    assert FORM.validate_concern(answer, dispatcher, tracker, DOMAIN) == {"concern": concern}
+
+
+# How people answer "Which days and times suit you best?"; kept as they wrote it.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "mornings work best",
+        "Tuesday after 4pm",
+        "any weekday after 5pm",
+        "weekends only",
+        "I'm flexible, any time",
+        "no preference",
+        "after work, around 6",
+        "whenever works for you",
+        "early mornings before 8 if possible",
+        "Mon/Wed/Fri lunchtime",
+        "tuesdy or thursdy mornig",
+        "yes, mornings are better for me",
+    ],
+)
+def test_preferred_times_in_the_visitors_own_words(dispatcher, answer):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer)
+    result = FORM.validate_preferred_time(answer, dispatcher, tracker, DOMAIN)
+    assert result == {"preferred_time": answer}
+
+
+@pytest.mark.parametrize("answer", ["yes", "No.", "ok", "thanks", "idk", "hello", "  "])
+def test_replies_that_give_no_time_are_refused(dispatcher, answer):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer)
+    result = FORM.validate_preferred_time(answer, dispatcher, tracker, DOMAIN)
+    assert result == {"preferred_time": None}
+    assert len(dispatcher.messages) == 1
+
+
+# How people answer "What's the best phone number or email address to reach you?".
+@pytest.mark.parametrize(
+    ("answer", "contact"),
+    [
+        ("you can reach me at (914) 555-0177", "+19145550177"),
+        ("cell 914-555-0123, or email me at jo@x.io", "+19145550123, jo@x.io"),
+        ("my email is jane.doe@example.com thanks", "jane.doe@example.com"),
+        ("914 555 0123 (mobile)", "+19145550123"),
+        ("text me at 9145550123", "+19145550123"),
+        ("it's 914-555-0123", "+19145550123"),
+        ("call me on 646 555 0134 please", "+16465550134"),
+        ("email: kwalsh@example.org", "kwalsh@example.org"),
+        ("best is my cell, 917.555.0133", "+19175550133"),
+        ("+44 20 7946 0958 (I'm in London)", "+442079460958"),
+    ],
+)
+def test_contacts_in_the_visitors_own_words(dispatcher, answer, contact):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert result["contact"] == contact

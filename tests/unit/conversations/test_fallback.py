@@ -1,0 +1,57 @@
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionFallback
+from clinic.conversations.fallback import consecutive_fallbacks, fallback_response
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+
+
+def user(text="blorp"):
+    return {"event": "user", "text": text}
+
+
+def action(name):
+    return {"event": "action", "name": name}
+
+
+def turn(answered_by):
+    return [user(), action(answered_by), {"event": "bot", "text": "..."}, action("action_listen")]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "count"),
+    [
+        ([], 1),
+        ([*turn("utter_faq")], 1),
+        ([*turn("action_fallback")], 2),
+        ([*turn("action_fallback"), *turn("action_fallback")], 3),
+        ([*turn("action_fallback"), *turn("utter_faq"), *turn("action_fallback")], 2),
+        ([*turn("action_fallback"), *turn("booking_form")], 1),
+    ],
+)
+def test_consecutive_fallbacks_counts_the_latest_message_and_the_run_before_it(earlier, count):
+    events = [action("action_session_start"), *earlier, user("latest")]
+    assert consecutive_fallbacks(events) == count
+
+
+def test_each_fallback_in_a_row_says_it_differently_from_the_one_before():
+    responses = [fallback_response(count) for count in range(1, 8)]
+    assert responses[:3] == ["utter_default", "utter_default_offer_person", "utter_default_again"]
+    assert all(before != after for before, after in zip(responses, responses[1:], strict=False))
+
+
+def test_the_second_fallback_offers_a_callback_request_in_every_wording():
+    for variation in load_domain()["responses"]["utter_default_offer_person"]:
+        assert {"title": "Request a callback", "payload": "/human_handoff"} in variation["buttons"]
+
+
+def test_the_action_sends_the_response_for_its_place_in_the_run():
+    events = [*turn("action_fallback"), user("still nonsense")]
+    tracker = Tracker("t", {}, {"text": "still nonsense"}, events, False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == [
+        "utter_default_offer_person"
+    ]

@@ -1,0 +1,133 @@
+"""The FAQ answers carry the facts the conversation contract lists for each topic, in the
+assistant's own words: no answer repeats a run of the article's words long enough to be one of
+its sentences."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from testkit.domain import load_domain
+
+ROOT = Path(__file__).resolve().parents[3]
+ARTICLE = ROOT / "docs" / "source" / "art-neck-back-pain-article.txt"
+# Names such as "ProClinix Sport Physical Therapy & Chiropractic" share five words with the
+# article; a copied sentence shares far more.
+LONGEST_SHARED_RUN = 6
+
+# Per topic, phrases the answer must contain (lower case): shared/spec/conversation-contract.md.
+REQUIRED_FACTS = {
+    "what_is_art": ["hands-on", "movement", "muscles", "tendons", "ligaments", "fascia", "nerves"],
+    "how_art_works": ["tension", "fibrosis", "press", "move", "adhesions", "mobility"],
+    "art_vs_massage": ["massage", "passive stretching", "precise", "targeted", "each structure"],
+    "adhesions": ["shortened", "fibrotic", "headaches", "nerves", "joints", "pain"],
+    "neck_pain": ["adhesions", "range of motion", "nerves", "headaches", "series of sessions"],
+    "neck_pain_causes": [
+        "upper trapezius",
+        "levator scapulae",
+        "scalene",
+        "suboccipital",
+        "cervical spine",
+        "screen",
+        "desk",
+    ],
+    "headaches": ["trigger points", "headaches", "less frequent"],
+    "whiplash": ["whiplash", "series of art sessions"],
+    "lower_back_pain": [
+        "flexibility",
+        "mobility",
+        "compensation",
+        "circulation",
+        "healing",
+        "nerves",
+        "immediate relief",
+    ],
+    "lower_back_causes": [
+        "muscle imbalances",
+        "repetitive strain",
+        "lifting",
+        "hips",
+        "iliopsoas",
+        "quadratus lumborum",
+        "gluteals",
+        "piriformis",
+        "thoracolumbar fascia",
+    ],
+    "desk_posture": ["desk", "sitting", "screen", "posture", "postural retraining", "office"],
+    "athletes": ["athletes", "perform", "faster", "strain or overuse", "training"],
+    "benefits": ["stiffness", "mobility", "pain", "athletic performance", "recovery"],
+    "why_effective": ["specificity", "each structure", "tailored", "root cause", "faster"],
+    "sessions_results": ["series of sessions", "relief", "practitioner", "evaluat"],
+    "candidacy": [
+        "neck",
+        "lower back",
+        "stretching",
+        "traditional treatments",
+        "office workers",
+        "athletes",
+        "chronic tension",
+    ],
+    "where_offered": ["proclinix", "armonk", "chiropractic treatment services"],
+    "combined_care": [
+        "evidence-based chiropractic care",
+        "corrective exercise",
+        "postural retraining",
+        "lasting relief",
+    ],
+    "nerve_symptoms": ["irritate", "compression", "numbness", "weakness", "clinician", "911"],
+    "not_in_article": ["don't have that information", "prices", "insurance", "callback"],
+}
+
+
+def words(text):
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def runs(word_list, length):
+    return {tuple(word_list[i : i + length]) for i in range(len(word_list) - length + 1)}
+
+
+def shared_runs(text, article_runs):
+    return runs(words(text), LONGEST_SHARED_RUN + 1) & article_runs
+
+
+@pytest.fixture(scope="module")
+def article_runs():
+    return runs(words(ARTICLE.read_text(encoding="utf-8")), LONGEST_SHARED_RUN + 1)
+
+
+@pytest.fixture(scope="module")
+def responses():
+    return load_domain()["responses"]
+
+
+def answer_texts(responses, topic):
+    return [variant["text"] for variant in responses[f"utter_faq/{topic}"]]
+
+
+@pytest.mark.parametrize("topic", sorted(REQUIRED_FACTS))
+def test_answer_carries_the_topics_facts(topic, responses):
+    for text in answer_texts(responses, topic):
+        missing = [fact for fact in REQUIRED_FACTS[topic] if fact not in text.lower()]
+        assert missing == [], text
+
+
+def test_no_response_copies_a_run_of_the_articles_words(responses, article_runs):
+    copied = {
+        name: " ".join(run)
+        for name, variants in responses.items()
+        for variant in variants
+        for run in shared_runs(variant.get("text", ""), article_runs)
+    }
+    assert copied == {}
+
+
+def test_the_check_finds_a_copied_sentence(article_runs):
+    sentence = "ART is a hands-on, movement-based soft tissue therapy designed to identify"
+    assert shared_runs(sentence, article_runs)
+
+
+def test_emergency_answer_sends_to_911_and_offers_no_booking(responses):
+    (variant,) = responses["utter_emergency"]
+    assert "911" in variant["text"]
+    assert "buttons" not in variant
