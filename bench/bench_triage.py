@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     probabilities, classes = out_of_fold_probabilities(
         labels, scope_model_fold(texts, marks, embeddings, labels, settings)
     )
-    chosen = choose_point(probabilities, classes, labels, complaint)
+    chosen = choose_point(probabilities, classes, labels, complaint, configured.overrule)
     print(f"calibrated operating point (out of fold, training data): {chosen}")
     print(f"config.yml operating point:                              {configured}")
     for name, point in (("calibrated", chosen), ("config.yml", configured)):
@@ -204,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     peer_probabilities, peer_classes = out_of_fold_probabilities(
         labels, tfidf_peer_fold(texts, labels)
     )
-    peer_point = choose_point(peer_probabilities, peer_classes, labels, complaint)
+    peer_point = choose_point(
+        peer_probabilities, peer_classes, labels, complaint, configured.overrule
+    )
     peer = TfidfPeer().fit(texts, labels)
 
     def peer_tiers(batch: list[str]) -> list[str]:

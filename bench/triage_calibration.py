@@ -18,8 +18,6 @@ from clinic.triage.decision import ROUTINE_LABEL, OperatingPoint, decide
 # Shares of the everyday-complaint training examples the model alone may send to a tier, or ask.
 FALSE_ALARM_BUDGET = 0.002
 CHECK_BUDGET = 0.03
-# Not calibrated here: chosen on the development set (tests/triage/dev3/, config.yml).
-OVERRULE = 0.95
 GRID = tuple(round(value, 2) for value in np.arange(0.2, 0.96, 0.05))
 CHECK_GRID = tuple(round(value, 2) for value in np.arange(0.1, 0.81, 0.05))
 COMPLAINT_INTENTS = frozenset(
@@ -51,9 +49,14 @@ def _lowest(grid: Sequence[float], scores: np.ndarray, budget: float) -> float:
 
 
 def choose_point(
-    probabilities: np.ndarray, classes: Sequence[str], labels: Sequence[str], complaint: np.ndarray
+    probabilities: np.ndarray,
+    classes: Sequence[str],
+    labels: Sequence[str],
+    complaint: np.ndarray,
+    overrule: float,
 ) -> OperatingPoint:
-    """`complaint`: which examples are everyday complaints (their label is routine)."""
+    """`complaint`: which examples are everyday complaints (their label is routine). `overrule`
+    is not calibrated here: it is config.yml's, chosen on the development sets."""
     column = {label: classes.index(label) for label in classes}
     thresholds = {
         tier: _lowest(GRID, probabilities[complaint, column[tier]], FALSE_ALARM_BUDGET)
@@ -61,7 +64,7 @@ def choose_point(
     }
     at_risk = 1.0 - probabilities[complaint, column[ROUTINE_LABEL]]
     check = _lowest(CHECK_GRID, at_risk, CHECK_BUDGET)
-    return OperatingPoint(check=check, overrule=OVERRULE, **thresholds)
+    return OperatingPoint(check=check, overrule=overrule, **thresholds)
 
 
 def evaluate_point(

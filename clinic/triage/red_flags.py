@@ -915,14 +915,15 @@ def find_red_flags(text: str) -> list[Finding]:
     # A general question in one sentence may be the visitor's own sign, put now in another
     # ("can ART help if i suddenly cant move my legs? it started this afternoon").
     now_in_message = bool(HAPPENING_NOW.search(normalize(text)))
-    for clause in clauses(text):
+    parts = clauses(text)
+    for clause in parts:
         for rule in RULES:
             if rule.category in found:
                 continue
             match = rule.pattern.search(clause)
             if match and _counts(rule, clause, match, now_in_message):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
-    whole = " ".join(clauses(text))
+    whole = " ".join(parts)
     if not any(cue.search(whole) for cue in (NEGATION, GENERAL, OTHER_PERSON_PAST)):
         dated = bool(PAST.search(whole))
         for rule in RULES:

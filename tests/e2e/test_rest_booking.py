@@ -15,7 +15,7 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from testkit.booking_script import START, Booking, reference_in
 from testkit.rest_visitor import Visitor, conversation_record, joined
-from testkit.stack import REPO_ROOT, Stack, StackPorts
+from testkit.stack import REPO_ROOT, StackPorts, started_stack
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 ZONE = ZoneInfo("America/New_York")
@@ -42,18 +42,11 @@ def closed_clinic_config(directory: Path) -> tuple[Path, datetime]:
 def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-rest")
     config, opening_day = closed_clinic_config(work)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CLINIC_CONFIG", str(config))
-        running = Stack(
-            work_dir=work,
-            log_dir=ARTIFACTS / "logs" / "e2e-rest",
-            staff_secret_key="e2e-only-secret",
-            ports=PORTS,
-        )
-        running.start(["actions", "rasa"])
-    running.opening_day = opening_day
-    yield running
-    running.stop()
+    with started_stack(
+        "e2e-rest", work, PORTS, ["actions", "rasa"], extra_env={"CLINIC_CONFIG": str(config)}
+    ) as running:
+        running.opening_day = opening_day
+        yield running
 
 
 def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):

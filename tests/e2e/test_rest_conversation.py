@@ -12,7 +12,7 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from testkit.booking_script import REFERENCE
 from testkit.rest_visitor import Visitor, joined
-from testkit.stack import REPO_ROOT, Stack, StackPorts
+from testkit.stack import REPO_ROOT, StackPorts, started_stack
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 PORTS = StackPorts.from_env(StackPorts(rasa=5107, actions=5157, site=8184, staff=8185))
@@ -99,17 +99,14 @@ def stack(tmp_path_factory):
         f"phone: {FRONT_DESK_PHONE}\n",
         encoding="utf-8",
     )
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CLINIC_CONFIG", str(config))
-        running = Stack(
-            work_dir=work,
-            log_dir=ARTIFACTS / "logs" / "e2e-conversation",
-            staff_secret_key="e2e-only-secret",
-            ports=PORTS,
-        )
-        running.start(["actions", "rasa"])
-    yield running
-    running.stop()
+    with started_stack(
+        "e2e-conversation",
+        work,
+        PORTS,
+        ["actions", "rasa"],
+        extra_env={"CLINIC_CONFIG": str(config)},
+    ) as running:
+        yield running
 
 
 def leads_of(stack, visitor):

@@ -15,10 +15,9 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.triage.tiers import TIER_INTENTS as TIERS
 from testkit.rest_visitor import Visitor, conversation_record, joined
-from testkit.stack import REPO_ROOT, Stack, StackPorts
+from testkit.stack import Stack, StackPorts, started_stack
 
 pytestmark = pytest.mark.slow
-ARTIFACTS = REPO_ROOT / "test-artifacts"
 PORTS = StackPorts.from_env(StackPorts(rasa=5106, actions=5156, site=8182, staff=8183))
 EMERGENCY_WORDS = "call 911"
 CRISIS_WORDS = "988"
@@ -58,15 +57,8 @@ FLAGGED = [
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-triage")
-    running = Stack(
-        work_dir=work,
-        log_dir=ARTIFACTS / "logs" / "e2e-triage",
-        staff_secret_key="e2e-only-secret",
-        ports=PORTS,
-    )
-    running.start(["actions", "rasa"])
-    yield running
-    running.stop()
+    with started_stack("e2e-triage", work, PORTS, ["actions", "rasa"]) as running:
+        yield running
 
 
 def say(visitor: Visitor, message: str) -> str:
