@@ -7,6 +7,8 @@ both. The contact details are fictitious (555 numbers).
 
 from __future__ import annotations
 
+from testkit.booking_script import Booking
+
 FAQ_VISITOR = (
     "Hi",
     "What is ART?",
@@ -18,15 +20,10 @@ FAQ_VISITOR = (
     "bye",
 )
 
-BOOKING_VISITOR = (
-    "I'd like to book an appointment",
-    "Jane Doe",
-    "914-555-0123",
-    '/inform{"concern": "neck"}',
-    "weekday mornings",
-    '/inform{"patient_status": "new"}',
-    "yes you can contact me",
-    "yes send it",
+# The scripted booking visitor of the tests, typing without reading the replies so that every
+# booking conversation costs the same turns.
+BOOKING_VISITOR = Booking(0, name="Jane Doe", contact="914-555-0123").typed_blind(
+    "I'd like to book an appointment"
 )
 
 

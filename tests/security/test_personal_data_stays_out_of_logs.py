@@ -25,6 +25,7 @@ from clinic.staff.accounts import create_user
 from clinic.staff.store import StaffAccountStore
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS
+from testkit.booking_script import Booking, book
 from testkit.coroutines import run_coroutine
 from testkit.personal_data import VISITOR, find_leaks, log_texts
 from testkit.socketio_polling import connect_polling, polling_client
@@ -226,53 +227,30 @@ def hostile_web_requests(stack, runs: Runs) -> None:
     runs.keep_if_error("staff: sign-in", answer.status, answer.body)
 
 
-class Tap(str):
-    """A button's title: the visitor taps it and sends its payload."""
-
-
-@dataclass(frozen=True)
-class Reply:
-    text: str
-    buttons: dict[str, str]
-
-
 def genuine_booking(port: int) -> str:
-    """The visitor books over REST, answering whatever the assistant asks (the patient status
-    with its button); returns the conversation id once the reference is given."""
+    """The visitor books over REST, answering whatever the assistant asks; returns the
+    conversation id once the reference is given."""
     sender = f"pd-{uuid.uuid4()}"
-    answers = {
-        "full name": VISITOR.full_name,
-        "phone number or email": f"{VISITOR.phone} or {VISITOR.email}",
-        "help with": VISITOR.concern,
-        "Which days and times": "weekday mornings before 10",
-        "new or a returning": Tap("New patient"),
-        "May the ProClinix front desk contact you": "yes, that's fine",
-        "- Name:": "/affirm",
-    }
-    reply = say(port, sender, f"I'd like to book an appointment, {VISITOR.concern}")
-    for _ in range(12):
-        if "reference PCX-" in reply.text:
-            return sender
-        question = next((key for key in answers if key in reply.text), None)
-        assert question, f"unexpected question: {reply.text}"
-        answer = answers[question]
-        reply = say(port, sender, reply.buttons[answer] if isinstance(answer, Tap) else answer)
-    raise AssertionError(f"no reference after 12 answers: {reply.text}")
+    booking = Booking(
+        0,
+        name=VISITOR.full_name,
+        contact=f"{VISITOR.phone} or {VISITOR.email}",
+        concern=VISITOR.concern,
+        times="weekday mornings before 10",
+    )
+    start = f"I'd like to book an appointment, {VISITOR.concern}"
+    book(lambda message: say(port, sender, message), booking, start=start)
+    return sender
 
 
-def say(port: int, sender: str, text: str) -> Reply:
+def say(port: int, sender: str, text: str) -> str:
+    """One REST turn: the replies' texts, joined."""
     body = json.dumps({"sender": sender, "message": text}).encode()
     status, _, answer = http_request(
         port, "POST", "/webhooks/rest/webhook", body=body, headers=JSON
     )
     assert status == 200, status
-    messages = json.loads(answer)
-    buttons = {
-        button["title"]: button["payload"]
-        for message in messages
-        for button in message.get("buttons", [])
-    }
-    return Reply("\n".join(message.get("text", "") for message in messages), buttons)
+    return "\n".join(message.get("text", "") for message in json.loads(answer))
 
 
 def staff_opens_the_lead(stack) -> None:
