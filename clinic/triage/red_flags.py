@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
         "chest_pain",
         EMERGENCY,
         r"\b(?:angina|nitro\w*|nitroglycerin)\b.{0,50}\b(?=(?:didnt|doesnt|wont|hasnt|isnt|is not"
-        r"|not) (?:help|work))",
+        r"|not|aint) (?:help|work))",
         together(
             r"chest|breastbone|sternum",
             r"pain|pressure|tight|heav|hurt|crush|squeez|vice|band"
@@ -439,9 +439,12 @@ RULES: tuple[Rule, ...] = (
         together(r"took|taken|swallowed|took a bunch", r"pills|tablets|meds|bottle", r"on purpose"),
         rf"\b(?:kill\w*|hurt\w*|harm\w*|end\w*|off) {SELF}\b",
         r"\bsu?ic?idal\b|\bsuicide\b",
-        r"\b(?:end|ending|take|taking) (?:my|his|her|it) (?:own )?(?:life|all)\b",
+        r"\b(?:end|ending|take|taking|finish|finishing) (?:my|his|her|it) (?:own )?(?:life|all)\b",
+        r"\b(?:take|taking|swallow|swallowing) (?:all|every one) (?:of )?my (?:\w+ )?"
+        r"(?:pills|oxy\w*"
+        r"|meds|tablets|percocet|opioids|painkillers) (?:at once|tonight|together)\b",
         r"\b(?:end|ending) (?:it|things|everything)(?: all)?\b",
-        r"\b(?:wants?|wanna|wish|ready|going|planning|plan|ways) (?:to )?die\b",
+        r"\b(?:wants?|wanting|wanna|wish|ready|going|planning|plan|ways) (?:to )?die\b",
         r"\b(?:rather|better off|better) (?:be )?dead\b",
         r"\bwish (?:i|id) (?:was|were|could be) (?:dead|gone|never born)\b",
         r"\b(?:dont|do not|doesnt|no longer|not) (?:really )?(?:want|wanting|plan|planning) "
@@ -504,7 +507,7 @@ RULES: tuple[Rule, ...] = (
         together(
             r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
             r"|until (?:it|they) bruise\w*|til+ (?:it|they) bruise\w*"
-            r"|til+ (?:it|they) bled|until (?:it|they) bled"
+            r"|til+ (?:it|they) (?:bled|bleeds?)|until (?:it|they) bled"
             r"|when i (?:feel|get) (?:numb|nothing|empty|bad|overwhelmed|stressed|upset|angry)"
             r"|when (?:im|i am) (?:stressed|upset|angry|overwhelmed)"
             r"|(?:til+|until) (?:theyre|its|it is|they are) (?:purple|black|bruised|bleeding|raw)",
@@ -650,17 +653,21 @@ CRISIS_DENIAL = re.compile(
     r"|thoughts of)"
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans)"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
-    r"|\b(?:dont|do not) (?:really |actually )?want to die\b|\bnot saying (?:that )?i\b"
+    r"|\b(?:dont|do not) (?:really |actually )?want to "
+    r"(?:die|kill myself|hurt myself|end my life)\b"
+    r"|\b(?:not|never) wanting to die\b|\bnot saying (?:that )?i\b"
     r"|\b(?:thought|felt like|feel like) (?:i was |id |i would )?(?:going to |gonna )?die\b"
 )
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
     r"\b(?:doing (?:\w+ )?(?:well|great|good|ok|okay|better|amazing|fine)|(?:good|fine|ok|well)"
-    r" now|in a (?:good|better) place|recover\w*|clean|stable|resolved|behind me|past that"
+    r" now|in a (?:good|better|great) place|in good spirits|been managed"
+    r"|recover\w*|clean|stable|resolved|behind me|past that"
     r"|over that|chapter is closed|thriving|been (?:well|good|fine)|fine ever since|went away"
     r"|no issues since|got help|much better|so much better|happy|healthy|(?:therapy|treatment"
     r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
-    r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for|havent"
+    r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for|feeling great"
+    r"|havent"
     r" (?:done|had|felt) (?:it|that|those|them)|(?:part of my life|chapter) is over|turned my"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
     r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
@@ -676,6 +683,8 @@ CRISIS_GENERAL = re.compile(
     r"|\bis it true\b|\bstandard for\b|\bwho should\b|\bprotocol\b|\bheadline\b"
     r"|\bpodcast\b|\bgeneral advice\b|\bjust curious\b|\bis 988\b|\bcause (?:depression"
     r"|suicid\w*)|\bintake form\b|\bquestionnaire\b|\bform (?:asks|asked)\b"
+    r"|\bif a (?:patient|client|person) (?:talks|mentions|says|tells)\b|\basking as a\b"
+    r"|\bhow do you (?:guys )?handle\b"
 )
 DENIED_PART = re.compile(
     r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))"
@@ -690,7 +699,8 @@ PAST = re.compile(
     r"|in (?:19|20)\d\d|used to|as a (?:kid|child|teen\w*|baby|toddler|infant)|no issues since"
     r"|fully (?:healed|recovered)|healed|discharged|ancient history|never again"
     r"|once (?:in|when|at|as)"
-    r"|in (?:high school|college|my (?:teens|twenties|thirties|\d0s))|when i was \d+|(?:19|20)\d\d"
+    r"|in (?:high school|college|uni|university|my (?:teens|twenties|thirties|\d0s))"
+    r"|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
     r"|years earlier|previously|has passed|went away|is gone now|resolved"
@@ -704,7 +714,11 @@ PAST = re.compile(
     r"|in little league|grown (?:man|woman|adult|up) now)\b"
 )
 GENERAL = re.compile(
-    r"\b(?:what (?:are|is) (?:the )?(?:warning |red[- ]flag |danger )?(?:signs?|symptoms?)"
+    r"\b(?:wh?at (?:are|r|is) (?:the )?(?:warning |red[- ]flag |danger )?(?:signs?|symptoms?)"
+    r"|i know the (?:\w+ )?(?:signs|symptoms)|can (?:a|an) (?:\w+ ){1,4}be\b"
+    r"|how would (?:you|i) tell"
+    r"|can (?:you|someone|people|a person|one) (?:get|become|end up|be) (?:paralyz\w*|numb\w*"
+    r"|\w+ from)"
     r"|which symptoms|what symptoms|when should i (?:go|call|worry|see)|should i (?:worry|go"
     r" to the er|call 911) if|(?:what|how) if (?:i|you)"
     r"|if i (?:ever )?(?:get|got|have|had|start|notice)"
@@ -744,7 +758,8 @@ HAPPENING_NOW = re.compile(
 NOT_MINE = re.compile(
     r"\b(?:not happening to me|asking for a friend|just curious|hypothetical\w*|asking generally"
     r"|just asking|genuinely curious|curious how|not happened|hasnt happened|just planning"
-    r"|theoretically|in theory"
+    r"|theoretically|in theory|only asking"
+    r"|now i (?:dont|do not) have (?:it|that|this|them|any)"
     r"|reading about|spooked|saw it on|for a (?:class|paper|school))\b"
 )
 # Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
@@ -752,8 +767,9 @@ NOT_MINE = re.compile(
 OTHER_PERSON_PAST = re.compile(
     r"\b(?:(?:my|our|a|his|her)(?: \w+s?)? )?[\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband"
     r"|brother|sister|friend|neighbou?r|grand\w+|cousin|coworker|co-worker|colleague|client"
-    r"|boss|son|daughter|kid|girlfriend|boyfriend|partner|patient|buddy|teammate)s?"
-    r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived"
+    r"|boss|son|daughter|kid|girlfriend|boyfriend|partner|patient|buddy|teammate|roommate"
+    r"|classmate|niece|nephew|stepdad|stepmom)s?"
+    r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived|tried to"
     r"|ended up with|attempted|used to|struggled"
     r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) \w+ to suicide\b"
 )
@@ -774,7 +790,7 @@ FINE_SINCE = re.compile(
 # Sore chest muscles after a workout or a strain, told as such, with none of a heart's signs.
 MUSCULAR = re.compile(
     r"\b(?:chest muscles?|pecs?|pectorals?|push[- ]?ups?|bench(?:ing| press\w*)?|burpees|dips"
-    r"|fly(?:es)?"
+    r"|fly(?:es)?|big chest|(?:breast|chest) reduction"
     r"|from (?:the gym|working out|lifting|my workout|training)|doms|leg day|chest day|chest wall"
     r"|(?:strained|pulled) (?:a )?muscle|muscle strain|coughing fit|tender to (?:the )?touch"
     r"|hurts (?:more )?when i (?:press|push|touch|twist|stretch))\b"
@@ -784,6 +800,8 @@ FIGURATIVE = re.compile(
     r"\b(?:nearly|almost|practically) (?:passed out|pass out|fainted|faint|blacked out|black out"
     r"|died|had a heart attack|had a stroke)\b"
     r"|\b(?:considered|thought about|almost|nearly) call\w* (?:911|an ambulance)\b"
+    r"|\b(?:think|thought) i broke my (?:back|neck)\b(?: \w+){0,6}"
+    r" (?:haha\w*|lol|lmao|jk|kidding)\b"
     r"|\b(?:feel|felt|feels|feeling) like (?:i (?:got|was|have been|been|just got) )?(?:hit|run"
     r" over) by a (?:car|truck|bus|train)\b"
 )
@@ -870,7 +888,15 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         rule.past_counts
         or not past
         or (past.group(0) == "history of" and bool(HAPPENING_NOW.search(clause)))
+        or _back_now(clause, past, match)
     )
+
+
+def _back_now(clause: str, past: re.Match[str], match: re.Match[str]) -> bool:
+    """A sign told after its dating, with a "now" or "again" in between, is the visitor's now
+    ("i had a stent 2 years ago and the same pain is back right now, the nitro isnt helping")."""
+    between = clause[past.end() : match.start()]
+    return bool(HAPPENING_NOW.search(between) or RELAPSE.search(between))
 
 
 def _told_otherwise(rule: Rule, text: str, match: re.Match[str] | None) -> bool:

@@ -200,6 +200,25 @@ def test_every_rule_has_a_tier_and_a_category():
         ),
         # A pain that started hurting is no self-harm.
         ("my shoulder started hurting after i slept on the couch", None),
+        # A sign told after its dating, with "now" or "back" between, is the visitor's now.
+        (
+            "had a stent 2 years ago, the pain is back right now and the nitro isn't helping",
+            EMERGENCY,
+        ),
+        ("i think many times to finish my life, now more strong", CRISIS),
+        ("tonight i'm going to take all my oxy at once", CRISIS),
+        ("when my back hurts i bite my arm till it bleeds", CRISIS),
+        # Told as over, asked in general, or denied.
+        ("years ago pain made me suicidal, it's been managed and i'm in good spirits", None),
+        ("my roommate in uni tried to take his life, he's ok now. my neck is stiff", None),
+        ("how do you guys handle it if a patient talks about suicide? asking as a student", None),
+        ("i don't want to kill myself, i want to kill my mattress lol", None),
+        ("i think i broke my back carrying groceries haha, it's sore", None),
+        ("upper back pain from having a big chest", None),
+        ("i know the stroke signs and i have none of them, just a stiff neck", None),
+        ("can a stiff neck be meningitis?", None),
+        ("can you get paralyzed from a back injury lifting weights?", None),
+        ("wat are the warning signs of cauda equina syndrom", None),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
