@@ -441,8 +441,8 @@ RULES: tuple[Rule, ...] = (
         r"\bsu?ic?idal\b|\bsuicide\b",
         r"\b(?:end|ending|take|taking|finish|finishing) (?:my|his|her|it) (?:own )?(?:life|all)\b",
         r"\b(?:take|taking|swallow|swallowing) (?:all|every one) (?:of )?my (?:\w+ )?"
-        r"(?:pills|oxy\w*"
-        r"|meds|tablets|percocet|opioids|painkillers) (?:at once|tonight|together)\b",
+        r"(?:pills|oxy\w*|meds|tablets|percocet|opioids|painkillers)"
+        r" (?:at once|tonight|together)\b",
         r"\b(?:end|ending) (?:it|things|everything)(?: all)?\b",
         r"\b(?:wants?|wanting|wanna|wish|ready|going|planning|plan|ways) (?:to )?die\b",
         r"\b(?:rather|better off|better) (?:be )?dead\b",
@@ -666,9 +666,9 @@ RECOVERED = re.compile(
     r"|over that|chapter is closed|thriving|been (?:well|good|fine)|fine ever since|went away"
     r"|no issues since|got help|much better|so much better|happy|healthy|(?:therapy|treatment"
     r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
-    r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for|feeling great"
-    r"|havent"
-    r" (?:done|had|felt) (?:it|that|those|them)|(?:part of my life|chapter) is over|turned my"
+    r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for"
+    r"|feeling great|havent (?:done|had|felt) (?:it|that|those|them)"
+    r"|(?:part of my life|chapter) is over|turned my"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
     r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
 )
