@@ -5,7 +5,8 @@ sees some risk (its emergency, crisis and urgent-care probabilities together rea
 assistant asks the visitor first (`symptom_check`) instead of guessing either way. It also asks
 first when only the model sees a crisis in a message whose mention of suicide or self-harm the
 rules dismissed (denied, told as over, asked about in general): the model reads the words, the
-rules read what is said about them. Likewise for a red flag the rules found and dismissed: the
+rules read what is said about them; likewise for an everyday figure of speech ("my boss is going
+to kill me"). Likewise for a red flag the rules found and dismissed: the
 model alone sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise the
 assistant asks first.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from clinic.triage.red_flags import (
     Finding,
+    crisis_idiom,
     find_red_flags,
     mentions_crisis,
     mentions_emergency,
@@ -89,7 +91,12 @@ def decide(
     by_rule = finding.tier if finding else ROUTINE
     if by_rule.severity >= by_model.severity and finding is not None:
         return Decision(by_rule, RULE, finding.category, at_risk)
-    if by_model is CRISIS and rules and finding is None and mentions_crisis(text):
+    if (
+        by_model is CRISIS
+        and rules
+        and finding is None
+        and (mentions_crisis(text) or crisis_idiom(text))
+    ):
         return Decision(SYMPTOM_CHECK, MODEL, CRISIS_CHECK, at_risk)
     if by_model is EMERGENCY and rules and finding is None and mentions_emergency(text):
         emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)

@@ -73,6 +73,7 @@ RULES: tuple[Rule, ...] = (
         r"\bsciatica in both\b|\bsciatica (?:on )?both (?:sides|legs)\b|\bbilateral sciatica\b",
         r"\bbladder (?:is )?(?:not|isnt|wont|doesnt|never) (?:fully )?empty\w*",
         r"\bwetting (?:myself|himself|herself|the bed)\b",
+        r"\bno sensation when i (?:pee|wipe|go|urinate)\b",
         r"\bcant (?:feel|tell) (?:anything )?when i (?:wipe|need to (?:go|pee)|pee|go)\b",
         r"\b(?:cant|couldnt|not|dont|didnt|barely) feel "
         r"(?:the )?(?:toilet|seat|tissue|chair|wiping)",
@@ -157,7 +158,8 @@ RULES: tuple[Rule, ...] = (
         ),
         r"\bcant (?:find|get) (?:his|her|my|the) words\b",
         r"\b(?:speech|voice|words) (?:sounds?|is|are|seems?) (?:off|wrong|weird|strange)\b",
-        r"\bdrool\w* (?:from|out of) one side\b",
+        r"\bdrool\w* (?:from |out (?:of )?)?(?:one|the (?:left|right)) side\b",
+        r"\btalking nonsense\b",
         r"\bcant (?:feel|move|lift) (?:the )?(?:right|left) (?:side|arm|leg|hand)\b",
         r"\b(?:right|left) side (?:of my (?:body|face) )?(?:went|is|feels) (?:weak|numb|dead)\b",
         r"\b(?:face|mouth|smile|eyelid|lip)\b.{0,25}\b(?:droop\w*|sag\w*|lopsided|crooked|numb)",
@@ -190,7 +192,8 @@ RULES: tuple[Rule, ...] = (
         ),
         together(
             r"adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:was )?(?:worked on|session"
-            r"|treatment|twisted)|twisted my neck|did my neck",
+            r"|treatment|twisted)|twisted my neck|did my neck"
+            r"|salon|hair (?:washed|wash\w*)|head tilted back",
             r"dizz\w*|vertigo|falling over|keep falling|cant swallow|nause\w*|vomit\w*|double"
             r"|doubling|cant see straight|vision|drunk|dropped|gave out|numb|weak|falling|eyes"
             r"|bump\w* into|walk\w* into (?:walls|things|doors)|balance|unsteady|stagger\w*"
@@ -283,6 +286,8 @@ RULES: tuple[Rule, ...] = (
             r"|paraly\w*|cant walk|cant get up|severe pain|in bad pain|hurts a lot",
         ),
         r"\bhit by a (?:car|truck|bus|van|vehicle|motorcycle)\b",
+        r"\b(?:fingers?|thumb|toes?) (?:is |are |was |were )?(?:almost |nearly |partly |half "
+        r"|partially )?(?:off|cut off|severed|hanging off)\b",
         rf"\b{PAST_INJURY}\b.{{0,120}}\b(?:{NUMB}|weak\w*|paralyz\w*|cant move|cant walk"
         r"|cant stand|cant get up)",
         rf"\b(?:{NUMB}|cant move (?:my )?(?:legs|arms|neck))\b.{{0,80}}\b(?:since|after) "
@@ -381,7 +386,8 @@ RULES: tuple[Rule, ...] = (
         r"\bcoffee[- ]grounds?\b",
         r"\bbones? (?:is |are )?(?:sticking|poking|coming) (?:out|through)\b|\bcompound fracture\b"
         r"|\b(?:crushed|mangled)\b.{0,40}\b(?:blood|bleeding)\b|\b(?:so much|lots of) blood\b",
-        r"\b(?:drank|drunk|swallowed|ate|eaten|drinking|swallowing|got into) (?:some |the |a |an )?"
+        r"\b(?:drank|drunk|swallowed|ate|eaten|drinking|swallowing|got into) (?:some (?:of )?)?"
+        r"(?:the |a |an |my |our )?"
         r"(?:bleach|detergent|poison\w*|antifreeze|drain cleaner|laundry pods?|rat poison"
         r"|cleaning (?:fluid|product)|button batter\w*|pesticide|weed killer)\b|\bpoison control\b",
         together(
@@ -524,6 +530,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:cutting|cut|burn|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\b(?:cutting|cut) again\b",
+        r"\bpunch\w* (?:my ?self|my (?:own )?(?:legs?|arms?|thighs?|face|stomach))\b",
         r"\bslit\w* (?:my )?wrists?\b",
         r"\bpull\w* (?:out )?my hair\b.{0,30}\b(?:clumps|bald)",
         r"\b(?:slice|slash|carve|gash)\w* (?:\w+ )?(?:my|into my) (?:arms?|wrists?|legs?|thighs?"
@@ -602,6 +609,14 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "other_urgent",
         URGENT_CARE,
+        # A new one-sided headache with a tender scalp and jaw pain on chewing (giant-cell
+        # arteritis).
+        together(
+            r"scalp (?:is |feels )?(?:tender|sore|sensitive)|tender scalp"
+            r"|temples? (?:is |are )?tender",
+            r"jaw|chew\w*",
+            r"headache|head",
+        ),
         r"\b(?:pointing|bent|facing|sticking) (?:out )?the wrong way\b|\bthink (?:i|it) (?:broke|is"
         r" broken|fractured)\b",
         r"\bred (?:streak|line)s? (?:going|running|spreading|moving) up\b",
@@ -651,7 +666,8 @@ CRISIS_DENIAL = re.compile(
     r" (?:\w+ ){0,3}(?:suicid\w*|kill(?:ing)? myself|hurt(?:ing)? myself|harm(?:ing)? myself"
     r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
     r"|thoughts of)"
-    r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans)"
+    r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?)"
+    r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?no\b"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
     r"|\b(?:dont|do not) (?:really |actually )?want to "
     r"(?:die|kill myself|hurt myself|end my life)\b"
@@ -667,10 +683,24 @@ RECOVERED = re.compile(
     r"|no issues since|got help|much better|so much better|happy|healthy|(?:therapy|treatment"
     r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
     r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for"
-    r"|feeling great|havent (?:done|had|felt) (?:it|that|those|them)"
+    r"|feeling great|havent (?:done|had|felt) (?:it|that|those|them)|(?:old|ancient) history"
     r"|(?:part of my life|chapter) is over|turned my"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
     r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
+)
+# A body part that "wants to die" is a figure of speech ("lol my neck wants to die after that
+# flight"), not the visitor's own wish.
+CRISIS_FIGURE = re.compile(
+    r"\b(?:my|this) (?:neck|back|body|legs?|feet|knees?|shoulders?|muscles|spine|traps|hamstrings?)"
+    r" (?:\w+ )?(?:wants?|is (?:going|gonna|about)) to die\b"
+)
+# Everyday figures of speech with death or killing in them ("my boss is going to kill me", "the
+# death of me"): the model may read a crisis in them that no rule finds.
+CRISIS_IDIOM = re.compile(
+    r"\b(?:going to|gonna|will|would) kill me\b|\bdeath of me\b|\b(?:would|could|id)"
+    r" (?:literally )?(?:murder|kill) (?:someone|somebody|for)\b|\brather die than\b"
+    r"|\bkilling me\b|\bnot (?:thinking about )?ending anything except\b|\bto die for\b"
+    r"|\b(?:scared|bored|worried) to death\b"
 )
 RELAPSE = re.compile(
     r"\b(?:again|is back|are back|came back|coming back|back to|relaps\w*|lately|these days|tonight"
@@ -703,7 +733,8 @@ PAST = re.compile(
     r"|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
-    r"|years earlier|previously|has passed|went away|is gone now|resolved"
+    r"|years earlier|previously|has passed|went away|is gone now|resolved|wore off|worn off"
+    r"|(?:old|ancient) history"
     r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever )?since(?: then)?"
     r"|in my (?:early |late |mid )?(?:teens|twenties|thirties|forties|\d0s)|during (?:covid"
     r"|the pandemic|my divorce)|as a teen\w*|when i was a teen\w*|in (?:grad|middle|high)"
@@ -742,7 +773,10 @@ GENERAL = re.compile(
     r"|how common|when should|should (?:someone|somebody|a person|people)|what would you tell"
     r"|(?:a|an) (?:bad|good|warning|danger|serious) sign|what does it mean"
     r"|what is (?:\w+ ){1,3}syndrome|(?:does|do|could|can) (?:\w+ ){1,8}mean\b|feel like$"
-    r"|how serious is|if someones"
+    r"|how serious is|if someones|is that (?:true|right|correct|a thing)"
+    r"|(?:treat|see|work (?:on|with)|help) (?:people|patients|someone|anyone|clients)"
+    r" (?:after|with|who)"
+    r"|can (?:\w+ ){1,6}make (?:it|you|me|someone|people) (?:feel|get)"
     r"|(?:something|someone) (?:you|youd|you would) (?:treat|see|refer)|refer (?:out|them)"
     r"|^(?:is|are|can|could|would|does|do) (?:\w+ ){1,8}(?:serious|dangerous|normal|a concern"
     r"|worrying)$)\b"
@@ -759,6 +793,7 @@ NOT_MINE = re.compile(
     r"\b(?:not happening to me|asking for a friend|just curious|hypothetical\w*|asking generally"
     r"|just asking|genuinely curious|curious how|not happened|hasnt happened|just planning"
     r"|theoretically|in theory|only asking"
+    r"|(?:its|it is|thats|this is) not happening (?:now|right now|to me)"
     r"|now i (?:dont|do not) have (?:it|that|this|them|any)"
     r"|reading about|spooked|saw it on|for a (?:class|paper|school))\b"
 )
@@ -770,8 +805,10 @@ OTHER_PERSON_PAST = re.compile(
     r"|boss|son|daughter|kid|girlfriend|boyfriend|partner|patient|buddy|teammate|roommate"
     r"|classmate|niece|nephew|stepdad|stepmom)s?"
     r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived|tried to"
-    r"|ended up with|attempted|used to|struggled"
+    r"|ended up with|attempted|used to|struggled|passed (?:away )?(?:by|from|to)"
+    r"|was (?:hospitali[sz]ed|admitted)|overdosed"
     r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) \w+ to suicide\b"
+    r"|\b(?:my|our|his|her) ex\b.{0,30}\b(?:had|attempted|tried to|was)\b"
 )
 # Someone else's sudden event ("my dad collapsed"), dropped only when the message dates it: an
 # undated one may be happening now ("my dad collapsed and isnt responding").
@@ -870,7 +907,7 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
         # explicit denial, a question in general, or a past told as over drops a crisis finding.
         general = CRISIS_GENERAL.search(clause) and not HAPPENING_NOW.search(clause)
-        return not (CRISIS_DENIAL.search(clause) or general)
+        return not (CRISIS_DENIAL.search(clause) or CRISIS_FIGURE.search(clause) or general)
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if DENIED_PART.search(match.group(0)):
         return False
@@ -982,6 +1019,11 @@ def mentions_crisis(text: str) -> bool:
     """Whether a crisis rule matches at all, counted or not: without a crisis finding, the
     message names suicide or self-harm only to deny it, tell it as over or ask in general."""
     return _mentions(text, CRISIS)
+
+
+def crisis_idiom(text: str) -> bool:
+    """Whether the message holds an everyday figure of speech about death or killing."""
+    return bool(CRISIS_IDIOM.search(normalize(text)))
 
 
 def mentions_emergency(text: str) -> bool:

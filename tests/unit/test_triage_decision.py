@@ -69,3 +69,16 @@ def test_the_model_alone_asks_first_about_a_red_flag_the_rules_saw_denied_unless
     assert decide(denied, probabilities(emergency=0.97), POINT).tier is EMERGENCY
     unnamed = "something feels very wrong and i am scared"
     assert decide(unnamed, probabilities(emergency=0.8), POINT).tier is EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boss is going to kill me if i miss another day for this back",
+        "my kids will be the death of me, carrying them wrecked my back",
+        "i'd rather die than sit through another 6 hour drive with this back",
+    ],
+)
+def test_the_model_alone_asks_first_about_a_crisis_in_a_figure_of_speech(text):
+    point = OperatingPoint(emergency=0.5, crisis=0.5, urgent_care=0.5, check=0.3, overrule=0.95)
+    assert decide(text, {"routine": 0.05, "crisis": 0.95}, point).tier is SYMPTOM_CHECK

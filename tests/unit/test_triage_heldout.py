@@ -39,3 +39,20 @@ def test_no_held_out_message_is_a_training_example():
         if normalised(text) in training
     ]
     assert leaked == []
+
+
+def test_no_held_out_message_is_in_a_development_set():
+    """The rules are written against the development sets' misses: a held-out message there
+    would be tuned on."""
+    heldout = {
+        normalised(text)
+        for path in sorted(HELDOUT.glob("*.yml"))
+        for text in heldout_texts(path.stem)
+    }
+    shared = [
+        text
+        for path in sorted((ROOT / "tests" / "triage").glob("dev*/*.yml"))
+        for example in yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]
+        if normalised(text := str(example["text"])) in heldout
+    ]
+    assert shared == []
