@@ -20,7 +20,9 @@ from bench.nlu_scoring import FALLBACK_INTENT, REJECTION_INTENTS, SAFE_LABELS
 
 FOLDS = 5
 THRESHOLDS = tuple(round(value, 2) for value in np.arange(0.10, 0.95, 0.05))
-BOUNDARY_LABELS = frozenset({"ask_medication", "other_condition", "faq/not_in_article"})
+BOUNDARY_LABELS = frozenset(
+    {"ask_medication", "other_condition", "faq/not_in_article", "faq/ask_practitioner_first"}
+)
 
 # Trains on (indices of the training examples) and returns class probabilities for others.
 FoldModel = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, list[str]]]

@@ -15,6 +15,7 @@ SAFE_LABELS = REJECTION_INTENTS | {
     "ask_medication",
     "other_condition",
     "faq/not_in_article",
+    "faq/ask_practitioner_first",
     "ask_diagnosis",
     "emergency",
 }

@@ -34,7 +34,14 @@ NOT_SENT_RESPONSES = frozenset({"utter_booking_cancelled", "utter_no_consent"})
 FAQ_INTENT = "faq"
 # The full intents of visitor messages the assistant could not answer.
 UNANSWERED_INTENTS = frozenset(
-    {"nlu_fallback", "out_of_scope", "faq/not_in_article", "ask_medication", "other_condition"}
+    {
+        "nlu_fallback",
+        "out_of_scope",
+        "faq/not_in_article",
+        "faq/ask_practitioner_first",
+        "ask_medication",
+        "other_condition",
+    }
 )
 # What the assistant runs when it has no answer: a message it answered so outside the booking
 # form is unanswered whatever its intent (inside the form it answers a question of the form).

@@ -27,6 +27,7 @@ INTENT_LABELS = {
     "nlu_fallback": "unclear message",
     "out_of_scope": "outside the clinic's topics",
     "faq/not_in_article": "not in the article",
+    "faq/ask_practitioner_first": "is ART safe for me",
     "ask_medication": "about a medicine",
     "other_condition": "another condition",
     FALLBACK_ANSWER: "answered with the fallback",

@@ -53,3 +53,13 @@ def test_out_of_fold_probabilities_come_from_models_that_never_saw_the_example()
     assert sorted(seen) == list(range(20))
     assert classes == ["a", "b"]
     assert np.allclose(probabilities, [[0.25, 0.75]] * 20)
+
+
+def test_a_safety_question_answered_ask_a_practitioner_first_lands_safely():
+    classes = ["faq/ask_practitioner_first", "faq/neck_pain"]
+    labels = ["faq/ask_practitioner_first", "faq/ask_practitioner_first"]
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8]])
+
+    figures = figures_at(probabilities, classes, labels, 0.5)
+
+    assert figures.boundary_safe == pytest.approx(0.5)

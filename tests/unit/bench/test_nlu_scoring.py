@@ -196,3 +196,16 @@ def test_prediction_label_is_the_topic_only_for_the_retrieval_intent():
     assert Prediction("faq", {"default": "faq/neck_pain"}).label == "faq/neck_pain"
     assert Prediction("greet", {"faq": "faq/neck_pain"}).label == "greet"
     assert Prediction(None).label == "<none>"
+
+
+def test_a_safety_question_answered_ask_a_practitioner_first_is_safe():
+    examples = [
+        boundary("is art ok with a pacemaker", "faq/not_in_article"),
+        boundary("pregnant, can i get art", "faq/not_in_article"),
+    ]
+    predictions = [
+        Prediction("faq", {"faq": "faq/ask_practitioner_first"}),
+        Prediction("faq", {"faq": "faq/neck_pain"}),
+    ]
+
+    assert score_boundary(examples, predictions).safe == pytest.approx(1 / 2)

@@ -75,7 +75,8 @@ REQUIRED_FACTS = {
         "lasting relief",
     ],
     "nerve_symptoms": ["irritate", "compression", "numbness", "weakness", "clinician", "911"],
-    "not_in_article": ["don't have that information", "prices", "insurance", "callback"],
+    "not_in_article": ["prices", "insurance", "callback"],
+    "ask_practitioner_first": ["ask a practitioner before", "evaluation"],
 }
 
 
@@ -131,3 +132,79 @@ def test_emergency_answer_sends_to_911_and_offers_no_booking(responses):
     (variant,) = responses["utter_emergency"]
     assert "911" in variant["text"]
     assert "buttons" not in variant
+
+
+def sentences(text):
+    return [part for part in re.split(r"(?<=[.:;])\s+|\n", text.lower()) if part]
+
+
+def all_answer_texts(responses):
+    return [
+        (name, variant["text"])
+        for name, variants in responses.items()
+        if name.startswith("utter_faq/")
+        for variant in variants
+    ]
+
+
+def test_immediate_relief_is_said_only_of_the_articles_lower_back_cases(responses):
+    """The article says "immediate relief and long-term improvement" only of lower back pain in
+    people who sit for long periods, athletes with overuse or people with earlier back injuries."""
+    unsupported = [
+        sentence
+        for _, text in all_answer_texts(responses)
+        for sentence in sentences(text)
+        if "immediate relief" in sentence
+        and not ("sit" in sentence and ("overuse" in sentence or "injur" in sentence))
+        and not ("lower back" in sentence and "sitting" in sentence)
+        and not ("lower back" in sentence and "overuse" in sentence)
+    ]
+    assert unsupported == []
+
+
+def test_the_series_of_sessions_is_said_only_of_chronic_neck_pain(responses):
+    unsupported = [
+        sentence
+        for _, text in all_answer_texts(responses)
+        for sentence in sentences(text)
+        if "series of" in sentence and "neck" not in sentence and "whiplash" not in sentence
+    ]
+    assert unsupported == []
+
+
+def test_the_adhesions_answer_gives_no_definition_the_article_lacks(responses):
+    (text,) = answer_texts(responses, "adhesions")
+    assert "doesn't explain what adhesions are" in text
+    definition = text.lower().replace("what adhesions are", "")
+    assert "adhesions are" not in definition
+    assert "scar" not in definition
+
+
+def test_the_athletes_answer_keeps_to_the_neck_and_lower_back(responses):
+    (text,) = answer_texts(responses, "athletes")
+    assert "neck and lower back pain only" in text
+    assert "other parts of the body" in text
+
+
+def test_the_nerve_answer_claims_no_help_for_limbs_and_offers_an_evaluation(responses):
+    (variant,) = responses["utter_faq/nerve_symptoms"]
+    assert "doesn't say that ART helps" in variant["text"]
+    assert [button["payload"] for button in variant["buttons"]] == ["/book_appointment"]
+
+
+def test_capabilities_speak_only_of_neck_related_headaches(responses):
+    (variant,) = responses["utter_capabilities"]
+    text = variant["text"].lower()
+    assert text.count("headaches") == text.count("neck-related headaches") == 1
+
+
+def test_not_in_article_never_denies_what_it_then_lists(responses):
+    for variant in responses["utter_faq/not_in_article"]:
+        lists_details = "{clinic_details}" in variant["text"]
+        assert ("don't have that information" in variant["text"]) is not lists_details
+
+
+def test_a_safety_question_is_told_to_ask_a_practitioner_and_offered_an_evaluation(responses):
+    (variant,) = responses["utter_faq/ask_practitioner_first"]
+    assert "won't guess" in variant["text"]
+    assert "/book_appointment" in [button["payload"] for button in variant["buttons"]]

@@ -23,6 +23,7 @@ def question(text, minutes, intent="faq/not_in_article"):
         ("nlu_fallback", None, "booking_form", True, "nlu_fallback"),
         ("out_of_scope", "out_of_scope", "utter_out_of_scope", False, "out_of_scope"),
         ("faq", "faq/not_in_article", "utter_faq", False, "faq/not_in_article"),
+        ("faq", "faq/ask_practitioner_first", "utter_faq", False, "faq/ask_practitioner_first"),
         ("ask_medication", "ask_medication", None, False, "ask_medication"),
         ("other_condition", None, None, False, "other_condition"),
         ("faq", "faq/neck_pain", "utter_faq", False, None),
