@@ -4,8 +4,10 @@ credentials.yml names them by module path; they keep Rasa's channel names (`rest
 so the URLs and the channel stored with a lead stay the same. A message over MAX_MESSAGE_CHARS
 is answered with SIZE_MESSAGE and never reaches the assistant (nor its conversation record). A
 REST body that is not a JSON object with a text `message` and `sender` gets a 400, and the
-client cannot name another input channel. A turn that failed behind the channel (action server,
-Redis or PostgreSQL down) ends with an honest message to the visitor (turn_guard.py).
+client cannot name another input channel. Of the metadata a client sends with a message only a
+language tag is kept (message_metadata.py): nothing else is stored or sent to the action server.
+A turn that failed behind the channel (action server, Redis or PostgreSQL down) ends with an
+honest message to the visitor (turn_guard.py).
 
 On socket.io the conversation id (the session id, the key that resumes a conversation) is the
 server's: a `session_request` keeps a client's id only when it has the server's format
@@ -34,6 +36,7 @@ from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
 from rasa_server_plugins import patches
+from rasa_server_plugins.message_metadata import kept_metadata
 from rasa_server_plugins.turn_guard import guarded
 
 MAX_MESSAGE_CHARS = 1000
@@ -73,6 +76,9 @@ class CappedRestInput(RestInput):
 
     def _extract_input_channel(self, req: Request) -> str:
         return self.name()
+
+    def get_metadata(self, request: Request) -> dict[str, Any]:
+        return kept_metadata(request.json.get("metadata"))
 
 
 async def check_rest_body(request: Request) -> HTTPResponse | None:
@@ -129,9 +135,10 @@ class CappedSocketIOInput(SocketIOInput):
         async def capped(sid: str, data: Any) -> None:
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
                 return
-            message = {key: value for key, value in data.items() if key != self.metadata_key}
-            if isinstance(data.get(self.metadata_key), dict):
-                message[self.metadata_key] = data[self.metadata_key]
+            message = {
+                "message": data.get("message", ""),
+                self.metadata_key: kept_metadata(data.get(self.metadata_key)),
+            }
             if self.session_persistence:
                 if sid not in sessions:
                     return
