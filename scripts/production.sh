@@ -15,7 +15,9 @@
 # PRODUCTION_STAFF_PORT (8091), PRODUCTION_PG_PORT (54340), PRODUCTION_REDIS_PORT (6390).
 # PRODUCTION_LISTEN (127.0.0.1) is the address nginx listens on, PRODUCTION_PUBLIC_URL the
 # address visitors use (http://localhost:PORT), PRODUCTION_PUBLIC_REST=1 publishes the REST
-# webhook, PRODUCTION_CHAT_RATE / PRODUCTION_CHAT_BURST the per-address limit (10r/s, 40).
+# webhook, PRODUCTION_CHAT_RATE / PRODUCTION_CHAT_BURST the per-address limit (10r/s, 40),
+# PRODUCTION_CONN_PER_ADDRESS the open connections per address (20), PRODUCTION_CONN_TOTAL the
+# open chat connections in all (1500).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
@@ -89,6 +91,8 @@ render_nginx_conf() {
         -e "s|@SITE_PORT@|$SITE_PORT|g" \
         -e "s|@CHAT_RATE@|${PRODUCTION_CHAT_RATE:-10r/s}|g" \
         -e "s|@CHAT_BURST@|${PRODUCTION_CHAT_BURST:-40}|g" \
+        -e "s|@CONN_PER_ADDRESS@|${PRODUCTION_CONN_PER_ADDRESS:-20}|g" \
+        -e "s|@CONN_TOTAL@|${PRODUCTION_CONN_TOTAL:-1500}|g" \
         -e "s|@REST_PUBLIC@|${PRODUCTION_PUBLIC_REST:-0}|g" \
         deploy/nginx.conf.template >"$VAR_DIR/nginx.conf"
 }
