@@ -65,6 +65,7 @@ prepare_var_dir() {
     fi
     "$BIN/python" -m clinic.action_token "$VAR_DIR/action_server_token" >/dev/null
     "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/staff_secret_key" >/dev/null
+    "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/session_id_secret" >/dev/null
 }
 
 export_settings() {
@@ -152,8 +153,13 @@ start_service() {
         rasa1 | rasa2)
             local port=$RASA1_PORT
             [ "$name" = rasa2 ] && port=$RASA2_PORT
-            launch "$name" env RASA_PORT="$port" "$BIN/python" -m rasa_server_plugins.run \
-                --cors "$PUBLIC_URL" ;;
+            # The session id secret reaches the Rasa instances only (not on a command line).
+            (
+                SESSION_ID_SECRET=$(<"$VAR_DIR/session_id_secret")
+                export SESSION_ID_SECRET
+                launch "$name" env RASA_PORT="$port" "$BIN/python" -m rasa_server_plugins.run \
+                    --cors "$PUBLIC_URL"
+            ) ;;
         site)
             launch site "$BIN/python" -m clinic.web.site --port "$SITE_PORT"
             wait_until site curl -fs "http://127.0.0.1:$SITE_PORT/" ;;

@@ -39,6 +39,11 @@ def test_finding_4_the_rest_channel_passes_on_the_language_only():
     assert CappedRestInput().get_metadata(request) == {"language": "en"}
 
 
+@pytest.fixture
+def session_secret(monkeypatch):
+    monkeypatch.setenv("SESSION_ID_SECRET", "s" * 40)
+
+
 def received_metadata(data: dict[str, Any]) -> list[Any]:
     received: list[Any] = []
 
@@ -52,9 +57,9 @@ def received_metadata(data: dict[str, Any]) -> list[Any]:
     return received
 
 
-def test_finding_4_the_socketio_channel_passes_on_the_language_only():
+def test_finding_4_the_socketio_channel_passes_on_the_language_only(session_secret):
     assert received_metadata({"message": "hi", "metadata": PLANTED}) == [{"language": "en"}]
 
 
-def test_finding_4_the_socketio_channel_drops_metadata_sent_as_text():
+def test_finding_4_the_socketio_channel_drops_metadata_sent_as_text(session_secret):
     assert received_metadata({"message": "hi", "metadata": '{"full_name": "Jane"}'}) == [{}]
