@@ -21,7 +21,10 @@
 # PRODUCTION_CONN_PER_ADDRESS the open connections per address (20), PRODUCTION_CONN_TOTAL the
 # open chat connections in all (1500). PRODUCTION_LOG_MAX_BYTES (10 MB) is a log's size cap,
 # PRODUCTION_LOG_KEEP (5) how many rotated copies of each are kept; older ones are deleted.
+# PRODUCTION_NGINX_USER (www-data) is the user nginx's workers run as when started as root.
 set -euo pipefail
+# Every file the services create (data, spool, logs, secrets) is their owner's only.
+umask 077
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
 
@@ -94,8 +97,22 @@ public_origin() {
     printf '%s' "$PUBLIC_URL" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://[^/]+).*#\1#'
 }
 
+# The user (and group) nginx's workers run as: never root. As root they drop to
+# PRODUCTION_NGINX_USER, who owns the workers' temporary folder; otherwise nginx keeps the caller.
+nginx_user() {
+    if [ "$(id -u)" -eq 0 ]; then
+        local user=${PRODUCTION_NGINX_USER:-www-data}
+        echo "$user $(id -gn "$user")"
+    else
+        echo "$(id -un) $(id -gn)"
+    fi
+}
+
 render_nginx_conf() {
-    sed -e "s|@USER@|$(id -un)|g" -e "s|@VAR_DIR@|$VAR_DIR|g" \
+    local user
+    user=$(nginx_user)
+    chown "${user% *}:${user#* }" "$VAR_DIR/nginx"
+    sed -e "s|@USER@|$user|g" -e "s|@VAR_DIR@|$VAR_DIR|g" \
         -e "s|@LISTEN_ADDRESS@|${PRODUCTION_LISTEN:-127.0.0.1}|g" -e "s|@PORT@|$PORT|g" \
         -e "s|@RASA1_PORT@|$RASA1_PORT|g" -e "s|@RASA2_PORT@|$RASA2_PORT|g" \
         -e "s|@SITE_PORT@|$SITE_PORT|g" \

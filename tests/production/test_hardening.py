@@ -1,6 +1,6 @@
-"""Finding 14 in the production profile: `/socket.io/` refuses browsers on other sites, Redis
-refuses clients without its password, and the Rasa instances' secrets reach no other service nor
-any command line."""
+"""Findings 14 and 9 in the production profile: `/socket.io/` refuses browsers on other sites, Redis
+refuses clients without its password, the Rasa instances' secrets reach no other service nor any
+command line; nginx's workers do not run as root and every service runs with umask 077."""
 
 from __future__ import annotations
 
@@ -63,3 +63,34 @@ def test_finding_14_the_rasa_secrets_reach_only_the_rasa_instances(profile):
         except OSError:
             continue
         assert not any(secret.encode() in text for secret in secrets), cmdline
+
+
+def status_field(pid: str, name: str) -> str:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{name}:"):
+            return line.split(":", 1)[1].split()[0]
+    raise LookupError(name)
+
+
+def children(parent: str) -> list[str]:
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == parent:
+            found.append(stat_file.parent.name)
+    return found
+
+
+def test_finding_9_nginx_workers_do_not_run_as_root(profile):
+    workers = children(process_ids(profile)["nginx"])
+    assert workers
+    assert all(status_field(worker, "Uid") != "0" for worker in workers)
+
+
+def test_finding_9_every_service_runs_with_umask_077(profile):
+    umasks = {service: status_field(pid, "Umask") for service, pid in process_ids(profile).items()}
+    assert set(umasks) >= {"actions", "rasa1", "rasa2", "site", "staff", "nginx", "redis"}
+    assert set(umasks.values()) == {"0077"}, umasks
