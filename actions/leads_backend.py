@@ -1,5 +1,6 @@
-"""The action server's handles on the leads store, created once per process, and its spool
-worker, which `rasa_sdk_plugins` starts when the action server starts."""
+"""The action server's handles on the leads store, created once per process: the store, the
+spool and its worker (which `rasa_sdk_plugins` starts when the action server starts), the lead
+limits and the queue that sends the front-desk emails off the visitor's turn."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import logging
 import threading
 from functools import cache
 
+from clinic.leads.email_queue import EmailQueue
+from clinic.leads.limits import HourlyCap, LeadLimits
 from clinic.leads.notify import LeadNotifier, notifier_from_env
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
@@ -39,21 +42,41 @@ def notifier() -> LeadNotifier | None:
     return notifier_from_env()
 
 
+@cache
+def limits() -> LeadLimits:
+    return LeadLimits.from_env()
+
+
+def email_queue() -> EmailQueue | None:
+    """The queue in front of the configured notifier, or None when email is off."""
+    notify = notifier()
+    return None if notify is None else _queue_for(notify)
+
+
+@cache
+def _queue_for(notify: LeadNotifier) -> EmailQueue:
+    return EmailQueue(notify, HourlyCap(limits().max_emails_per_hour))
+
+
 def check_configuration() -> None:
-    """Read the clinic's settings and the notifier's once, so that the action server refuses to
-    start on a bad value instead of failing on a visitor's request; raises ConfigError."""
+    """Read the clinic's settings, the notifier's and the lead limits once, so that the action
+    server refuses to start on a bad value instead of failing on a visitor's request; raises
+    ConfigError."""
     settings()
     notifier()
+    limits()
 
 
 def submit(new: NewLead) -> SubmitOutcome:
-    """Store or spool `new`: a notifier that cannot even be configured only costs the email."""
+    """Store or spool `new` within the conversation's cap; the email is queued, not sent here.
+    A notifier that cannot even be configured only costs the email."""
     try:
-        notify = notifier()
+        queue = email_queue()
     except ConfigError as problem:
         logger.error("front-desk email is off for lead %s: %s", new.reference, problem)
-        notify = None
-    return submit_lead(repository, spool(), new, notify=notify)
+        queue = None
+    notify = None if queue is None else queue.put
+    return submit_lead(repository, spool(), new, notify=notify, cap=limits().conversation_cap)
 
 
 def spool_status() -> SpoolStatus:

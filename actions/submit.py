@@ -14,6 +14,7 @@ from actions import leads_backend
 from actions.booking_steps import reset_booking_events
 from clinic.booking.conversation import follow_up_text
 from clinic.booking.fields import REQUEST_ID_SLOT, BookingDetails
+from clinic.leads.limits import conversation_cap_text
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
@@ -67,6 +68,13 @@ class ActionSubmitBooking(Action):
                 f"again in a little while, or {_direct_contact(settings)}"
             )
             return []
+        if outcome.status is SubmitStatus.CONVERSATION_CAP:
+            cap = leads_backend.limits().max_per_conversation
+            dispatcher.utter_message(
+                text=f"Sorry, {first_name}. {conversation_cap_text(cap)} If it's urgent, "
+                f"{_direct_contact(settings)}"
+            )
+            return reset_booking_events()
         if outcome.status is SubmitStatus.ALREADY_STORED:
             dispatcher.utter_message(
                 text=f"We already have this request from you, {first_name}: reference "

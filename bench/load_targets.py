@@ -35,6 +35,7 @@ START_TIMEOUT_SECONDS = 300.0
 STARTER_TRAIN_TIMEOUT_SECONDS = 900.0
 BENCH_CHAT_RATE = "100000r/s"
 BENCH_CHAT_BURST = "100000"
+BENCH_CONN_PER_ADDRESS = "60000"
 
 
 class SkipTarget(RuntimeError):
@@ -161,6 +162,8 @@ class ProductionTarget:
             # nginx's per-address limit for the public (10 r/s) would refuse most of the load.
             "PRODUCTION_CHAT_RATE": BENCH_CHAT_RATE,
             "PRODUCTION_CHAT_BURST": BENCH_CHAT_BURST,
+            # Every bench visitor comes from this machine's one address.
+            "PRODUCTION_CONN_PER_ADDRESS": BENCH_CONN_PER_ADDRESS,
         }
         self._script("start")
         url = f"http://127.0.0.1:{port}"

@@ -4,23 +4,25 @@ credentials.yml names them by module path; they keep Rasa's channel names (`rest
 so the URLs and the channel stored with a lead stay the same. A message over MAX_MESSAGE_CHARS
 is answered with SIZE_MESSAGE and never reaches the assistant (nor its conversation record). A
 REST body that is not a JSON object with a text `message` and `sender` gets a 400, and the
-client cannot name another input channel. A turn that failed behind the channel (action server,
-Redis or PostgreSQL down) ends with an honest message to the visitor (turn_guard.py).
+client cannot name another input channel. Of the metadata a client sends with a message only a
+language tag is kept (message_metadata.py): nothing else is stored or sent to the action server.
+A turn that failed behind the channel (action server, Redis or PostgreSQL down) ends with an
+honest message to the visitor (turn_guard.py).
 
 On socket.io the conversation id (the session id, the key that resumes a conversation) is the
-server's: a `session_request` keeps a client's id only when it has the server's format
-(SESSION_ID_BYTES random bytes as hex, as issued before) and otherwise gets a new one, and a
-`user_uttered` always goes to the session its connection requested, whatever `session_id` the
-client writes into it. Knowing another visitor's id is still enough to resume that conversation,
-so the id is never shown in full to staff; it cannot be guessed.
+server's: a `session_request` keeps a client's id only when the server signed it (session_ids.py,
+env SESSION_ID_SECRET, required) and otherwise gets a new one, and a `user_uttered` always goes to
+the session its connection requested, whatever `session_id` the client writes into it. Knowing
+another visitor's id is still enough to resume that conversation, so the id is never shown in full
+to staff; it cannot be guessed nor made up. The REST channel keeps the `sender` its client names:
+it is private unless the clinic publishes it, and its clients are the clinic's own integrations,
+which keep their conversation ids themselves.
 
 Building either channel's blueprint installs the project's patches of Rasa (patches.py).
 """
 
 from __future__ import annotations
 
-import re
-import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -34,6 +36,8 @@ from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
 from rasa_server_plugins import patches
+from rasa_server_plugins.message_metadata import kept_metadata
+from rasa_server_plugins.session_ids import signer_from_env
 from rasa_server_plugins.turn_guard import guarded
 
 MAX_MESSAGE_CHARS = 1000
@@ -43,21 +47,11 @@ SIZE_MESSAGE = (
     "or send it in shorter parts."
 )
 
-SESSION_ID_BYTES = 32
-SESSION_ID_FORMAT = re.compile(rf"[0-9a-f]{{{SESSION_ID_BYTES * 2}}}")
-
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
 def too_long(message: object) -> bool:
     return isinstance(message, str) and len(message) > MAX_MESSAGE_CHARS
-
-
-def accepted_session_id(requested: object) -> str:
-    """The client's session id when it has the server's format, else a new random one."""
-    if isinstance(requested, str) and SESSION_ID_FORMAT.fullmatch(requested):
-        return requested
-    return secrets.token_hex(SESSION_ID_BYTES)
 
 
 class CappedRestInput(RestInput):
@@ -73,6 +67,9 @@ class CappedRestInput(RestInput):
 
     def _extract_input_channel(self, req: Request) -> str:
         return self.name()
+
+    def get_metadata(self, request: Request) -> dict[str, Any]:
+        return kept_metadata(request.json.get("metadata"))
 
 
 async def check_rest_body(request: Request) -> HTTPResponse | None:
@@ -105,6 +102,7 @@ class CappedSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         patches.install()  # Rasa asks for the blueprint before it serves
+        signer = signer_from_env()  # refuses to start without the secret
         webhook = super().blueprint(guarded(on_new_message))
         namespace = self.namespace or "/"
         handle_message = self.sio.handlers[namespace][self.user_message_evt]
@@ -114,7 +112,7 @@ class CappedSocketIOInput(SocketIOInput):
 
         async def session_request(sid: str, data: Any) -> None:
             requested = data.get("session_id") if isinstance(data, dict) else None
-            session_id = accepted_session_id(requested)
+            session_id = signer.accepted(requested)
             previous = sessions.get(sid)
             if previous is not None and previous != session_id:
                 self.sio.leave_room(sid, previous, namespace=namespace)
@@ -129,9 +127,10 @@ class CappedSocketIOInput(SocketIOInput):
         async def capped(sid: str, data: Any) -> None:
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
                 return
-            message = {key: value for key, value in data.items() if key != self.metadata_key}
-            if isinstance(data.get(self.metadata_key), dict):
-                message[self.metadata_key] = data[self.metadata_key]
+            message = {
+                "message": data.get("message", ""),
+                self.metadata_key: kept_metadata(data.get(self.metadata_key)),
+            }
             if self.session_persistence:
                 if sid not in sessions:
                     return

@@ -7,6 +7,8 @@
 #   scripts/production.sh start [SERVICE..] # background (all services by default)
 #   scripts/production.sh stop [SERVICE..]  # stops what start started (all by default)
 #   scripts/production.sh install           # only installs the missing Debian packages
+#   scripts/production.sh rotate-logs       # rotates the logs over their size cap (run does it
+#                                           # every 5 minutes; with start, run it from cron)
 #
 # SERVICE: postgres redis actions rasa1 rasa2 site staff nginx. Everything lives under
 # PRODUCTION_VAR_DIR (var/production): data, logs, pid files, the rendered nginx.conf.
@@ -15,8 +17,14 @@
 # PRODUCTION_STAFF_PORT (8091), PRODUCTION_PG_PORT (54340), PRODUCTION_REDIS_PORT (6390).
 # PRODUCTION_LISTEN (127.0.0.1) is the address nginx listens on, PRODUCTION_PUBLIC_URL the
 # address visitors use (http://localhost:PORT), PRODUCTION_PUBLIC_REST=1 publishes the REST
-# webhook, PRODUCTION_CHAT_RATE / PRODUCTION_CHAT_BURST the per-address limit (10r/s, 40).
+# webhook, PRODUCTION_CHAT_RATE / PRODUCTION_CHAT_BURST the per-address limit (10r/s, 40),
+# PRODUCTION_CONN_PER_ADDRESS the open connections per address (20), PRODUCTION_CONN_TOTAL the
+# open chat connections in all (1500). PRODUCTION_LOG_MAX_BYTES (10 MB) is a log's size cap,
+# PRODUCTION_LOG_KEEP (5) how many rotated copies of each are kept; older ones are deleted.
+# PRODUCTION_NGINX_USER (www-data) is the user nginx's workers run as when started as root.
 set -euo pipefail
+# Every file the services create (data, spool, logs, secrets) is their owner's only.
+umask 077
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
 
@@ -63,6 +71,8 @@ prepare_var_dir() {
     fi
     "$BIN/python" -m clinic.action_token "$VAR_DIR/action_server_token" >/dev/null
     "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/staff_secret_key" >/dev/null
+    "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/session_id_secret" >/dev/null
+    "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/redis_password" >/dev/null
 }
 
 export_settings() {
@@ -82,15 +92,74 @@ export_settings() {
     export RASA_TELEMETRY_ENABLED="${RASA_TELEMETRY_ENABLED:-false}"
 }
 
+# PUBLIC_URL without its path: the one Origin the chat accepts from a browser.
+public_origin() {
+    printf '%s' "$PUBLIC_URL" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://[^/]+).*#\1#'
+}
+
+# The user (and group) nginx's workers run as: never root. As root they drop to
+# PRODUCTION_NGINX_USER, who owns the workers' temporary folder; otherwise nginx keeps the caller.
+nginx_user() {
+    if [ "$(id -u)" -eq 0 ]; then
+        local user=${PRODUCTION_NGINX_USER:-www-data}
+        echo "$user $(id -gn "$user")"
+    else
+        echo "$(id -un) $(id -gn)"
+    fi
+}
+
 render_nginx_conf() {
-    sed -e "s|@USER@|$(id -un)|g" -e "s|@VAR_DIR@|$VAR_DIR|g" \
+    local user
+    user=$(nginx_user)
+    chown "${user% *}:${user#* }" "$VAR_DIR/nginx"
+    sed -e "s|@USER@|$user|g" -e "s|@VAR_DIR@|$VAR_DIR|g" \
         -e "s|@LISTEN_ADDRESS@|${PRODUCTION_LISTEN:-127.0.0.1}|g" -e "s|@PORT@|$PORT|g" \
         -e "s|@RASA1_PORT@|$RASA1_PORT|g" -e "s|@RASA2_PORT@|$RASA2_PORT|g" \
         -e "s|@SITE_PORT@|$SITE_PORT|g" \
         -e "s|@CHAT_RATE@|${PRODUCTION_CHAT_RATE:-10r/s}|g" \
         -e "s|@CHAT_BURST@|${PRODUCTION_CHAT_BURST:-40}|g" \
+        -e "s|@CONN_PER_ADDRESS@|${PRODUCTION_CONN_PER_ADDRESS:-20}|g" \
+        -e "s|@CONN_TOTAL@|${PRODUCTION_CONN_TOTAL:-1500}|g" \
         -e "s|@REST_PUBLIC@|${PRODUCTION_PUBLIC_REST:-0}|g" \
+        -e "s|@PUBLIC_ORIGIN@|$(public_origin)|g" \
         deploy/nginx.conf.template >"$VAR_DIR/nginx.conf"
+}
+
+write_redis_conf() {
+    (
+        umask 077
+        cat >"$VAR_DIR/redis/redis.conf" <<CONF
+bind 127.0.0.1
+port $REDIS_PORT
+save ""
+appendonly no
+dir $VAR_DIR/redis
+requirepass $(<"$VAR_DIR/redis_password")
+CONF
+    )
+}
+
+# Every log over its cap is copied to NAME.log.1 (older copies move up, the oldest past
+# PRODUCTION_LOG_KEEP goes) and emptied in place: the services append to it (>>), so they carry
+# on writing at its new start without a restart.
+rotate_logs() {
+    local max_bytes=${PRODUCTION_LOG_MAX_BYTES:-10485760} keep=${PRODUCTION_LOG_KEEP:-5}
+    local file index
+    for file in "$VAR_DIR"/log/*.log; do
+        [ -f "$file" ] && [ ! -L "$file" ] || continue
+        [ "$(stat -c %s "$file")" -ge "$max_bytes" ] || continue
+        rm -f -- "$file.$keep"
+        for ((index = keep - 1; index >= 1; index--)); do
+            [ -f "$file.$index" ] && mv -f -- "$file.$index" "$file.$((index + 1))"
+        done
+        (umask 077 && cp -- "$file" "$file.1")
+        : >"$file"
+    done
+}
+
+# The password reaches redis-cli through its environment, not its command line.
+redis_ping() {
+    REDISCLI_AUTH=$(<"$VAR_DIR/redis_password") redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping
 }
 
 pid_file() { echo "$VAR_DIR/run/$1.pid"; }
@@ -139,17 +208,25 @@ start_service() {
     case "$name" in
         postgres) start_postgres ;;
         redis)
-            launch redis redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" \
-                --appendonly no --dir "$VAR_DIR/redis"
-            wait_until redis redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping ;;
+            # The password goes in the owner-only config file, never on a command line.
+            write_redis_conf
+            launch redis redis-server "$VAR_DIR/redis/redis.conf"
+            wait_until redis redis_ping ;;
         actions)
             launch actions "$BIN/rasa" run actions --port "$ACTIONS_PORT"
             wait_until actions curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" ;;
         rasa1 | rasa2)
             local port=$RASA1_PORT
             [ "$name" = rasa2 ] && port=$RASA2_PORT
-            launch "$name" env RASA_PORT="$port" "$BIN/python" -m rasa_server_plugins.run \
-                --cors "$PUBLIC_URL" ;;
+            # The session id secret and Redis's password reach the Rasa instances only (not on a
+            # command line).
+            (
+                SESSION_ID_SECRET=$(<"$VAR_DIR/session_id_secret")
+                RASA_LOCK_REDIS_PASSWORD=$(<"$VAR_DIR/redis_password")
+                export SESSION_ID_SECRET RASA_LOCK_REDIS_PASSWORD
+                launch "$name" env RASA_PORT="$port" "$BIN/python" -m rasa_server_plugins.run \
+                    --cors "$PUBLIC_URL"
+            ) ;;
         site)
             launch site "$BIN/python" -m clinic.web.site --port "$SITE_PORT"
             wait_until site curl -fs "http://127.0.0.1:$SITE_PORT/" ;;
@@ -230,16 +307,22 @@ The production profile is running (logs: $VAR_DIR/log/).
   Front-desk leads page (local):  http://127.0.0.1:$STAFF_PORT
 Press Ctrl-C to stop.
 TEXT
-    while true; do sleep 5; done
+    local ticks=0
+    while true; do
+        sleep 5
+        ticks=$((ticks + 1))
+        if [ $((ticks % 60)) -eq 0 ]; then rotate_logs; fi
+    done
 }
 
 case "${1:-}" in
     run) run ;;
     install) ensure_packages ;;
+    rotate-logs) rotate_logs ;;
     start) start "${@:2}" ;;
     stop) stop "${@:2}" ;;
     *)
-        echo "usage: $0 run|install|start [SERVICE...]|stop [SERVICE...]" >&2
+        echo "usage: $0 run|install|rotate-logs|start [SERVICE...]|stop [SERVICE...]" >&2
         exit 2
         ;;
 esac

@@ -47,7 +47,15 @@ start_actions() {
   wait_for "Action server" http://localhost:5055/health
 }
 
+# The secret that signs the socket.io session ids (rasa_server_plugins/session_ids.py).
+prepare_session_secret() {
+  "$BIN/python" -m clinic.web.secret_key var/session_id_secret
+  SESSION_ID_SECRET=$(<var/session_id_secret)
+  export SESSION_ID_SECRET
+}
+
 start_rasa() {
+  prepare_session_secret
   "$BIN/rasa" run --model models/proclinix.tar.gz --interface 127.0.0.1 --port 5005 \
     --credentials credentials.yml --endpoints endpoints.yml \
     --cors "http://localhost:8080" >var/log/rasa.log 2>&1 &

@@ -82,6 +82,7 @@ class Stack:
     model: Path | None = None
     # The secret Rasa sends to the action server, as `make run` creates it.
     action_token: str = field(default_factory=lambda: secrets.token_hex(32))
+    session_secret: str = field(default_factory=lambda: secrets.token_hex(32))
     # Settings a test gives every service on top of the stack's own, e.g. STAFF_TRUSTED_PROXIES.
     extra_env: Mapping[str, str] = field(default_factory=dict)
     _services: list[_Service] = field(default_factory=list, init=False)
@@ -156,6 +157,7 @@ class Stack:
             CHAT_SOCKET_URL=self.socket_url,
             STAFF_SECRET_KEY=self.staff_secret_key,
             ACTION_SERVER_TOKEN=self.action_token,
+            SESSION_ID_SECRET=self.session_secret,
             # The staff page reads conversations from the tracker store Rasa writes.
             RASA_ENDPOINTS_FILE=str(self._write_endpoints()),
             PYTHONUNBUFFERED="1",

@@ -26,13 +26,14 @@ from clinic.conversations.store import (
     tracker_store_url,
 )
 from clinic.db.engine import database_url, upgrade
+from clinic.insights.unanswered.marks import MarkStore
 from clinic.leads.display import (
     after_hours_text,
     after_hours_word,
     conversation_text,
     local_time_text,
 )
-from clinic.leads.export import write_csv
+from clinic.leads.export import open_private, write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
 from clinic.leads.repository import LeadNotFound
 from clinic.leads.spool import Spool
@@ -288,7 +289,7 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.output is None:
         count = write_csv(leads, sys.stdout, settings.timezone)
     else:
-        with arguments.output.open("w", encoding="utf-8", newline="") as handle:
+        with open_private(arguments.output) as handle:
             count = write_csv(leads, handle, settings.timezone)
         print(f"Exported {count} booking request(s) to {arguments.output}.")
     return EXIT_OK
@@ -307,6 +308,9 @@ def _purge(arguments: argparse.Namespace) -> int:
         "cli",
         detail=f"{deleted} request(s) older than {days} day(s)",
     )
+    marks = MarkStore(stores.leads.engine).purge_older_than(cutoff)
+    if marks:
+        print(f"Deleted {marks} unanswered-question mark(s) older than {days} day(s).")
     failed = Spool.from_env().purge_failed_older_than(cutoff)
     if failed:
         print(f"Deleted {failed} failed spool file(s) older than {days} day(s).")

@@ -1,10 +1,13 @@
-"""CSV export of leads for spreadsheets (RFC 4180), safe against formula injection."""
+"""CSV export of leads for spreadsheets (RFC 4180), safe against formula injection, written to a
+file only its owner can read."""
 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterable
 from datetime import tzinfo
+from pathlib import Path
 from typing import TextIO
 
 from clinic.booking.fields import STAFF_ROWS, staff_rows
@@ -13,6 +16,18 @@ from clinic.leads.records import LeadView
 
 # A spreadsheet runs a cell starting with one of these as a formula (tab and CR too, per OWASP).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def open_private(path: Path) -> TextIO:
+    """Open `path` for writing as a file only its owner can read or write (0600), whatever the
+    caller's umask, narrowing an existing file; a symlink is refused (OSError)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    try:
+        os.fchmod(descriptor, 0o600)
+    except OSError:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
 
 
 def spreadsheet_safe(text: str) -> str:

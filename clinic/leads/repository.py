@@ -73,6 +73,19 @@ class LeadRepository:
                 reference = new_reference()
         raise RuntimeError(f"no free reference after {REFERENCE_ATTEMPTS} attempts")
 
+    def known(self, idempotency_key: str) -> bool:
+        """True when a lead with this idempotency key is stored."""
+        return self._view_by_key(idempotency_key) is not None
+
+    def count_for_conversation(self, conversation_id: str, since: datetime) -> int:
+        """How many leads the conversation created from `since` on."""
+        with self._sessions() as session:
+            return session.scalar(
+                select(func.count(Lead.id)).where(
+                    Lead.conversation_id == conversation_id, Lead.created_at >= since
+                )
+            )
+
     def get(self, reference: str) -> LeadView | None:
         with self._sessions() as session:
             lead = session.scalar(

@@ -9,6 +9,7 @@ from enum import Enum
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from clinic.leads.limits import ConversationCap
 from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.leads.spool import Spool
@@ -25,6 +26,8 @@ class SubmitStatus(str, Enum):
     ALREADY_STORED = "already_stored"
     # The database was unreachable: the request waits in the spool until the next flush.
     SPOOLED = "spooled"
+    # The conversation has sent as many requests as its cap allows: nothing stored, no reference.
+    CONVERSATION_CAP = "conversation_cap"
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,22 @@ def submit_lead(
     spool: Spool,
     new: NewLead,
     notify: Notifier | None = None,
+    cap: ConversationCap | None = None,
 ) -> SubmitOutcome:
     """Store `new`, or spool it when the database fails; the visitor always gets a reference.
 
     `notify` (e.g. the front-desk email) is called once per new request, after it is safely
     stored or spooled; its failure is logged and changes nothing. Only a failure to write the
-    spool file itself (disk full, no permission) raises.
+    spool file itself (disk full, no permission) raises. With a `cap`, a new request from a
+    conversation whose cap is full is refused (CONVERSATION_CAP, empty reference); a retry of a
+    request already stored still gets its reference. While the database is unreachable the cap
+    cannot be counted and the request is spooled.
     """
     try:
-        stored = repo_factory().submit(new)
+        repo = repo_factory()
+        if cap is not None and _cap_full(repo, new, cap):
+            return SubmitOutcome("", SubmitStatus.CONVERSATION_CAP)
+        stored = repo.submit(new)
     except SQLAlchemyError as error:
         logger.error("database unavailable (%s); spooling lead %s", error, new.reference)
         spooled = spool.put(new)
@@ -79,6 +89,12 @@ def flush_spool(repo_factory: RepositoryFactory, spool: Spool) -> int:
     if flushed or remaining:
         logger.info("spool flush: %d stored, %d still waiting", flushed, remaining)
     return flushed
+
+
+def _cap_full(repo: LeadRepository, new: NewLead, cap: ConversationCap) -> bool:
+    if repo.known(new.idempotency_key):
+        return False
+    return cap.full(repo.count_for_conversation(new.conversation_id, cap.since(new.created_at)))
 
 
 def _notify(notify: Notifier | None, new: NewLead) -> None:

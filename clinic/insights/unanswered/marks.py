@@ -76,6 +76,16 @@ class MarkStore:
         with self._sessions() as session, session.begin():
             session.execute(delete(UnansweredMark).where(UnansweredMark.text_key.in_(keys)))
 
+    def purge_older_than(self, cutoff: datetime) -> int:
+        """Delete the marks set before `cutoff` (`leads purge`, with the retention period: the
+        questions they were set on are purged with their conversations). Returns how many."""
+        with self._sessions() as session, session.begin():
+            result = session.execute(
+                delete(UnansweredMark).where(UnansweredMark.marked_at < as_utc(cutoff)),
+                execution_options={"synchronize_session": False},
+            )
+            return int(result.rowcount)
+
     def marks_for(self, keys: Iterable[str]) -> dict[str, Mark]:
         """The stored marks of those of `keys` that have one."""
         wanted = list(dict.fromkeys(keys))

@@ -1,6 +1,8 @@
 import csv
 import io
+import os
 import re
+import stat
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -9,10 +11,13 @@ from rasa.shared.core.domain import Domain
 
 from clinic.cli.leads import main
 from clinic.db.engine import make_engine
+from clinic.insights.unanswered.marks import MarkStore
+from clinic.insights.unanswered.questions import text_key
 from clinic.leads.repository import LeadRepository
 from clinic.leads.spool import Spool
 from clinic.staff.accounts import authenticate
 from clinic.staff.store import StaffAccountStore
+from clinic.timeutil import utc_now
 
 CLINIC_YML = """
 name: Test Clinic
@@ -189,6 +194,23 @@ def test_export_csv_to_stdout_is_formula_safe(seeded, capsys):
     assert rows[1]["Notes"].endswith("maria: Left a voicemail")
 
 
+def test_finding_14_the_export_file_is_owner_only_whatever_the_umask(seeded, capsys, tmp_path):
+    target = tmp_path / "leads.csv"
+    existing = tmp_path / "old.csv"
+    existing.write_text("old")
+    existing.chmod(0o644)
+    previous = os.umask(0o022)
+    try:
+        for path in (target, existing):
+            code, _, _ = run(capsys, "export", "--output", str(path))
+            assert code == 0
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o600
+    assert existing.read_bytes().startswith(b"Reference,")
+
+
 def test_export_csv_to_a_file(seeded, capsys, tmp_path):
     target = tmp_path / "leads.csv"
     code, out, _ = run(capsys, "export", "--output", str(target))
@@ -210,6 +232,17 @@ def test_purge_uses_retention_days_from_clinic_yml(seeded, capsys, cli_repo):
     )
     assert cli_repo.get(seeded["old"].reference) is None
     assert cli_repo.get(seeded["contacted"].reference) is not None
+
+
+def test_finding_14_purge_deletes_unanswered_marks_past_the_retention(seeded, capsys, cli_repo):
+    marks = MarkStore(cli_repo.engine)
+    old, kept = text_key("what does it cost"), text_key("is there parking")
+    marks.set([old], "should_be_faq", "dana", now=utc_now() - timedelta(days=31))
+    marks.set([kept], "should_be_faq", "dana", now=utc_now() - timedelta(days=29))
+    code, out, _ = run(capsys, "purge")
+    assert code == 0
+    assert "Deleted 1 unanswered-question mark(s) older than 30 day(s).\n" in out
+    assert set(marks.marks_for([old, kept])) == {kept}
 
 
 def test_purge_with_explicit_days(seeded, capsys, cli_repo):

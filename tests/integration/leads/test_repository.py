@@ -216,3 +216,16 @@ def test_purge_deletes_old_leads_and_their_notes(repo, make_lead):
 def test_purge_needs_an_aware_cutoff(repo):
     with pytest.raises(ValueError, match="timezone-aware"):
         repo.purge_older_than(datetime(2025, 1, 1))
+
+
+def test_finding_8_leads_are_counted_per_conversation_since_a_moment(repo, make_lead):
+    for hours, conversation, run in [(0, "c-1", "r1"), (20, "c-1", "r2"), (30, "c-1", "r3"),
+                                     (30, "c-2", "r1")]:  # fmt: skip
+        moment = START + timedelta(hours=hours)
+        repo.submit(make_lead(conversation_id=conversation, request_id=run, now=moment))
+    assert repo.count_for_conversation("c-1", START) == 3
+    assert repo.count_for_conversation("c-1", START + timedelta(hours=10)) == 2
+    assert repo.count_for_conversation("c-1", START + timedelta(hours=25)) == 1
+    assert repo.count_for_conversation("c-3", START) == 0
+    assert repo.known(make_lead(conversation_id="c-2", request_id="r1").idempotency_key)
+    assert not repo.known(make_lead(conversation_id="c-2", request_id="r9").idempotency_key)

@@ -1,9 +1,12 @@
+import threading
 import time
+from datetime import timedelta
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import leads_backend
+from actions import submit as submit_module
 from actions.booking_steps import (
     BOOKING_SLOTS,
     ActionAskBookingConfirmed,
@@ -62,12 +65,14 @@ def backend(tmp_path, monkeypatch):
     monkeypatch.delenv("LEADS_NOTIFY_TO", raising=False)
     leads_backend.spool.cache_clear()
     leads_backend.notifier.cache_clear()
+    leads_backend.limits.cache_clear()
     use(url)
     yield use, url
     leads_backend.settings.cache_clear()
     leads_backend.repository.cache_clear()
     leads_backend.spool.cache_clear()
     leads_backend.notifier.cache_clear()
+    leads_backend.limits.cache_clear()
 
 
 def test_confirmed_request_is_stored_once_and_the_visitor_gets_its_reference(backend):
@@ -322,3 +327,67 @@ def test_privacy_promises_cancel_and_refusal_say_what_happens_to_the_answers(res
     (variant,) = load_domain()["responses"][response]
     assert "saved nothing" not in variant["text"]
     assert "removed from this chat's record" in variant["text"]
+
+
+def submit_run(sender_id: str, run_id: str):
+    slots = {**COMPLETE, "booking_request_id": run_id}
+    return run(ActionSubmitBooking(), make_tracker(slots, sender_id=sender_id))
+
+
+def test_finding_8_a_conversation_past_its_cap_is_told_and_nothing_is_stored(backend):
+    for number in range(3):
+        dispatcher, _ = submit_run("conv-cap", f"run-{number}")
+        assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+    dispatcher, events = submit_run("conv-cap", "run-3")
+    assert "already sent 3 booking requests" in dispatcher.messages[0]["text"]
+    assert "lead_reference" not in slot_values(events)
+    assert slot_values(events)["full_name"] is None
+    assert len(leads_backend.repository().list()) == 3
+    dispatcher, _ = submit_run("conv-other", "run-0")
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+
+
+def test_finding_8_a_retried_submit_still_gets_its_reference_when_the_cap_is_full(backend):
+    references = [slot_values(submit_run("conv-cap2", f"run-{n}")[1])["lead_reference"]
+                  for n in range(3)]  # fmt: skip
+    dispatcher, events = submit_run("conv-cap2", "run-2")
+    assert "We already have this request from you" in dispatcher.messages[0]["text"]
+    assert slot_values(events)["lead_reference"] == references[2]
+
+
+def test_finding_8_the_cap_counts_the_last_24_hours_only(backend, monkeypatch):
+    yesterday = submit_module.utc_now() - timedelta(hours=25)
+    monkeypatch.setattr(submit_module, "utc_now", lambda: yesterday)
+    for number in range(3):
+        submit_run("conv-cap3", f"old-{number}")
+    monkeypatch.undo()
+    dispatcher, _ = submit_run("conv-cap3", "new-0")
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+
+
+def test_finding_8_the_cap_is_a_setting(backend, monkeypatch):
+    monkeypatch.setenv("LEADS_MAX_PER_CONVERSATION", "1")
+    leads_backend.limits.cache_clear()
+    submit_run("conv-cap4", "run-0")
+    dispatcher, _ = submit_run("conv-cap4", "run-1")
+    assert "already sent 1 booking request to" in dispatcher.messages[0]["text"]
+
+
+def test_finding_8_the_submit_does_not_wait_for_the_email(backend, monkeypatch):
+    release = threading.Event()
+    emailed = []
+
+    def slow_smtp(new):
+        release.wait(10)
+        emailed.append(new.reference)
+        return True
+
+    monkeypatch.setattr(leads_backend, "notifier_from_env", lambda: slow_smtp)
+    started = time.monotonic()
+    dispatcher, events = submit_run("conv-mail", "run-0")
+    assert time.monotonic() - started < 5
+    assert "Your request is with our front desk" in dispatcher.messages[0]["text"]
+    assert emailed == []
+    release.set()
+    assert leads_backend.email_queue().wait_until_sent(10)
+    assert emailed == [slot_values(events)["lead_reference"]]

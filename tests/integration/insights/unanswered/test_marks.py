@@ -59,6 +59,13 @@ def test_a_group_shows_its_newest_mark(marks):
     assert group_mark(group(PRICE, COST), stored).label == "Answered elsewhere"
 
 
+def test_finding_14_marks_older_than_the_cutoff_are_purged(marks):
+    marks.set([PRICE], "should_be_faq", "dana", now=NOW - timedelta(days=31))
+    marks.set([COST, PARKING], "answered_elsewhere", "lee", now=NOW - timedelta(days=29))
+    assert marks.purge_older_than(NOW - timedelta(days=30)) == 1
+    assert set(marks.marks_for([PRICE, COST, PARKING])) == {COST, PARKING}
+
+
 def test_clearing_removes_the_marks(marks):
     marks.set([PRICE, COST], "should_be_faq", "dana", now=NOW)
     marks.clear([PRICE, COST])
