@@ -1,4 +1,5 @@
-"""Session start: the clinic's configured contact details go into slots the answers can use."""
+"""Session start: the clinic's configured contact details go into slots the answers can use, and
+the widget page's language (its session metadata) into the `language` slot."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import leads_backend
 from clinic.booking.conversation import clinic_details_text
+from clinic.text.language_choice import page_language
 
 
 class ActionSessionStart(Action):
@@ -19,9 +21,11 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         details = clinic_details_text(leads_backend.settings())
+        language = page_language(tracker.get_slot("session_started_metadata"))
         return [
             SessionStarted(),
             SlotSet("clinic_details", details),
             SlotSet("clinic_details_known", details is not None),
+            *([SlotSet("language", language)] if language else []),
             ActionExecuted("action_listen"),
         ]

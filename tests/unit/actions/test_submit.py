@@ -265,6 +265,12 @@ def test_session_start_carries_only_configured_clinic_details(
     }
 
 
+def test_session_start_takes_the_widget_pages_language():
+    tracker = make_tracker({"session_started_metadata": {"language": "es"}})
+    _, events = run(ActionSessionStart(), tracker)
+    assert slot_values(events)["language"] == "es"
+
+
 def test_when_nothing_can_store_the_request_the_visitor_is_told_and_the_details_are_kept(
     backend, monkeypatch
 ):

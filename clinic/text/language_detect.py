@@ -1,0 +1,110 @@
+"""The language of one message, English or Spanish, or None when the message does not tell.
+
+A short or ambiguous message ("ok", "no", a name, a phone number, "ART") says nothing about the
+language: `detect` returns None and the conversation keeps its language (`resolve`). Short
+messages are read by two small word lists, since a character model has too little to go on;
+longer ones by py3langid restricted to English and Spanish, with the word lists deciding when it
+is unsure (Spanglish).
+
+Plain Python with no Rasa import.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+Language = Literal["en", "es"]
+ENGLISH: Language = "en"
+SPANISH: Language = "es"
+LANGUAGES: tuple[Language, ...] = (ENGLISH, SPANISH)
+
+# Up to this many words, a message is read by the word lists alone.
+SHORT_WORDS = 3
+# py3langid's normalised probability (between English and Spanish) it must reach to decide.
+CONFIDENT = 0.9
+
+# Words that, in this assistant's conversations, belong to one language only. Words both
+# languages use ("no", "ok", "me", "a", "art", "hospital", "doctor", names) are in neither list.
+SPANISH_WORDS = frozenset(
+    """
+    hola buenas buenos dias tardes noches gracias muchas si sí claro vale bueno perfecto listo
+    adios adiós chao hasta luego quiero quisiera necesito tengo tiene tienen tienes duele
+    duelen dolor dolores espalda cuello cabeza pierna piernas brazo brazos pecho baja cita citas
+    consulta hacer pedir reservar agendar puedo puede pueden podria podría ayuda ayudar que qué
+    como cómo cuando cuándo donde dónde cuanto cuánto cuesta precio por favor usted ustedes
+    hablan habla hablas español espanol ingles inglés mi mis mucho muy desde hace semana semanas
+    mañana manana tarde lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+    paciente nuevo nueva ya soy estoy es son está esta esto eso para pero tambien también con
+    sin el la los las una uno unos del al y o de en lo le se su sus yo nombre llamo llamar
+    correo teléfono telefono numero número señor señora entiendo vez veces nada todo todos
+    terapia tratamiento quiropráctico quiropractico masaje sirve funciona ciática ciatica aceptan
+    seguro médico medico clínica clinica
+    entumecimiento hormigueo respirar pecho mareo
+    """.split()
+)
+ENGLISH_WORDS = frozenset(
+    """
+    hi hello hey thanks thank you yes yeah yep nope sure please bye goodbye want need have has
+    had my i im i'm it its is are was were the an of to in on at for with and or but
+    what how when where why who which can could would should do does did back neck pain hurts
+    hurt hurting ache aching head leg legs arm arms chest lower upper appointment book booking
+    schedule call callback help much cost price speak english spanish morning afternoon evening
+    tomorrow today week weeks monday tuesday wednesday thursday friday saturday sunday patient
+    new already name phone email number this that there here good great fine okay cool got
+    treatment therapy massage work works chiropractor sciatica numb numbness tingling breathe
+    clinic insurance right
+    """.split()
+)
+# Letters only Spanish writes; inverted question and exclamation marks.
+SPANISH_MARKS = re.compile(r"[ñáéíóú¿¡]")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    identifier = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def _by_words(text: str) -> Language | None:
+    """The language with more of its own words; Spanish letters count for Spanish, except in
+    capitalised words a list does not know (names: "José Hernández")."""
+    tokens = WORD.findall(text.replace("\u2019", "'"))
+    known = [token for token in tokens if token.lower() in SPANISH_WORDS | ENGLISH_WORDS]
+    plain = [token for token in tokens if not token[0].isupper()]
+    spanish = sum(token.lower() in SPANISH_WORDS for token in tokens) + sum(
+        len(SPANISH_MARKS.findall(token.lower())) for token in {*known, *plain}
+    )
+    english = sum(token.lower() in ENGLISH_WORDS for token in tokens)
+    if spanish > english:
+        return SPANISH
+    if english > spanish:
+        return ENGLISH
+    return None
+
+
+def detect(text: str) -> Language | None:
+    """The message's language, or None when it does not tell (too short, a name, a number)."""
+    tokens = words(text)
+    if not tokens:
+        return None
+    by_words = _by_words(text)
+    if len(tokens) <= SHORT_WORDS or by_words is not None:
+        return by_words
+    language, probability = _identifier().classify(" ".join(tokens))
+    return language if float(probability) >= CONFIDENT and language in LANGUAGES else None
+
+
+def resolve(text: str, previous: Language | None) -> Language:
+    """The conversation's language after this message: the message's own, else the previous
+    one, else English."""
+    return detect(text) or previous or ENGLISH

@@ -1,0 +1,72 @@
+import pytest
+
+from clinic.text.language_choice import chosen_language, page_language
+from clinic.text.language_detect import detect, resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tengo dolor de espalda baja, ¿ART sirve?", "es"),
+        ("tengo un dolor muy fuerte en el pecho y no puedo respirar", "es"),
+        ("gracias", "es"),
+        ("sí", "es"),
+        ("My lower back has been killing me since I moved", "en"),
+        ("thanks", "en"),
+        ("tengo back pain desde hace dos semanas", "es"),
+    ],
+)
+def test_detects_the_language_a_message_is_written_in(text: str, expected: str) -> None:
+    assert detect(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["ok", "no", "Maria Lopez", "José Hernández", "(914) 555-0123", "ART", "👍", ""]
+)
+def test_a_message_that_does_not_tell_keeps_the_conversations_language(text: str) -> None:
+    assert detect(text) is None
+    assert resolve(text, "es") == "es"
+    assert resolve(text, "en") == "en"
+
+
+def test_a_conversation_without_a_language_starts_in_english() -> None:
+    assert resolve("ok", None) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in English please", "en"),
+        ("en inglés por favor", "en"),
+        ("I don't speak Spanish", "en"),
+        ("en español", "es"),
+        ("¿Hablan español?", "es"),
+        ("do you speak Spanish?", "es"),
+        ("no hablo inglés", "es"),
+        ("español", "es"),
+    ],
+)
+def test_an_explicit_choice_names_the_language(text: str, expected: str) -> None:
+    assert chosen_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["my back hurts", "tengo dolor de espalda", "ok", "my english is bad"]
+)
+def test_a_message_without_a_choice_chooses_nothing(text: str) -> None:
+    assert chosen_language(text) is None
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ({"language": "es"}, "es"),
+        ({"language": "es-US"}, "es"),
+        ({"language": "EN"}, "en"),
+        ({"language": "fr"}, None),
+        ({}, None),
+        (None, None),
+    ],
+)
+def test_the_pages_language_comes_from_the_widgets_metadata(metadata, expected) -> None:
+    assert page_language(metadata) == expected
