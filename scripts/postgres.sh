@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# PostgreSQL servers for the project, on 127.0.0.1 only, with trust authentication.
+# PostgreSQL servers for the project, on 127.0.0.1 only.
 #
-#   eval "$(scripts/postgres.sh start)"   # throw-away test server, exports LEADS_TEST_PG_URL
+#   eval "$(scripts/postgres.sh start)"   # throw-away test server (trust), exports LEADS_TEST_PG_URL
 #   scripts/postgres.sh stop              # stops it and deletes its data
-#   scripts/postgres.sh start-dir DIR DB...  # persistent server in DIR (created on first use),
-#                                            # creates the missing databases DB...
+#   scripts/postgres.sh start-dir DIR DB[:ROLE:PASSWORD_FILE]...
+#       # persistent server in DIR (created on first use): TCP connections need a password
+#       # (scram-sha-256), the superuser connects only through the socket in DIR (the server
+#       # user's own folder); creates the missing databases DB, each owned by its ROLE, a plain
+#       # login role whose password is set from PASSWORD_FILE at every start
 #   scripts/postgres.sh stop-dir DIR      # stops it, keeps its data
 #
 # Port LEADS_PG_PORT (default 54329). The test server lives in a temporary folder and has fsync
@@ -119,20 +122,54 @@ start() {
     echo "export LEADS_TEST_PG_URL=postgresql://postgres@127.0.0.1:${PORT}/${DATABASE}"
 }
 
+# Passwords over TCP; the socket (in the server user's folder) for the server user only.
+write_hba() {
+    local file=$1
+    cat >"$file" <<'HBA'
+local all all trust
+host all all 127.0.0.1/32 scram-sha-256
+HBA
+    if [ "$(id -u)" -eq 0 ]; then chown postgres: "$file"; fi
+    chmod 600 "$file"
+}
+
+# superuser_sql BINDIR WORKDIR: runs the SQL on standard input as the superuser, over the socket.
+superuser_sql() {
+    as_server_user "$1/psql" -q -tA -v ON_ERROR_STOP=1 -h "$2" -p "$PORT" -U postgres \
+        -d postgres -f -
+}
+
+# ensure_role BINDIR WORKDIR ROLE PASSWORD_FILE: a login role without any other privilege; the
+# password reaches psql on its standard input, never on a command line.
+ensure_role() {
+    local bindir=$1 workdir=$2 role=$3 password
+    password=$(<"$4")
+    printf '%s\n' \
+        "SELECT 'CREATE ROLE \"$role\"' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role')\\gexec" \
+        "ALTER ROLE \"$role\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$password';" |
+        superuser_sql "$bindir" "$workdir" >/dev/null
+}
+
 start_dir() {
-    local workdir=$1 bindir database
+    local workdir=$1 bindir spec database role password_file
     shift
     bindir="$(server_bindir)"
     mkdir -p "$workdir"
+    chmod 700 "$workdir"
     if [ ! -f "$workdir/data/PG_VERSION" ]; then
         init_cluster "$bindir" "$workdir"
     fi
-    start_cluster "$bindir" "$workdir"
-    for database in "$@"; do
-        if ! "$bindir/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc \
-            "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
-            "$bindir/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$database"
+    write_hba "$workdir/data/pg_hba.conf"
+    start_cluster "$bindir" "$workdir" -c password_encryption=scram-sha-256
+    for spec in "$@"; do
+        IFS=: read -r database role password_file <<<"$spec"
+        if [ -n "$role" ]; then
+            ensure_role "$bindir" "$workdir" "$role" "$password_file"
         fi
+        printf '%s\n' \
+            "SELECT 'CREATE DATABASE \"$database\"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$database')\\gexec" \
+            "ALTER DATABASE \"$database\" OWNER TO \"${role:-postgres}\";" |
+            superuser_sql "$bindir" "$workdir" >/dev/null
     done
     log "PostgreSQL running on 127.0.0.1:$PORT with its data in $workdir"
 }

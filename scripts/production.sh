@@ -73,6 +73,8 @@ prepare_var_dir() {
     "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/staff_secret_key" >/dev/null
     "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/session_id_secret" >/dev/null
     "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/redis_password" >/dev/null
+    "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/pg_rasa_password" >/dev/null
+    "$BIN/python" -m clinic.web.secret_key "$VAR_DIR/pg_leads_password" >/dev/null
 }
 
 export_settings() {
@@ -80,10 +82,8 @@ export_settings() {
     export ACTION_SERVER_TOKEN
     export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTIONS_PORT/webhook"
     export RASA_TRACKER_DB_HOST=127.0.0.1 RASA_TRACKER_DB_PORT="$PG_PORT"
-    export RASA_TRACKER_DB_NAME="$TRACKER_DB" RASA_TRACKER_DB_USER=postgres
-    export RASA_TRACKER_DB_PASSWORD=""
+    export RASA_TRACKER_DB_NAME="$TRACKER_DB" RASA_TRACKER_DB_USER=rasa
     export RASA_LOCK_REDIS_HOST=127.0.0.1 RASA_LOCK_REDIS_PORT="$REDIS_PORT"
-    export LEADS_DB_URL="postgresql://postgres@127.0.0.1:$PG_PORT/$LEADS_DB"
     export LEADS_SPOOL_DIR="$VAR_DIR/spool"
     export CHAT_SOCKET_URL="$PUBLIC_URL"
     export STAFF_SECRET_KEY_FILE="$VAR_DIR/staff_secret_key"
@@ -193,10 +193,21 @@ wait_until() {  # wait_until NAME COMMAND...: until COMMAND succeeds, or fail af
     return 1
 }
 
+# The leads database as its own role `leads`, with its password: for the action server, the
+# staff page and the migrations only.
+leads_db_url() {
+    echo "postgresql://leads:$(<"$VAR_DIR/pg_leads_password")@127.0.0.1:$PG_PORT/$LEADS_DB"
+}
+
+# Each database has its own login role (no superuser) with a password (scram-sha-256).
 start_postgres() {
     LEADS_PG_PORT="$PG_PORT" scripts/postgres.sh start-dir "$VAR_DIR/postgres" \
-        "$TRACKER_DB" "$LEADS_DB"
-    "$BIN/leads" db-upgrade >&2
+        "$TRACKER_DB:rasa:$VAR_DIR/pg_rasa_password" "$LEADS_DB:leads:$VAR_DIR/pg_leads_password"
+    (
+        LEADS_DB_URL=$(leads_db_url)
+        export LEADS_DB_URL
+        "$BIN/leads" db-upgrade >&2
+    )
 }
 
 start_service() {
@@ -213,17 +224,22 @@ start_service() {
             launch redis redis-server "$VAR_DIR/redis/redis.conf"
             wait_until redis redis_ping ;;
         actions)
-            launch actions "$BIN/rasa" run actions --port "$ACTIONS_PORT"
+            (
+                LEADS_DB_URL=$(leads_db_url)
+                export LEADS_DB_URL
+                launch actions "$BIN/rasa" run actions --port "$ACTIONS_PORT"
+            )
             wait_until actions curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" ;;
         rasa1 | rasa2)
             local port=$RASA1_PORT
             [ "$name" = rasa2 ] && port=$RASA2_PORT
-            # The session id secret and Redis's password reach the Rasa instances only (not on a
-            # command line).
+            # The session id secret and the Redis and tracker database passwords reach the Rasa
+            # instances only (never on a command line).
             (
                 SESSION_ID_SECRET=$(<"$VAR_DIR/session_id_secret")
                 RASA_LOCK_REDIS_PASSWORD=$(<"$VAR_DIR/redis_password")
-                export SESSION_ID_SECRET RASA_LOCK_REDIS_PASSWORD
+                RASA_TRACKER_DB_PASSWORD=$(<"$VAR_DIR/pg_rasa_password")
+                export SESSION_ID_SECRET RASA_LOCK_REDIS_PASSWORD RASA_TRACKER_DB_PASSWORD
                 launch "$name" env RASA_PORT="$port" "$BIN/python" -m rasa_server_plugins.run \
                     --cors "$PUBLIC_URL"
             ) ;;
@@ -232,8 +248,12 @@ start_service() {
             wait_until site curl -fs "http://127.0.0.1:$SITE_PORT/" ;;
         staff)
             # The unanswered questions are grouped when the page starts, not on its first visit.
-            launch staff env STAFF_UNANSWERED_WARM_UP="${STAFF_UNANSWERED_WARM_UP:-1}" \
-                "$BIN/python" -m clinic.web.staff --port "$STAFF_PORT"
+            (
+                LEADS_DB_URL=$(leads_db_url)
+                export LEADS_DB_URL
+                launch staff env STAFF_UNANSWERED_WARM_UP="${STAFF_UNANSWERED_WARM_UP:-1}" \
+                    "$BIN/python" -m clinic.web.staff --port "$STAFF_PORT"
+            )
             wait_until staff curl -fs "http://127.0.0.1:$STAFF_PORT/" ;;
         nginx)
             render_nginx_conf

@@ -107,7 +107,8 @@ class Profile:
 
     @property
     def leads_url(self) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port('pg')}/leads"
+        password = (self.var_dir / "pg_leads_password").read_text().strip()
+        return f"postgresql://leads:{password}@127.0.0.1:{self.port('pg')}/leads"
 
     def spool(self) -> Spool:
         return Spool(self.var_dir / "spool")

@@ -8,6 +8,7 @@ import http.client
 import socket
 from pathlib import Path
 
+import psycopg2
 import pytest
 
 from tests.production.profile import Profile
@@ -15,7 +16,8 @@ from tests.production.test_routes import HANDSHAKE
 from tests.production.visitors import source_address
 
 pytestmark = [pytest.mark.production, pytest.mark.slow]
-RASA_ONLY_SECRETS = ("session_id_secret", "redis_password")
+RASA_ONLY_SECRETS = ("session_id_secret", "redis_password", "pg_rasa_password")
+LEADS_SERVICES = ("actions", "staff")
 
 
 def handshake(profile: Profile, origin: str | None) -> tuple[int, bytes]:
@@ -57,12 +59,43 @@ def test_finding_14_the_rasa_secrets_reach_only_the_rasa_instances(profile):
     for service in ("rasa1", "rasa2"):
         environment = Path(f"/proc/{pids[service]}/environ").read_bytes()
         assert all(secret.encode() in environment for secret in secrets), service
+    assert_on_no_command_line(secrets)
+
+
+def assert_on_no_command_line(secrets: list[str]) -> None:
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             text = cmdline.read_bytes()
         except OSError:
             continue
         assert not any(secret.encode() in text for secret in secrets), cmdline
+
+
+def test_finding_2_the_leads_password_reaches_only_the_action_server_and_staff_page(profile):
+    secret = (profile.var_dir / "pg_leads_password").read_text().strip().encode()
+    for service, pid in process_ids(profile).items():
+        environment = Path(f"/proc/{pid}/environ").read_bytes()
+        assert (secret in environment) == (service in LEADS_SERVICES), service
+    assert_on_no_command_line([secret.decode()])
+
+
+def test_finding_2_postgresql_takes_no_connection_without_a_password(profile):
+    for user in ("postgres", "leads", "rasa"):
+        with pytest.raises(psycopg2.OperationalError, match="password"):
+            psycopg2.connect(host="127.0.0.1", port=profile.port("pg"), user=user, dbname="leads")
+
+
+def test_finding_2_each_service_role_is_a_plain_role_owning_its_database(profile):
+    with psycopg2.connect(profile.leads_url) as connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user"
+        )
+        assert cursor.fetchone() == (False, False, False)
+        cursor.execute(
+            "SELECT datname, pg_get_userbyid(datdba) FROM pg_database "
+            "WHERE datname IN ('leads', 'rasa_tracker') ORDER BY datname"
+        )
+        assert cursor.fetchall() == [("leads", "leads"), ("rasa_tracker", "rasa")]
 
 
 def status_field(pid: str, name: str) -> str:
