@@ -69,3 +69,10 @@ def test_the_model_alone_asks_first_about_a_red_flag_the_rules_saw_denied_unless
     assert decide(denied, probabilities(emergency=0.97), POINT).tier is EMERGENCY
     unnamed = "something feels very wrong and i am scared"
     assert decide(unnamed, probabilities(emergency=0.8), POINT).tier is EMERGENCY
+
+
+def test_a_spanish_red_flag_decides_even_when_the_model_sees_nothing():
+    decision = decide("tengo un dolor muy fuerte en el pecho", probabilities(), POINT)
+    assert (decision.tier, decision.source, decision.category) == (EMERGENCY, "rule", "chest_pain")
+    assert decide("ya no quiero vivir", probabilities(), POINT).tier is CRISIS
+    assert decide("me duele la espalda", probabilities(), POINT).tier is ROUTINE
