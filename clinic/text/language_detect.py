@@ -59,6 +59,8 @@ ENGLISH_WORDS = frozenset(
     clinic insurance right
     """.split()
 )
+# Small words inside names ("Maria de la Cruz", "Van der Berg"), not read as Spanish there.
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "van", "von", "der"})
 # Letters only Spanish writes; inverted question and exclamation marks.
 SPANISH_MARKS = re.compile(r"[ñáéíóú¿¡]")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -75,10 +77,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+def _name_particles(tokens: list[str]) -> set[int]:
+    """The positions of particles inside a name ("Maria de la Cruz"): a particle followed by a
+    capitalised word or by another such particle."""
+    inside: set[int] = set()
+    for index in range(len(tokens) - 2, -1, -1):
+        following = tokens[index + 1]
+        if tokens[index] in NAME_PARTICLES and (following[0].isupper() or index + 1 in inside):
+            inside.add(index)
+    return inside
+
+
+def _is_name(text: str) -> bool:
+    """Only capitalised words and name particles ("Juan Carlos de los Santos")."""
+    return all(token[0].isupper() or token in NAME_PARTICLES for token in WORD.findall(text))
+
+
 def _by_words(text: str) -> Language | None:
     """The language with more of its own words; Spanish letters count for Spanish, except in
-    capitalised words a list does not know (names: "José Hernández")."""
-    tokens = WORD.findall(text.replace("\u2019", "'"))
+    capitalised words a list does not know (names: "José Hernández"), and the particles of a
+    name ("de la Cruz") count for neither."""
+    found = WORD.findall(text.replace("\u2019", "'"))
+    in_names = _name_particles(found)
+    tokens = [token for index, token in enumerate(found) if index not in in_names]
     known = [token for token in tokens if token.lower() in SPANISH_WORDS | ENGLISH_WORDS]
     plain = [token for token in tokens if not token[0].isupper()]
     spanish = sum(token.lower() in SPANISH_WORDS for token in tokens) + sum(
@@ -98,7 +119,7 @@ def detect(text: str) -> Language | None:
     if not tokens:
         return None
     by_words = _by_words(text)
-    if len(tokens) <= SHORT_WORDS or by_words is not None:
+    if len(tokens) <= SHORT_WORDS or by_words is not None or _is_name(text):
         return by_words
     language, probability = _identifier().classify(" ".join(tokens))
     return language if float(probability) >= CONFIDENT and language in LANGUAGES else None

@@ -97,6 +97,9 @@
 
     window.WebChat.default({
       initPayload: "/greet",
+      // The page's language (its <html lang>), sent with each message: the assistant starts the
+      // conversation in it (docs/spanish.md).
+      customData: { language: document.documentElement.lang || "en" },
       socketUrl: config.socketUrl,
       socketPath: config.socketPath || "/socket.io/",
       title: config.title || "ProClinix assistant",

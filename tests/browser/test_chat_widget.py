@@ -20,8 +20,17 @@ REFERENCE = re.compile(r"PCX-[0-9A-HJKMNP-TV-Z]{6}")
 PHONE = (375, 667)
 
 
+def english(variants: list[dict]) -> list[dict]:
+    """The English wordings: those without a Spanish condition (docs/spanish.md)."""
+    return [
+        variant
+        for variant in variants
+        if {"type": "slot", "name": "language", "value": "es"} not in variant.get("condition", [])
+    ]
+
+
 def domain_response(name: str) -> dict:
-    return load_domain()["responses"][name][0]
+    return english(load_domain()["responses"][name])[0]
 
 
 def as_displayed(text: str) -> str:
@@ -37,7 +46,7 @@ def first_words(name: str) -> str:
     """A regular expression matching the start of any wording of a domain response."""
     return "|".join(
         re.escape(" ".join(as_displayed(variant["text"]).split()[:5]))
-        for variant in load_domain()["responses"][name]
+        for variant in english(load_domain()["responses"][name])
     )
 
 

@@ -82,3 +82,10 @@ def test_the_model_alone_asks_first_about_a_red_flag_the_rules_saw_denied_unless
 def test_the_model_alone_asks_first_about_a_crisis_in_a_figure_of_speech(text):
     point = OperatingPoint(emergency=0.5, crisis=0.5, urgent_care=0.5, check=0.3, overrule=0.95)
     assert decide(text, {"routine": 0.05, "crisis": 0.95}, point).tier is SYMPTOM_CHECK
+
+
+def test_a_spanish_red_flag_decides_even_when_the_model_sees_nothing():
+    decision = decide("tengo un dolor muy fuerte en el pecho", probabilities(), POINT)
+    assert (decision.tier, decision.source, decision.category) == (EMERGENCY, "rule", "chest_pain")
+    assert decide("ya no quiero vivir", probabilities(), POINT).tier is CRISIS
+    assert decide("me duele la espalda", probabilities(), POINT).tier is ROUTINE

@@ -43,8 +43,11 @@ def test_each_fallback_in_a_row_says_it_differently_from_the_one_before():
 
 
 def test_the_second_fallback_offers_a_callback_request_in_every_wording():
+    titles = {"en": "Request a callback", "es": "Pedir que me llamen"}
     for variation in load_domain()["responses"]["utter_default_offer_person"]:
-        assert {"title": "Request a callback", "payload": "/human_handoff"} in variation["buttons"]
+        conditions = {item["name"]: item["value"] for item in variation.get("condition", [])}
+        title = titles[conditions.get("language", "en")]
+        assert {"title": title, "payload": "/human_handoff"} in variation["buttons"]
 
 
 def test_the_action_sends_the_response_for_its_place_in_the_run():

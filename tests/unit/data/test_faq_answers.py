@@ -129,9 +129,27 @@ def test_the_check_finds_a_copied_sentence(article_runs):
 
 
 def test_emergency_answer_sends_to_911_and_offers_no_booking(responses):
-    (variant,) = responses["utter_emergency"]
-    assert "911" in variant["text"]
-    assert "buttons" not in variant
+    english, spanish = (
+        [
+            variant
+            for variant in responses["utter_emergency"]
+            if bool(variant.get("condition")) is es
+        ]
+        for es in (False, True)
+    )
+    assert len(english) == len(spanish) == 1
+    assert "911" in english[0]["text"]
+    assert "Llame al 911" in spanish[0]["text"]
+    assert spanish[0]["condition"] == [{"type": "slot", "name": "language", "value": "es"}]
+    assert not any("buttons" in variant for variant in (*english, *spanish))
+
+
+def test_crisis_answer_names_the_988_lifelines_spanish_option(responses):
+    (spanish,) = [variant for variant in responses["utter_crisis"] if variant.get("condition")]
+    assert "988" in spanish["text"]
+    assert "marque 2" in spanish["text"]
+    assert "AYUDA" in spanish["text"]
+    assert "911" in spanish["text"]
 
 
 def sentences(text):

@@ -14,6 +14,8 @@ from clinic.text.language_detect import detect, resolve
         ("My lower back has been killing me since I moved", "en"),
         ("thanks", "en"),
         ("tengo back pain desde hace dos semanas", "es"),
+        ("I saw Dr. de la Cruz last year for my back", "en"),
+        ("Buenos Dias Quiero Una Cita", "es"),
     ],
 )
 def test_detects_the_language_a_message_is_written_in(text: str, expected: str) -> None:
@@ -21,7 +23,18 @@ def test_detects_the_language_a_message_is_written_in(text: str, expected: str) 
 
 
 @pytest.mark.parametrize(
-    "text", ["ok", "no", "Maria Lopez", "José Hernández", "(914) 555-0123", "ART", "👍", ""]
+    "text",
+    [
+        "ok",
+        "no",
+        "Maria Lopez",
+        "José Hernández",
+        "Maria de la Cruz",
+        "(914) 555-0123",
+        "ART",
+        "👍",
+        "",
+    ],
 )
 def test_a_message_that_does_not_tell_keeps_the_conversations_language(text: str) -> None:
     assert detect(text) is None
