@@ -24,6 +24,9 @@ EXPECTED_WARNINGS = [
     # Sent by action_triage_check and action_triage_cleared.
     r"The utterance 'utter_(symptom_check|symptom_check_cleared|crisis_check)' is not used in any "
     r"story or rule\.",
+    # Sent by action_answer_offer and action_answer_followup (actions/conversation.py).
+    r"The utterance 'utter_(ask_question|offer_declined|offer_declined_again|followup_treat|"
+    r"followup_unclear)' is not used in any story or rule\.",
 ]
 
 

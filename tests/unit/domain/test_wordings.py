@@ -24,7 +24,7 @@ ONE_WORDING = {
 
 
 def responses_seen_again():
-    for file_name in ("general.yml", "booking.yml"):
+    for file_name in ("general.yml", "booking.yml", "conversation.yml"):
         domain = yaml.safe_load((DOMAIN_DIR / file_name).read_text(encoding="utf-8"))
         for name, variations in domain["responses"].items():
             if name not in ONE_WORDING:

@@ -1,0 +1,78 @@
+"""A typed yes or no after an offer, and follow-ups that point back to the last topic
+(clinic/conversations/offers.py and context.py hold the logic)."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from clinic.conversations.context import (
+    TOPIC_SLOT,
+    last_topic,
+    region_named,
+    resolve,
+    response_of,
+    topic_after,
+)
+from clinic.conversations.offers import (
+    OFFER_ACTION,
+    Step,
+    answer_to_offer,
+    declined_just_before,
+    last_offer,
+)
+
+BOOKING_FORM = "booking_form"
+STEP_RESPONSES = {
+    Step.ASK_WHAT_ELSE: "utter_ask_question",
+    Step.DECLINED: "utter_offer_declined",
+    Step.DECLINED_AGAIN: "utter_offer_declined_again",
+}
+
+
+class ActionAnswerOffer(Action):
+    def name(self) -> str:
+        return OFFER_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if tracker.active_loop_name == BOOKING_FORM:
+            # An "ok" the form's question cannot take: the form asks its question once more.
+            return []
+        message = tracker.latest_message
+        answer = answer_to_offer(
+            (message.get("intent") or {}).get("name") or "",
+            message.get("text") or "",
+            last_offer(tracker.events),
+            declined_just_before(tracker.events),
+        )
+        if answer.step is Step.START_FORM and answer.target:
+            dispatcher.utter_message(response=answer.target)
+            return [FollowupAction(BOOKING_FORM)]
+        if answer.step is Step.ANSWER_TOPIC:
+            dispatcher.utter_message(response=f"utter_faq/{answer.target}")
+            return [SlotSet(TOPIC_SLOT, answer.target)]
+        dispatcher.utter_message(response=STEP_RESPONSES[answer.step])
+        return []
+
+
+class ActionAnswerFollowup(Action):
+    def name(self) -> str:
+        return "action_answer_followup"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        message = tracker.latest_message
+        topic = last_topic(tracker.events)
+        region = region_named(
+            message.get("text") or "",
+            [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
+        )
+        followup = resolve((message.get("intent") or {}).get("name") or "", topic, region)
+        response, values = response_of(followup)
+        dispatcher.utter_message(response=response, **values)
+        return [SlotSet(TOPIC_SLOT, topic_after(followup, topic))]

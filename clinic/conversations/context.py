@@ -1,0 +1,156 @@
+"""The topic and body region a conversation is on, and what a follow-up ("is that something you
+treat?", "what about the lower back?", "tell me more") points back to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from clinic.conversations.offers import user_turns
+
+# The slot the follow-up and offer actions set to the topic they answered.
+TOPIC_SLOT = "context_topic"
+FOLLOWUP_TREAT = "followup_treat"
+FOLLOWUP_WHAT_ABOUT = "followup_what_about"
+FOLLOWUP_MORE = "followup_more"
+FOLLOWUP_INTENTS = frozenset({FOLLOWUP_TREAT, FOLLOWUP_WHAT_ABOUT, FOLLOWUP_MORE})
+# Triage answers end the context: a follow-up is never resolved against them.
+TIER_INTENTS = frozenset({"emergency", "crisis", "urgent_care", "symptom_check"})
+# Answers that are no FAQ topic but a follow-up can point back to.
+BOUNDARY_TOPICS = frozenset({"other_condition", "ask_medication", "ask_diagnosis"})
+# A follow-up after these stays on them: the article still does not say.
+STAYING_TOPICS = frozenset({"not_in_article", "ask_practitioner_first", *BOUNDARY_TOPICS})
+# How far back a follow-up looks for the topic (visitor messages).
+LOOK_BACK = 6
+
+NECK = "neck"
+LOWER_BACK = "lower back"
+OTHER_REGION = "other"
+HELPS = {NECK: "neck_pain", LOWER_BACK: "lower_back_pain"}
+CAUSES = {NECK: "neck_pain_causes", LOWER_BACK: "lower_back_causes"}
+TOPIC_REGION = {
+    "neck_pain": NECK,
+    "neck_pain_causes": NECK,
+    "headaches": NECK,
+    "whiplash": NECK,
+    "lower_back_pain": LOWER_BACK,
+    "lower_back_causes": LOWER_BACK,
+}
+# "Tell me more": the next level of the same topic.
+NEXT_LEVEL = {
+    "what_is_art": "how_art_works",
+    "how_art_works": "why_effective",
+    "art_vs_massage": "why_effective",
+    "adhesions": "how_art_works",
+    "neck_pain": "neck_pain_causes",
+    "neck_pain_causes": "neck_pain",
+    "headaches": "neck_pain",
+    "whiplash": "neck_pain",
+    "lower_back_pain": "lower_back_causes",
+    "lower_back_causes": "lower_back_pain",
+    "desk_posture": "combined_care",
+    "athletes": "benefits",
+    "benefits": "why_effective",
+    "why_effective": "art_vs_massage",
+    "sessions_results": "candidacy",
+    "candidacy": "where_offered",
+    "where_offered": "combined_care",
+    "combined_care": "where_offered",
+    "nerve_symptoms": "nerve_symptoms",
+}
+NECK_WORDS = ("neck", "cervical", "whiplash")
+LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
+
+
+@dataclass(frozen=True)
+class Followup:
+    # An FAQ topic or a boundary answer (other_condition ...), or None: ask what they mean.
+    topic: str | None
+    region: str | None = None
+
+
+def topic_of_parse(parse: Mapping[str, Any]) -> str | None:
+    """The FAQ topic ("neck_pain") or boundary answer a parsed message was given, if any."""
+    intent = (parse.get("intent") or {}).get("name")
+    if intent == "faq":
+        selector = (parse.get("response_selector") or {}).get("faq") or {}
+        key = (selector.get("response") or {}).get("intent_response_key") or ""
+        return key.removeprefix("faq/") or None
+    if intent in BOUNDARY_TOPICS:
+        return str(intent)
+    return None
+
+
+def last_topic(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The topic of the last answer before the latest visitor message: a topic slot set by a
+    follow-up or an offer, or the topic of a message; a triage answer ends the context."""
+    earlier = user_turns(events)[1:-1]
+    for turn in reversed(earlier[-LOOK_BACK:]):
+        for event in reversed(turn):
+            if event.get("event") == "slot" and event.get("name") == TOPIC_SLOT:
+                return event.get("value")
+        parse = turn[0].get("parse_data") or {}
+        if (parse.get("intent") or {}).get("name") in TIER_INTENTS:
+            return None
+        topic = topic_of_parse(parse)
+        if topic:
+            return topic
+    return None
+
+
+def region_named(text: str, regions: Iterable[str]) -> str | None:
+    """The body region a follow-up names: the neck, the lower back, another one or none."""
+    entities = [region.lower() for region in regions]
+    for region in entities or [text.lower()]:
+        if any(word in region for word in NECK_WORDS):
+            return NECK
+        if any(word in region for word in LOWER_BACK_WORDS):
+            return LOWER_BACK
+    return OTHER_REGION if entities else None
+
+
+def resolve(intent: str, topic: str | None, region: str | None) -> Followup:
+    """What a follow-up intent answers, given the last topic and the region it names."""
+    if topic in STAYING_TOPICS:
+        return Followup(topic)
+    if intent == FOLLOWUP_WHAT_ABOUT:
+        if region == OTHER_REGION:
+            return Followup("other_condition")
+        if region is None:
+            return Followup(None)
+        table = CAUSES if topic in CAUSES.values() else HELPS
+        return Followup(table[region], region)
+    if topic is None:
+        return Followup(None)
+    if intent == FOLLOWUP_TREAT:
+        return Followup("treat", TOPIC_REGION.get(topic))
+    return Followup(NEXT_LEVEL.get(topic, topic), TOPIC_REGION.get(topic))
+
+
+AREAS = {NECK: "neck pain", LOWER_BACK: "lower back pain"}
+RESPONSES = {
+    "other_condition": "utter_other_condition",
+    "ask_medication": "utter_ask_medication",
+    "ask_diagnosis": "utter_cannot_diagnose",
+}
+
+
+def response_of(followup: Followup) -> tuple[str, dict[str, str]]:
+    """The response that answers a resolved follow-up, with its template values."""
+    if followup.topic is None:
+        return "utter_followup_unclear", {}
+    if followup.topic == "treat":
+        if followup.region is None:
+            return "utter_faq/where_offered", {}
+        return "utter_followup_treat", {"area": AREAS[followup.region]}
+    if followup.topic in RESPONSES:
+        return RESPONSES[followup.topic], {}
+    return f"utter_faq/{followup.topic}", {}
+
+
+def topic_after(followup: Followup, topic: str | None) -> str | None:
+    """The topic the conversation is on once the follow-up is answered."""
+    if followup.topic in (None, "treat"):
+        return topic
+    return followup.topic

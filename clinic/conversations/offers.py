@@ -1,0 +1,144 @@
+"""A typed yes or no after an answer that offered something (its buttons): a yes does what the
+first button does, a no ends politely, and a second no in a row does not ask again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+OFFER_ACTION = "action_answer_offer"
+YES_INTENT = "affirm"
+NO_INTENT = "deny"
+
+# The question texts that FAQ answers offer as buttons, by the topic that answers them
+# (tests/unit/conversations/test_offers.py checks every such button of the domain is here).
+TOPIC_OF_QUESTION = {
+    "can art help with headaches?": "headaches",
+    "how does art help lower back pain?": "lower_back_pain",
+    "how does art help neck pain?": "neck_pain",
+    "how does art work?": "how_art_works",
+    "how is art combined with other care?": "combined_care",
+    "how is art different from massage?": "art_vs_massage",
+    "is art right for me?": "candidacy",
+    "what are adhesions?": "adhesions",
+    "what are the benefits of art?": "benefits",
+    "what causes lower back pain?": "lower_back_causes",
+    "what causes neck pain?": "neck_pain_causes",
+    "what is art?": "what_is_art",
+    "where is art offered?": "where_offered",
+    "why is art effective?": "why_effective",
+}
+# What the intent payloads ("/book_appointment") start, each with its opening line; the booking
+# form follows.
+FORM_STARTS = {
+    "/book_appointment": "utter_booking_intro",
+    "/human_handoff": "utter_handoff_intro",
+}
+# A bare acknowledgment: after an answer that asks nothing, it is no acceptance of a button.
+ACKNOWLEDGMENTS = frozenset(
+    {"ok", "okay", "k", "kk", "okey", "alright", "all right", "got it", "i see", "cool", "fine"}
+)
+
+
+class Step(Enum):
+    START_FORM = "start_form"
+    ANSWER_TOPIC = "answer_topic"
+    ASK_WHAT_ELSE = "ask_what_else"
+    DECLINED = "declined"
+    DECLINED_AGAIN = "declined_again"
+
+
+@dataclass(frozen=True)
+class Offer:
+    text: str
+    payloads: tuple[str, ...]
+
+    @property
+    def asks(self) -> bool:
+        return self.text.rstrip().endswith("?")
+
+
+@dataclass(frozen=True)
+class OfferAnswer:
+    step: Step
+    # The opening response of the form, or the FAQ topic to answer.
+    target: str | None = None
+
+
+def normalised(text: str) -> str:
+    return " ".join(re.findall(r"[a-z']+", text.lower()))
+
+
+def is_acknowledgment(text: str) -> bool:
+    return normalised(text) in ACKNOWLEDGMENTS
+
+
+def user_turns(events: Iterable[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+    """The events split at each visitor message, each turn opening with its user event."""
+    turns: list[list[Mapping[str, Any]]] = [[]]
+    for event in events:
+        if event.get("event") == "user":
+            turns.append([])
+        turns[-1].append(event)
+    return turns
+
+
+def last_offer(events: Iterable[Mapping[str, Any]]) -> Offer | None:
+    """The last message with buttons that the assistant sent before the latest visitor message."""
+    turns = user_turns(events)
+    previous = turns[-2] if len(turns) >= 2 else []
+    for event in reversed(previous):
+        if event.get("event") != "bot":
+            continue
+        buttons = (event.get("data") or {}).get("buttons") or []
+        if buttons:
+            payloads = tuple(str(button.get("payload", "")) for button in buttons)
+            return Offer(str(event.get("text") or ""), payloads)
+    return None
+
+
+def declined_just_before(events: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether the visitor's previous message was a no that this offer logic answered."""
+    turns = user_turns(events)
+    if len(turns) < 3:
+        return False
+    previous = turns[-2]
+    intent = ((previous[0].get("parse_data") or {}).get("intent") or {}).get("name")
+    answered = any(
+        event.get("event") == "action" and event.get("name") == OFFER_ACTION for event in previous
+    )
+    return intent == NO_INTENT and answered
+
+
+def what_first_button_does(offer: Offer) -> OfferAnswer:
+    first = offer.payloads[0]
+    if first in FORM_STARTS:
+        return OfferAnswer(Step.START_FORM, FORM_STARTS[first])
+    topic = TOPIC_OF_QUESTION.get(first.strip().lower())
+    if topic:
+        return OfferAnswer(Step.ANSWER_TOPIC, topic)
+    return OfferAnswer(Step.ASK_WHAT_ELSE)
+
+
+def answer_to_offer(
+    intent: str, text: str, offer: Offer | None, declined_before: bool
+) -> OfferAnswer:
+    """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
+    if intent == NO_INTENT:
+        return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)
+    if offer is None or (is_acknowledgment(text) and not offer.asks):
+        return OfferAnswer(Step.ASK_WHAT_ELSE)
+    return what_first_button_does(offer)
+
+
+def button_payloads(responses: Mapping[str, Sequence[Mapping[str, Any]]]) -> set[str]:
+    """Every button payload of the domain's responses."""
+    return {
+        str(button["payload"])
+        for variants in responses.values()
+        for variant in variants
+        for button in variant.get("buttons") or []
+    }

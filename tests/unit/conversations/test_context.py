@@ -1,0 +1,160 @@
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import ActionAnswerFollowup
+from clinic.conversations.context import (
+    LOWER_BACK,
+    NECK,
+    NEXT_LEVEL,
+    OTHER_REGION,
+    Followup,
+    last_topic,
+    region_named,
+    resolve,
+    response_of,
+    topic_after,
+)
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+
+
+def message(text, intent, faq_topic=None):
+    parse = {"intent": {"name": intent}}
+    if faq_topic:
+        parse["response_selector"] = {
+            "faq": {"response": {"intent_response_key": f"faq/{faq_topic}"}}
+        }
+    return {"event": "user", "text": text, "parse_data": parse}
+
+
+def answered(text, intent, faq_topic=None, slot=None):
+    events = [message(text, intent, faq_topic), {"event": "action", "name": "utter_faq"}]
+    if slot:
+        events.append({"event": "slot", "name": "context_topic", "value": slot})
+    return [*events, {"event": "bot", "text": "..."}, {"event": "action", "name": "action_listen"}]
+
+
+def test_the_last_topic_is_the_last_answered_faq_topic_past_an_ok():
+    events = [
+        *answered("what causes neck pain", "faq", "neck_pain_causes"),
+        *answered("ok", "affirm"),
+        message("and the lower back?", "followup_what_about"),
+    ]
+    assert last_topic(events) == "neck_pain_causes"
+
+
+def test_a_topic_set_by_a_follow_up_wins_over_older_messages():
+    events = [
+        *answered("what causes neck pain", "faq", "neck_pain_causes"),
+        *answered("and the lower back?", "followup_what_about", slot="lower_back_causes"),
+        message("tell me more", "followup_more"),
+    ]
+    assert last_topic(events) == "lower_back_causes"
+
+
+def test_boundary_answers_are_topics_and_a_triage_answer_ends_the_context():
+    events = [*answered("would art fix my knee", "other_condition"), message("why?", "x")]
+    assert last_topic(events) == "other_condition"
+    events = [
+        *answered("what is art", "faq", "what_is_art"),
+        *answered("crushing chest pain", "emergency"),
+        message("tell me more", "followup_more"),
+    ]
+    assert last_topic(events) is None
+    assert last_topic([message("tell me more", "followup_more")]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "regions", "expected"),
+    [
+        ("what about the lower back?", ["lower back"], LOWER_BACK),
+        ("and for the neck?", [], NECK),
+        ("and my lumbar spine", [], LOWER_BACK),
+        ("what about my knee", ["knee"], OTHER_REGION),
+        ("what about it", [], None),
+    ],
+)
+def test_region_named(text, regions, expected):
+    assert region_named(text, regions) == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "topic", "region", "expected"),
+    [
+        (
+            "followup_what_about",
+            "neck_pain_causes",
+            LOWER_BACK,
+            Followup("lower_back_causes", LOWER_BACK),
+        ),
+        ("followup_what_about", "whiplash", LOWER_BACK, Followup("lower_back_pain", LOWER_BACK)),
+        ("followup_what_about", "lower_back_pain", NECK, Followup("neck_pain", NECK)),
+        ("followup_what_about", None, NECK, Followup("neck_pain", NECK)),
+        ("followup_what_about", "neck_pain", OTHER_REGION, Followup("other_condition")),
+        ("followup_what_about", "neck_pain", None, Followup(None)),
+        ("followup_treat", "whiplash", None, Followup("treat", NECK)),
+        ("followup_treat", "lower_back_causes", None, Followup("treat", LOWER_BACK)),
+        ("followup_treat", "what_is_art", None, Followup("treat")),
+        ("followup_treat", None, None, Followup(None)),
+        ("followup_more", "what_is_art", None, Followup("how_art_works")),
+        ("followup_more", "neck_pain_causes", None, Followup("neck_pain", NECK)),
+        ("followup_more", "not_in_article", None, Followup("not_in_article")),
+        ("followup_what_about", "not_in_article", LOWER_BACK, Followup("not_in_article")),
+        ("followup_treat", "other_condition", None, Followup("other_condition")),
+        ("followup_treat", "ask_practitioner_first", None, Followup("ask_practitioner_first")),
+        ("followup_more", None, None, Followup(None)),
+    ],
+)
+def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expected):
+    assert resolve(intent, topic, region) == expected
+
+
+def test_every_resolved_follow_up_has_a_response_in_the_domain():
+    responses = load_domain()["responses"]
+    topics = {*NEXT_LEVEL, *NEXT_LEVEL.values(), "not_in_article", "ask_practitioner_first"}
+    followups = [Followup(topic) for topic in topics]
+    followups += [Followup(None), Followup("treat"), Followup("treat", NECK)]
+    followups += [Followup(name) for name in ("other_condition", "ask_medication", "ask_diagnosis")]
+    for followup in followups:
+        name, _ = response_of(followup)
+        assert name in responses, followup
+
+
+def test_the_topic_after_an_unclear_or_treat_follow_up_stays():
+    assert topic_after(Followup(None), "whiplash") == "whiplash"
+    assert topic_after(Followup("treat", NECK), "whiplash") == "whiplash"
+    assert topic_after(Followup("lower_back_pain", LOWER_BACK), "neck_pain") == "lower_back_pain"
+
+
+def run(events, text, intent, regions=()):
+    entities = [{"entity": "BODY_REGION", "value": value} for value in regions]
+    latest = {"text": text, "intent": {"name": intent}, "entities": entities}
+    events = [*events, {**message(text, intent), "parse_data": latest}]
+    tracker = Tracker("t", {}, latest, events, False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    result = run_coroutine(ActionAnswerFollowup().run(dispatcher, tracker, {}))
+    return [(m["response"], m.get("area")) for m in dispatcher.messages], result
+
+
+def test_the_action_answers_whats_treated_for_the_region_of_the_last_topic():
+    events = answered("can art help after whiplash", "faq", "whiplash")
+    assert run(events, "is that something you treat?", "followup_treat") == (
+        [("utter_followup_treat", "neck pain")],
+        [SlotSet("context_topic", "whiplash")],
+    )
+
+
+def test_the_action_switches_the_region_of_the_causes():
+    events = answered("what usually causes neck pain", "faq", "neck_pain_causes")
+    assert run(events, "and what about the lower back?", "followup_what_about", ["back"]) == (
+        [("utter_faq/lower_back_causes", None)],
+        [SlotSet("context_topic", "lower_back_causes")],
+    )
+
+
+def test_the_action_stays_on_not_in_article():
+    events = answered("how much is a session", "faq", "not_in_article")
+    responses, _ = run(events, "and the second one?", "followup_more")
+    assert responses == [("utter_faq/not_in_article", None)]

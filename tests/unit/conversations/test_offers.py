@@ -1,0 +1,155 @@
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import ActionAnswerOffer
+from clinic.conversations.offers import (
+    OFFER_ACTION,
+    TOPIC_OF_QUESTION,
+    Offer,
+    OfferAnswer,
+    Step,
+    answer_to_offer,
+    button_payloads,
+    declined_just_before,
+    last_offer,
+)
+from testkit.coroutines import run_coroutine
+from testkit.domain import load_domain
+
+FAQ_BUTTONS = [
+    {"title": "How does it work?", "payload": "How does ART work?"},
+    {"title": "ART vs. massage", "payload": "How is ART different from massage?"},
+]
+EVALUATION_BUTTONS = [
+    {"title": "Request an evaluation", "payload": "/book_appointment"},
+    {"title": "No, thanks", "payload": "/deny"},
+]
+
+
+def user(text, intent):
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+
+def bot(text, buttons=None):
+    return {"event": "bot", "text": text, "data": {"buttons": buttons}}
+
+
+def action(name):
+    return {"event": "action", "name": name}
+
+
+def answered(text, intent, reply, buttons=None, by="utter_faq"):
+    return [user(text, intent), action(by), bot(reply, buttons), action("action_listen")]
+
+
+EVALUATION = Offer("Would you like to request an evaluation?", ("/book_appointment", "/deny"))
+FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "offer", "expected"),
+    [
+        ("affirm", "sure", EVALUATION, OfferAnswer(Step.START_FORM, "utter_booking_intro")),
+        (
+            "affirm",
+            "ok let's do it",
+            EVALUATION,
+            OfferAnswer(Step.START_FORM, "utter_booking_intro"),
+        ),
+        ("affirm", "ok", EVALUATION, OfferAnswer(Step.START_FORM, "utter_booking_intro")),
+        ("affirm", "yes please", FAQ, OfferAnswer(Step.ANSWER_TOPIC, "how_art_works")),
+        ("affirm", "ok", FAQ, OfferAnswer(Step.ASK_WHAT_ELSE)),
+        ("affirm", "yes", None, OfferAnswer(Step.ASK_WHAT_ELSE)),
+        (
+            "affirm",
+            "sure",
+            Offer("Sorry.", ("/human_handoff", "What is ART?")),
+            OfferAnswer(Step.START_FORM, "utter_handoff_intro"),
+        ),
+        ("affirm", "yes", Offer("Hm?", ("/inform",)), OfferAnswer(Step.ASK_WHAT_ELSE)),
+        ("deny", "no thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
+        ("deny", "not now", FAQ, OfferAnswer(Step.DECLINED)),
+    ],
+)
+def test_a_typed_yes_does_what_the_first_button_does_a_no_declines(intent, text, offer, expected):
+    assert answer_to_offer(intent, text, offer, declined_before=False) == expected
+
+
+def test_a_second_no_in_a_row_does_not_ask_again():
+    assert answer_to_offer("deny", "no", EVALUATION, declined_before=True) == OfferAnswer(
+        Step.DECLINED_AGAIN
+    )
+
+
+def test_the_offer_is_the_last_message_with_buttons_of_the_turn_before():
+    events = [
+        *answered("what is art", "faq", "ART is ...", FAQ_BUTTONS),
+        *answered("hmm", "nlu_fallback", "Sorry?", None, by="action_fallback"),
+        user("yes", "affirm"),
+    ]
+    assert last_offer(events) is None
+    events = [*answered("what is art", "faq", "ART is ...", FAQ_BUTTONS), user("yes", "affirm")]
+    assert last_offer(events) == Offer(
+        "ART is ...", ("How does ART work?", "How is ART different from massage?")
+    )
+
+
+def test_a_no_counts_as_declined_before_only_when_the_offer_logic_answered_it():
+    first_no = answered("no", "deny", "No problem.", None, by=OFFER_ACTION)
+    assert declined_just_before([*first_no, user("no", "deny")])
+    assert not declined_just_before([*answered("no", "deny", "?"), user("no", "deny")])
+    assert not declined_just_before([user("no", "deny")])
+
+
+def test_every_question_an_answer_offers_as_a_button_has_its_topic():
+    responses = load_domain()["responses"]
+    questions = {payload for payload in button_payloads(responses) if not payload.startswith("/")}
+    assert {question.lower() for question in questions} == set(TOPIC_OF_QUESTION)
+    for topic in TOPIC_OF_QUESTION.values():
+        assert f"utter_faq/{topic}" in responses
+
+
+def run(events, text, intent, active_loop=None):
+    latest = {"text": text, "intent": {"name": intent}}
+    tracker = Tracker("t", {}, latest, [*events, user(text, intent)], False, None, active_loop, "")
+    dispatcher = CollectingDispatcher()
+    result = run_coroutine(ActionAnswerOffer().run(dispatcher, tracker, {}))
+    return [message["response"] for message in dispatcher.messages], result
+
+
+def test_the_action_starts_the_booking_request_after_an_evaluation_offer():
+    events = answered("do i have a slipped disc", "ask_diagnosis", "Would you?", EVALUATION_BUTTONS)
+    assert run(events, "sure", "affirm") == (
+        ["utter_booking_intro"],
+        [FollowupAction("booking_form")],
+    )
+
+
+def test_the_action_answers_the_offered_topic_and_keeps_it_as_the_context():
+    events = answered("what is art", "faq", "ART is ...", FAQ_BUTTONS)
+    assert run(events, "yes please", "affirm") == (
+        ["utter_faq/how_art_works"],
+        [SlotSet("context_topic", "how_art_works")],
+    )
+
+
+def test_the_action_declines_then_ends_without_asking_again():
+    events = answered("do i have a slipped disc", "ask_diagnosis", "Would you?", EVALUATION_BUTTONS)
+    responses, _ = run(events, "no thanks", "deny")
+    assert responses == ["utter_offer_declined"]
+    events = [*events, *answered("no thanks", "deny", "No problem.", None, by=OFFER_ACTION)]
+    responses, _ = run(events, "not now", "deny")
+    assert responses == ["utter_offer_declined_again"]
+
+
+def test_inside_the_booking_request_the_action_leaves_the_question_to_the_form():
+    events = answered("what is art", "faq", "ART is ...", FAQ_BUTTONS)
+    assert run(events, "ok", "affirm", {"name": "booking_form"}) == ([], [])
+
+
+def test_the_decline_replies_ask_once_then_not_again():
+    responses = load_domain()["responses"]
+    assert all(v["text"].endswith("?") for v in responses["utter_offer_declined"])
+    assert not any("?" in v["text"] for v in responses["utter_offer_declined_again"])
