@@ -247,6 +247,27 @@ def _wait_until_ready(service: _Service, deadline: float) -> None:
         time.sleep(0.5)
 
 
+def write_clinic_config(
+    directory: Path,
+    opening_hours: Mapping[str, str] | None = None,
+    phone: str = "(914) 555-0100",
+) -> Path:
+    """A clinic.yml for a test stack (its path, for CLINIC_CONFIG): the clinic's details and
+    `opening_hours` by weekday ("09:00-17:00"); none given, the clinic is never open."""
+    lines = [
+        "name: ProClinix Sport Physical Therapy & Chiropractic",
+        "location: Armonk, NY",
+        "timezone: America/New_York",
+        f"phone: {phone}",
+    ]
+    if opening_hours:
+        lines.append("opening_hours:")
+        lines += [f'  {day}: ["{hours}"]' for day, hours in opening_hours.items()]
+    path = directory / "clinic.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @contextlib.contextmanager
 def started_stack(
     name: str,

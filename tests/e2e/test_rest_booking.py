@@ -15,7 +15,7 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from testkit.booking_script import START, Booking, reference_in
 from testkit.rest_visitor import Visitor, conversation_record, joined
-from testkit.stack import REPO_ROOT, StackPorts, started_stack
+from testkit.stack import REPO_ROOT, StackPorts, started_stack, write_clinic_config
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 ZONE = ZoneInfo("America/New_York")
@@ -26,16 +26,7 @@ PORTS = StackPorts.from_env(StackPorts(rasa=5105, actions=5155, site=8180, staff
 def closed_clinic_config(directory: Path) -> tuple[Path, datetime]:
     opening_day = datetime.now(ZONE) + timedelta(days=2)
     weekday = opening_day.strftime("%A").lower()
-    path = directory / "clinic.yml"
-    path.write_text(
-        "name: ProClinix Sport Physical Therapy & Chiropractic\n"
-        "location: Armonk, NY\n"
-        "timezone: America/New_York\n"
-        "phone: (914) 555-0100\n"
-        f"opening_hours:\n  {weekday}: ['09:00-17:00']\n",
-        encoding="utf-8",
-    )
-    return path, opening_day
+    return write_clinic_config(directory, {weekday: "09:00-17:00"}), opening_day
 
 
 @pytest.fixture(scope="module")

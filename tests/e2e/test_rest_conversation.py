@@ -12,7 +12,7 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from testkit.booking_script import REFERENCE
 from testkit.rest_visitor import Visitor, joined
-from testkit.stack import REPO_ROOT, StackPorts, started_stack
+from testkit.stack import REPO_ROOT, StackPorts, started_stack, write_clinic_config
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 PORTS = StackPorts.from_env(StackPorts(rasa=5107, actions=5157, site=8184, staff=8185))
@@ -91,14 +91,7 @@ VISITORS = {
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-conversation")
-    config = work / "clinic.yml"
-    config.write_text(
-        "name: ProClinix Sport Physical Therapy & Chiropractic\n"
-        "location: Armonk, NY\n"
-        "timezone: America/New_York\n"
-        f"phone: {FRONT_DESK_PHONE}\n",
-        encoding="utf-8",
-    )
+    config = write_clinic_config(work, phone=FRONT_DESK_PHONE)
     with started_stack(
         "e2e-conversation",
         work,

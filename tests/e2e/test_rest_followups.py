@@ -8,7 +8,7 @@ Transcripts are saved under test-artifacts/transcripts/ (docs/conversation.md qu
 import pytest
 
 from testkit.rest_visitor import Visitor, joined
-from testkit.stack import REPO_ROOT, StackPorts, started_stack
+from testkit.stack import REPO_ROOT, StackPorts, started_stack, write_clinic_config
 
 PORTS = StackPorts.from_env(StackPorts(rasa=5108, actions=5158, site=8186, staff=8187))
 TRANSCRIPTS = REPO_ROOT / "test-artifacts" / "transcripts"
@@ -21,15 +21,7 @@ ART_PROMPTS = ("ART", "Active Release", "appointment", "request")
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-followups")
-    config = work / "clinic.yml"
-    config.write_text(
-        "name: ProClinix Sport Physical Therapy & Chiropractic\n"
-        "location: Armonk, NY\n"
-        "timezone: America/New_York\n"
-        "phone: (914) 555-0100\n"
-        'opening_hours:\n  monday: ["08:00-18:00"]\n',
-        encoding="utf-8",
-    )
+    config = write_clinic_config(work, {"monday": "08:00-18:00"})
     with started_stack(
         "e2e-followups", work, PORTS, ["actions", "rasa"], extra_env={"CLINIC_CONFIG": str(config)}
     ) as running:
