@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from clinic.conversations.offers import user_turns
+from clinic.conversations.turns import user_turns
+from clinic.triage.tiers import TIER_INTENTS
 
 # The slot the follow-up and offer actions set to the topic they answered.
 TOPIC_SLOT = "context_topic"
@@ -15,8 +16,6 @@ FOLLOWUP_TREAT = "followup_treat"
 FOLLOWUP_WHAT_ABOUT = "followup_what_about"
 FOLLOWUP_MORE = "followup_more"
 FOLLOWUP_INTENTS = frozenset({FOLLOWUP_TREAT, FOLLOWUP_WHAT_ABOUT, FOLLOWUP_MORE})
-# Triage answers end the context: a follow-up is never resolved against them.
-TIER_INTENTS = frozenset({"emergency", "crisis", "urgent_care", "symptom_check"})
 # Answers that are no FAQ topic but a follow-up can point back to.
 BOUNDARY_TOPICS = frozenset({"other_condition", "ask_medication", "ask_diagnosis"})
 # A follow-up after these stays on them: the article still does not say.
@@ -91,6 +90,7 @@ def last_topic(events: Iterable[Mapping[str, Any]]) -> str | None:
             if event.get("event") == "slot" and event.get("name") == TOPIC_SLOT:
                 return event.get("value")
         parse = turn[0].get("parse_data") or {}
+        # Triage answers end the context: a follow-up is never resolved against them.
         if (parse.get("intent") or {}).get("name") in TIER_INTENTS:
             return None
         topic = topic_of_parse(parse)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from clinic.conversations.turns import ran, user_turns
+
 FALLBACK_ACTION = "action_fallback"
 # The first message it cannot place, the second in a row (a person offered), the third.
 FALLBACK_RESPONSES = ("utter_default", "utter_default_offer_person", "utter_default_again")
@@ -13,16 +15,9 @@ FALLBACK_RESPONSES = ("utter_default", "utter_default_offer_person", "utter_defa
 def consecutive_fallbacks(events: Iterable[Mapping[str, Any]]) -> int:
     """How many visitor messages in a row, up to the latest, the fallback answers: the messages
     before the latest that the fallback answered, plus the latest."""
-    turns: list[bool] = []
-    for event in events:
-        if event.get("event") == "user":
-            turns.append(False)
-        elif turns and event.get("event") == "action" and event.get("name") == FALLBACK_ACTION:
-            turns[-1] = True
-    earlier = turns[:-1]
     count = 1
-    for answered_by_fallback in reversed(earlier):
-        if not answered_by_fallback:
+    for turn in reversed(user_turns(events)[1:-1]):
+        if not ran(turn, FALLBACK_ACTION):
             break
         count += 1
     return count

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from clinic.conversations.turns import ran, user_turns
+
 OFFER_ACTION = "action_answer_offer"
 YES_INTENT = "affirm"
 NO_INTENT = "deny"
@@ -76,16 +78,6 @@ def is_acknowledgment(text: str) -> bool:
     return normalised(text) in ACKNOWLEDGMENTS
 
 
-def user_turns(events: Iterable[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
-    """The events split at each visitor message, each turn opening with its user event."""
-    turns: list[list[Mapping[str, Any]]] = [[]]
-    for event in events:
-        if event.get("event") == "user":
-            turns.append([])
-        turns[-1].append(event)
-    return turns
-
-
 def last_offer(events: Iterable[Mapping[str, Any]]) -> Offer | None:
     """The last message with buttons that the assistant sent before the latest visitor message."""
     turns = user_turns(events)
@@ -107,10 +99,7 @@ def declined_just_before(events: Iterable[Mapping[str, Any]]) -> bool:
         return False
     previous = turns[-2]
     intent = ((previous[0].get("parse_data") or {}).get("intent") or {}).get("name")
-    answered = any(
-        event.get("event") == "action" and event.get("name") == OFFER_ACTION for event in previous
-    )
-    return intent == NO_INTENT and answered
+    return intent == NO_INTENT and ran(previous, OFFER_ACTION)
 
 
 def what_first_button_does(offer: Offer) -> OfferAnswer:

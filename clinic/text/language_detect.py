@@ -59,6 +59,7 @@ ENGLISH_WORDS = frozenset(
     clinic insurance right
     """.split()
 )
+KNOWN_WORDS = SPANISH_WORDS | ENGLISH_WORDS
 # Small words inside names ("Maria de la Cruz", "Van der Berg"), not read as Spanish there.
 NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "van", "von", "der"})
 # Letters only Spanish writes; inverted question and exclamation marks.
@@ -100,7 +101,7 @@ def _by_words(text: str) -> Language | None:
     found = WORD.findall(text.replace("\u2019", "'"))
     in_names = _name_particles(found)
     tokens = [token for index, token in enumerate(found) if index not in in_names]
-    known = [token for token in tokens if token.lower() in SPANISH_WORDS | ENGLISH_WORDS]
+    known = [token for token in tokens if token.lower() in KNOWN_WORDS]
     plain = [token for token in tokens if not token[0].isupper()]
     spanish = sum(token.lower() in SPANISH_WORDS for token in tokens) + sum(
         len(SPANISH_MARKS.findall(token.lower())) for token in {*known, *plain}

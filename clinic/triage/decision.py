@@ -6,9 +6,8 @@ assistant asks the visitor first (`symptom_check`) instead of guessing either wa
 first when only the model sees a crisis in a message whose mention of suicide or self-harm the
 rules dismissed (denied, told as over, asked about in general): the model reads the words, the
 rules read what is said about them; likewise for an everyday figure of speech ("my boss is going
-to kill me"). Likewise for a red flag the rules found and dismissed: the
-model alone sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise the
-assistant asks first.
+to kill me"). Likewise for a red flag the rules found and dismissed: the model alone sends such a
+message to 911 only when it is nearly sure (`overrule`), and otherwise the assistant asks first.
 """
 
 from __future__ import annotations
