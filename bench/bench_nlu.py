@@ -41,8 +41,9 @@ from bench.nlu_heldout import HELDOUT_SETS, ROOT, also_in_training, training_exa
 from bench.nlu_report import format_table
 from bench.nlu_run import PipelineJob, run_pipeline
 from bench.nlu_train import missing_spacy_models, read_config
-from bench.peers import ScopeFeatures, TfidfPeer, scope_model_fold, tfidf_peer_fold
+from bench.peers import TfidfPeer, scope_model_fold, tfidf_peer_fold
 from clinic.triage.tiers import TIER_INTENTS
+from components.scope_features import ScopeFeatures
 from components.scope_model import ScopeModelSettings
 
 PIPELINES_DIR = ROOT / "bench" / "pipelines"

@@ -38,12 +38,14 @@ from rasa.utils.log_utils import configure_structlog
 from bench.calibration import out_of_fold_probabilities
 from bench.nlu_heldout import ROOT, training_examples
 from bench.nlu_train import read_config
-from bench.peers import ScopeFeatures, TfidfPeer, scope_model_fold, tfidf_peer_fold
+from bench.peers import TfidfPeer, scope_model_fold, tfidf_peer_fold
 from bench.triage_calibration import COMPLAINT_INTENTS, choose_point, evaluate_point
 from bench.triage_figures import Figure, Outcome, figures
 from bench.triage_sets import HELDOUT_DIR, TriageExample, load_sets
 from clinic.triage.decision import decide
 from clinic.triage.tiers import TIER_INTENTS, TRIAGE_KEY, topic_behind_tier
+from clinic.triage.training_sets import load_training_sets
+from components.scope_features import ScopeFeatures
 from components.scope_model import ScopeModelSettings
 from components.triage_stage import operating_point, triage_label
 
@@ -155,9 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     examples = training_examples(ROOT / "data")
     texts = [example.text for example in examples]
     labels = [triage_label(example.intent) for example in examples]
-    complaint = np.array(
-        [(example.response_key or example.intent) in COMPLAINT_INTENTS for example in examples]
-    )
+    complaint_list = [
+        (example.response_key or example.intent) in COMPLAINT_INTENTS for example in examples
+    ]
+    # The triage-only sets the model also trains on (data/triage/).
+    if stage.get("training_sets"):
+        extra = load_training_sets(ROOT / stage["training_sets"])
+        texts += [example.text for example in extra]
+        labels += [example.label for example in extra]
+        complaint_list += [example.complaint for example in extra]
+    complaint = np.array(complaint_list)
     print(
         f"Triage bench {time.strftime('%Y-%m-%d %H:%M')} ({os.cpu_count()} cores, "
         f"{platform.python_version()}); {args.sets.name}: "

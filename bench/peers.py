@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -24,7 +23,6 @@ from components.scope_model import (
     RETRIEVAL_SEPARATOR,
     ScopeModel,
     ScopeModelSettings,
-    entity_marks,
 )
 
 
@@ -78,37 +76,6 @@ class TfidfPeer:
             [label] = thresholded(self.predict_proba([text]), self.labels, self.threshold)
             parsed.append((prediction_for(label), (time.perf_counter() - started) * 1000))
         return parsed
-
-
-class ScopeFeatures:
-    """MiniLM embeddings and entity markers for texts, as the Rasa pipeline computes them."""
-
-    def __init__(self, spacy_model: Path) -> None:
-        import spacy
-
-        from clinic.text.minilm_encoder import (
-            DEFAULT_MAX_SEQUENCE_LENGTH,
-            load_encoder,
-            packaged_model_dir,
-        )
-
-        self._nlp = spacy.load(spacy_model)
-        self._encoder = load_encoder(packaged_model_dir().resolve(), DEFAULT_MAX_SEQUENCE_LENGTH)
-
-    def marks(self, texts: Sequence[str]) -> list[str]:
-        # Rasa's SpacyNLP lower-cases text before spaCy sees it (case_sensitive: false).
-        return [
-            entity_marks((ent.label_, ent.ent_id_) for ent in doc.ents)
-            for doc in self._nlp.pipe([text.lower() for text in texts])
-        ]
-
-    def embeddings(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        return np.concatenate(
-            [
-                self._encoder.encode(list(texts[start : start + batch_size]))
-                for start in range(0, len(texts), batch_size)
-            ]
-        )
 
 
 def scope_model_fold(

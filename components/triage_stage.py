@@ -5,13 +5,15 @@ a message that the red-flag rules or the triage model flag gets the tier's inten
 `crisis`, `urgent_care`, or `symptom_check` when unsure; clinic/triage/decision.py). The topic
 classifier's ranking stays in `intent_ranking` behind the tier, so an answered symptom check can
 still give the topic's answer. The model trains on the tier intents' examples against every
-other example (routine), with its own features and operating point (config.yml, chosen by
-`make bench-triage`).
+other example (routine), and on the triage-only sets of `training_sets` (data/triage/,
+clinic/triage/training_sets.py), which it featurizes itself as the pipeline would; its operating
+point is in config.yml, chosen by `make bench-triage`.
 """
 
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -35,11 +37,15 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from clinic.triage.decision import ROUTINE_LABEL, RULE, Decision, OperatingPoint, decide
 from clinic.triage.tiers import ROUTINE, TRAINED_TIERS, TRIAGE_KEY
+from clinic.triage.training_sets import load_training_sets, sets_digest
 from components.scope_classifier import message_marks, sentence_embedding
+from components.scope_features import ScopeFeatures
 from components.scope_model import ScopeModel, ScopeModelSettings
 
 MODEL_FILE = "triage_model.pkl"
 THRESHOLDS = ("emergency", "crisis", "urgent_care", "check", "overrule")
+TRAINING_SETS = "training_sets"
+SPACY_MODEL = "spacy_model"
 
 
 def operating_point(config: dict[str, Any]) -> OperatingPoint:
@@ -68,6 +74,9 @@ class TriageStage(GraphComponent, IntentClassifier):
             "urgent_care": 0.5,
             "check": 0.3,
             "overrule": 0.95,
+            # Triage-only sets, and the spaCy model that featurizes them (SpacyNLP's own).
+            TRAINING_SETS: None,
+            SPACY_MODEL: None,
         }
 
     @classmethod
@@ -76,6 +85,12 @@ class TriageStage(GraphComponent, IntentClassifier):
             operating_point(config)
         except (TypeError, ValueError) as problem:
             raise InvalidConfigException(f"TriageStage: {problem}") from problem
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        # Rasa fingerprints the NLU data only: the triage-only sets are read here, outside it.
+        directory = config.get(TRAINING_SETS)
+        return sets_digest(Path(directory)) if directory else None
 
     def __init__(
         self,
@@ -88,6 +103,8 @@ class TriageStage(GraphComponent, IntentClassifier):
             c=float(config["C"]), dense_weight=float(config["dense_weight"])
         )
         self._point = operating_point(config)
+        self._training_sets = config.get(TRAINING_SETS)
+        self._spacy_model = config.get(SPACY_MODEL)
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
@@ -104,12 +121,21 @@ class TriageStage(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [message for message in training_data.intent_examples if message.get(TEXT)]
-        self._model = ScopeModel(self._settings).fit(
-            [message.get(TEXT) for message in examples],
-            [message_marks(message) for message in examples],
-            np.stack([sentence_embedding(message) for message in examples]),
-            [triage_label(message.get(INTENT)) for message in examples],
-        )
+        texts = [message.get(TEXT) for message in examples]
+        marks = [message_marks(message) for message in examples]
+        embeddings = np.stack([sentence_embedding(message) for message in examples])
+        labels = [triage_label(message.get(INTENT)) for message in examples]
+        extra = load_training_sets(Path(self._training_sets)) if self._training_sets else []
+        if extra:
+            if not self._spacy_model:
+                raise InvalidConfigException(f"TriageStage: {TRAINING_SETS} needs {SPACY_MODEL}")
+            features = ScopeFeatures(Path(self._spacy_model))
+            extra_texts = [example.text for example in extra]
+            texts += extra_texts
+            marks += features.marks(extra_texts)
+            embeddings = np.concatenate([embeddings, features.embeddings(extra_texts)])
+            labels += [example.label for example in extra]
+        self._model = ScopeModel(self._settings).fit(texts, marks, embeddings, labels)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(pickle.dumps(self._model))
         return self._resource

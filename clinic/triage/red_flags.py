@@ -145,7 +145,7 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "stroke",
         EMERGENCY,
-        together(r"eye|vision|see", r"black|dark|went out|cant see|couldnt see|curtain"),
+        together(r"eye|vision|see\b", r"black|dark|went out|cant see\b|couldnt see\b|curtain"),
         together(
             r"eye|vision|sight",
             r"went (?:dark|black)|gone|curtain|lost|go(?:ne|ing) black"
@@ -153,7 +153,8 @@ RULES: tuple[Rule, ...] = (
         ),
         together(
             SUDDEN + r"|all at once|instantly|minutes? ago|an hour ago|woke up",
-            r"weak\w*|numb\w*|limp|cant move|wont move|cant lift|cant feel|confus\w*",
+            r"weak\w*|numb\w*|limp|floppy|cant move|wont move|cant lift|cant feel|confus\w*"
+            r"|no (?:movement|strength)",
             r"legs?|arms?|side|face|body|hand|foot|words|speech|speaking|talking",
         ),
         r"\bcant (?:find|get) (?:his|her|my|the) words\b",
@@ -307,7 +308,8 @@ RULES: tuple[Rule, ...] = (
         together(
             r"hit|bump|bang|smack|whack|struck|hard hit to the|fell and hit|head injury|concuss",
             r"head",
-            r"vomit\w*|threw up|throwing up|not making sense|cant remember|pupil|fluid|seizure"
+            r"vomit\w*|threw up|thrown up|throwing up|not making sense|cant remember|keep forgetting"
+            r"|pupil|fluid|seizure"
             r"|same question|confus\w*|drowsy|passed out|knocked out|sleepy|slurr\w*|a fit|fitting"
             r"|convuls\w*|shaking",
         ),
@@ -396,7 +398,13 @@ RULES: tuple[Rule, ...] = (
             r"|(?:double|triple) the",
             r"throw\w* up|vomit\w*|puk\w*|yellow|confus\w*|stomach",
         ),
-        r"\b(?:barely|not) (?:responding|responsive|conscious|waking up)\b|\bunresponsive\b",
+        r"\b(?:barely|not) (?:properly |fully )?(?:responding|responsive|conscious|waking up|awake)\b"
+        r"|\bunresponsive\b",
+        together(
+            r"fit|fitting|seizure|convuls\w*",
+            r"not (?:properly |fully )?(?:awake|waking|responding)|wont wake|still out|jerking"
+            r"|twitching|turned blue|foaming",
+        ),
         r"\bseizure\b",
         together(
             r"collapsed|unconscious|passed out",
@@ -652,10 +660,11 @@ NEGATION = re.compile(
     r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
     r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
     r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out"
-    r"|nothing(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
+    r"|(?<!from )(?<!of )nothing(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
     rf"(?! (?:{PERSISTS}|there"
-    r"|sure|certain|know|diet\w*|trying|try|been (?:diet\w*|trying)"
+    r"|sure|certain|know|diet\w*|trying|try|been (?:diet\w*|trying)|movement in|strength in"
+    r"|(?:properly |fully )?(?:awake|waking)"
     r"|(?:any |a |clear |apparent |obvious )?reason"
     r"|explanation|idea why|(?:fully )?empty\w*"
     r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot"
@@ -665,7 +674,7 @@ CRISIS_DENIAL = re.compile(
     r"\b(?:not|never|no longer|nothing|zero|dont have any|do not have any|havent had any)"
     r" (?:\w+ ){0,3}(?:suicid\w*|kill(?:ing)? myself|hurt(?:ing)? myself|harm(?:ing)? myself"
     r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
-    r"|thoughts of)"
+    r"|thoughts of|in (?:a )?crisis|done with (?:life|living))"
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?)"
     r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?no\b"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
@@ -684,7 +693,9 @@ RECOVERED = re.compile(
     r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
     r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for"
     r"|feeling great|havent (?:done|had|felt) (?:it|that|those|them)|(?:old|ancient) history"
-    r"|(?:part of my life|chapter) is over|turned my"
+    r"|(?:part of my life|chapter) is over|turned my|life is good|it passed|brilliant\w*"
+    r"|(?:im|i am) (?:totally |completely |perfectly )?(?:fine|good|well)"
+    r"|(?:shes|hes|theyre|she is|he is|they are) \d\d now"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
     r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
 )
@@ -714,13 +725,14 @@ CRISIS_GENERAL = re.compile(
     r"|\bpodcast\b|\bgeneral advice\b|\bjust curious\b|\bis 988\b|\bcause (?:depression"
     r"|suicid\w*)|\bintake form\b|\bquestionnaire\b|\bform (?:asks|asked)\b"
     r"|\bif a (?:patient|client|person) (?:talks|mentions|says|tells)\b|\basking as a\b"
-    r"|\bhow do you (?:guys )?handle\b"
+    r"|\bhow do you (?:guys )?handle\b|\bsigns (?:that )?(?:someone|somebody|a person|people)\b"
 )
 DENIED_PART = re.compile(
-    r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning))"
+    r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning|movement|strength))"
     r"|\b(?:isnt|arent|wasnt|werent|never|nothing)\b"
     rf"|\b(?:didnt|doesnt|dont)\b(?! (?:{PERSISTS}))"
     r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out"
+    r"|(?:properly |fully )?(?:awake|waking|conscious|responsive)"
     r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|normal|typical|usual)))"
 )
 # Anywhere in the clause: the symptom is in the past (fixed since) or asked about in general.
@@ -761,7 +773,9 @@ GENERAL = re.compile(
     r"|what should i do if|signs? of (?:a|an)|does (?:art|active release) help|what causes"
     r"|can (?:\w+ ){1,7}cause|(?:ever|sometimes|usually) (?:be )?caused by|whats the chance"
     r"|chances? of|just curious|curious (?:if|whether|about)|google\w*"
-    r"|read (?:about|online|an article|somewhere)|people talk about|heard (?:about|that)"
+    r"|read (?:about|online|an article|somewhere|that)|people talk about|heard (?:about|that)"
+    r"|can (?:you|someone|people|a person|one) (?:have|get) (?:a|an) (?:\w+ ){1,3}that"
+    r"|explain what|what (?:\w+ ){1,3}syndrome is"
     r"|what happens if|what would (?:make|happen)|what do (?:you|your staff)|protocol"
     r"|how do (?:i|you) tell|difference between|just wondering|wondering (?:if|whether)"
     r"|when is (?:a|an|it)|not happening to me|tiktok|reading about|spooked|would that"

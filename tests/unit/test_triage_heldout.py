@@ -6,6 +6,8 @@ import yaml
 from rasa.shared.data import get_data_files, is_nlu_file
 from rasa.shared.nlu.training_data.loading import load_data
 
+from clinic.triage.training_sets import load_training_sets
+
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "triage" / "heldout"
 MINIMUM_SIZES = {"everyday": 500, "red_flags": 300, "crisis": 60, "negated": 150, "urgent": 100}
@@ -31,7 +33,7 @@ def test_no_held_out_message_is_a_training_example():
         normalised(message.get("text"))
         for path in get_data_files([str(ROOT / "data")], is_nlu_file)
         for message in load_data(path).intent_examples
-    }
+    } | {normalised(example.text) for example in load_training_sets(ROOT / "data" / "triage")}
     leaked = [
         text
         for path in sorted(HELDOUT.glob("*.yml"))

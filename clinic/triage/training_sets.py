@@ -1,0 +1,64 @@
+"""Triage-only training sets: folders of messages labelled by file, read by the triage model.
+
+Each folder under `data/triage/` is one author's set, in the format of the development sets
+(`examples:` with `text` and a category or area): red flags, crisis and urgent-care messages are
+the tiers' examples; everyday complaints, negated or historical mentions and crisis-shaped
+messages that are no crisis are routine. Only the triage model trains on them: they hold no topic
+label, so the topic classifier never sees them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+# File stem -> the triage model's label.
+FILE_LABELS = {
+    "red_flags": "emergency",
+    "crisis": "crisis",
+    "urgent": "urgent_care",
+    "everyday": "routine",
+    "negated": "routine",
+    "crisis_negated": "routine",
+}
+# The everyday complaints: the examples on which the operating point counts false alarms.
+COMPLAINT_FILE = "everyday"
+
+
+@dataclass(frozen=True)
+class TriageTrainingExample:
+    text: str
+    label: str
+    complaint: bool
+
+
+def set_files(directory: Path) -> list[Path]:
+    """The labelled files of every set under the directory, in a stable order."""
+    if not directory.is_dir():
+        return []
+    return sorted(path for path in directory.glob("*/*.yml") if path.stem in FILE_LABELS)
+
+
+def load_training_sets(directory: Path) -> list[TriageTrainingExample]:
+    examples = []
+    for path in set_files(directory):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        examples.extend(
+            TriageTrainingExample(
+                str(example["text"]), FILE_LABELS[path.stem], path.stem == COMPLAINT_FILE
+            )
+            for example in data["examples"]
+        )
+    return examples
+
+
+def sets_digest(directory: Path) -> str:
+    """A digest of the sets' names and contents: the model retrains when any of them changes."""
+    digest = hashlib.sha256()
+    for path in set_files(directory):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
