@@ -14,6 +14,7 @@ from clinic.booking.fields import (
     Concern,
 )
 from clinic.leads.references import is_reference, new_reference
+from clinic.text import booking_wording as texts
 from clinic.text.validation import (
     CONCERNS,
     PATIENT_STATUSES,
@@ -90,20 +91,17 @@ class NewLead(LeadDetails):
         when the visitor has not consented to the clinic keeping the request.
         """
         if not consent:
-            raise InvalidInput(
-                "I can only pass your request to the front desk if you agree that the clinic "
-                "keeps your details for that."
-            )
+            raise InvalidInput(texts.CONSENT_NEEDED)
         concern = Concern.parse(details.concern)
         name = normalize_name(details.full_name)
         phone_e164 = normalize_phone(details.phone) if details.phone else None
         email_normal = normalize_email(details.email) if details.email else None
         if phone_e164 is None and email_normal is None:
-            raise InvalidInput("Please give a phone number or an email address to reach you.")
+            raise InvalidInput(texts.CONTACT_MISSING)
         if concern.kind not in CONCERNS:
-            raise InvalidInput("Please choose neck, lower back or something else.")
+            raise InvalidInput(texts.CONCERN_CHOICE)
         if details.patient_status not in PATIENT_STATUSES:
-            raise InvalidInput("Please tell me whether you are a new or a returning patient.")
+            raise InvalidInput(texts.PATIENT_STATUS_UNCLEAR)
         moment = as_utc(now) if now else utc_now()
         conversation = normalize_free_text(
             conversation_id, "conversation id", CONVERSATION_ID_MAX_LENGTH
