@@ -20,6 +20,7 @@ from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
 from clinic.text import booking_wording as texts
+from clinic.text.language_detect import ENGLISH
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 
@@ -53,6 +54,7 @@ class ActionSubmitBooking(Action):
                 request_id=tracker.get_slot(REQUEST_ID_SLOT),
                 after_hours=settings.after_hours(now),
                 now=now,
+                language=spoken or ENGLISH,
             )
         except InvalidInput as problem:
             # The form validated every field, so this means a slot was changed behind its back.

@@ -437,7 +437,13 @@ def test_a_spanish_confirmation_after_hours_names_the_next_opening_in_spanish(
         "recepción guarda sus datos con esta solicitud durante un máximo de 365 días; el "
         "registro de este chat ya no los tiene."
     )
-    assert leads_backend.repository().list()[0].after_hours is True
+    (lead,) = leads_backend.repository().list()
+    assert (lead.after_hours, lead.language) == (True, "es")
+
+
+def test_a_lead_from_an_english_conversation_is_english(backend):
+    run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="en-1"))
+    assert [lead.language for lead in leads_backend.repository().list()] == ["en"]
 
 
 def test_a_spanish_retry_and_cap_are_told_in_spanish(backend, monkeypatch):
