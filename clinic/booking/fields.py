@@ -78,6 +78,8 @@ class StoredRequest(Protocol):
     def preferred_time(self) -> str | None: ...
     @property
     def patient_status(self) -> str: ...
+    @property
+    def language(self) -> str: ...
 
 
 def phone_text(phone: str | None) -> str:
@@ -86,6 +88,16 @@ def phone_text(phone: str | None) -> str:
 
 def patient_text(patient_status: str) -> str:
     return f"{patient_status.capitalize()} patient"
+
+
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def language_text(language: str) -> str:
+    """The conversation's language for the front desk: "prefers Spanish" when it was not
+    English, so that a Spanish speaker is called back in Spanish."""
+    name = _LANGUAGE_NAMES.get(language, language)
+    return name if language == "en" else f"prefers {name}"
 
 
 @dataclass(frozen=True)
@@ -231,7 +243,9 @@ BOOKING_FIELDS = (
     ),
 )
 
-STAFF_ROWS = tuple(row for field in BOOKING_FIELDS for row in field.staff_rows)
+# The conversation's language is no question of the form: its row follows the fields' rows.
+LANGUAGE_ROW = StaffRow("language", "Language", lambda lead: language_text(lead.language))
+STAFF_ROWS = (*(row for field in BOOKING_FIELDS for row in field.staff_rows), LANGUAGE_ROW)
 # The id of one run of the booking form, set when it starts: a lead's duplicate key.
 REQUEST_ID_SLOT = "booking_request_id"
 # Every slot the booking form fills or steers: all of them are cleared together when a request
