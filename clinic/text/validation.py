@@ -1,7 +1,7 @@
 """Normalise what a visitor typed into the values a booking request stores.
 
 Every function raises `InvalidInput` whose `.message` can be shown to the visitor as it is, and
-whose `.text(language)` in the conversation's language.
+whose `.text(language)` gives it in the conversation's language.
 """
 
 from __future__ import annotations
