@@ -20,6 +20,7 @@ from clinic.booking.fields import (
     Concern,
 )
 from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_for_region
+from clinic.text import booking_wording as texts
 from clinic.text import contact_parsing
 from clinic.text.validation import (
     InvalidInput,
@@ -32,32 +33,30 @@ from clinic.text.validation import (
     parse_patient_status,
     parse_yes_no,
 )
+from clinic.text.wording import Wording
 from clinic.triage.tiers import TIER_INTENTS
 
 # After this many answers in a row that the same question could not take, the re-ask offers the
 # question's choices and a way out.
 MISSES_BEFORE_HELP = 2
 MISSES_SLOT = "answer_misses"
-CALLBACK_BUTTON = {"title": "Request a callback", "payload": "/human_handoff"}
-CANCEL_BUTTON = {"title": "Cancel the request", "payload": "/cancel"}
-_CHOICES = {
+# Buttons as (title, payload): the title in the conversation's language, the payload the same.
+Button = tuple[Wording, str]
+CALLBACK_BUTTON: Button = (texts.BUTTON_CALLBACK, "/human_handoff")
+CANCEL_BUTTON: Button = (texts.BUTTON_CANCEL_REQUEST, "/cancel")
+PATIENT_STATUS_BUTTONS: list[Button] = [
+    (texts.BUTTON_NEW_PATIENT, '/inform{"patient_status": "new"}'),
+    (texts.BUTTON_RETURNING_PATIENT, '/inform{"patient_status": "returning"}'),
+]
+_CHOICES: dict[str, list[Button]] = {
     "concern": [
-        {"title": "Neck", "payload": '/inform{"concern": "neck"}'},
-        {"title": "Lower back", "payload": '/inform{"concern": "lower back"}'},
-        {"title": "Something else", "payload": '/inform{"concern": "other"}'},
+        (texts.BUTTON_NECK, '/inform{"concern": "neck"}'),
+        (texts.BUTTON_LOWER_BACK, '/inform{"concern": "lower back"}'),
+        (texts.BUTTON_SOMETHING_ELSE, '/inform{"concern": "other"}'),
     ],
-    "patient_status": [
-        {"title": "New patient", "payload": '/inform{"patient_status": "new"}'},
-        {"title": "Returning patient", "payload": '/inform{"patient_status": "returning"}'},
-    ],
-    "consent": [
-        {"title": "Yes, you may contact me", "payload": "/affirm"},
-        {"title": "No", "payload": "/deny"},
-    ],
-    "booking_confirmed": [
-        {"title": "Yes, send it", "payload": "/affirm"},
-        {"title": "Change something", "payload": "/deny"},
-    ],
+    "patient_status": PATIENT_STATUS_BUTTONS,
+    "consent": [(texts.BUTTON_CONSENT, "/affirm"), (texts.BUTTON_NO, "/deny")],
+    "booking_confirmed": [(texts.BUTTON_SEND, "/affirm"), (texts.BUTTON_CHANGE, "/deny")],
 }
 # Intents a yes-or-no question reads with plain words when the NLU heard no yes or no in them
 # ("looks good to me" taken as a thank-you); the rest have rules of their own in the form.
@@ -68,11 +67,32 @@ _YES_OR_NO_IN_WORDS = frozenset(
 Slots = dict[str, Any]
 
 
-def detail_buttons() -> list[dict[str, str]]:
-    return [
-        {"title": label, "payload": f'/change_detail{{"detail": "{detail}"}}'}
-        for detail, label in DETAIL_LABELS.items()
-    ]
+def language(tracker: Tracker) -> str | None:
+    """The conversation's language, the `language` slot ("en" or "es")."""
+    value = tracker.get_slot("language")
+    return str(value) if value else None
+
+
+def buttons(choices: list[Button], language: str | None) -> list[dict[str, str]]:
+    return [{"title": title.text(language), "payload": payload} for title, payload in choices]
+
+
+def detail_buttons(language: str | None) -> list[dict[str, str]]:
+    return buttons(
+        [
+            (label, f'/change_detail{{"detail": "{detail}"}}')
+            for detail, label in DETAIL_LABELS.items()
+        ],
+        language,
+    )
+
+
+def say(dispatcher: CollectingDispatcher, tracker: Tracker, wording: Wording) -> None:
+    dispatcher.utter_message(text=wording.text(language(tracker)))
+
+
+def say_problem(dispatcher: CollectingDispatcher, tracker: Tracker, problem: InvalidInput) -> None:
+    dispatcher.utter_message(text=problem.text(language(tracker)))
 
 
 def latest_entities(tracker: Tracker, name: str) -> list[str]:
@@ -109,7 +129,7 @@ class ValidateBookingForm(FormValidationAction):
             way_out = [CANCEL_BUTTON] if asked == "contact" else [CALLBACK_BUTTON, CANCEL_BUTTON]
             dispatcher.utter_message(
                 response="utter_contact_help" if asked == "contact" else "utter_answer_help",
-                buttons=[*_CHOICES.get(str(asked), []), *way_out],
+                buttons=buttons([*_CHOICES.get(str(asked), []), *way_out], language(tracker)),
             )
         return [*events, SlotSet(MISSES_SLOT, misses)]
 
@@ -145,7 +165,7 @@ class ValidateBookingForm(FormValidationAction):
         try:
             return {"full_name": parse_name(str(value))}
         except InvalidInput as problem:
-            dispatcher.utter_message(text=problem.message)
+            say_problem(dispatcher, tracker, problem)
             return {"full_name": None}
 
     async def extract_contact(
@@ -161,14 +181,14 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         text = str(value)
         correcting = tracker.get_slot("requested_slot") != "contact"
-        problems: list[str] = []
+        problems: list[InvalidInput] = []
         phone = _first_valid(normalize_phone, contact_parsing.find_phone_numbers(text), problems)
         email = _first_valid(normalize_email, contact_parsing.find_emails(text), problems)
         if phone or email:
             if correcting:
                 phone = phone or tracker.get_slot("contact_phone")
                 email = email or tracker.get_slot("contact_email")
-                dispatcher.utter_message(text="Thanks, I've updated your contact details.")
+                say(dispatcher, tracker, texts.CONTACT_UPDATED)
             return {
                 "contact": ", ".join(part for part in (phone, email) if part),
                 "contact_phone": phone,
@@ -179,12 +199,10 @@ class ValidateBookingForm(FormValidationAction):
         if not problems and _only_phone_characters(text):
             # Too short for the matcher to call it a number: the validator says what is wrong.
             _first_valid(normalize_phone, [contact_parsing.Found(text, 0, len(text))], problems)
-        dispatcher.utter_message(
-            text=problems[0]
-            if problems
-            else "I need a phone number or an email address, for example (914) 555-0123 "
-            "or name@example.com."
-        )
+        if problems:
+            say_problem(dispatcher, tracker, problems[0])
+        else:
+            say(dispatcher, tracker, texts.CONTACT_NEEDED)
         if correcting:
             kept = [tracker.get_slot("contact_phone"), tracker.get_slot("contact_email")]
             return {"contact": ", ".join(part for part in kept if part) or None}
@@ -200,15 +218,15 @@ class ValidateBookingForm(FormValidationAction):
             if given.detail is None:
                 return {"concern": given.kind}
             try:
-                detail = normalize_free_text(given.detail, "concern", CONCERN_MAX_LENGTH)
+                detail = normalize_free_text(given.detail, texts.WHAT_CONCERN, CONCERN_MAX_LENGTH)
             except InvalidInput as problem:
-                dispatcher.utter_message(text=problem.message)
+                say_problem(dispatcher, tracker, problem)
                 return {"concern": None}
             return {"concern": Concern(given.kind, detail).format()}
         if _holds_contact_details(tracker):
             return {"concern": None}
         if is_non_answer(text):
-            dispatcher.utter_message(text="Please tell me what you would like help with.")
+            say(dispatcher, tracker, texts.CONCERN_NEEDED)
             return {"concern": None}
         # A region the clinic covers names the concern; any other keeps the visitor's words
         # ("tight calves from running" says more to the front desk than "leg").
@@ -221,9 +239,9 @@ class ValidateBookingForm(FormValidationAction):
         except InvalidInput:
             pass
         try:
-            detail = normalize_free_text(text, "concern", CONCERN_MAX_LENGTH)
+            detail = normalize_free_text(text, texts.WHAT_CONCERN, CONCERN_MAX_LENGTH)
         except InvalidInput as problem:
-            dispatcher.utter_message(text=problem.message)
+            say_problem(dispatcher, tracker, problem)
             return {"concern": None}
         return {"concern": Concern(OTHER_CONCERN, detail).format()}
 
@@ -233,14 +251,14 @@ class ValidateBookingForm(FormValidationAction):
         if _holds_contact_details(tracker):
             return {"preferred_time": None}
         if is_non_answer(str(value)):
-            dispatcher.utter_message(
-                text='Please tell me which days and times suit you, or "any time".'
-            )
+            say(dispatcher, tracker, texts.TIME_NEEDED)
             return {"preferred_time": None}
         try:
-            cleaned = normalize_free_text(str(value), "days and times", PREFERRED_TIME_MAX_LENGTH)
+            cleaned = normalize_free_text(
+                str(value), texts.WHAT_DAYS_AND_TIMES, PREFERRED_TIME_MAX_LENGTH
+            )
         except InvalidInput as problem:
-            dispatcher.utter_message(text=problem.message)
+            say_problem(dispatcher, tracker, problem)
             return {"preferred_time": None}
         return {"preferred_time": cleaned}
 
@@ -253,14 +271,8 @@ class ValidateBookingForm(FormValidationAction):
             return {"patient_status": parse_patient_status(str(value))}
         except InvalidInput as problem:
             dispatcher.utter_message(
-                text=problem.message,
-                buttons=[
-                    {"title": "New patient", "payload": '/inform{"patient_status": "new"}'},
-                    {
-                        "title": "Returning patient",
-                        "payload": '/inform{"patient_status": "returning"}',
-                    },
-                ],
+                text=problem.text(language(tracker)),
+                buttons=buttons(PATIENT_STATUS_BUTTONS, language(tracker)),
             )
             return {"patient_status": None}
 
@@ -288,7 +300,7 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         if value is None:
-            dispatcher.utter_message(text="Please answer yes or no.")
+            say(dispatcher, tracker, texts.YES_OR_NO)
         return {"consent": value}
 
     def validate_booking_confirmed(
@@ -297,11 +309,12 @@ class ValidateBookingForm(FormValidationAction):
         if value is True:
             return {"booking_confirmed": True}
         if value is None:
-            dispatcher.utter_message(
-                text="Shall I send it? Please answer yes, or tell me what to change."
-            )
+            say(dispatcher, tracker, texts.SEND_IT)
             return {"booking_confirmed": None}
-        dispatcher.utter_message(text="What would you like to change?", buttons=detail_buttons())
+        dispatcher.utter_message(
+            text=texts.WHAT_TO_CHANGE.text(language(tracker)),
+            buttons=detail_buttons(language(tracker)),
+        )
         return {"booking_confirmed": None, "choosing_detail": True}
 
 
@@ -330,23 +343,25 @@ def _yes_or_no_in_words(tracker: Tracker, slot: str) -> Slots:
 
 
 def _first_valid(
-    normalize: Callable[[str], str], candidates: list[contact_parsing.Found], problems: list[str]
+    normalize: Callable[[str], str],
+    candidates: list[contact_parsing.Found],
+    problems: list[InvalidInput],
 ) -> str | None:
     for candidate in candidates:
         try:
             return normalize(candidate.text)
         except InvalidInput as problem:
-            problems.append(problem.message)
+            problems.append(problem)
     return None
 
 
-def _email_problem(text: str) -> str:
+def _email_problem(text: str) -> InvalidInput:
     word = next(word for word in text.split() if "@" in word)
     try:
         normalize_email(word)
     except InvalidInput as problem:
-        return problem.message
-    return "Please check that email address."
+        return problem
+    return InvalidInput(texts.EMAIL_CHECK)
 
 
 def _holds_contact_details(tracker: Tracker) -> bool:

@@ -7,9 +7,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import detail_buttons
+from actions.booking_form import buttons, detail_buttons, language
 from clinic.booking.conversation import DETAIL_SLOTS, detail_from_text
 from clinic.booking.fields import BOOKING_SLOTS, BookingDetails
+from clinic.text import booking_wording as texts
 
 
 def reset_booking_events() -> list[EventType]:
@@ -30,13 +31,17 @@ class ActionAskBookingConfirmed(Action):
     ) -> list[EventType]:
         if tracker.get_slot("choosing_detail"):
             return [SlotSet("choosing_detail", False)]
+        spoken = language(tracker)
         dispatcher.utter_message(
-            text=BookingDetails.from_slots(tracker.current_slot_values()).summary(),
-            buttons=[
-                {"title": "Yes, send it", "payload": "/affirm"},
-                {"title": "Change something", "payload": "/deny"},
-                {"title": "Cancel", "payload": "/cancel"},
-            ],
+            text=BookingDetails.from_slots(tracker.current_slot_values()).summary(spoken),
+            buttons=buttons(
+                [
+                    (texts.BUTTON_SEND, "/affirm"),
+                    (texts.BUTTON_CHANGE, "/deny"),
+                    (texts.BUTTON_CANCEL, "/cancel"),
+                ],
+                spoken,
+            ),
         )
         return []
 
@@ -55,7 +60,8 @@ class ActionChangeDetail(Action):
         detail = detail or detail_from_text(tracker.latest_message.get("text") or "")
         if detail is None:
             dispatcher.utter_message(
-                text="What would you like to change?", buttons=detail_buttons()
+                text=texts.WHAT_TO_CHANGE.text(language(tracker)),
+                buttons=detail_buttons(language(tracker)),
             )
             choosing = tracker.get_slot("requested_slot") == "booking_confirmed"
             return [SlotSet("booking_confirmed", None), SlotSet("choosing_detail", choosing)]

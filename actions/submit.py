@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import leads_backend
+from actions.booking_form import language
 from actions.booking_steps import reset_booking_events
 from clinic.booking.conversation import follow_up_text
 from clinic.booking.fields import REQUEST_ID_SLOT, BookingDetails
@@ -18,6 +19,8 @@ from clinic.leads.limits import conversation_cap_text
 from clinic.leads.records import NewLead
 from clinic.leads.service import SubmitStatus
 from clinic.settings import ClinicSettings
+from clinic.text import booking_wording as texts
+from clinic.text.language_detect import ENGLISH
 from clinic.text.validation import InvalidInput
 from clinic.timeutil import utc_now
 
@@ -38,6 +41,7 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(response="utter_booking_cancelled")
             return reset_booking_events()
 
+        spoken = language(tracker)
         settings = leads_backend.settings()
         now = utc_now()
         details = BookingDetails.from_slots(tracker.current_slot_values())
@@ -50,11 +54,12 @@ class ActionSubmitBooking(Action):
                 request_id=tracker.get_slot(REQUEST_ID_SLOT),
                 after_hours=settings.after_hours(now),
                 now=now,
+                language=spoken or ENGLISH,
             )
         except InvalidInput as problem:
             # The form validated every field, so this means a slot was changed behind its back.
             logger.error("booking request from %s rejected: %s", tracker.sender_id, problem)
-            dispatcher.utter_message(text=f"Sorry, I couldn't send that request. {problem.message}")
+            dispatcher.utter_message(text=texts.NOT_SENT.text(spoken, problem=problem.text(spoken)))
             return reset_booking_events()
 
         first_name = details.full_name.split()[0]
@@ -64,47 +69,34 @@ class ActionSubmitBooking(Action):
             # Neither the database nor the local spool could take it: say so, keep the slots.
             logger.exception("booking request %s could not be stored or spooled", new.reference)
             dispatcher.utter_message(
-                text=f"Sorry, {first_name}, I couldn't save your request just now. Please try "
-                f"again in a little while, or {_direct_contact(settings)}"
+                text=texts.NOT_SAVED.text(
+                    spoken, first_name=first_name, direct_contact=_direct_contact(settings, spoken)
+                )
             )
             return []
+        said = {
+            "first_name": first_name,
+            "reference": outcome.reference,
+            "follow_up": follow_up_text(settings, now, spoken),
+            "kept": texts.KEPT.text(spoken, days=settings.retention_days),
+            "direct_contact": _direct_contact(settings, spoken),
+        }
         if outcome.status is SubmitStatus.CONVERSATION_CAP:
             cap = leads_backend.limits().max_per_conversation
             dispatcher.utter_message(
-                text=f"Sorry, {first_name}. {conversation_cap_text(cap)} If it's urgent, "
-                f"{_direct_contact(settings)}"
+                text=texts.CAPPED.text(spoken, cap=conversation_cap_text(cap, spoken), **said)
             )
             return reset_booking_events()
-        if outcome.status is SubmitStatus.ALREADY_STORED:
-            dispatcher.utter_message(
-                text=f"We already have this request from you, {first_name}: reference "
-                f"{outcome.reference}. {follow_up_text(settings, now)}"
-            )
-        elif outcome.status is SubmitStatus.STORED:
-            dispatcher.utter_message(
-                text=f"Thank you, {first_name}. Your request is with our front desk, reference "
-                f"{outcome.reference}. {follow_up_text(settings, now)} This is a request, not a "
-                f"confirmed appointment yet. {_what_is_kept(settings)}"
-            )
-        else:
-            dispatcher.utter_message(
-                text=f"Thank you, {first_name}. Our system can't reach the front desk's list right "
-                f"now, so I've kept your request safely and it will be passed on as soon as it's "
-                f"back. Your reference is {outcome.reference}. If it's urgent, "
-                f"{_direct_contact(settings)} {_what_is_kept(settings)}"
-            )
+        confirmation = {
+            SubmitStatus.ALREADY_STORED: texts.ALREADY_STORED,
+            SubmitStatus.STORED: texts.STORED,
+        }.get(outcome.status, texts.SPOOLED)
+        dispatcher.utter_message(text=confirmation.text(spoken, **said))
         return [*reset_booking_events(), SlotSet("lead_reference", outcome.reference)]
 
 
-def _what_is_kept(settings: ClinicSettings) -> str:
-    return (
-        "The front desk keeps your details with this request for up to "
-        f"{settings.retention_days} days; this chat's record no longer holds them."
-    )
-
-
-def _direct_contact(settings: ClinicSettings) -> str:
-    contact = settings.contact_text()
+def _direct_contact(settings: ClinicSettings, spoken: str | None) -> str:
+    contact = settings.contact_text(spoken)
     if contact:
-        return f"you can reach the clinic directly by {contact}."
-    return f"please contact the clinic in {settings.location} directly."
+        return texts.DIRECT_CONTACT.text(spoken, contact=contact)
+    return texts.DIRECT_LOCATION.text(spoken, location=settings.location)

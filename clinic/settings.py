@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from clinic.paths import REPO_ROOT
+from clinic.text import booking_wording as texts
 from clinic.text.validation import InvalidInput, format_phone, normalize_email, normalize_phone
 
 CONFIG_ENV = "CLINIC_CONFIG"
@@ -93,13 +94,13 @@ class ClinicSettings:
             days.append(f"{day_name.capitalize()} {hours}")
         return "; ".join(days)
 
-    def contact_text(self) -> str | None:
+    def contact_text(self, language: object = None) -> str | None:
         """How to reach the front desk, e.g. "phone (914) 555-0123, email desk@example.com"."""
         parts = []
         if self.phone:
-            parts.append(f"phone {format_phone(self.phone)}")
+            parts.append(texts.CONTACT_PHONE.text(language, phone=format_phone(self.phone)))
         if self.email:
-            parts.append(f"email {self.email}")
+            parts.append(texts.CONTACT_EMAIL.text(language, email=self.email))
         return ", ".join(parts) or None
 
     def _local(self, at: datetime) -> datetime:

@@ -23,6 +23,7 @@ def new_lead(
     after_hours: bool | None = False,
     request_id: str | None = None,
     now: datetime | None = None,
+    language: str = "en",
 ) -> NewLead:
     """The concern and its detail apart, as the leads store keeps them."""
     details = BookingDetails(
@@ -41,4 +42,5 @@ def new_lead(
         after_hours=after_hours,
         request_id=request_id,
         now=now,
+        language=language,
     )

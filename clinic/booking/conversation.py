@@ -6,6 +6,7 @@ from datetime import datetime
 
 from clinic.booking.fields import BOOKING_FIELDS
 from clinic.settings import ClinicSettings
+from clinic.text import booking_wording as texts
 
 DETAIL_LABELS = {field.slot: field.change_label for field in BOOKING_FIELDS}
 # Slots each detail clears when the visitor wants to change it.
@@ -23,17 +24,21 @@ def detail_from_text(text: str) -> str | None:
     return None
 
 
-def follow_up_text(settings: ClinicSettings, at: datetime) -> str:
-    """When the front desk will follow up: never states hours the clinic has not configured."""
+def follow_up_text(settings: ClinicSettings, at: datetime, language: object = None) -> str:
+    """When the front desk will follow up (the after-hours promise outside opening hours), in
+    the conversation's language: never states hours the clinic has not configured."""
     if not settings.hours_configured:
-        return "Our front desk will contact you to find a time."
+        return texts.FOLLOW_UP_UNKNOWN_HOURS.text(language)
     if settings.is_open(at):
-        return "Our front desk is open now and will contact you to find a time."
+        return texts.FOLLOW_UP_OPEN.text(language)
     reopening = settings.next_opening(at)
     if reopening is None:
-        return "Our front desk is closed right now and will contact you when it reopens."
-    when = f"{reopening.strftime('%A')} at {reopening.strftime('%I:%M %p').lstrip('0')}"
-    return f"Our front desk is closed right now; they will contact you after they open on {when}."
+        return texts.FOLLOW_UP_CLOSED.text(language)
+    return texts.FOLLOW_UP_REOPENS.text(
+        language,
+        day=texts.WEEKDAYS[reopening.weekday()],
+        time=reopening.strftime("%I:%M %p").lstrip("0"),
+    )
 
 
 def clinic_details_text(settings: ClinicSettings) -> str | None:

@@ -14,12 +14,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from clinic.text import booking_wording as texts
 from clinic.text.validation import CONCERNS, format_phone
+from clinic.text.wording import Wording
 
 CONCERN_MAX_LENGTH = 120
 PREFERRED_TIME_MAX_LENGTH = 200
 OTHER_CONCERN = "other"
-_CONCERN_NAMES = {"neck": "Neck", "lower back": "Lower back", "other": "Something else"}
+_CONCERN_NAMES = {
+    "neck": texts.BUTTON_NECK,
+    "lower back": texts.BUTTON_LOWER_BACK,
+    "other": texts.BUTTON_SOMETHING_ELSE,
+}
+_PATIENT_NAMES = {"new": texts.PATIENT_NEW, "returning": texts.PATIENT_RETURNING}
 
 
 @dataclass(frozen=True)
@@ -46,8 +53,9 @@ class Concern:
         """A concern the form offers; only "other" carries the visitor's words."""
         return self.kind in CONCERNS and (self.detail is None or self.kind == OTHER_CONCERN)
 
-    def visitor_text(self) -> str:
-        name = _CONCERN_NAMES.get(self.kind, self.kind)
+    def visitor_text(self, language: object = None) -> str:
+        known = _CONCERN_NAMES.get(self.kind)
+        name = known.text(language) if known else self.kind
         return f"{name} ({self.detail})" if self.detail else name
 
     def staff_text(self) -> str:
@@ -70,6 +78,8 @@ class StoredRequest(Protocol):
     def preferred_time(self) -> str | None: ...
     @property
     def patient_status(self) -> str: ...
+    @property
+    def language(self) -> str: ...
 
 
 def phone_text(phone: str | None) -> str:
@@ -78,6 +88,16 @@ def phone_text(phone: str | None) -> str:
 
 def patient_text(patient_status: str) -> str:
     return f"{patient_status.capitalize()} patient"
+
+
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def language_text(language: str) -> str:
+    """The conversation's language for the front desk: "prefers Spanish" when it was not
+    English, so that a Spanish speaker is called back in Spanish."""
+    name = _LANGUAGE_NAMES.get(language, language)
+    return name if language == "en" else f"prefers {name}"
 
 
 @dataclass(frozen=True)
@@ -92,9 +112,10 @@ class StaffRow:
 @dataclass(frozen=True)
 class BookingField:
     slot: str
-    summary_label: str
-    summary_text: Callable[[BookingDetails], str]
-    change_label: str
+    summary_label: Wording
+    # The answer as the summary shows it, in the conversation's language.
+    summary_text: Callable[[BookingDetails, object], str]
+    change_label: Wording
     # Words that name the field in "I need to change my ...".
     change_cues: tuple[str, ...]
     # Fields are tried in this order: "phone number" must win over "time" in "a better time to
@@ -137,17 +158,22 @@ class BookingDetails:
         parts = [format_phone(self.phone) if self.phone else None, self.email]
         return ", ".join(part for part in parts if part)
 
-    def summary(self) -> str:
+    def patient_text(self, language: object = None) -> str:
+        known = _PATIENT_NAMES.get(self.patient_status)
+        return known.text(language) if known else self.patient_status.capitalize()
+
+    def summary(self, language: object = None) -> str:
+        """The request for the visitor to confirm, in the conversation's language."""
         return "\n".join(
             [
-                "Here is your request:",
+                texts.SUMMARY_HEADING.text(language),
                 *(
-                    f"- {field.summary_label}: {field.summary_text(self)}"
+                    f"- {field.summary_label.text(language)}: {field.summary_text(self, language)}"
                     for field in BOOKING_FIELDS
                 ),
                 # A blank line ends the list, or the widget's markdown runs the two together.
                 "",
-                "Shall I send it to the front desk?",
+                texts.SUMMARY_QUESTION.text(language),
             ]
         )
 
@@ -155,18 +181,18 @@ class BookingDetails:
 BOOKING_FIELDS = (
     BookingField(
         slot="full_name",
-        summary_label="Name",
-        summary_text=lambda details: details.full_name,
-        change_label="Name",
+        summary_label=texts.LABEL_NAME,
+        summary_text=lambda details, _language: details.full_name,
+        change_label=texts.LABEL_NAME,
         change_cues=("name", "spelled", "spelling"),
         cue_rank=2,
         staff_rows=(StaffRow("name", "Name", lambda lead: lead.full_name),),
     ),
     BookingField(
         slot="contact",
-        summary_label="Contact",
-        summary_text=lambda details: details.contact_text(),
-        change_label="Phone or email",
+        summary_label=texts.LABEL_CONTACT,
+        summary_text=lambda details, _language: details.contact_text(),
+        change_label=texts.LABEL_PHONE_OR_EMAIL,
         change_cues=("phone", "number", "email", "e-mail", "mail", "contact", "cell"),
         cue_rank=1,
         staff_rows=(
@@ -177,9 +203,11 @@ BOOKING_FIELDS = (
     ),
     BookingField(
         slot="concern",
-        summary_label="About",
-        summary_text=lambda details: Concern.parse(details.concern).visitor_text(),
-        change_label="What it's about",
+        summary_label=texts.LABEL_ABOUT,
+        summary_text=lambda details, language: Concern.parse(details.concern).visitor_text(
+            language
+        ),
+        change_label=texts.LABEL_WHAT_ABOUT,
         change_cues=("concern", "neck", "back", "about", "reason", "problem"),
         cue_rank=5,
         staff_rows=(
@@ -193,9 +221,9 @@ BOOKING_FIELDS = (
     ),
     BookingField(
         slot="preferred_time",
-        summary_label="Preferred time",
-        summary_text=lambda details: details.preferred_time,
-        change_label="Preferred time",
+        summary_label=texts.LABEL_PREFERRED_TIME,
+        summary_text=lambda details, _language: details.preferred_time,
+        change_label=texts.LABEL_PREFERRED_TIME,
         change_cues=("time", "day", "days", "morning", "afternoon", "evening", "when", "date"),
         cue_rank=4,
         staff_rows=(
@@ -204,9 +232,9 @@ BOOKING_FIELDS = (
     ),
     BookingField(
         slot="patient_status",
-        summary_label="Patient",
-        summary_text=lambda details: details.patient_status.capitalize(),
-        change_label="New or returning",
+        summary_label=texts.LABEL_PATIENT,
+        summary_text=lambda details, language: details.patient_text(language),
+        change_label=texts.LABEL_NEW_OR_RETURNING,
         change_cues=("new patient", "returning", "existing patient"),
         cue_rank=3,
         staff_rows=(
@@ -215,7 +243,9 @@ BOOKING_FIELDS = (
     ),
 )
 
-STAFF_ROWS = tuple(row for field in BOOKING_FIELDS for row in field.staff_rows)
+# The conversation's language is no question of the form: its row follows the fields' rows.
+LANGUAGE_ROW = StaffRow("language", "Language", lambda lead: language_text(lead.language))
+STAFF_ROWS = (*(row for field in BOOKING_FIELDS for row in field.staff_rows), LANGUAGE_ROW)
 # The id of one run of the booking form, set when it starts: a lead's duplicate key.
 REQUEST_ID_SLOT = "booking_request_id"
 # Every slot the booking form fills or steers: all of them are cleared together when a request

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from clinic.settings import ConfigError
+from clinic.text import booking_wording as texts
 
 MAX_PER_CONVERSATION_ENV = "LEADS_MAX_PER_CONVERSATION"
 MAX_EMAILS_PER_HOUR_ENV = "LEADS_MAX_EMAILS_PER_HOUR"
@@ -26,14 +27,11 @@ CONVERSATION_WINDOW = timedelta(hours=24)
 HOUR_SECONDS = 3600.0
 
 
-def conversation_cap_text(limit: int) -> str:
+def conversation_cap_text(limit: int, language: object = None) -> str:
     """What a visitor is told when this conversation has sent `limit` requests in 24 hours."""
-    return (
-        f"This chat has already sent {limit} booking request{'' if limit == 1 else 's'} to the "
-        "front desk today, which is "
-        "as many as I can pass on, so I haven't sent this one. The front desk will get in touch "
-        "about the requests they have."
-    )
+    if limit == 1:
+        return texts.CAP_ONE.text(language)
+    return texts.CAP_MANY.text(language, limit=limit)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ class Lead(Base):
     channel = Column(String(40), nullable=False)
     conversation_id = Column(String(200), nullable=False)
     after_hours = Column(Boolean)
+    # The conversation's language, "en" or "es" (migration 0005; older rows read "en").
+    language = Column(String(2), nullable=False, default="en", server_default="en")
     status = Column(String(20), nullable=False, default="new")
 
     notes = relationship(

@@ -14,6 +14,8 @@ from clinic.booking.fields import (
     Concern,
 )
 from clinic.leads.references import is_reference, new_reference
+from clinic.text import booking_wording as texts
+from clinic.text.language_detect import ENGLISH, LANGUAGES
 from clinic.text.validation import (
     CONCERNS,
     PATIENT_STATUSES,
@@ -50,6 +52,8 @@ class LeadDetails:
     channel: str
     conversation_id: str
     after_hours: bool | None
+    # The conversation's language, "en" or "es": the front desk sees "prefers Spanish".
+    language: str
 
     @property
     def concern_value(self) -> Concern:
@@ -83,6 +87,7 @@ class NewLead(LeadDetails):
         after_hours: bool | None,
         request_id: str | None = None,
         now: datetime | None = None,
+        language: str = ENGLISH,
     ) -> NewLead:
         """Validate and normalise the fields, then add a fresh reference and the idempotency key.
 
@@ -90,20 +95,17 @@ class NewLead(LeadDetails):
         when the visitor has not consented to the clinic keeping the request.
         """
         if not consent:
-            raise InvalidInput(
-                "I can only pass your request to the front desk if you agree that the clinic "
-                "keeps your details for that."
-            )
+            raise InvalidInput(texts.CONSENT_NEEDED)
         concern = Concern.parse(details.concern)
         name = normalize_name(details.full_name)
         phone_e164 = normalize_phone(details.phone) if details.phone else None
         email_normal = normalize_email(details.email) if details.email else None
         if phone_e164 is None and email_normal is None:
-            raise InvalidInput("Please give a phone number or an email address to reach you.")
+            raise InvalidInput(texts.CONTACT_MISSING)
         if concern.kind not in CONCERNS:
-            raise InvalidInput("Please choose neck, lower back or something else.")
+            raise InvalidInput(texts.CONCERN_CHOICE)
         if details.patient_status not in PATIENT_STATUSES:
-            raise InvalidInput("Please tell me whether you are a new or a returning patient.")
+            raise InvalidInput(texts.PATIENT_STATUS_UNCLEAR)
         moment = as_utc(now) if now else utc_now()
         conversation = normalize_free_text(
             conversation_id, "conversation id", CONVERSATION_ID_MAX_LENGTH
@@ -133,6 +135,7 @@ class NewLead(LeadDetails):
             channel=normalize_free_text(channel, "channel", CHANNEL_MAX_LENGTH),
             conversation_id=conversation,
             after_hours=after_hours,
+            language=language if language in LANGUAGES else ENGLISH,
         )
 
     def to_json(self) -> str:
@@ -146,13 +149,14 @@ class NewLead(LeadDetails):
         """Read a lead written by `to_json`; raises ValueError when the text is not one."""
         document = json.loads(text)
         version = document.get("version") if isinstance(document, dict) else None
-        if version not in (1, _JSON_VERSION):
-            raise ValueError("not a version 1 or 2 lead document")
+        if version not in _JSON_MISSING_FIELDS:
+            raise ValueError("not a version 1, 2 or 3 lead document")
         data = document.get("lead")
-        # Version 1, written before the form's request id existed, has no `request_id`.
-        expected = set(_FIELDS) - {"request_id"} if version == 1 else set(_FIELDS)
+        # Older versions lack the fields added since; a lead without a language was English.
+        expected = set(_FIELDS) - _JSON_MISSING_FIELDS[version]
         if not isinstance(data, dict) or set(data) != expected:
             raise ValueError("lead fields missing or unexpected")
+        data = {"language": ENGLISH, **data}
         try:
             lead = cls(
                 **{
@@ -168,9 +172,9 @@ class NewLead(LeadDetails):
 
     def check(self) -> None:
         """Raise ValueError unless every field holds what `create` would have produced."""
-        texts = ("full_name", "concern", "patient_status", "channel", "conversation_id")
+        required = ("full_name", "concern", "patient_status", "channel", "conversation_id")
         optional_texts = ("phone", "email", "concern_detail", "preferred_time", "request_id")
-        texts_ok = all(isinstance(getattr(self, name), str) for name in texts)
+        texts_ok = all(isinstance(getattr(self, name), str) for name in required)
         optional_ok = all(isinstance(getattr(self, name), str | None) for name in optional_texts)
         if not (texts_ok and optional_ok):
             raise ValueError("text field holds a non-text value")
@@ -201,9 +205,14 @@ class NewLead(LeadDetails):
             raise ValueError(error.message) from error
         if self.concern not in CONCERNS or self.patient_status not in PATIENT_STATUSES:
             raise ValueError("unknown concern or patient status")
+        if self.language not in LANGUAGES:
+            raise ValueError(f"unknown language {self.language!r}")
 
 
-_JSON_VERSION = 2
+_JSON_VERSION = 3
+# The fields each older spool document version lacks: 1 before the form's request id, 2 before
+# the conversation's language.
+_JSON_MISSING_FIELDS = {1: {"request_id", "language"}, 2: {"language"}, _JSON_VERSION: set()}
 _FIELDS = tuple(field.name for field in fields(NewLead))
 
 

@@ -1,6 +1,7 @@
 """Normalise what a visitor typed into the values a booking request stores.
 
-Every function raises `InvalidInput` whose `.message` can be shown to the visitor as it is.
+Every function raises `InvalidInput` whose `.message` can be shown to the visitor as it is, and
+whose `.text(language)` gives it in the conversation's language.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from difflib import get_close_matches
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from clinic.text import booking_wording as texts
+from clinic.text.language_detect import ENGLISH
+from clinic.text.wording import Wording
+
 DEFAULT_REGION = "US"
 NAME_MAX_LENGTH = 100
 PHONE_MAX_LENGTH = 40
@@ -19,14 +24,29 @@ EMAIL_MAX_LENGTH = 254
 
 CONCERNS = ("neck", "lower back", "other")
 _CONCERN_WORDS = {
-    "neck": {"neck", "neck pain", "my neck"},
-    "lower back": {"lower back", "low back", "lower back pain", "low back pain", "my lower back"},
-    "other": {"other", "something else", "else"},
-}
+    "neck": {"neck", "neck pain", "my neck", "cuello", "el cuello", "mi cuello"},
+    "lower back": {
+        "lower back", "low back", "lower back pain", "low back pain", "my lower back",
+        "espalda baja", "la espalda baja", "mi espalda baja", "zona lumbar", "lumbar",
+    },
+    "other": {"other", "something else", "else", "otra cosa", "otro", "otra"},
+}  # fmt: skip
 PATIENT_STATUSES = ("new", "returning")
 # Phrases that settle new or returning whatever else the answer says ("not my first time", "never
-# been before"), then the plain cues of each; an answer with cues of both is asked again.
-_NOT_NEW = ("not new", "not a new", "not my first", "not the first", "isn't my first", "not first")
+# been before"), then the plain cues of each; an answer with cues of both is asked again. Spanish
+# cues avoid "paciente", which the typo correction below reads as "patient".
+_NOT_NEW = (
+    "not new",
+    "not a new",
+    "not my first",
+    "not the first",
+    "isn't my first",
+    "not first",
+    "no soy nuevo",
+    "no soy nueva",
+    "no es mi primera",
+    "no es la primera",
+)
 _NEVER_BEEN = (
     "never",
     "haven't been",
@@ -36,9 +56,25 @@ _NEVER_BEEN = (
     "not a patient",
     "not yet a patient",
     "didn't come",
+    "nunca",
+    "no he ido",
+    "no he venido",
+    "no he estado",
 )
 _PATIENT_STATUS_CUES = {
-    "new": ("new", "first time", "first visit", "first appointment", "first-time", "brand new"),
+    "new": (
+        "new",
+        "first time",
+        "first visit",
+        "first appointment",
+        "first-time",
+        "brand new",
+        "nuevo",
+        "nueva",
+        "primera vez",
+        "primera cita",
+        "primera visita",
+    ),
     "returning": (
         "returning",
         "return",
@@ -72,6 +108,15 @@ _PATIENT_STATUS_CUES = {
         "years ago",
         "regular",
         "previous",
+        "ya soy",
+        "ya he",
+        "ya fui",
+        "ya vine",
+        "he ido",
+        "he venido",
+        "antes",
+        "otra vez",
+        "el año pasado",
     ),
 }
 # Longer words a typo may reach ("returnig", "exsisting"), by what they are.
@@ -83,6 +128,8 @@ NON_ANSWERS = frozenset(
         "hello", "hey", "thanks", "thank you", "ty", "idk", "i don't know", "i dont know",
         "dunno", "not sure", "what", "huh", "why", "test", "asdf", "none", "nothing", "n/a",
         "na", "maybe", "hmm", "um", "uh", "lol", "skip", "pass",
+        "sí", "si", "vale", "bueno", "hola", "gracias", "no sé", "no se", "qué", "que", "nada",
+        "ninguno", "quizás", "quizas", "tal vez",
     }
 )  # fmt: skip
 _YES = frozenset(
@@ -91,42 +138,59 @@ _YES = frozenset(
         "sure", "ok", "okay", "oky", "k", "kk", "correct", "right", "fine", "good", "great",
         "perfect", "absolutely", "definitely", "confirm", "confirmed", "send", "submit",
         "agree", "affirmative",
+        "sí", "si", "claro", "vale", "correcto", "bien", "perfecto", "acuerdo", "dale", "envíela",
+        "enviela", "envíala", "enviala", "envíelo", "envielo",
     }
 )  # fmt: skip
 _NO = frozenset(
-    {"no", "nope", "nah", "not", "don't", "dont", "isn't", "wrong", "incorrect", "change", "fix"}
-)
+    {
+        "no", "nope", "nah", "not", "don't", "dont", "isn't", "wrong", "incorrect", "change", "fix",
+        "cambiar", "cambie", "cambien", "incorrecto", "incorrecta", "corregir",
+    }
+)  # fmt: skip
 # Phrases that hold a "no" but mean yes or nothing.
-_NOT_REFUSALS = ("no problem", "no worries", "why not", "not a problem")
+_NOT_REFUSALS = (
+    "no problem",
+    "no worries",
+    "why not",
+    "not a problem",
+    "no hay problema",
+    "por qué no",
+    "por que no",
+)
 # How a visitor opens a sentence that gives their name.
 _NAME_LEAD_IN = re.compile(
     r"^(?:(?:hi|hello|hey|sure|ok|okay|yes|yeah)\b[\s,!.]*)?"
     r"(?:my (?:full )?name is|my name's|name's|name is|name:|the name is|i am|i'm|it's|its"
-    r"|it is|this is|call me)\s+",
+    r"|it is|this is|call me|me llamo|mi nombre es|mi nombre completo es|soy)\s+",
     re.IGNORECASE,
 )
+# First words of a question, never of a name.
+_NOT_A_NAME_START = frozenset({"", "why", "what", "how", "who", "qué", "por", "cómo", "quién"})
 # Apostrophes (straight and typographic), hyphen and period appear in real names.
 _NAME_PUNCTUATION = {"'", "\u2019", "-", "."}
 # Numbers the front desk must not or cannot call back, with the reason the visitor is given.
 _UNCALLABLE_NUMBERS = {
-    phonenumbers.PhoneNumberType.PREMIUM_RATE: (
-        "That is a premium-rate number, which the front desk does not call."
-    ),
-    phonenumbers.PhoneNumberType.PAGER: "That is a pager number, which cannot take a call back.",
-    phonenumbers.PhoneNumberType.VOICEMAIL: (
-        "That is a voicemail access number, which cannot take a call back."
-    ),
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: texts.PHONE_PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.PAGER: texts.PHONE_PAGER,
+    phonenumbers.PhoneNumberType.VOICEMAIL: texts.PHONE_VOICEMAIL,
 }
 # Scripts that one language writes together (Japanese, Korean): not a mix in a domain label.
 _SCRIPT_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
 
 
 class InvalidInput(ValueError):
-    """Input that cannot be accepted; `message` is a sentence for the visitor."""
+    """Input that cannot be accepted; `message` is a sentence for the visitor, in English, and
+    `text(language)` the same in the conversation's language when it is given as a Wording."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Wording, **values: object) -> None:
+        self.wording = message if isinstance(message, Wording) else Wording(message, message)
+        self.values = values
+        self.message = self.wording.text(ENGLISH, **values)
+        super().__init__(self.message)
+
+    def text(self, language: object) -> str:
+        return self.wording.text(language, **self.values)
 
 
 def collapse_whitespace(text: str) -> str:
@@ -137,28 +201,22 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     """A phone number in E.164 form; national numbers are read in `region`."""
     cleaned = text.strip()
     if not cleaned:
-        raise InvalidInput("Please give a phone number.")
+        raise InvalidInput(texts.PHONE_MISSING)
     if len(cleaned) > PHONE_MAX_LENGTH:
-        raise InvalidInput("That phone number is too long. Please give just the number.")
+        raise InvalidInput(texts.PHONE_TOO_LONG)
     if any(character.isalpha() for character in cleaned):
-        raise InvalidInput("Please write the phone number with digits only, without an extension.")
+        raise InvalidInput(texts.PHONE_LETTERS)
     try:
         number = phonenumbers.parse(cleaned, region)
     except phonenumbers.NumberParseException as error:
-        raise InvalidInput(
-            "That does not look like a phone number. Please include the area code, "
-            "for example (914) 555-0123."
-        ) from error
+        raise InvalidInput(texts.PHONE_UNREADABLE) from error
     if number.extension:
-        raise InvalidInput("Please give the phone number without an extension.")
+        raise InvalidInput(texts.PHONE_EXTENSION)
     if not phonenumbers.is_valid_number(number):
-        raise InvalidInput(
-            "That phone number is not complete or not valid. Please include the area code, "
-            "for example (914) 555-0123, or a + and the country code for a number abroad."
-        )
+        raise InvalidInput(texts.PHONE_INVALID)
     uncallable = _UNCALLABLE_NUMBERS.get(phonenumbers.number_type(number))
     if uncallable:
-        raise InvalidInput(f"{uncallable} Please give a number the front desk can call.")
+        raise InvalidInput(texts.PHONE_UNCALLABLE, reason=uncallable)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -174,22 +232,15 @@ def normalize_email(text: str) -> str:
     """The address with its domain lower-cased (the local part keeps its case)."""
     cleaned = text.strip()
     if not cleaned:
-        raise InvalidInput("Please give an email address.")
+        raise InvalidInput(texts.EMAIL_MISSING)
     if len(cleaned) > EMAIL_MAX_LENGTH:
-        raise InvalidInput("That email address is too long.")
+        raise InvalidInput(texts.EMAIL_TOO_LONG)
     try:
         result = validate_email(cleaned, check_deliverability=False)
     except EmailNotValidError as error:
-        raise InvalidInput(
-            f"That email address does not look right ({error}). "
-            "Please check it, for example name@example.com."
-        ) from error
+        raise InvalidInput(texts.EMAIL_INVALID, problem=error) from error
     if any(len(_scripts(label)) > 1 for label in result.domain.split(".")):
-        raise InvalidInput(
-            "The part of that email address after the @ mixes letters of different alphabets "
-            "(for example a Cyrillic letter among Latin ones), as look-alike addresses do. "
-            "Please type it again."
-        )
+        raise InvalidInput(texts.EMAIL_MIXED_SCRIPTS)
     return result.normalized
 
 
@@ -214,7 +265,7 @@ def parse_patient_status(text: str) -> str:
     found = {status for status, cues in _PATIENT_STATUS_CUES.items() if _mentions(padded, cues)}
     if len(found) == 1:
         return found.pop()
-    raise InvalidInput("Please tell me whether you are a new or a returning patient.")
+    raise InvalidInput(texts.PATIENT_STATUS_UNCLEAR)
 
 
 def parse_yes_no(text: str) -> bool | None:
@@ -255,10 +306,10 @@ def _mentions(padded: str, phrases: tuple[str, ...]) -> bool:
 
 def parse_concern(text: str) -> str:
     """ "neck", "lower back" or "other" from the visitor's words."""
-    return _choice(text, _CONCERN_WORDS, "Please choose neck, lower back or something else.")
+    return _choice(text, _CONCERN_WORDS, texts.CONCERN_CHOICE)
 
 
-def _choice(text: str, choices: dict[str, set[str]], problem: str) -> str:
+def _choice(text: str, choices: dict[str, set[str]], problem: Wording) -> str:
     words = collapse_whitespace(text.strip().lower().rstrip(".!"))
     for value, accepted in choices.items():
         if words in accepted:
@@ -271,8 +322,8 @@ def parse_name(text: str) -> str:
     name = collapse_whitespace(text).rstrip(".!,")
     while (opening := _NAME_LEAD_IN.match(name + " ")) is not None:
         name = name[opening.end() :]
-    if is_non_answer(name) or name.lower().split(" ")[0] in {"", "why", "what", "how", "who"}:
-        raise InvalidInput("Please tell me your full name, for example Jane Doe.")
+    if is_non_answer(name) or name.lower().split(" ")[0] in _NOT_A_NAME_START:
+        raise InvalidInput(texts.NAME_EXAMPLE)
     return normalize_name(name)
 
 
@@ -280,30 +331,28 @@ def normalize_name(text: str) -> str:
     """A person's name: letters with spaces, apostrophes, hyphens or periods between them."""
     name = collapse_whitespace(unicodedata.normalize("NFC", text))
     if not name:
-        raise InvalidInput("Please tell me your name.")
+        raise InvalidInput(texts.NAME_MISSING)
     if len(name) > NAME_MAX_LENGTH:
-        raise InvalidInput(f"Please keep your name under {NAME_MAX_LENGTH} characters.")
+        raise InvalidInput(texts.NAME_TOO_LONG, limit=NAME_MAX_LENGTH)
     if not any(character.isalpha() for character in name):
-        raise InvalidInput("Please tell me your name using letters.")
+        raise InvalidInput(texts.NAME_NO_LETTERS)
     for character in name:
         category = unicodedata.category(character)
         if not (
             category.startswith(("L", "M")) or character == " " or character in _NAME_PUNCTUATION
         ):
-            raise InvalidInput(
-                "Please give your name with letters only (hyphens and apostrophes are fine)."
-            )
+            raise InvalidInput(texts.NAME_CHARACTERS)
     return name
 
 
-def normalize_free_text(text: str, what: str, max_length: int) -> str:
+def normalize_free_text(text: str, what: str | Wording, max_length: int) -> str:
     """Free text such as a preferred time: control characters removed, whitespace collapsed."""
     printable = "".join(
         " " if unicodedata.category(character).startswith("C") else character for character in text
     )
     cleaned = collapse_whitespace(printable)
     if not cleaned:
-        raise InvalidInput(f"Please tell me the {what}.")
+        raise InvalidInput(texts.FREE_TEXT_MISSING, what=what)
     if len(cleaned) > max_length:
-        raise InvalidInput(f"Please keep the {what} under {max_length} characters.")
+        raise InvalidInput(texts.FREE_TEXT_TOO_LONG, what=what, limit=max_length)
     return cleaned

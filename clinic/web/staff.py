@@ -31,7 +31,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.engine import Engine
 from werkzeug.datastructures import MultiDict
 
-from clinic.booking.fields import STAFF_ROWS, phone_text
+from clinic.booking.fields import STAFF_ROWS, language_text, phone_text
 from clinic.leads.display import after_hours_text, conversation_text, local_time_text
 from clinic.leads.export import write_csv
 from clinic.leads.records import LEAD_STATUSES, LeadView
@@ -136,6 +136,7 @@ def create_app(
         after_hours=after_hours_text,
         conversation=conversation_text,
         phone=phone_text,
+        language=language_text,
     )
     app.jinja_env.globals.update(staff_rows=STAFF_ROWS, statuses=LEAD_STATUSES)
 

@@ -6,6 +6,9 @@
  * The widget bundle, its stylesheet and the font are loaded from the folder this script comes
  * from, so the page makes no request to a third party. Optional attributes: data-socket-path
  * (default "/socket.io/"), data-title, data-subtitle.
+ *
+ * The widget's own words (title, subtitle, message field, the labels of its buttons) follow the
+ * page's language: Spanish on a page whose <html lang> is "es" or "es-..." , English otherwise.
  */
 (function () {
   "use strict";
@@ -15,12 +18,48 @@
   var config = script.dataset;
   var assetBase = new URL(".", script.src).href;
 
+  var TEXTS = {
+    en: {
+      title: "ProClinix assistant",
+      subtitle: "Questions about ART, booking requests",
+      hint: "Type your question",
+      connecting: "Waiting for server...",
+      openChat: "Open the chat with the ProClinix assistant",
+      closeChat: "Close the chat",
+      message: "Your message",
+      send: "Send message",
+      fullScreen: "Toggle full screen",
+      conversation: "Conversation"
+    },
+    es: {
+      title: "Asistente de ProClinix",
+      subtitle: "Preguntas sobre ART, solicitudes de cita",
+      hint: "Escriba su pregunta",
+      connecting: "Esperando al servidor...",
+      openChat: "Abrir el chat con el asistente de ProClinix",
+      closeChat: "Cerrar el chat",
+      message: "Su mensaje",
+      send: "Enviar mensaje",
+      fullScreen: "Activar o desactivar pantalla completa",
+      conversation: "Conversación"
+    }
+  };
+
+  // "es", "es-US", "es-MX": Spanish; anything else: English.
+  function pageLanguage() {
+    var lang = (document.documentElement.lang || "en").toLowerCase();
+    return lang === "es" || lang.indexOf("es-") === 0 ? "es" : "en";
+  }
+
+  var language = pageLanguage();
+  var text = TEXTS[language];
+
   var LABELS = [
-    [".rw-new-message", "Your message"],
-    [".rw-send", "Send message"],
-    [".rw-close-button", "Close the chat"],
-    [".rw-toggle-fullscreen-button", "Toggle full screen"],
-    [".rw-messages-container", "Conversation"]
+    [".rw-new-message", text.message],
+    [".rw-send", text.send],
+    [".rw-close-button", text.closeChat],
+    [".rw-toggle-fullscreen-button", text.fullScreen],
+    [".rw-messages-container", text.conversation]
   ];
 
   function setAttribute(element, name, value) {
@@ -35,8 +74,7 @@
       return;
     }
     var open = launcher.querySelector(".rw-close-launcher") !== null;
-    setAttribute(launcher, "aria-label",
-      open ? "Close the chat" : "Open the chat with the ProClinix assistant");
+    setAttribute(launcher, "aria-label", open ? text.closeChat : text.openChat);
     setAttribute(launcher, "aria-expanded", open ? "true" : "false");
   }
 
@@ -99,12 +137,13 @@
       initPayload: "/greet",
       // The page's language (its <html lang>), sent with each message: the assistant starts the
       // conversation in it (docs/spanish.md).
-      customData: { language: document.documentElement.lang || "en" },
+      customData: { language: language },
       socketUrl: config.socketUrl,
       socketPath: config.socketPath || "/socket.io/",
-      title: config.title || "ProClinix assistant",
-      subtitle: config.subtitle || "Questions about ART, booking requests",
-      inputTextFieldHint: "Type your question",
+      title: config.title || text.title,
+      subtitle: config.subtitle || text.subtitle,
+      inputTextFieldHint: text.hint,
+      connectingText: text.connecting,
       showFullScreenButton: false,
       customMessageDelay: messageDelay,
       // Session storage: a reload keeps the conversation, closing the tab forgets it (shared

@@ -54,12 +54,13 @@ class ChatWidget:
 
     ROOT = "#proclinix-chat"
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, message_label: str = "Your message") -> None:
+        """`message_label`: the message field's name in the page's language."""
         self.page = page
         self.launcher = page.locator(f"{self.ROOT} .rw-launcher")
         self.bot_messages = page.locator(f"{self.ROOT} .rw-message .rw-response")
         self.user_messages = page.locator(f"{self.ROOT} .rw-message .rw-client")
-        self.input = page.get_by_role("textbox", name="Your message")
+        self.input = page.get_by_role("textbox", name=message_label)
 
     def open(self) -> None:
         expect(self.launcher).to_be_visible()

@@ -227,3 +227,36 @@ def test_widget_fits_a_phone_screen(browser, chat_site, screenshot):
         expect(chat.launcher).to_have_attribute("aria-expanded", "false")
     finally:
         context.close()
+
+
+def spanish_greeting() -> dict:
+    (greeting,) = [
+        variant
+        for variant in load_domain()["responses"]["utter_greet"]
+        if {"type": "slot", "name": "language", "value": "es"} in variant.get("condition", [])
+    ]
+    return greeting
+
+
+def test_on_a_spanish_page_the_widget_speaks_spanish(page, chat_site, screenshot):
+    # The demo page as a Spanish site would have it: its <html lang> is "es" by the time the
+    # deferred chat.js runs. (Serving a changed copy through page.route would make the page a
+    # public one to Chromium, which then blocks its requests to Rasa on the loopback address.)
+    page.add_init_script(
+        """document.addEventListener("readystatechange", () => {
+            if (document.readyState === "interactive") { document.documentElement.lang = "es"; }
+        });"""
+    )
+    page.goto(chat_site.site_url)
+    chat = ChatWidget(page, message_label="Su mensaje")
+    expect(chat.launcher).to_have_attribute(
+        "aria-label", "Abrir el chat con el asistente de ProClinix"
+    )
+    chat.open()
+    expect(page.locator("#proclinix-chat .rw-title")).to_have_text("Asistente de ProClinix")
+    expect(chat.input).to_have_attribute("placeholder", "Escriba su pregunta")
+    expect(page.get_by_role("button", name="Enviar mensaje")).to_be_visible()
+    greeting = spanish_greeting()
+    chat.reply_after(0, re.escape(" ".join(as_displayed(greeting["text"]).split()[:5])))
+    assert chat.quick_replies() == [button["title"] for button in greeting["buttons"]]
+    screenshot(page, "widget-spanish")

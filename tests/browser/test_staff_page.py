@@ -68,3 +68,21 @@ def test_script_in_a_lead_name_shows_as_text(page, staff_site, leads, screenshot
     expect(page.get_by_text("Other: <img src=x onerror=alert(2)>")).to_be_visible()
     assert page.locator("#main script, #main img, #main b").count() == 0
     assert dialogs == []
+
+
+def test_the_front_desk_sees_that_a_lead_prefers_spanish(page, staff_site, leads, screenshot):
+    spanish = leads.submit(
+        new_lead(full_name="María López", conversation_id="browser-es", language="es")
+    ).reference
+    english = leads.submit(new_lead(full_name="John Roe", conversation_id="browser-en")).reference
+
+    sign_in(page, staff_site)
+    spanish_row = page.get_by_role("row").filter(has_text=spanish)
+    expect(spanish_row.locator("td.name .language")).to_have_text("prefers Spanish")
+    english_row = page.get_by_role("row").filter(has_text=english)
+    expect(english_row.locator("td.name .language")).to_have_count(0)
+    screenshot(page, "staff-leads-prefers-spanish")
+
+    spanish_row.get_by_role("link", name=spanish).click()
+    expect(page.locator("dd.language")).to_have_text("prefers Spanish")
+    screenshot(page, "staff-lead-prefers-spanish")

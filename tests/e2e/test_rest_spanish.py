@@ -1,12 +1,18 @@
 """Spanish over REST on the running Rasa and action servers (docs/spanish.md): the greeting, a
 Spanish red flag outside and inside the booking request (the request ends, nothing is kept, no
-lead), replies that keep the language, and switching language both ways."""
+lead), replies that keep the language, switching language both ways, and a booking request typed
+in Spanish to a stored lead that prefers Spanish.
+
+The clinic configured here is closed when the tests run (its only opening is two days ahead), as
+in test_rest_booking.py, so the confirmation makes the after-hours promise in Spanish."""
 
 import pytest
 
+from clinic.text.booking_wording import WEEKDAYS
 from testkit.rest_visitor import Visitor, joined
 from testkit.stack import StackPorts, started_stack
-from tests.e2e.test_rest_triage import assert_nothing_kept
+from tests.e2e.test_rest_booking import closed_clinic_config, save_transcript
+from tests.e2e.test_rest_triage import assert_nothing_kept, leads_of
 
 pytestmark = pytest.mark.slow
 PORTS = StackPorts.from_env(StackPorts(rasa=5108, actions=5158, site=8186, staff=8187))
@@ -33,7 +39,11 @@ RED_FLAGS = (
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     work = tmp_path_factory.mktemp("e2e-spanish")
-    with started_stack("e2e-spanish", work, PORTS, ["actions", "rasa"]) as running:
+    config, opening_day = closed_clinic_config(work)
+    with started_stack(
+        "e2e-spanish", work, PORTS, ["actions", "rasa"], extra_env={"CLINIC_CONFIG": str(config)}
+    ) as running:
+        running.opening_day = opening_day
         yield running
 
 
@@ -84,3 +94,40 @@ def test_the_visitor_switches_language_both_ways(stack):
     assert "I'm the ProClinix virtual assistant" in say(visitor, "hi")
     say(visitor, "en español por favor")
     assert SPANISH_GREETING in say(visitor, "hi")
+
+
+def test_a_booking_request_typed_in_spanish_becomes_a_lead_that_prefers_spanish(stack):
+    visitor = Visitor(stack.ports.rasa, prefix="es")
+    assert SPANISH_GREETING in say(visitor, "Hola, buenas tardes")
+    assert NAME_QUESTION in say(visitor, "Quiero pedir una cita, por favor")
+    assert CONTACT_QUESTION in say(visitor, "Me llamo María López")
+    # One invalid phone number: the reason and the question again, in Spanish.
+    assert "incluya el código de área" in say(visitor, "555-01")
+    assert CONCERN_QUESTION in say(visitor, "mi número es (914) 555-0142")
+    assert "días y horas" in say(visitor, "la espalda baja")
+    assert "paciente nuevo" in say(visitor, "los martes por la tarde")
+    assert "contactarle" in say(visitor, "soy paciente nuevo")
+    summary = say(visitor, "sí")
+    assert "Esta es su solicitud:" in summary
+    assert "- Nombre: María López" in summary
+    assert "- Contacto: (914) 555-0142" in summary
+    assert "- Motivo: Espalda baja" in summary
+    assert "- Horario preferido: los martes por la tarde" in summary
+    assert "- Paciente: Nuevo" in summary
+    confirmation = say(visitor, "sí, envíela")
+    assert "Gracias, María. Su solicitud ya está con nuestra recepción, referencia PCX-" in (
+        confirmation
+    )
+    weekday = WEEKDAYS[stack.opening_day.weekday()].es
+    assert f"está cerrada en este momento; le contactarán después de abrir el {weekday}" in (
+        confirmation
+    )
+    assert "todavía no una cita confirmada" in confirmation
+    save_transcript("booking_rest_spanish.txt", visitor.transcript)
+
+    (lead,) = leads_of(stack, visitor.sender)
+    assert lead.reference in confirmation
+    assert (lead.full_name, lead.phone) == ("María López", "+19145550142")
+    assert lead.concern == "lower back"
+    assert (lead.preferred_time, lead.patient_status) == ("los martes por la tarde", "new")
+    assert (lead.language, lead.after_hours) == ("es", True)

@@ -65,7 +65,8 @@ async def socketio_turn(port: int) -> str:
             await asyncio.sleep(0.1)
         await client.emit(
             "user_uttered",
-            {"message": QUESTION, "session_id": confirmed[-1], "metadata": METADATA},
+            # The key rasa-webchat sends its metadata under (credentials.yml).
+            {"message": QUESTION, "session_id": confirmed[-1], "customData": METADATA},
         )
         for _ in range(300):
             if replies:

@@ -1,6 +1,6 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from clinic.db.base import all_tables
 from clinic.db.engine import downgrade, make_engine, upgrade
@@ -24,9 +24,7 @@ def test_upgrade_creates_the_schema_the_models_describe(empty_db_url):
     engine = make_engine(empty_db_url)
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), all_tables()) == []
-        assert (
-            MigrationContext.configure(connection).get_current_revision() == "0004_unanswered_marks"
-        )
+        assert MigrationContext.configure(connection).get_current_revision() == "0005_lead_language"
     engine.dispose()
 
 
@@ -46,3 +44,33 @@ def test_downgrade_to_base_and_up_again(db_url, make_lead):
     repo = LeadRepository(make_engine(db_url))
     assert repo.submit(make_lead()).created
     repo.engine.dispose()
+
+
+def test_a_database_from_before_the_language_keeps_its_leads_as_english(empty_db_url, make_lead):
+    upgrade(empty_db_url, "0004_unanswered_marks")
+    old = make_lead()
+    engine = make_engine(empty_db_url)
+    row = {
+        name: getattr(old, name)
+        for name in (
+            "reference", "idempotency_key", "created_at", "full_name", "phone", "email",
+            "concern", "concern_detail", "preferred_time", "patient_status", "consent_at",
+            "channel", "conversation_id", "after_hours",
+        )
+    }  # fmt: skip
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                f"INSERT INTO leads ({', '.join(row)}, status) "
+                f"VALUES ({', '.join(':' + name for name in row)}, 'new')"
+            ),
+            row,
+        )
+    engine.dispose()
+    upgrade(empty_db_url)
+    repo = LeadRepository(make_engine(empty_db_url))
+    assert repo.get(old.reference).language == "en"
+    assert repo.submit(make_lead(conversation_id="c-es", language="es")).lead.language == "es"
+    repo.engine.dispose()
+    downgrade(empty_db_url, "0004_unanswered_marks")
+    upgrade(empty_db_url)

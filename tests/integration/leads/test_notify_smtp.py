@@ -28,7 +28,11 @@ def settings_for(port: int) -> SmtpSettings:
 def test_email_reaches_the_server_with_the_lead(smtp_server, make_lead):
     inbox, port = smtp_server
     lead = make_lead(
-        full_name="José Núñez", concern="neck", preferred_time="Tuesday after 5", after_hours=True
+        full_name="José Núñez",
+        concern="neck",
+        preferred_time="Tuesday after 5",
+        after_hours=True,
+        language="es",
     )
     assert send_lead_email(lead, settings_for(port)) is True
     [envelope] = inbox.envelopes
@@ -44,6 +48,7 @@ def test_email_reaches_the_server_with_the_lead(smtp_server, make_lead):
         "Concern: Neck",
         "Preferred time: Tuesday after 5",
         "Patient: New patient",
+        "Language: prefers Spanish",
         "After hours: yes",
         "Channel: socketio",
     ]

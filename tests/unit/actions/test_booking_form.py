@@ -490,3 +490,62 @@ def test_replies_that_give_no_time_are_refused(dispatcher, answer):
 def test_contacts_in_the_visitors_own_words(dispatcher, answer, contact):
     result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
     assert result["contact"] == contact
+
+
+def spanish(slots=None, **more):
+    return {**(slots or {}), "language": "es", **more}
+
+
+def test_a_spanish_conversation_is_told_the_problem_in_spanish(dispatcher):
+    answer = "555-0123"
+    tracker = contact_tracker(answer, language="es")
+    assert FORM.validate_contact(answer, dispatcher, tracker, DOMAIN) == {"contact": None}
+    assert texts(dispatcher) == [
+        "Ese número de teléfono no está completo o no es válido. Por favor, incluya el código de "
+        "área, por ejemplo (914) 555-0123, o un + y el código del país si es un número del "
+        "extranjero."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("step", "answer", "said"),
+    [
+        ("full_name", "12345", "Por favor, escriba su nombre con letras."),
+        ("concern", "hola", "Por favor, dígame con qué le gustaría que le ayudemos."),
+        (
+            "preferred_time",
+            "no sé",
+            'Por favor, dígame qué días y horas le quedan bien, o "cualquier momento".',
+        ),
+        ("patient_status", "quizás mañana", "Por favor, dígame si es paciente nuevo o si ya es"),
+    ],
+)
+def test_each_step_asks_again_in_spanish(dispatcher, step, answer, said):
+    slots = spanish(requested_slot=step, booking_request_id="r")
+    run_form(dispatcher, answered(slots, answer, **{step: answer}))
+    assert texts(dispatcher)[0].startswith(said)
+
+
+def test_the_second_miss_offers_spanish_buttons_with_the_same_payloads(dispatcher):
+    slots = spanish(requested_slot="patient_status", booking_request_id="r", answer_misses=1)
+    run_form(dispatcher, answered(slots, "quizás", patient_status="quizás"))
+    assert dispatcher.messages[-1]["buttons"] == [
+        {"title": "Paciente nuevo", "payload": '/inform{"patient_status": "new"}'},
+        {"title": "Ya soy paciente", "payload": '/inform{"patient_status": "returning"}'},
+        {"title": "Pedir que me llamen", "payload": "/human_handoff"},
+        {"title": "Cancelar la solicitud", "payload": "/cancel"},
+    ]
+
+
+def test_a_spanish_reply_to_the_summary_is_read_and_a_change_is_offered_in_spanish(dispatcher):
+    slots = spanish(requested_slot="booking_confirmed", booking_request_id="r")
+    result = FORM.validate_booking_confirmed(False, dispatcher, make_tracker(slots), DOMAIN)
+    assert result == {"booking_confirmed": None, "choosing_detail": True}
+    assert texts(dispatcher) == ["¿Qué le gustaría cambiar?"]
+    assert [button["title"] for button in dispatcher.messages[0]["buttons"]] == [
+        "Nombre",
+        "Teléfono o correo electrónico",
+        "El motivo",
+        "Horario preferido",
+        "Nuevo o ya paciente",
+    ]

@@ -1,6 +1,7 @@
 import threading
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
@@ -330,9 +331,11 @@ def test_privacy_promises_the_confirmation_says_what_is_kept(backend):
 
 @pytest.mark.parametrize("response", ["utter_booking_cancelled", "utter_no_consent"])
 def test_privacy_promises_cancel_and_refusal_say_what_happens_to_the_answers(response):
-    (variant,) = load_domain()["responses"][response]
-    assert "saved nothing" not in variant["text"]
-    assert "removed from this chat's record" in variant["text"]
+    spanish, english = load_domain()["responses"][response]
+    assert "saved nothing" not in english["text"]
+    assert "removed from this chat's record" in english["text"]
+    assert spanish["condition"] == [{"type": "slot", "name": "language", "value": "es"}]
+    assert "borrado del registro de este chat" in spanish["text"]
 
 
 def submit_run(sender_id: str, run_id: str):
@@ -397,3 +400,65 @@ def test_finding_8_the_submit_does_not_wait_for_the_email(backend, monkeypatch):
     release.set()
     assert leads_backend.email_queue().wait_until_sent(10)
     assert emailed == [slot_values(events)["lead_reference"]]
+
+
+SPANISH = {**COMPLETE, "language": "es", "concern": "lower back", "patient_status": "returning"}
+
+
+def test_the_summary_in_a_spanish_conversation_is_spanish():
+    dispatcher, _ = run(ActionAskBookingConfirmed(), make_tracker(SPANISH))
+    (message,) = dispatcher.messages
+    assert message["text"] == (
+        "Esta es su solicitud:\n- Nombre: Jane Doe\n- Contacto: (914) 555-0123\n"
+        "- Motivo: Espalda baja\n- Horario preferido: weekday mornings\n"
+        "- Paciente: Ya es paciente\n\n¿Se la envío a la recepción?"
+    )
+    assert message["buttons"] == [
+        {"title": "Sí, envíela", "payload": "/affirm"},
+        {"title": "Cambiar algo", "payload": "/deny"},
+        {"title": "Cancelar", "payload": "/cancel"},
+    ]
+
+
+def test_a_spanish_confirmation_after_hours_names_the_next_opening_in_spanish(
+    backend, tmp_path, monkeypatch
+):
+    config = tmp_path / "clinic.yml"
+    config.write_text(CLINIC_BASICS + 'opening_hours:\n  monday: ["09:00-17:00"]\n')
+    leads_backend.settings.cache_clear()
+    saturday_night = datetime(2026, 11, 28, 23, 0, tzinfo=ZoneInfo("America/New_York"))
+    monkeypatch.setattr(submit_module, "utc_now", lambda: saturday_night)
+    dispatcher, events = run(ActionSubmitBooking(), make_tracker(SPANISH, sender_id="es-1"))
+    reference = slot_values(events)["lead_reference"]
+    assert dispatcher.messages[0]["text"] == (
+        f"Gracias, Jane. Su solicitud ya está con nuestra recepción, referencia {reference}. "
+        "Nuestra recepción está cerrada en este momento; le contactarán después de abrir el "
+        "lunes a las 9:00 AM. Esto es una solicitud, todavía no una cita confirmada. La "
+        "recepción guarda sus datos con esta solicitud durante un máximo de 365 días; el "
+        "registro de este chat ya no los tiene."
+    )
+    (lead,) = leads_backend.repository().list()
+    assert (lead.after_hours, lead.language) == (True, "es")
+
+
+def test_a_lead_from_an_english_conversation_is_english(backend):
+    run(ActionSubmitBooking(), make_tracker(COMPLETE, sender_id="en-1"))
+    assert [lead.language for lead in leads_backend.repository().list()] == ["en"]
+
+
+def test_a_spanish_retry_and_cap_are_told_in_spanish(backend, monkeypatch):
+    monkeypatch.setenv("LEADS_MAX_PER_CONVERSATION", "1")
+    leads_backend.limits.cache_clear()
+    first = {**SPANISH, "booking_request_id": "run-1"}
+    run(ActionSubmitBooking(), make_tracker(first, sender_id="es-2"))
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(first, sender_id="es-2"))
+    assert dispatcher.messages[0]["text"].startswith("Ya tenemos esta solicitud suya, Jane")
+    second = {**first, "booking_request_id": "run-2"}
+    dispatcher, _ = run(ActionSubmitBooking(), make_tracker(second, sender_id="es-2"))
+    assert dispatcher.messages[0]["text"].startswith(
+        "Lo siento, Jane. Este chat ya ha enviado hoy 1 solicitud de cita a la recepción"
+    )
+    assert (
+        "Si es urgente, por favor, comuníquese directamente con la clínica en Armonk, NY."
+        in (dispatcher.messages[0]["text"])
+    )

@@ -104,3 +104,18 @@ def test_clinic_details_only_from_configuration():
     text = clinic_details_text(configured)
     assert text.startswith("You can reach the front desk by phone (914) 555-0100.")
     assert "Opening hours: Monday 9:00 AM-5:00 PM; Tuesday closed;" in text
+
+
+def test_follow_up_in_spanish_names_the_next_opening_in_spanish():
+    saturday_evening = datetime(2026, 11, 28, 20, 0, tzinfo=NEW_YORK)
+    assert follow_up_text(clinic(WEEKDAY_HOURS), saturday_evening, "es") == (
+        "Nuestra recepción está cerrada en este momento; le contactarán después de abrir el "
+        "lunes a las 9:00 AM."
+    )
+    wednesday_noon = datetime(2026, 11, 25, 12, 0, tzinfo=NEW_YORK)
+    assert follow_up_text(clinic(WEEKDAY_HOURS), wednesday_noon, "es") == (
+        "Nuestra recepción está abierta ahora y le contactará para encontrar un horario."
+    )
+    assert follow_up_text(clinic(None), wednesday_noon, "es") == (
+        "Nuestra recepción le contactará para encontrar un horario."
+    )

@@ -26,6 +26,7 @@ def lead_view(**overrides: object) -> LeadView:
         "channel": "socketio",
         "conversation_id": "c-1",
         "after_hours": False,
+        "language": "en",
         "status": "new",
         "notes": (),
     }

@@ -25,10 +25,16 @@ def test_message_has_the_reference_in_the_subject_and_only_the_lead_fields(make_
         "Concern: Other: right shoulder\n"
         "Preferred time: weekday mornings\n"
         "Patient: New patient\n"
+        "Language: English\n"
         "After hours: yes\n"
         "Channel: socketio\n"
     )
     assert "conversation-1" not in message.as_string()
+
+
+def test_the_email_of_a_spanish_lead_says_prefers_spanish(make_lead):
+    body = build_message(make_lead(language="es"), SETTINGS).get_content()
+    assert "Patient: New patient\nLanguage: prefers Spanish\nAfter hours: no\n" in body
 
 
 def test_message_for_unknown_hours_and_missing_contact(make_lead):

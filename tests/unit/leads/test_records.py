@@ -114,7 +114,8 @@ def test_json_round_trip(make_lead):
 @pytest.mark.parametrize(
     "corrupt",
     [
-        lambda data: data.update(version=3),
+        lambda data: data.update(version=4),
+        lambda data: data["lead"].update(language="fr"),
         lambda data: data["lead"].pop("email"),
         lambda data: data["lead"].update(extra=1),
         lambda data: data["lead"].update(phone="555"),
@@ -165,4 +166,25 @@ def test_duplicate_key_per_form_start_a_spool_file_from_before_still_reads(make_
     document = json.loads(lead.to_json())
     document["version"] = 1
     del document["lead"]["request_id"]
+    del document["lead"]["language"]
     assert NewLead.from_json(json.dumps(document)) == lead
+
+
+def test_a_lead_keeps_the_conversations_language_and_round_trips_through_json(make_lead):
+    lead = make_lead(language="es")
+    assert lead.language == "es"
+    assert NewLead.from_json(lead.to_json()) == lead
+    assert make_lead().language == "en"
+    assert make_lead(language="fr").language == "en"
+
+
+def test_a_spool_file_from_before_the_language_reads_as_english(make_lead):
+    lead = make_lead()
+    document = json.loads(lead.to_json())
+    assert document["version"] == 3
+    document["version"] = 2
+    del document["lead"]["language"]
+    assert NewLead.from_json(json.dumps(document)) == lead
+    document["lead"]["language"] = "en"
+    with pytest.raises(ValueError):
+        NewLead.from_json(json.dumps(document))

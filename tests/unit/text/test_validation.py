@@ -316,3 +316,61 @@ def test_mixed_script_email_domains_are_refused_with_a_reason(text):
 )
 def test_mixed_script_check_keeps_domains_written_in_one_language(text):
     assert normalize_email(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("soy nuevo", "new"),
+        ("Paciente nueva", "new"),
+        ("es mi primera vez", "new"),
+        ("nunca he ido", "new"),
+        ("no he ido antes", "new"),
+        ("ya soy paciente", "returning"),
+        ("ya he ido antes", "returning"),
+        ("fui el año pasado", "returning"),
+        ("no es mi primera vez", "returning"),
+    ],
+)
+def test_patient_status_in_spanish(text, expected):
+    assert parse_patient_status(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sí", True),
+        ("Si, envíela", True),
+        ("claro que sí", True),
+        ("de acuerdo", True),
+        ("no, cambiar la hora", False),
+        ("incorrecto", False),
+        ("no hay problema", None),
+        ("tal vez", None),
+    ],
+)
+def test_yes_or_no_in_spanish(text, expected):
+    assert parse_yes_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Me llamo María López", "María López"), ("Soy José de la Cruz", "José de la Cruz")],
+)
+def test_a_name_in_a_spanish_sentence(text, expected):
+    assert parse_name(text) == expected
+
+
+@pytest.mark.parametrize("text", ["sí", "hola", "no sé", "gracias", "qué"])
+def test_spanish_replies_that_answer_nothing(text):
+    assert is_non_answer(text)
+    with pytest.raises(InvalidInput):
+        parse_name(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("cuello", "neck"), ("Espalda baja", "lower back"), ("otra cosa", "other")],
+)
+def test_concern_words_in_spanish(text, expected):
+    assert parse_concern(text) == expected

@@ -311,6 +311,26 @@ def test_detail_shows_the_lead_and_its_notes(signed_in, repository):
     assert "maria, 2025-03-10 11:30 EDT" in page
 
 
+def test_the_front_desk_sees_that_a_lead_prefers_spanish(signed_in, repository):
+    spanish = submit(repository, name="María López", language="es")
+    english = submit(repository, name="John Roe", minutes_ago=3)
+    listing = signed_in.get("/").get_data(as_text=True)
+    assert (
+        '<td class="name">María López <span class="language">prefers Spanish</span></td>' in listing
+    )
+    assert '<td class="name">John Roe</td>' in listing
+    page = signed_in.get(f"/leads/{spanish.reference}").get_data(as_text=True)
+    assert '<dt>Language</dt><dd class="language">prefers Spanish</dd>' in page
+    english_page = signed_in.get(f"/leads/{english.reference}").get_data(as_text=True)
+    assert '<dd class="language">English</dd>' in english_page
+    assert "prefers Spanish" not in english_page
+    rows = list(csv.DictReader(io.StringIO(signed_in.get("/leads.csv").get_data(as_text=True))))
+    assert {row["Name"]: row["Language"] for row in rows} == {
+        "María López": "prefers Spanish",
+        "John Roe": "English",
+    }
+
+
 def test_unknown_reference_is_not_found(signed_in):
     response = signed_in.get("/leads/PCX-000000")
     assert response.status_code == 404
