@@ -13,7 +13,7 @@ One socket.io connection (one websocket, or polling POSTs of many packets each) 
 number of messages, which nginx's per-request limit never sees: each connection has a budget of
 turns and session requests (connection_budget.py, settings CHAT_CONNECTION_*). What is over it is
 dropped before it reaches Rasa, so it never joins the turn gate, and the connection is told once
-(THROTTLE_MESSAGE).
+(THROTTLE_MESSAGE, at most once a window).
 
 On socket.io the conversation id (the session id, the key that resumes a conversation) is the
 server's: a `session_request` keeps a client's id only when the server signed it (session_ids.py,
@@ -124,7 +124,7 @@ class CappedSocketIOInput(SocketIOInput):
         sessions: dict[str, str] = {}
 
         async def refused(sid: str, verdict: Verdict) -> bool:
-            """Tells the connection when it is throttled (once per run of refusals)."""
+            """Tells the connection when it is throttled (at most once a window)."""
             if verdict is Verdict.NOTIFY:
                 await self.sio.emit(self.bot_message_evt, {"text": THROTTLE_MESSAGE}, room=sid)
             return verdict is not Verdict.ADMIT

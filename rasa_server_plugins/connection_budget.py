@@ -10,10 +10,10 @@ nginx's `limit_req` counts HTTP requests, but one websocket (one request) or one
   `window_seconds`.
 
 A message or `session_request` over the budget is dropped before it reaches Rasa, so it never
-joins the turn gate. The first refusal gets THROTTLE_MESSAGE; the ones after it get nothing until
-something of that connection is admitted again, so a flood is answered with one message, not one
-per packet. A connection's state is a few counters and at most `turns + sessions` times; the
-channel forgets it when the connection closes.
+joins the turn gate. A refusal gets THROTTLE_MESSAGE unless the connection was told within the
+last `window_seconds`, so a flood is answered with one message a window, not one per packet. A
+connection's state is a few numbers and at most `turns + sessions` times; the channel forgets it
+when the connection closes.
 
 Settings (env): CHAT_CONNECTION_TURNS (30), CHAT_CONNECTION_IN_FLIGHT (2),
 CHAT_CONNECTION_SESSIONS (3), CHAT_CONNECTION_WINDOW_SECONDS (60).
@@ -40,7 +40,7 @@ Clock = Callable[[], float]
 
 class Verdict(enum.Enum):
     ADMIT = "admit"
-    NOTIFY = "notify"  # refused: tell the client (the first refusal since the last admission)
+    NOTIFY = "notify"  # refused: tell the client (not told within the window)
     DROP = "drop"  # refused silently
 
 
@@ -105,7 +105,7 @@ class ConnectionBudget:
         self._turns = SlidingWindow(settings.turns, settings.window_seconds)
         self._sessions = SlidingWindow(settings.sessions, settings.window_seconds)
         self._in_flight = 0
-        self._notified = False
+        self._told_at: float | None = None
 
     @property
     def in_flight(self) -> int:
@@ -113,10 +113,11 @@ class ConnectionBudget:
 
     def turn(self) -> Verdict:
         """A message: ADMIT counts it under way until `turn_done()`."""
-        if self._in_flight >= self._settings.in_flight or not self._turns.take(self._clock()):
-            return self._refused()
+        now = self._clock()
+        if self._in_flight >= self._settings.in_flight or not self._turns.take(now):
+            return self._refused(now)
         self._in_flight += 1
-        return self._admitted()
+        return Verdict.ADMIT
 
     def turn_done(self) -> None:
         """An admitted message has been handled (answered, refused or failed)."""
@@ -124,18 +125,13 @@ class ConnectionBudget:
 
     def session(self) -> Verdict:
         """A session request."""
-        if not self._sessions.take(self._clock()):
-            return self._refused()
-        return self._admitted()
+        now = self._clock()
+        return Verdict.ADMIT if self._sessions.take(now) else self._refused(now)
 
-    def _admitted(self) -> Verdict:
-        self._notified = False
-        return Verdict.ADMIT
-
-    def _refused(self) -> Verdict:
-        if self._notified:
+    def _refused(self, now: float) -> Verdict:
+        if self._told_at is not None and now - self._told_at < self._settings.window_seconds:
             return Verdict.DROP
-        self._notified = True
+        self._told_at = now
         return Verdict.NOTIFY
 
 

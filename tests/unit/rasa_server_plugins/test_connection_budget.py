@@ -64,7 +64,19 @@ def test_finding_1_turns_under_way_are_bounded_until_one_is_done():
     assert connection.in_flight == 2
     connection.turn_done()
     assert connection.turn() is Verdict.ADMIT
-    assert connection.turn() is Verdict.NOTIFY  # a new run of refusals gets its notice again
+    assert connection.in_flight == 2
+
+
+def test_finding_1_the_connection_is_told_once_a_window():
+    clock = Clock()
+    connection = budget(clock, turns=100, in_flight=1, window_seconds=60)
+    assert [connection.turn(), connection.turn()] == [Verdict.ADMIT, Verdict.NOTIFY]
+    connection.turn_done()
+    assert [connection.turn(), connection.turn()] == [Verdict.ADMIT, Verdict.DROP]
+    clock.now += 59
+    assert connection.turn() is Verdict.DROP
+    clock.now += 1
+    assert [connection.turn(), connection.turn()] == [Verdict.NOTIFY, Verdict.DROP]
 
 
 def test_finding_1_session_requests_are_bounded_per_window():
