@@ -112,3 +112,13 @@ def test_finding_1_connections_have_their_own_budgets_and_a_closed_one_is_forgot
     flooded = asyncio.run(scenario())
     assert len(flooded.confirmed()) == 3 + 1 + 1
     assert flooded.texts() == [THROTTLE_MESSAGE]
+
+
+def test_finding_1_the_channel_does_not_start_with_a_bad_budget_setting(settings, monkeypatch):
+    monkeypatch.setenv("CHAT_CONNECTION_SESSIONS", "0")
+
+    async def ignore(_message: UserMessage) -> None:
+        return None
+
+    with pytest.raises(ValueError, match="CHAT_CONNECTION_SESSIONS"):
+        CappedSocketIOInput(session_persistence=True).blueprint(ignore)
