@@ -9,8 +9,8 @@ language tag is kept (message_metadata.py): nothing else is stored or sent to th
 A turn that failed behind the channel (action server, Redis or PostgreSQL down) ends with an
 honest message to the visitor (turn_guard.py).
 
-One socket.io connection (one websocket, or polling POSTs of many packets each) may carry any
-number of messages, which nginx's per-request limit never sees: each connection has a budget of
+One socket.io connection (one websocket, or polling POSTs of up to 16 packets each) may carry any
+number of messages, which nginx's per-request limit does not count: each connection has a budget of
 turns and session requests (connection_budget.py, settings CHAT_CONNECTION_*). What is over it is
 dropped before it reaches Rasa, so it never joins the turn gate, and the connection is told once
 (THROTTLE_MESSAGE, at most once a window).

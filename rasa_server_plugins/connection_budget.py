@@ -1,8 +1,8 @@
 """How much one socket.io connection may ask of the assistant: turns and new conversations.
 
-nginx's `limit_req` counts HTTP requests, but one websocket (one request) or one polling POST
-(a hundred packets) carries any number of socket.io messages. So the socket.io channel
-(channels.py) gives each connection (socket.io sid) a budget:
+nginx's `limit_req` counts HTTP requests, but one websocket (one request) carries any number of
+socket.io messages, and one polling POST up to 16 (python-engineio's limit). So the socket.io
+channel (channels.py) gives each connection (socket.io sid) a budget:
 
 - at most `turns` messages in any `window_seconds`, and at most `in_flight` of them under way at
   once (admitted and not yet answered: waiting for the conversation's lock or the turn gate);
