@@ -490,3 +490,33 @@ def test_replies_that_give_no_time_are_refused(dispatcher, answer):
 def test_contacts_in_the_visitors_own_words(dispatcher, answer, contact):
     result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
     assert result["contact"] == contact
+
+
+@pytest.mark.parametrize(
+    ("validate", "slot"),
+    [(FORM.validate_consent, "consent"), (FORM.validate_booking_confirmed, "booking_confirmed")],
+)
+def test_a_no_that_corrects_the_email_is_no_refusal_and_asks_again(dispatcher, validate, slot):
+    """ "No wait, the email is wrong, it's ...": extract_contact takes the new address; the
+    question (the consent, or the summary with the new address) comes again."""
+    tracker = make_tracker(
+        {"requested_slot": slot},
+        text="no wait, the email is wrong, it's gosia.k@example.org",
+        intent="deny",
+        entities=[entity("email", "gosia.k@example.org")],
+    )
+    assert validate(False, dispatcher, tracker, DOMAIN) == {slot: None}
+    assert dispatcher.messages == []
+
+
+def test_a_no_at_the_summary_that_names_a_detail_asks_that_detail_again(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "booking_confirmed", "preferred_time": "mornings"},
+        text="sorry, can we change the time to afternoons instead? mornings are bad now",
+        intent="out_of_scope",
+    )
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None,
+        "preferred_time": None,
+    }
+    assert dispatcher.messages == []
