@@ -21,7 +21,7 @@ export TRANSFORMERS_OFFLINE := 1
 export RASA_TELEMETRY_ENABLED ?= false
 
 .PHONY: help run run-production shell train test test-fast lint bench-nlu bench-triage bench-load \
-	bench-staff bench-unanswered bench-flood clean lock
+	bench-staff bench-unanswered bench-flood bench-dialogue clean lock
 
 help: ## This list.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -65,6 +65,11 @@ bench-load: $(STAMPS)/venv $(MODEL) ## Load over REST: run, production, Rasa's s
 # (bench/bench_flood.py; e.g. BENCH_FLOOD_ARGS="--messages 4000").
 bench-flood: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site ## A visitor's wait beside a socket.io flood.
 	$(BIN)/python -m bench.bench_flood $(BENCH_FLOOD_ARGS)
+
+# Multi-turn conversations over REST on the `make run` shape (bench/bench_dialogue.py); a set other
+# than tests/dialogue/heldout (else the suite) with e.g. BENCH_DIALOGUE_ARGS="path/to/set".
+bench-dialogue: $(STAMPS)/venv $(MODEL) ## Conversations end to end: follow-ups, offers, bookings.
+	$(BIN)/python -m bench.bench_dialogue $(BENCH_DIALOGUE_ARGS)
 
 # The staff dashboard on generated data (10,000 conversations, 500 leads, SQLite).
 bench-staff: $(STAMPS)/venv ## The staff dashboard on generated data.

@@ -39,12 +39,14 @@ TOPIC_REGION = {
 # "Tell me more": the next level of the same topic.
 NEXT_LEVEL = {
     "what_is_art": "how_art_works",
-    "how_art_works": "why_effective",
+    # How it works breaks up adhesions: what they are and what they do is the next level.
+    "how_art_works": "adhesions",
     "art_vs_massage": "why_effective",
     "adhesions": "how_art_works",
     "neck_pain": "neck_pain_causes",
     "neck_pain_causes": "neck_pain",
-    "headaches": "neck_pain",
+    # Why neck tension feeds headaches: the neck's trigger points and tight muscles.
+    "headaches": "neck_pain_causes",
     "whiplash": "neck_pain",
     "lower_back_pain": "lower_back_causes",
     "lower_back_causes": "lower_back_pain",

@@ -99,6 +99,8 @@ def test_region_named(text, regions, expected):
         ("followup_treat", "what_is_art", None, Followup("treat")),
         ("followup_treat", None, None, Followup(None)),
         ("followup_more", "what_is_art", None, Followup("how_art_works")),
+        ("followup_more", "how_art_works", None, Followup("adhesions")),
+        ("followup_more", "headaches", None, Followup("neck_pain_causes", "neck")),
         ("followup_more", "neck_pain_causes", None, Followup("neck_pain", NECK)),
         ("followup_more", "not_in_article", None, Followup("not_in_article")),
         ("followup_what_about", "not_in_article", LOWER_BACK, Followup("not_in_article")),
