@@ -1,7 +1,8 @@
-"""Spanish over REST on the running Rasa and action servers (docs/spanish.md): the greeting, a
-Spanish red flag outside and inside the booking request (the request ends, nothing is kept, no
-lead), replies that keep the language, switching language both ways, and a booking request typed
-in Spanish to a stored lead that prefers Spanish.
+"""Spanish over REST on the running Rasa and action servers (docs/spanish.md): the greeting, an
+FAQ answer and the answer its Spanish button leads to, a Spanish red flag outside and inside the
+booking request (the request ends, nothing is kept, no lead), replies that keep the language,
+switching language both ways, and a booking request typed in Spanish to a stored lead that
+prefers Spanish.
 
 The clinic configured here is closed when the tests run (its only opening is two days ahead), as
 in test_rest_booking.py, so the confirmation makes the after-hours promise in Spanish."""
@@ -55,6 +56,21 @@ def test_a_spanish_greeting_gets_the_spanish_greeting(stack):
     visitor = Visitor(stack.ports.rasa, prefix="es")
     assert SPANISH_GREETING in say(visitor, "Hola, ¿hablan español?")
     assert [button["title"] for button in visitor.buttons][:1] == ["¿Qué es ART?"]
+
+
+def test_a_spanish_faq_question_gets_the_spanish_answer_and_its_buttons_stay_spanish(stack):
+    visitor = Visitor(stack.ports.rasa, prefix="es")
+    assert SPANISH_GREETING in say(visitor, "Hola")
+    answer = say(visitor, "¿Qué es ART?")
+    assert "terapia manual de tejidos blandos" in answer
+    assert "soft-tissue" not in answer
+    titles = {button["title"]: button["payload"] for button in visitor.buttons}
+    assert titles == {
+        "¿Cómo funciona?": "How does ART work?",
+        "ART frente a un masaje": "How is ART different from massage?",
+    }
+    # A button sends its English payload, which marks no language: the answer stays Spanish.
+    assert "Primero, el profesional busca con las manos" in say(visitor, titles["¿Cómo funciona?"])
 
 
 @pytest.mark.parametrize(
