@@ -87,6 +87,6 @@ class ActionAnswerFollowup(Action):
             [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
         )
         followup = resolve(intent, topic, region)
-        response, values = response_of(followup)
+        response, values = response_of(followup, tracker.get_slot("language"))
         dispatcher.utter_message(response=response, **values)
         return [SlotSet(TOPIC_SLOT, topic_after(followup, topic))]

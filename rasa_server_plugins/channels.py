@@ -41,6 +41,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
+from clinic.text.system_wording import MAX_MESSAGE_CHARS, TOO_LONG, message_language
 from rasa_server_plugins import patches
 from rasa_server_plugins.connection_budget import (
     THROTTLE_MESSAGE,
@@ -52,12 +53,8 @@ from rasa_server_plugins.message_metadata import kept_metadata
 from rasa_server_plugins.session_ids import signer_from_env
 from rasa_server_plugins.turn_guard import guarded
 
-MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 200
-SIZE_MESSAGE = (
-    f"That message is too long for me: please keep it under {MAX_MESSAGE_CHARS:,} characters, "
-    "or send it in shorter parts."
-)
+SIZE_MESSAGE = TOO_LONG.en
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -103,7 +100,8 @@ async def check_rest_body(request: Request) -> HTTPResponse | None:
     if not isinstance(message, str):
         return json_response({"error": "'message' must be a text."}, status=400)
     if too_long(message):
-        return json_response([{"recipient_id": sender, "text": SIZE_MESSAGE}], status=413)
+        said = TOO_LONG.text(message_language(message, body.get("metadata")))
+        return json_response([{"recipient_id": sender, "text": said}], status=413)
     return None
 
 
@@ -162,7 +160,9 @@ class CappedSocketIOInput(SocketIOInput):
                 return
             try:
                 if too_long(message.get("message")):
-                    await self.sio.emit(self.bot_message_evt, {"text": SIZE_MESSAGE}, room=sid)
+                    language = message_language(message["message"], message[self.metadata_key])
+                    said = TOO_LONG.text(language)
+                    await self.sio.emit(self.bot_message_evt, {"text": said}, room=sid)
                     return
                 await handle_message(sid, message)
             finally:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clinic.conversations.turns import user_turns
+from clinic.text.wording import Wording
 from clinic.triage.tiers import TIER_INTENTS
 
 # The slot the follow-up and offer actions set to the topic they answered.
@@ -130,7 +131,10 @@ def resolve(intent: str, topic: str | None, region: str | None) -> Followup:
     return Followup(NEXT_LEVEL.get(topic, topic), TOPIC_REGION.get(topic))
 
 
-AREAS = {NECK: "neck pain", LOWER_BACK: "lower back pain"}
+AREAS = {
+    NECK: Wording("neck pain", "el dolor de cuello"),
+    LOWER_BACK: Wording("lower back pain", "el dolor de espalda baja"),
+}
 RESPONSES = {
     "other_condition": "utter_other_condition",
     "ask_medication": "utter_ask_medication",
@@ -138,14 +142,15 @@ RESPONSES = {
 }
 
 
-def response_of(followup: Followup) -> tuple[str, dict[str, str]]:
-    """The response that answers a resolved follow-up, with its template values."""
+def response_of(followup: Followup, language: object = None) -> tuple[str, dict[str, str]]:
+    """The response that answers a resolved follow-up, with its template values in `language`
+    ("es" for Spanish, else English)."""
     if followup.topic is None:
         return "utter_followup_unclear", {}
     if followup.topic == "treat":
         if followup.region is None:
             return "utter_faq/where_offered", {}
-        return "utter_followup_treat", {"area": AREAS[followup.region]}
+        return "utter_followup_treat", {"area": AREAS[followup.region].text(language)}
     if followup.topic in RESPONSES:
         return RESPONSES[followup.topic], {}
     return f"utter_faq/{followup.topic}", {}

@@ -124,6 +124,14 @@ def test_every_resolved_follow_up_has_a_response_in_the_domain():
         assert name in responses, followup
 
 
+def test_the_area_a_treat_follow_up_names_is_in_the_conversations_language():
+    assert response_of(Followup("treat", NECK)) == ("utter_followup_treat", {"area": "neck pain"})
+    assert response_of(Followup("treat", LOWER_BACK), "es") == (
+        "utter_followup_treat",
+        {"area": "el dolor de espalda baja"},
+    )
+
+
 def test_the_topic_after_an_unclear_or_treat_follow_up_stays():
     assert topic_after(Followup(None), "whiplash") == "whiplash"
     assert topic_after(Followup("treat", NECK), "whiplash") == "whiplash"
