@@ -19,7 +19,7 @@ MAX_MESSAGE_CHARS = 1000
 TOO_LONG = Wording(
     f"That message is too long for me: please keep it under {MAX_MESSAGE_CHARS:,} characters, "
     "or send it in shorter parts.",
-    f"Ese mensaje es demasiado largo para mí: por favor, escriba menos de {MAX_MESSAGE_CHARS:,} "
+    f"Ese mensaje es demasiado largo para mí: por favor, escriba menos de {MAX_MESSAGE_CHARS} "
     "caracteres, o envíelo en partes más cortas.",
 )
 TROUBLE = Wording(
