@@ -10,6 +10,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
+from bench.nlu_heldout import SPANISH_HELDOUT_SETS, present
 from testkit.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -64,6 +65,8 @@ MIN_BOUNDARY_TRAINING = 150
 MIN_BOUNDARY_HELDOUT = 120
 MIN_BOUNDARY_HELDOUT_PER_LABEL = 40
 MIN_CLINC150_HELDOUT = 2500
+# Read and tuned on, never trained on (docs/spanish.md).
+SPANISH_DEV = ROOT / "tests" / "spanish" / "dev" / "nlu_dev.yml"
 
 
 def examples(path: Path) -> list[Message]:
@@ -155,3 +158,35 @@ def test_held_out_messages_never_appear_in_the_training_data(heldout, training_m
         *examples(CLINC150_HELDOUT),
     ]
     assert [m.get(TEXT) for m in held_out if normalised(m.get(TEXT)) in seen] == []
+
+
+def also_trained(paths: list[Path], training_messages: list[Message]) -> list[str]:
+    """The messages of these files that the training data holds too."""
+    seen = {normalised(message.get(TEXT)) for message in training_messages}
+    return [
+        message.get(TEXT)
+        for path in paths
+        for message in examples(path)
+        if normalised(message.get(TEXT)) in seen
+    ]
+
+
+def test_spanish_held_out_and_development_messages_never_appear_in_the_training_data(
+    training_messages,
+):
+    # The Spanish held-out sets (tests/nlu/es/) are checked wherever their files exist.
+    paths = [SPANISH_DEV, *(heldout.path for heldout in present(SPANISH_HELDOUT_SETS))]
+    assert also_trained(paths, training_messages) == []
+
+
+def test_the_leak_check_finds_a_trained_spanish_message_however_it_is_written(
+    tmp_path, training_messages
+):
+    fixture = tmp_path / "heldout.yml"
+    fixture.write_text(
+        'version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n'
+        "    - Hola, buenas tardes, UNA consulta!\n"
+        "    - hola, soy un mensaje que nadie escribio en los datos\n",
+        encoding="utf-8",
+    )
+    assert also_trained([fixture], training_messages) == ["Hola, buenas tardes, UNA consulta!"]
