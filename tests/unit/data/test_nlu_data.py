@@ -10,7 +10,6 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
-from bench.nlu_heldout import SPANISH_HELDOUT_SETS, present
 from testkit.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -65,6 +64,12 @@ MIN_BOUNDARY_TRAINING = 150
 MIN_BOUNDARY_HELDOUT = 120
 MIN_BOUNDARY_HELDOUT_PER_LABEL = 40
 MIN_CLINC150_HELDOUT = 2500
+# Issue 19's Spanish held-out sets, checked wherever their files exist (the bench scores the same
+# files: SPANISH_HELDOUT_SETS in bench/nlu_heldout.py, checked by tests/unit/bench).
+SPANISH_HELDOUT = [
+    ROOT / "tests" / "nlu" / "es" / name
+    for name in ("heldout.yml", "boundary_heldout.yml", "out_of_scope_heldout.yml")
+]
 # Read and tuned on, never trained on (docs/spanish.md).
 SPANISH_DEV = ROOT / "tests" / "spanish" / "dev" / "nlu_dev.yml"
 
@@ -174,8 +179,7 @@ def also_trained(paths: list[Path], training_messages: list[Message]) -> list[st
 def test_spanish_held_out_and_development_messages_never_appear_in_the_training_data(
     training_messages,
 ):
-    # The Spanish held-out sets (tests/nlu/es/) are checked wherever their files exist.
-    paths = [SPANISH_DEV, *(heldout.path for heldout in present(SPANISH_HELDOUT_SETS))]
+    paths = [SPANISH_DEV, *(path for path in SPANISH_HELDOUT if path.is_file())]
     assert also_trained(paths, training_messages) == []
 
 
