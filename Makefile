@@ -21,7 +21,7 @@ export TRANSFORMERS_OFFLINE := 1
 export RASA_TELEMETRY_ENABLED ?= false
 
 .PHONY: help run run-production shell train test test-fast lint bench-nlu bench-triage bench-load \
-	bench-staff bench-unanswered clean lock
+	bench-staff bench-unanswered bench-flood bench-dialogue clean lock
 
 help: ## This list.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -60,6 +60,16 @@ bench-triage: $(STAMPS)/venv $(MODEL) ## Triage figures beside its peers.
 # (bench/bench_load.py; e.g. BENCH_LOAD_ARGS="--targets run --visitors 1").
 bench-load: $(STAMPS)/venv $(MODEL) ## Load over REST: run, production, Rasa's starter bot.
 	$(BIN)/python -m bench.bench_load $(BENCH_LOAD_ARGS)
+
+# A visitor's wait on the production profile before and after a socket.io flood
+# (bench/bench_flood.py; e.g. BENCH_FLOOD_ARGS="--messages 4000").
+bench-flood: $(STAMPS)/venv $(MODEL) $(STAMPS)/demo_site ## A visitor's wait beside a socket.io flood.
+	$(BIN)/python -m bench.bench_flood $(BENCH_FLOOD_ARGS)
+
+# Multi-turn conversations over REST on the `make run` shape (bench/bench_dialogue.py); a set other
+# than tests/dialogue/heldout (else the suite) with e.g. BENCH_DIALOGUE_ARGS="path/to/set".
+bench-dialogue: $(STAMPS)/venv $(MODEL) ## Conversations end to end: follow-ups, offers, bookings.
+	$(BIN)/python -m bench.bench_dialogue $(BENCH_DIALOGUE_ARGS)
 
 # The staff dashboard on generated data (10,000 conversations, 500 leads, SQLite).
 bench-staff: $(STAMPS)/venv ## The staff dashboard on generated data.

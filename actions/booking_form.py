@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from clinic.booking.conversation import DETAIL_LABELS
+from clinic.booking.conversation import DETAIL_LABELS, DETAIL_SLOTS, detail_from_text
 from clinic.booking.fields import (
     CONCERN_MAX_LENGTH,
     OTHER_CONCERN,
@@ -299,6 +299,9 @@ class ValidateBookingForm(FormValidationAction):
     def validate_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
+        if value is False and _holds_contact_details(tracker):
+            # "No wait, my email is ...": a correction (taken by extract_contact), no refusal.
+            return {"consent": None}
         if value is None:
             say(dispatcher, tracker, texts.YES_OR_NO)
         return {"consent": value}
@@ -308,6 +311,13 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         if value is True:
             return {"booking_confirmed": True}
+        if value is False and _holds_contact_details(tracker):
+            # A corrected phone or email: the summary is shown again with it.
+            return {"booking_confirmed": None}
+        named = detail_from_text(tracker.latest_message.get("text") or "")
+        if value is False and named:
+            # "Can we change the time?": that question comes again, then the summary.
+            return {"booking_confirmed": None, **dict.fromkeys(DETAIL_SLOTS[named])}
         if value is None:
             say(dispatcher, tracker, texts.SEND_IT)
             return {"booking_confirmed": None}

@@ -18,9 +18,11 @@ from clinic.conversations.context import (
 )
 from clinic.conversations.offers import (
     OFFER_ACTION,
+    YES_INTENT,
     Step,
     answer_to_offer,
     declined_just_before,
+    is_yes_to_go_on,
     last_offer,
 )
 
@@ -43,20 +45,27 @@ class ActionAnswerOffer(Action):
             # An "ok" the form's question cannot take: the form asks its question once more.
             return []
         message = tracker.latest_message
-        answer = answer_to_offer(
-            (message.get("intent") or {}).get("name") or "",
-            message.get("text") or "",
-            last_offer(tracker.events),
-            declined_just_before(tracker.events),
-        )
-        if answer.step is Step.START_FORM and answer.target:
-            dispatcher.utter_message(response=answer.target)
-            return [FollowupAction(BOOKING_FORM)]
-        if answer.step is Step.ANSWER_TOPIC:
-            dispatcher.utter_message(response=f"utter_faq/{answer.target}")
-            return [SlotSet(TOPIC_SLOT, answer.target)]
-        dispatcher.utter_message(response=STEP_RESPONSES[answer.step])
-        return []
+        return take_up_offer(dispatcher, tracker, (message.get("intent") or {}).get("name") or "")
+
+
+def take_up_offer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intent: str
+) -> list[EventType]:
+    """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
+    answer = answer_to_offer(
+        intent,
+        tracker.latest_message.get("text") or "",
+        last_offer(tracker.events),
+        declined_just_before(tracker.events),
+    )
+    if answer.step is Step.START_FORM and answer.target:
+        dispatcher.utter_message(response=answer.target)
+        return [FollowupAction(BOOKING_FORM)]
+    if answer.step is Step.ANSWER_TOPIC:
+        dispatcher.utter_message(response=f"utter_faq/{answer.target}")
+        return [SlotSet(TOPIC_SLOT, answer.target)]
+    dispatcher.utter_message(response=STEP_RESPONSES[answer.step])
+    return []
 
 
 class ActionAnswerFollowup(Action):
@@ -67,12 +76,17 @@ class ActionAnswerFollowup(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name") or ""
+        text = message.get("text") or ""
+        if tracker.active_loop_name != BOOKING_FORM and is_yes_to_go_on(intent, text):
+            # "Yeah go on then" after an offer: a yes to it, not a "tell me more".
+            return take_up_offer(dispatcher, tracker, YES_INTENT)
         topic = last_topic(tracker.events)
         region = region_named(
-            message.get("text") or "",
+            text,
             [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
         )
-        followup = resolve((message.get("intent") or {}).get("name") or "", topic, region)
-        response, values = response_of(followup)
+        followup = resolve(intent, topic, region)
+        response, values = response_of(followup, tracker.get_slot("language"))
         dispatcher.utter_message(response=response, **values)
         return [SlotSet(TOPIC_SLOT, topic_after(followup, topic))]

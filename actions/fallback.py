@@ -1,4 +1,5 @@
-"""The answer to a message the assistant cannot place, escalating as they follow one another."""
+"""The answer to a message the assistant cannot place or help with (out of scope), escalating as
+they follow one another."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from rasa_sdk.types import DomainDict
 
 from clinic.conversations.fallback import FALLBACK_ACTION, consecutive_fallbacks, fallback_response
 
+OUT_OF_SCOPE = "out_of_scope"
+
 
 class ActionFallback(Action):
     def name(self) -> str:
@@ -17,5 +20,11 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(response=fallback_response(consecutive_fallbacks(tracker.events)))
+        count = consecutive_fallbacks(tracker.events)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if count == 1 and intent == OUT_OF_SCOPE:
+            # A first question the clinic does not cover is understood: it is out of scope.
+            dispatcher.utter_message(response="utter_out_of_scope")
+        else:
+            dispatcher.utter_message(response=fallback_response(count))
         return []

@@ -83,15 +83,17 @@ class ClinicSettings:
                     return start
         return None
 
-    def hours_text(self) -> str | None:
-        """Opening hours for people, e.g. "Monday 8:00 AM-12:00 PM, 2:00 PM-7:00 PM; ..."."""
+    def hours_text(self, language: object = None) -> str | None:
+        """Opening hours for people, e.g. "Monday 8:00 AM-12:00 PM, 2:00 PM-7:00 PM; ...", in
+        `language` ("es" for Spanish, else English)."""
         if self.opening_hours is None:
             return None
         days = []
-        for index, day_name in enumerate(WEEKDAYS):
+        for index, day_name in enumerate(texts.WEEKDAYS):
             ranges = self.opening_hours.get(index, ())
-            hours = ", ".join(opening.text() for opening in ranges) if ranges else "closed"
-            days.append(f"{day_name.capitalize()} {hours}")
+            closed = texts.CLOSED_ALL_DAY.text(language)
+            hours = ", ".join(opening.text() for opening in ranges) if ranges else closed
+            days.append(f"{day_name.text(language).capitalize()} {hours}")
         return "; ".join(days)
 
     def contact_text(self, language: object = None) -> str | None:

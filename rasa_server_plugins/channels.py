@@ -9,6 +9,12 @@ language tag is kept (message_metadata.py): nothing else is stored or sent to th
 A turn that failed behind the channel (action server, Redis or PostgreSQL down) ends with an
 honest message to the visitor (turn_guard.py).
 
+One socket.io connection (one websocket, or polling POSTs of up to 16 packets each) may carry any
+number of messages, which nginx's per-request limit does not count: each connection has a budget of
+turns and session requests (connection_budget.py, settings CHAT_CONNECTION_*). What is over it is
+dropped before it reaches Rasa, so it never joins the turn gate, and the connection is told once
+(THROTTLE_MESSAGE, at most once a window).
+
 On socket.io the conversation id (the session id, the key that resumes a conversation) is the
 server's: a `session_request` keeps a client's id only when the server signed it (session_ids.py,
 env SESSION_ID_SECRET, required) and otherwise gets a new one, and a `user_uttered` always goes to
@@ -35,17 +41,20 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
+from clinic.text.system_wording import MAX_MESSAGE_CHARS, TOO_LONG, message_language
 from rasa_server_plugins import patches
+from rasa_server_plugins.connection_budget import (
+    THROTTLE_MESSAGE,
+    BudgetSettings,
+    ConnectionBudgets,
+    Verdict,
+)
 from rasa_server_plugins.message_metadata import kept_metadata
 from rasa_server_plugins.session_ids import signer_from_env
 from rasa_server_plugins.turn_guard import guarded
 
-MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 200
-SIZE_MESSAGE = (
-    f"That message is too long for me: please keep it under {MAX_MESSAGE_CHARS:,} characters, "
-    "or send it in shorter parts."
-)
+SIZE_MESSAGE = TOO_LONG.en
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -91,7 +100,8 @@ async def check_rest_body(request: Request) -> HTTPResponse | None:
     if not isinstance(message, str):
         return json_response({"error": "'message' must be a text."}, status=400)
     if too_long(message):
-        return json_response([{"recipient_id": sender, "text": SIZE_MESSAGE}], status=413)
+        said = TOO_LONG.text(message_language(message, body.get("metadata")))
+        return json_response([{"recipient_id": sender, "text": said}], status=413)
     return None
 
 
@@ -103,6 +113,7 @@ class CappedSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         patches.install()  # Rasa asks for the blueprint before it serves
         signer = signer_from_env()  # refuses to start without the secret
+        budgets = ConnectionBudgets(BudgetSettings.from_env())  # refuses a bad setting
         webhook = super().blueprint(guarded(on_new_message))
         namespace = self.namespace or "/"
         handle_message = self.sio.handlers[namespace][self.user_message_evt]
@@ -110,7 +121,15 @@ class CappedSocketIOInput(SocketIOInput):
         # The session each connection requested: the only conversation it may write to.
         sessions: dict[str, str] = {}
 
+        async def refused(sid: str, verdict: Verdict) -> bool:
+            """Tells the connection when it is throttled (at most once a window)."""
+            if verdict is Verdict.NOTIFY:
+                await self.sio.emit(self.bot_message_evt, {"text": THROTTLE_MESSAGE}, room=sid)
+            return verdict is not Verdict.ADMIT
+
         async def session_request(sid: str, data: Any) -> None:
+            if await refused(sid, budgets.of(sid).session()):
+                return
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = signer.accepted(requested)
             previous = sessions.get(sid)
@@ -122,6 +141,7 @@ class CappedSocketIOInput(SocketIOInput):
 
         async def disconnect(sid: str) -> None:
             sessions.pop(sid, None)
+            budgets.forget(sid)
             await handle_disconnect(sid)
 
         async def capped(sid: str, data: Any) -> None:
@@ -135,13 +155,21 @@ class CappedSocketIOInput(SocketIOInput):
                 if sid not in sessions:
                     return
                 message["session_id"] = sessions[sid]
-            if too_long(message.get("message")):
-                await self.sio.emit(self.bot_message_evt, {"text": SIZE_MESSAGE}, room=sid)
+            budget = budgets.of(sid)
+            if await refused(sid, budget.turn()):
                 return
-            await handle_message(sid, message)
+            try:
+                if too_long(message.get("message")):
+                    language = message_language(message["message"], message[self.metadata_key])
+                    said = TOO_LONG.text(language)
+                    await self.sio.emit(self.bot_message_evt, {"text": said}, room=sid)
+                    return
+                await handle_message(sid, message)
+            finally:
+                budget.turn_done()
 
         if self.session_persistence:
             self.sio.on("session_request", session_request, namespace=self.namespace)
-            self.sio.on("disconnect", disconnect, namespace=self.namespace)
+        self.sio.on("disconnect", disconnect, namespace=self.namespace)
         self.sio.on(self.user_message_evt, capped, namespace=self.namespace)
         return webhook

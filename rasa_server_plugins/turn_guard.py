@@ -5,8 +5,8 @@ in its log: with the action server down it goes on without that action's events 
 answer is lost); with the tracker store (PostgreSQL) down its fail-safe store handles the turn
 without the conversation's history and keeps nothing of it; with the lock store (Redis) down,
 handling the message raises. Each channel wraps its message handler with `guarded`: after such
-a turn the visitor gets TROUBLE_MESSAGE. The exception is logged by its
-type only (Rasa's own REST log line would carry the visitor's text). A turn cancelled on the
+a turn the visitor gets TROUBLE, in the message's or its page's language. The exception is logged
+by its type only (Rasa's own REST log line would carry the visitor's text). A turn cancelled on the
 way (the REST client hung up, the server stops) ends here too, logged without the text: Rasa's
 REST channel would log the text with it.
 """
@@ -21,11 +21,9 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 
-TROUBLE_MESSAGE = (
-    "Sorry, part of our system isn't responding right now, so I may not have handled that "
-    "properly. Please send it again in a minute; if you were giving me details for a request, "
-    "nothing has been sent to the front desk yet unless I gave you a reference."
-)
+from clinic.text.system_wording import TROUBLE, message_language
+
+TROUBLE_MESSAGE = TROUBLE.en
 # What Rasa logs (at ERROR) when a custom action fails and its events are dropped, and when its
 # fail-safe tracker store falls back to memory; by logger name.
 ACTION_FAILURE_PREFIX = "Encountered an exception while running action"
@@ -79,6 +77,7 @@ def guarded(on_new_message: OnNewMessage) -> OnNewMessage:
         finally:
             _failures.reset(token)
         if failures:
-            await message.output_channel.send_text_message(message.sender_id, TROUBLE_MESSAGE)
+            said = TROUBLE.text(message_language(message.text, message.metadata))
+            await message.output_channel.send_text_message(message.sender_id, said)
 
     return handle

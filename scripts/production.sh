@@ -21,7 +21,9 @@
 # PRODUCTION_CONN_PER_ADDRESS the open connections per address (20), PRODUCTION_CONN_TOTAL the
 # open chat connections in all (1500). PRODUCTION_LOG_MAX_BYTES (10 MB) is a log's size cap,
 # PRODUCTION_LOG_KEEP (5) how many rotated copies of each are kept; older ones are deleted.
-# PRODUCTION_NGINX_USER (www-data) is the user nginx's workers run as when started as root.
+# Started as root, nginx (master and workers) runs as PRODUCTION_NGINX_USER (www-data) and Redis
+# as PRODUCTION_REDIS_USER (redis, Debian's), PostgreSQL as postgres; the Python services run as
+# the caller.
 set -euo pipefail
 # Every file the services create (data, spool, logs, secrets) is their owner's only.
 umask 077
@@ -97,8 +99,8 @@ public_origin() {
     printf '%s' "$PUBLIC_URL" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://[^/]+).*#\1#'
 }
 
-# The user (and group) nginx's workers run as: never root. As root they drop to
-# PRODUCTION_NGINX_USER, who owns the workers' temporary folder; otherwise nginx keeps the caller.
+# The user (and group) nginx runs as: never root. As root it drops to PRODUCTION_NGINX_USER, who
+# owns its temporary folder, its pid file and its two logs; otherwise nginx keeps the caller.
 nginx_user() {
     if [ "$(id -u)" -eq 0 ]; then
         local user=${PRODUCTION_NGINX_USER:-www-data}
@@ -108,11 +110,39 @@ nginx_user() {
     fi
 }
 
+redis_user() {
+    if [ "$(id -u)" -eq 0 ]; then echo "${PRODUCTION_REDIS_USER:-redis}"; else id -un; fi
+}
+
+# as_user USER: the command prefix that runs a service as USER (its own groups, no capabilities)
+# when this script runs as root; nothing otherwise. setpriv replaces itself with the service, so
+# the pid launch records is the service's.
+as_user() {
+    AS_USER=()
+    if [ "$(id -u)" -eq 0 ]; then
+        AS_USER=(setpriv --reuid="$1" --regid="$(id -g "$1")" --init-groups --)
+    fi
+}
+
+# nginx opens its logs itself: the log folder lets its group through (0710), and only its two logs
+# are its own; the other services' logs stay root's.
+prepare_nginx_files() {
+    local user=$1 group=$2 file
+    chown "$user:$group" "$VAR_DIR/nginx" "$VAR_DIR/nginx.conf"
+    if [ "$(id -u)" -eq 0 ]; then
+        chgrp "$group" "$VAR_DIR/log"
+        chmod 0710 "$VAR_DIR/log"
+        for file in nginx-error.log nginx-access.log; do
+            touch "$VAR_DIR/log/$file"
+            chown "$user:$group" "$VAR_DIR/log/$file"
+        done
+    fi
+}
+
 render_nginx_conf() {
     local user
     user=$(nginx_user)
-    chown "${user% *}:${user#* }" "$VAR_DIR/nginx"
-    sed -e "s|@USER@|$user|g" -e "s|@VAR_DIR@|$VAR_DIR|g" \
+    sed -e "s|@VAR_DIR@|$VAR_DIR|g" \
         -e "s|@LISTEN_ADDRESS@|${PRODUCTION_LISTEN:-127.0.0.1}|g" -e "s|@PORT@|$PORT|g" \
         -e "s|@RASA1_PORT@|$RASA1_PORT|g" -e "s|@RASA2_PORT@|$RASA2_PORT|g" \
         -e "s|@SITE_PORT@|$SITE_PORT|g" \
@@ -123,6 +153,7 @@ render_nginx_conf() {
         -e "s|@REST_PUBLIC@|${PRODUCTION_PUBLIC_REST:-0}|g" \
         -e "s|@PUBLIC_ORIGIN@|$(public_origin)|g" \
         deploy/nginx.conf.template >"$VAR_DIR/nginx.conf"
+    prepare_nginx_files "${user% *}" "${user#* }"
 }
 
 write_redis_conf() {
@@ -221,7 +252,11 @@ start_service() {
         redis)
             # The password goes in the owner-only config file, never on a command line.
             write_redis_conf
-            launch redis redis-server "$VAR_DIR/redis/redis.conf"
+            local redis_owner
+            redis_owner=$(redis_user)
+            chown -R "$redis_owner:$(id -gn "$redis_owner")" "$VAR_DIR/redis"
+            as_user "$redis_owner"
+            launch redis "${AS_USER[@]}" redis-server "$VAR_DIR/redis/redis.conf"
             wait_until redis redis_ping ;;
         actions)
             (
@@ -257,7 +292,11 @@ start_service() {
             wait_until staff curl -fs "http://127.0.0.1:$STAFF_PORT/" ;;
         nginx)
             render_nginx_conf
-            launch nginx "$(command -v nginx || echo /usr/sbin/nginx)" -p "$VAR_DIR/nginx" \
+            local nginx_owner
+            nginx_owner=$(nginx_user)
+            as_user "${nginx_owner% *}"
+            launch nginx "${AS_USER[@]}" "$(command -v nginx || echo /usr/sbin/nginx)" \
+                -p "$VAR_DIR/nginx" \
                 -e "$VAR_DIR/log/nginx-error.log" -c "$VAR_DIR/nginx.conf" -g "daemon off;"
             wait_until nginx curl -fs "http://127.0.0.1:$PORT/" ;;
         *) log "unknown service $name (one of ${ALL_SERVICES[*]})"; exit 2 ;;

@@ -85,6 +85,8 @@ class Stack:
     session_secret: str = field(default_factory=lambda: secrets.token_hex(32))
     # Settings a test gives every service on top of the stack's own, e.g. STAFF_TRUSTED_PROXIES.
     extra_env: Mapping[str, str] = field(default_factory=dict)
+    # Given, Rasa opens its HTTP API (/conversations/<id>/tracker) to requests with this token.
+    api_token: str | None = None
     _services: list[_Service] = field(default_factory=list, init=False)
 
     @property
@@ -184,6 +186,8 @@ class Stack:
                 "--interface", "127.0.0.1",
                 "--port", str(port),
             ]  # fmt: skip
+            if self.api_token:
+                command += ["--enable-api", "--auth-token", self.api_token]
             return command, f"http://127.0.0.1:{port}/socket.io/?EIO=4&transport=polling"
         port = self.ports.site if name == "site" else self.ports.staff
         command = [python, "-m", f"clinic.web.{name}", "--port", str(port)]
@@ -276,15 +280,18 @@ def started_stack(
     services: Iterable[str],
     staff_secret_key: str = "unused-here",
     extra_env: Mapping[str, str] | None = None,
+    api_token: str | None = None,
 ) -> Iterator[Stack]:
     """Some of the stack's services for one test module, logging to test-artifacts/logs/NAME;
-    stopped when the block ends. `extra_env` adds settings to every service's environment."""
+    stopped when the block ends. `extra_env` adds settings to every service's environment;
+    `api_token` opens Rasa's HTTP API to that token."""
     with Stack(
         work_dir=work_dir,
         log_dir=REPO_ROOT / "test-artifacts" / "logs" / name,
         staff_secret_key=staff_secret_key,
         ports=ports,
         extra_env=extra_env or {},
+        api_token=api_token,
     ) as running:
         running.start(services)
         yield running

@@ -41,13 +41,14 @@ def follow_up_text(settings: ClinicSettings, at: datetime, language: object = No
     )
 
 
-def clinic_details_text(settings: ClinicSettings) -> str | None:
-    """The front desk's configured contact details and hours, or None when none are configured."""
+def clinic_details_text(settings: ClinicSettings, language: object = None) -> str | None:
+    """The front desk's configured contact details and hours in `language` ("es" for Spanish,
+    else English), or None when none are configured."""
     parts = []
-    contact = settings.contact_text()
+    contact = settings.contact_text(language)
     if contact:
-        parts.append(f"You can reach the front desk by {contact}.")
-    hours = settings.hours_text()
+        parts.append(texts.REACH_FRONT_DESK.text(language, contact=contact))
+    hours = settings.hours_text(language)
     if hours:
-        parts.append(f"Opening hours: {hours}.")
+        parts.append(texts.OPENING_HOURS.text(language, hours=hours))
     return " ".join(parts) or None

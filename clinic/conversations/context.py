@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from clinic.conversations.turns import user_turns
+from clinic.text.wording import Wording
 from clinic.triage.tiers import TIER_INTENTS
 
 # The slot the follow-up and offer actions set to the topic they answered.
@@ -39,12 +40,14 @@ TOPIC_REGION = {
 # "Tell me more": the next level of the same topic.
 NEXT_LEVEL = {
     "what_is_art": "how_art_works",
-    "how_art_works": "why_effective",
+    # How it works breaks up adhesions: what they are and what they do is the next level.
+    "how_art_works": "adhesions",
     "art_vs_massage": "why_effective",
     "adhesions": "how_art_works",
     "neck_pain": "neck_pain_causes",
     "neck_pain_causes": "neck_pain",
-    "headaches": "neck_pain",
+    # Why neck tension feeds headaches: the neck's trigger points and tight muscles.
+    "headaches": "neck_pain_causes",
     "whiplash": "neck_pain",
     "lower_back_pain": "lower_back_causes",
     "lower_back_causes": "lower_back_pain",
@@ -128,7 +131,10 @@ def resolve(intent: str, topic: str | None, region: str | None) -> Followup:
     return Followup(NEXT_LEVEL.get(topic, topic), TOPIC_REGION.get(topic))
 
 
-AREAS = {NECK: "neck pain", LOWER_BACK: "lower back pain"}
+AREAS = {
+    NECK: Wording("neck pain", "el dolor de cuello"),
+    LOWER_BACK: Wording("lower back pain", "el dolor de espalda baja"),
+}
 RESPONSES = {
     "other_condition": "utter_other_condition",
     "ask_medication": "utter_ask_medication",
@@ -136,14 +142,15 @@ RESPONSES = {
 }
 
 
-def response_of(followup: Followup) -> tuple[str, dict[str, str]]:
-    """The response that answers a resolved follow-up, with its template values."""
+def response_of(followup: Followup, language: object = None) -> tuple[str, dict[str, str]]:
+    """The response that answers a resolved follow-up, with its template values in `language`
+    ("es" for Spanish, else English)."""
     if followup.topic is None:
         return "utter_followup_unclear", {}
     if followup.topic == "treat":
         if followup.region is None:
             return "utter_faq/where_offered", {}
-        return "utter_followup_treat", {"area": AREAS[followup.region]}
+        return "utter_followup_treat", {"area": AREAS[followup.region].text(language)}
     if followup.topic in RESPONSES:
         return RESPONSES[followup.topic], {}
     return f"utter_faq/{followup.topic}", {}

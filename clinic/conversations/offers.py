@@ -1,5 +1,6 @@
-"""A typed yes or no after an answer that offered something (its buttons): a yes does what the
-first button does, a no ends politely, and a second no in a row does not ask again."""
+"""A typed yes or no after an answer that offered something (its buttons): a yes takes up the
+booking or callback request the answer offers, else its first topic; a no ends politely, and a
+second no in a row does not ask again."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from enum import Enum
 from typing import Any
 
 from clinic.conversations.turns import ran, user_turns
+from clinic.text.validation import parse_yes_no
 
 OFFER_ACTION = "action_answer_offer"
 YES_INTENT = "affirm"
@@ -70,6 +72,21 @@ class OfferAnswer:
     target: str | None = None
 
 
+# Words that ask for more of the topic even after a yes ("yes, tell me more", "ok but why?").
+MORE_WORDS = frozenset({"more", "why", "explain", "how"})
+FOLLOWUP_MORE_INTENT = "followup_more"
+
+
+def is_yes_to_go_on(intent: str, text: str) -> bool:
+    """Whether a "go on" that the NLU read as `followup_more` is a yes to the offer ("yeah go on
+    then", "sure, go on") rather than a request for more ("tell me more", "yes, but why?")."""
+    return (
+        intent == FOLLOWUP_MORE_INTENT
+        and parse_yes_no(text) is True
+        and not MORE_WORDS & set(normalised(text).split())
+    )
+
+
 def normalised(text: str) -> str:
     return " ".join(re.findall(r"[a-z']+", text.lower()))
 
@@ -102,11 +119,14 @@ def declined_just_before(events: Iterable[Mapping[str, Any]]) -> bool:
     return intent == NO_INTENT and ran(previous, OFFER_ACTION)
 
 
-def what_first_button_does(offer: Offer) -> OfferAnswer:
-    first = offer.payloads[0]
-    if first in FORM_STARTS:
-        return OfferAnswer(Step.START_FORM, FORM_STARTS[first])
-    topic = TOPIC_OF_QUESTION.get(first.strip().lower())
+def what_the_offer_does(offer: Offer) -> OfferAnswer:
+    """A request the buttons offer (an evaluation, a callback) is what a yes takes up, wherever
+    its button is: the answers about the neck, the lower back, whiplash or candidacy offer
+    an evaluation after a topic to read next. Without one, the first button's topic."""
+    for payload in offer.payloads:
+        if payload in FORM_STARTS:
+            return OfferAnswer(Step.START_FORM, FORM_STARTS[payload])
+    topic = TOPIC_OF_QUESTION.get(offer.payloads[0].strip().lower())
     if topic:
         return OfferAnswer(Step.ANSWER_TOPIC, topic)
     return OfferAnswer(Step.ASK_WHAT_ELSE)
@@ -120,7 +140,7 @@ def answer_to_offer(
         return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)
     if offer is None or (is_acknowledgment(text) and not offer.asks):
         return OfferAnswer(Step.ASK_WHAT_ELSE)
-    return what_first_button_does(offer)
+    return what_the_offer_does(offer)
 
 
 def button_payloads(responses: Mapping[str, Sequence[Mapping[str, Any]]]) -> set[str]:

@@ -202,6 +202,13 @@ WEEKDAYS = (
     Wording("Saturday", "sábado"),
     Wording("Sunday", "domingo"),
 )
+CLOSED_ALL_DAY = Wording("closed", "cerrado")
+# The front desk's configured contact details and hours (clinic_details_text).
+REACH_FRONT_DESK = Wording(
+    "You can reach the front desk by {contact}.",
+    "Puede comunicarse con la recepción por {contact}.",
+)
+OPENING_HOURS = Wording("Opening hours: {hours}.", "Horario de atención: {hours}.")
 STORED = Wording(
     "Thank you, {first_name}. Your request is with our front desk, reference {reference}. "
     "{follow_up} This is a request, not a confirmed appointment yet. {kept}",

@@ -65,6 +65,8 @@ NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "van", "
 # Letters only Spanish writes; inverted question and exclamation marks.
 SPANISH_MARKS = re.compile(r"[ñáéíóú¿¡]")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Email and web addresses tell nothing of the language ("maria.lopez@gmail.com" is no Spanish).
+ADDRESS = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +117,9 @@ def _by_words(text: str) -> Language | None:
 
 
 def detect(text: str) -> Language | None:
-    """The message's language, or None when it does not tell (too short, a name, a number)."""
+    """The message's language, or None when it does not tell (too short, a name, a number, an
+    email address)."""
+    text = ADDRESS.sub(" ", text)
     tokens = words(text)
     if not tokens:
         return None

@@ -308,8 +308,8 @@ RULES: tuple[Rule, ...] = (
         together(
             r"hit|bump|bang|smack|whack|struck|hard hit to the|fell and hit|head injury|concuss",
             r"head",
-            r"vomit\w*|threw up|thrown up|throwing up|not making sense|cant remember|keep forgetting"
-            r"|pupil|fluid|seizure"
+            r"vomit\w*|threw up|thrown up|throwing up|not making sense|cant remember"
+            r"|keep forgetting|pupil|fluid|seizure"
             r"|same question|confus\w*|drowsy|passed out|knocked out|sleepy|slurr\w*|a fit|fitting"
             r"|convuls\w*|shaking",
         ),
@@ -398,8 +398,8 @@ RULES: tuple[Rule, ...] = (
             r"|(?:double|triple) the",
             r"throw\w* up|vomit\w*|puk\w*|yellow|confus\w*|stomach",
         ),
-        r"\b(?:barely|not) (?:properly |fully )?(?:responding|responsive|conscious|waking up|awake)\b"
-        r"|\bunresponsive\b",
+        r"\b(?:barely|not) (?:properly |fully )?(?:responding|responsive|conscious|waking up"
+        r"|awake)\b|\bunresponsive\b",
         together(
             r"fit|fitting|seizure|convuls\w*",
             r"not (?:properly |fully )?(?:awake|waking|responding)|wont wake|still out|jerking"
@@ -660,7 +660,8 @@ NEGATION = re.compile(
     r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
     r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
     r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out"
-    r"|(?<!from )(?<!of )nothing(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
+    r"|(?<!from )(?<!of )nothing"
+    r"(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
     rf"(?! (?:{PERSISTS}|there"
     r"|sure|certain|know|diet\w*|trying|try|been (?:diet\w*|trying)|movement in|strength in"
@@ -693,9 +694,7 @@ RECOVERED = re.compile(
     r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
     r" (?:life|place|person)|(?:been|doing|feeling) (?:good|well|great|fine|ok) for"
     r"|feeling great|havent (?:done|had|felt) (?:it|that|those|them)|(?:old|ancient) history"
-    r"|(?:part of my life|chapter) is over|turned my|life is good|it passed|brilliant\w*"
-    r"|(?:im|i am) (?:totally |completely |perfectly )?(?:fine|good|well)"
-    r"|(?:shes|hes|theyre|she is|he is|they are) \d\d now"
+    r"|(?:part of my life|chapter) is over|turned my"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
     r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
 )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
+from testkit.domain import load_domain
 from testkit.stack import REPO_ROOT, Stack
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
@@ -100,6 +101,28 @@ class ChatWidget:
 
     def quick_replies(self) -> list[str]:
         return self.page.locator(f"{self.ROOT} div.rw-reply").all_inner_texts()
+
+
+def english(variants: list[dict]) -> list[dict]:
+    """The English wordings: those without a Spanish condition (docs/spanish.md)."""
+    return [
+        variant
+        for variant in variants
+        if {"type": "slot", "name": "language", "value": "es"} not in variant.get("condition", [])
+    ]
+
+
+def as_displayed(text: str) -> str:
+    """Text without markdown list markers and with collapsed whitespace, as the widget shows it."""
+    return " ".join(re.sub(r"(?m)^- ", "", text).split())
+
+
+def first_words(name: str) -> str:
+    """A regular expression matching the start of any wording of a domain response."""
+    return "|".join(
+        re.escape(" ".join(as_displayed(variant["text"]).split()[:5]))
+        for variant in english(load_domain()["responses"][name])
+    )
 
 
 def accessibility_violations(page: Page) -> list[dict]:

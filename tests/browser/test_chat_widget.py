@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from testkit.domain import load_domain
-from tests.browser.helpers import ChatWidget, sign_in
+from tests.browser.helpers import ChatWidget, as_displayed, english, first_words, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -20,34 +20,12 @@ REFERENCE = re.compile(r"PCX-[0-9A-HJKMNP-TV-Z]{6}")
 PHONE = (375, 667)
 
 
-def english(variants: list[dict]) -> list[dict]:
-    """The English wordings: those without a Spanish condition (docs/spanish.md)."""
-    return [
-        variant
-        for variant in variants
-        if {"type": "slot", "name": "language", "value": "es"} not in variant.get("condition", [])
-    ]
-
-
 def domain_response(name: str) -> dict:
     return english(load_domain()["responses"][name])[0]
 
 
-def as_displayed(text: str) -> str:
-    """Text without markdown list markers and with collapsed whitespace, as the widget shows it."""
-    return " ".join(re.sub(r"(?m)^- ", "", text).split())
-
-
 def expected_text(name: str) -> str:
     return as_displayed(domain_response(name)["text"])
-
-
-def first_words(name: str) -> str:
-    """A regular expression matching the start of any wording of a domain response."""
-    return "|".join(
-        re.escape(" ".join(as_displayed(variant["text"]).split()[:5]))
-        for variant in english(load_domain()["responses"][name])
-    )
 
 
 @pytest.fixture

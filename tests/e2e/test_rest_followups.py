@@ -111,6 +111,17 @@ def test_tell_me_more_gives_the_next_level(stack):
     assert "fibrosis" in answer
 
 
+@pytest.mark.parametrize(
+    "topic_question",
+    ["can active release help after whiplash?", "does ART help lower back pain?", "what is ART?"],
+)
+def test_how_many_sessions_for_that_after_a_topic_gets_the_sessions_answer(stack, topic_question):
+    _, answer = talk(stack, "sessions_for_that", topic_question, "how many sessions for that?")
+    # sessions_results: no number in the article, the practitioner decides after an evaluation.
+    assert "doesn't give a number of sessions" in answer
+    assert "practitioner to decide after evaluating you" in answer
+
+
 def test_the_second_one_after_not_in_article_stays_there(stack):
     first, answer = talk(
         stack, "second_one", "how much is a session?", "and how much for the second one?"

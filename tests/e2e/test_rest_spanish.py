@@ -1,7 +1,9 @@
-"""Spanish over REST on the running Rasa and action servers (docs/spanish.md): the greeting, a
-Spanish red flag outside and inside the booking request (the request ends, nothing is kept, no
-lead), replies that keep the language, switching language both ways, and a booking request typed
-in Spanish to a stored lead that prefers Spanish.
+"""Spanish over REST on the running Rasa and action servers (docs/spanish.md): the greeting, an
+FAQ answer and the answer its Spanish button leads to, the clinic's contact details and hours in
+Spanish after two messages it cannot place, a Spanish red flag outside and inside the
+booking request (the request ends, nothing is kept, no lead), replies that keep the language,
+switching language both ways, and a booking request typed in Spanish to a stored lead that
+prefers Spanish.
 
 The clinic configured here is closed when the tests run (its only opening is two days ahead), as
 in test_rest_booking.py, so the confirmation makes the after-hours promise in Spanish."""
@@ -55,6 +57,33 @@ def test_a_spanish_greeting_gets_the_spanish_greeting(stack):
     visitor = Visitor(stack.ports.rasa, prefix="es")
     assert SPANISH_GREETING in say(visitor, "Hola, ¿hablan español?")
     assert [button["title"] for button in visitor.buttons][:1] == ["¿Qué es ART?"]
+
+
+def test_a_spanish_faq_question_gets_the_spanish_answer_and_its_buttons_stay_spanish(stack):
+    visitor = Visitor(stack.ports.rasa, prefix="es")
+    assert SPANISH_GREETING in say(visitor, "Hola")
+    answer = say(visitor, "¿Qué es ART?")
+    assert "terapia manual de tejidos blandos" in answer
+    assert "soft-tissue" not in answer
+    titles = {button["title"]: button["payload"] for button in visitor.buttons}
+    assert titles == {
+        "¿Cómo funciona?": "How does ART work?",
+        "ART frente a un masaje": "How is ART different from massage?",
+    }
+    # A button sends its English payload, which marks no language: the answer stays Spanish.
+    assert "Primero, el profesional busca con las manos" in say(visitor, titles["¿Cómo funciona?"])
+
+
+def test_the_offer_of_a_person_gives_the_clinics_details_in_spanish(stack):
+    visitor = Visitor(stack.ports.rasa, prefix="es")
+    assert SPANISH_GREETING in say(visitor, "Hola")
+    assert "Perdón" in say(visitor, "blorp zzkt vrrm")
+    offer = say(visitor, "asdfgh")
+    assert "Puede comunicarse con la recepción por teléfono (914) 555-0100." in offer
+    weekday = WEEKDAYS[stack.opening_day.weekday()].es.capitalize()
+    assert "Horario de atención: Lunes " in offer
+    assert f"; {weekday} 9:00 AM-5:00 PM" in offer or f": {weekday} 9:00 AM-5:00 PM" in offer
+    assert "front desk" not in offer and "closed" not in offer
 
 
 @pytest.mark.parametrize(

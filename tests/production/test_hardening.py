@@ -1,6 +1,7 @@
 """Findings 14 and 9 in the production profile: `/socket.io/` refuses browsers on other sites, Redis
 refuses clients without its password, the Rasa instances' secrets reach no other service nor any
-command line; nginx's workers do not run as root and every service runs with umask 077."""
+command line; nginx (master and workers), Redis and PostgreSQL do not run as root and every service
+runs with umask 077."""
 
 from __future__ import annotations
 
@@ -117,10 +118,25 @@ def children(parent: str) -> list[str]:
     return found
 
 
-def test_finding_9_nginx_workers_do_not_run_as_root(profile):
-    workers = children(process_ids(profile)["nginx"])
-    assert workers
-    assert all(status_field(worker, "Uid") != "0" for worker in workers)
+def user_ids(pid: str) -> set[str]:
+    """The real, effective, saved and file-system user ids of a process."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Uid:"):
+            return set(line.split()[1:])
+    raise LookupError(pid)
+
+
+def test_finding_9_nginx_redis_and_postgresql_run_as_no_root_process(profile):
+    pids = process_ids(profile)
+    postmaster = (profile.var_dir / "postgres" / "data" / "postmaster.pid").read_text().split()[0]
+    for service, pid in (
+        ("nginx", pids["nginx"]),
+        ("redis", pids["redis"]),
+        ("postgres", postmaster),
+    ):
+        processes = [pid, *children(pid)]
+        assert all("0" not in user_ids(process) for process in processes), service
+    assert children(pids["nginx"])  # the workers were looked at too
 
 
 def test_finding_9_every_service_runs_with_umask_077(profile):

@@ -14,8 +14,10 @@ EXPECTED_WARNINGS = [
     r"The utterance 'utter_no_consent' is not used in any story or rule\.",
     # Sent by action_answer_other_condition, with or without the condition's name.
     r"The utterance 'utter_other_condition(_named)?' is not used in any story or rule\.",
-    # Sent by action_fallback, in turn, to messages in a row it cannot place.
-    r"The utterance 'utter_default(_offer_person|_again)?' is not used in any story or rule\.",
+    # Sent by action_fallback, in turn, to messages in a row it cannot place or help with (the
+    # first out-of-scope one gets utter_out_of_scope).
+    r"The utterance 'utter_(default(_offer_person|_again)?|out_of_scope)' is not used in any story"
+    r" or rule\.",
     # Sent by validate_booking_form after two answers a question could not take.
     r"The utterance 'utter_(answer|contact)_help' is not used in any story or rule\.",
     # Given by the triage stage (components/triage_stage.py) when it is unsure, never trained on.

@@ -142,7 +142,12 @@ def corpus() -> list[str]:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     work_dir = tmp_path_factory.mktemp("bad-input-corpus")
-    with started_stack("bad-input-corpus", work_dir, PORTS, ["actions", "rasa"]) as running:
+    # The corpus tests content, not rate: its socket.io session sends all its SOCKET_SHARE
+    # messages within the connection's turn budget (finding 1, tests/production/test_chat_flood.py).
+    budget = {"CHAT_CONNECTION_TURNS": str(SOCKET_SHARE + 1)}
+    with started_stack(
+        "bad-input-corpus", work_dir, PORTS, ["actions", "rasa"], extra_env=budget
+    ) as running:
         yield running
 
 

@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from clinic.text.system_wording import TOO_LONG
 from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from testkit.coroutines import run_coroutine
 from testkit.rest_channel import post_rest
@@ -45,6 +46,26 @@ def test_message_size_an_overlong_rest_message_is_refused_with_the_size_message(
     status, replies = post(stack, body)
     assert status == 413
     assert replies == [{"recipient_id": sender, "text": SIZE_MESSAGE}]
+
+
+@pytest.mark.parametrize(
+    ("message", "metadata"),
+    [
+        (
+            "Tengo dolor de espalda baja desde hace meses y quisiera saber si ART me sirve. " * 20,
+            {},
+        ),
+        ("a" * (MAX_MESSAGE_CHARS + 1), {"language": "es-US"}),
+    ],
+)
+def test_message_size_the_size_message_is_spanish_for_a_spanish_message_or_page(
+    stack, message, metadata
+):
+    sender = f"size-{uuid.uuid4()}"
+    body = {"sender": sender, "message": message, "metadata": metadata}
+    status, replies = post(stack, json.dumps(body).encode())
+    assert status == 413
+    assert replies == [{"recipient_id": sender, "text": TOO_LONG.es}]
 
 
 def test_message_size_a_message_at_the_limit_is_answered(stack):

@@ -131,6 +131,11 @@ def test_hours_text(settings):
         "Wednesday 8:00 AM-7:00 PM; Thursday 8:00 AM-7:00 PM; Friday 8:00 AM-5:00 PM; "
         "Saturday 9:00 AM-1:00 PM; Sunday closed"
     )
+    assert settings.hours_text("es") == (
+        "Lunes 8:00 AM-12:00 PM, 2:00 PM-7:00 PM; Martes 8:00 AM-7:00 PM; "
+        "Miércoles 8:00 AM-7:00 PM; Jueves 8:00 AM-7:00 PM; Viernes 8:00 AM-5:00 PM; "
+        "Sábado 9:00 AM-1:00 PM; Domingo cerrado"
+    )
 
 
 def test_without_hours_nothing_is_invented(tmp_path):

@@ -252,7 +252,6 @@ def test_every_rule_has_a_tier_and_a_category():
         ("done with trying to fix it myself, not done with life lol", None),
         ("what are the signs someone might be suicidal? asking as a coach", None),
         ("i used to cut myself at school, it's been years and i'm fine now", None),
-        ("my son self harmed at 14, he's 22 now and doing brilliantly", None),
         ("can you have someone call me, i have crushing chest pain", EMERGENCY),
         ("my legs are numb and i can't pee, why is that?", EMERGENCY),
         ("my best friend was hospitalized for suicidal thoughts in 2020, she's great now", None),

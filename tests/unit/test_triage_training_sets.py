@@ -42,3 +42,12 @@ def test_the_projects_sets_load_with_every_label():
 
     assert {example.label for example in examples} == set(FILE_LABELS.values())
     assert all(example.text.strip() for example in examples)
+
+
+def test_messages_in_spanish_are_left_out(tmp_path):
+    write_set(tmp_path / "round1", "crisis", "ya no quiero vivir, tengo un plan para matarme")
+    write_set(tmp_path / "round1", "red_flags", "crushing chest pain and my left arm is numb")
+
+    assert [example.text for example in load_training_sets(tmp_path)] == [
+        "crushing chest pain and my left arm is numb"
+    ]

@@ -549,3 +549,33 @@ def test_a_spanish_reply_to_the_summary_is_read_and_a_change_is_offered_in_spani
         "Horario preferido",
         "Nuevo o ya paciente",
     ]
+
+
+@pytest.mark.parametrize(
+    ("validate", "slot"),
+    [(FORM.validate_consent, "consent"), (FORM.validate_booking_confirmed, "booking_confirmed")],
+)
+def test_a_no_that_corrects_the_email_is_no_refusal_and_asks_again(dispatcher, validate, slot):
+    """ "No wait, the email is wrong, it's ...": extract_contact takes the new address; the
+    question (the consent, or the summary with the new address) comes again."""
+    tracker = make_tracker(
+        {"requested_slot": slot},
+        text="no wait, the email is wrong, it's gosia.k@example.org",
+        intent="deny",
+        entities=[entity("email", "gosia.k@example.org")],
+    )
+    assert validate(False, dispatcher, tracker, DOMAIN) == {slot: None}
+    assert dispatcher.messages == []
+
+
+def test_a_no_at_the_summary_that_names_a_detail_asks_that_detail_again(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "booking_confirmed", "preferred_time": "mornings"},
+        text="sorry, can we change the time to afternoons instead? mornings are bad now",
+        intent="out_of_scope",
+    )
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None,
+        "preferred_time": None,
+    }
+    assert dispatcher.messages == []

@@ -242,14 +242,18 @@ def test_change_detail_without_a_named_detail_offers_the_choices():
 
 
 @pytest.mark.parametrize(
-    ("extra_config", "details"),
+    ("extra_config", "details", "details_es"),
     [
-        ("phone: (914) 555-0100\n", "You can reach the front desk by phone (914) 555-0100."),
-        ("", None),
+        (
+            "phone: (914) 555-0100\n",
+            "You can reach the front desk by phone (914) 555-0100.",
+            "Puede comunicarse con la recepción por teléfono (914) 555-0100.",
+        ),
+        ("", None, None),
     ],
 )
 def test_session_start_carries_only_configured_clinic_details(
-    tmp_path, monkeypatch, extra_config, details
+    tmp_path, monkeypatch, extra_config, details, details_es
 ):
     config = tmp_path / "clinic.yml"
     config.write_text(CLINIC_BASICS + extra_config)
@@ -259,9 +263,16 @@ def test_session_start_carries_only_configured_clinic_details(
         _, events = run(ActionSessionStart(), make_tracker())
     finally:
         leads_backend.settings.cache_clear()
-    assert [event["event"] for event in events] == ["session_started", "slot", "slot", "action"]
+    assert [event["event"] for event in events] == [
+        "session_started",
+        "slot",
+        "slot",
+        "slot",
+        "action",
+    ]
     assert slot_values(events) == {
         "clinic_details": details,
+        "clinic_details_es": details_es,
         "clinic_details_known": details is not None,
     }
 

@@ -104,6 +104,9 @@ def test_clinic_details_only_from_configuration():
     text = clinic_details_text(configured)
     assert text.startswith("You can reach the front desk by phone (914) 555-0100.")
     assert "Opening hours: Monday 9:00 AM-5:00 PM; Tuesday closed;" in text
+    spanish = clinic_details_text(configured, "es")
+    assert spanish.startswith("Puede comunicarse con la recepción por teléfono (914) 555-0100.")
+    assert "Horario de atención: Lunes 9:00 AM-5:00 PM; Martes cerrado;" in spanish
 
 
 def test_follow_up_in_spanish_names_the_next_opening_in_spanish():

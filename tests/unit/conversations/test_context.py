@@ -99,6 +99,8 @@ def test_region_named(text, regions, expected):
         ("followup_treat", "what_is_art", None, Followup("treat")),
         ("followup_treat", None, None, Followup(None)),
         ("followup_more", "what_is_art", None, Followup("how_art_works")),
+        ("followup_more", "how_art_works", None, Followup("adhesions")),
+        ("followup_more", "headaches", None, Followup("neck_pain_causes", "neck")),
         ("followup_more", "neck_pain_causes", None, Followup("neck_pain", NECK)),
         ("followup_more", "not_in_article", None, Followup("not_in_article")),
         ("followup_what_about", "not_in_article", LOWER_BACK, Followup("not_in_article")),
@@ -120,6 +122,14 @@ def test_every_resolved_follow_up_has_a_response_in_the_domain():
     for followup in followups:
         name, _ = response_of(followup)
         assert name in responses, followup
+
+
+def test_the_area_a_treat_follow_up_names_is_in_the_conversations_language():
+    assert response_of(Followup("treat", NECK)) == ("utter_followup_treat", {"area": "neck pain"})
+    assert response_of(Followup("treat", LOWER_BACK), "es") == (
+        "utter_followup_treat",
+        {"area": "el dolor de espalda baja"},
+    )
 
 
 def test_the_topic_after_an_unclear_or_treat_follow_up_stays():

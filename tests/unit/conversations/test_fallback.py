@@ -58,3 +58,19 @@ def test_the_action_sends_the_response_for_its_place_in_the_run():
     assert [message["response"] for message in dispatcher.messages] == [
         "utter_default_offer_person"
     ]
+
+
+def fallback_reply(events, intent):
+    latest = {"text": "what's the weather", "intent": {"name": intent}}
+    tracker = Tracker("t", {}, latest, [*events, user("what's the weather")], False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
+    return [message["response"] for message in dispatcher.messages]
+
+
+def test_a_first_out_of_scope_message_is_out_of_scope_and_a_second_miss_offers_a_person():
+    assert fallback_reply([], "out_of_scope") == ["utter_out_of_scope"]
+    assert fallback_reply([], "nlu_fallback") == ["utter_default"]
+    after_one = turn("action_fallback")
+    assert fallback_reply(after_one, "out_of_scope") == ["utter_default_offer_person"]
+    assert fallback_reply([*after_one, *after_one], "out_of_scope") == ["utter_default_again"]

@@ -3,7 +3,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import ActionAnswerOffer
+from actions.conversation import ActionAnswerFollowup, ActionAnswerOffer
 from clinic.conversations.offers import (
     OFFER_ACTION,
     TOPIC_OF_QUESTION,
@@ -13,6 +13,7 @@ from clinic.conversations.offers import (
     answer_to_offer,
     button_payloads,
     declined_just_before,
+    is_yes_to_go_on,
     last_offer,
 )
 from testkit.coroutines import run_coroutine
@@ -21,6 +22,10 @@ from testkit.domain import load_domain
 FAQ_BUTTONS = [
     {"title": "How does it work?", "payload": "How does ART work?"},
     {"title": "ART vs. massage", "payload": "How is ART different from massage?"},
+]
+CANDIDACY_BUTTONS = [
+    {"title": "Request an appointment", "payload": "/book_appointment"},
+    {"title": "Where is ART offered?", "payload": "Where is ART offered?"},
 ]
 EVALUATION_BUTTONS = [
     {"title": "Request an evaluation", "payload": "/book_appointment"},
@@ -69,11 +74,19 @@ FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
             OfferAnswer(Step.START_FORM, "utter_handoff_intro"),
         ),
         ("affirm", "yes", Offer("Hm?", ("/inform",)), OfferAnswer(Step.ASK_WHAT_ELSE)),
+        (
+            "affirm",
+            "ok sure",
+            Offer("ART releases adhesions.", ("What causes neck pain?", "/book_appointment")),
+            OfferAnswer(Step.START_FORM, "utter_booking_intro"),
+        ),
         ("deny", "no thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
         ("deny", "not now", FAQ, OfferAnswer(Step.DECLINED)),
     ],
 )
-def test_a_typed_yes_does_what_the_first_button_does_a_no_declines(intent, text, offer, expected):
+def test_a_typed_yes_takes_up_the_offered_request_else_the_first_topic_a_no_declines(
+    intent, text, offer, expected
+):
     assert answer_to_offer(intent, text, offer, declined_before=False) == expected
 
 
@@ -153,3 +166,30 @@ def test_the_decline_replies_ask_once_then_not_again():
     responses = load_domain()["responses"]
     assert all(v["text"].endswith("?") for v in responses["utter_offer_declined"])
     assert not any("?" in v["text"] for v in responses["utter_offer_declined_again"])
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "expected"),
+    [
+        ("followup_more", "yeah go on then", True),
+        ("followup_more", "sure, go on", True),
+        ("followup_more", "go on", False),
+        ("followup_more", "yes, tell me more", False),
+        ("followup_more", "ok but why?", False),
+        ("affirm", "yeah go on then", False),
+    ],
+)
+def test_a_go_on_with_a_yes_is_a_yes_to_the_offer(intent, text, expected):
+    assert is_yes_to_go_on(intent, text) is expected
+
+
+def test_yeah_go_on_after_an_evaluation_offer_starts_the_request():
+    events = answered("is art right for me", "faq", "It may be worth it.", CANDIDACY_BUTTONS)
+    latest = {"text": "yeah go on then", "intent": {"name": "followup_more"}}
+    tracker = Tracker(
+        "t", {}, latest, [*events, user("yeah go on then", "followup_more")], False, None, None, ""
+    )
+    dispatcher = CollectingDispatcher()
+    result = run_coroutine(ActionAnswerFollowup().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_booking_intro"]
+    assert result == [FollowupAction("booking_form")]

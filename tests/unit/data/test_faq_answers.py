@@ -1,6 +1,6 @@
-"""The FAQ answers carry the facts the conversation contract lists for each topic, in the
-assistant's own words: no answer repeats a run of the article's words long enough to be one of
-its sentences."""
+"""The FAQ answers carry the facts the conversation contract lists for each topic, in English and
+in Spanish, in the assistant's own words: no answer repeats a run of the article's words long
+enough to be one of its sentences."""
 
 import re
 from pathlib import Path
@@ -79,6 +79,105 @@ REQUIRED_FACTS = {
     "ask_practitioner_first": ["ask a practitioner before", "evaluation"],
 }
 
+# The same facts in the Spanish variations (condition language: es).
+REQUIRED_FACTS_ES = {
+    "what_is_art": [
+        "manual",
+        "movimiento",
+        "músculos",
+        "tendones",
+        "ligamentos",
+        "fascia",
+        "nervios",
+    ],
+    "how_art_works": ["tensión", "fibrosis", "presión", "mueve", "adherencias", "movilidad"],
+    "art_vs_massage": ["masaje", "estiramientos pasivos", "preciso", "dirigido", "cada estructura"],
+    "adhesions": [
+        "acortan",
+        "fibróticos",
+        "dolores de cabeza",
+        "nervios",
+        "articulaciones",
+        "dolor",
+    ],
+    "neck_pain": [
+        "adherencias",
+        "rango de movimiento",
+        "nervios",
+        "dolores de cabeza",
+        "serie de sesiones",
+    ],
+    "neck_pain_causes": [
+        "trapecio superior",
+        "elevador de la escápula",
+        "escalenos",
+        "suboccipitales",
+        "columna cervical",
+        "pantallas",
+        "escritorio",
+    ],
+    "headaches": ["puntos gatillo", "dolores de cabeza", "menos frecuentes"],
+    "whiplash": ["latigazo cervical", "serie de sesiones de art"],
+    "lower_back_pain": [
+        "flexibilidad",
+        "movilidad",
+        "compensación",
+        "circulación",
+        "curación",
+        "nervios",
+        "alivio inmediato",
+    ],
+    "lower_back_causes": [
+        "desequilibrios musculares",
+        "esfuerzos repetitivos",
+        "levantar",
+        "caderas",
+        "iliopsoas",
+        "cuadrado lumbar",
+        "glúteos",
+        "piriforme",
+        "fascia toracolumbar",
+    ],
+    "desk_posture": [
+        "escritorio",
+        "sentados",
+        "pantallas",
+        "postura",
+        "reeducación postural",
+        "oficinistas",
+    ],
+    "athletes": ["deportistas", "rendimiento", "más rápida", "sobrecarga", "entrenamiento"],
+    "benefits": ["rigidez", "movilidad", "dolor", "rendimiento deportivo", "recuperación"],
+    "why_effective": ["especificidad", "cada estructura", "adapta", "causa de fondo", "más rápido"],
+    "sessions_results": ["serie de sesiones", "alivio", "profesional", "evalua"],
+    "candidacy": [
+        "cuello",
+        "espalda baja",
+        "estiramientos",
+        "tratamientos tradicionales",
+        "oficinistas",
+        "deportistas",
+        "tensión crónica",
+    ],
+    "where_offered": ["proclinix", "armonk", "servicios de tratamiento quiropráctico"],
+    "combined_care": [
+        "atención quiropráctica basada en la evidencia",
+        "ejercicio correctivo",
+        "reeducación postural",
+        "alivio duradero",
+    ],
+    "nerve_symptoms": [
+        "irritar",
+        "compresión",
+        "entumecimiento",
+        "debilidad",
+        "profesional",
+        "911",
+    ],
+    "not_in_article": ["precios", "seguros", "pedir que me llamen"],
+    "ask_practitioner_first": ["consulte a un profesional antes", "evaluación"],
+}
+
 
 def words(text):
     return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
@@ -102,14 +201,31 @@ def responses():
     return load_domain()["responses"]
 
 
-def answer_texts(responses, topic):
-    return [variant["text"] for variant in responses[f"utter_faq/{topic}"]]
+def is_spanish(variant):
+    return {"type": "slot", "name": "language", "value": "es"} in (variant.get("condition") or [])
+
+
+def answer_texts(responses, topic, spanish=False):
+    return [
+        variant["text"]
+        for variant in responses[f"utter_faq/{topic}"]
+        if is_spanish(variant) is spanish
+    ]
 
 
 @pytest.mark.parametrize("topic", sorted(REQUIRED_FACTS))
 def test_answer_carries_the_topics_facts(topic, responses):
     for text in answer_texts(responses, topic):
         missing = [fact for fact in REQUIRED_FACTS[topic] if fact not in text.lower()]
+        assert missing == [], text
+
+
+@pytest.mark.parametrize("topic", sorted(REQUIRED_FACTS))
+def test_spanish_answer_carries_the_topics_facts(topic, responses):
+    texts = answer_texts(responses, topic, spanish=True)
+    assert texts, topic
+    for text in texts:
+        missing = [fact for fact in REQUIRED_FACTS_ES[topic] if fact not in text.lower()]
         assert missing == [], text
 
 
@@ -156,12 +272,13 @@ def sentences(text):
     return [part for part in re.split(r"(?<=[.:;])\s+|\n", text.lower()) if part]
 
 
-def all_answer_texts(responses):
+def all_answer_texts(responses, spanish=False):
     return [
         (name, variant["text"])
         for name, variants in responses.items()
         if name.startswith("utter_faq/")
         for variant in variants
+        if is_spanish(variant) is spanish
     ]
 
 
@@ -180,12 +297,34 @@ def test_immediate_relief_is_said_only_of_the_articles_lower_back_cases(response
     assert unsupported == []
 
 
+def test_spanish_immediate_relief_is_said_only_of_the_articles_lower_back_cases(responses):
+    unsupported = [
+        sentence
+        for _, text in all_answer_texts(responses, spanish=True)
+        for sentence in sentences(text)
+        if "alivio inmediato" in sentence
+        and not ("sentad" in sentence and ("sobrecarga" in sentence or "lesi" in sentence))
+        and not ("espalda baja" in sentence and ("sentad" in sentence or "sobrecarga" in sentence))
+    ]
+    assert unsupported == []
+
+
 def test_the_series_of_sessions_is_said_only_of_chronic_neck_pain(responses):
     unsupported = [
         sentence
         for _, text in all_answer_texts(responses)
         for sentence in sentences(text)
         if "series of" in sentence and "neck" not in sentence and "whiplash" not in sentence
+    ]
+    assert unsupported == []
+
+
+def test_spanish_series_of_sessions_is_said_only_of_chronic_neck_pain(responses):
+    unsupported = [
+        sentence
+        for _, text in all_answer_texts(responses, spanish=True)
+        for sentence in sentences(text)
+        if "serie de" in sentence and "cuello" not in sentence and "latigazo" not in sentence
     ]
     assert unsupported == []
 
@@ -198,31 +337,58 @@ def test_the_adhesions_answer_gives_no_definition_the_article_lacks(responses):
     assert "scar" not in definition
 
 
+def test_the_spanish_adhesions_answer_gives_no_definition_the_article_lacks(responses):
+    (text,) = answer_texts(responses, "adhesions", spanish=True)
+    assert "no explica qué son las adherencias" in text
+    definition = text.lower().replace("qué son las adherencias", "")
+    assert "las adherencias son" not in definition
+    assert "cicatri" not in definition
+
+
 def test_the_athletes_answer_keeps_to_the_neck_and_lower_back(responses):
     (text,) = answer_texts(responses, "athletes")
     assert "neck and lower back pain only" in text
     assert "other parts of the body" in text
+    (spanish,) = answer_texts(responses, "athletes", spanish=True)
+    assert "solo el dolor de cuello y de espalda baja" in spanish
+    assert "otras partes del cuerpo" in spanish
+
+
+def variants_by_language(responses, name):
+    english = [variant for variant in responses[name] if not is_spanish(variant)]
+    spanish = [variant for variant in responses[name] if is_spanish(variant)]
+    return english, spanish
 
 
 def test_the_nerve_answer_claims_no_help_for_limbs_and_offers_an_evaluation(responses):
-    (variant,) = responses["utter_faq/nerve_symptoms"]
-    assert "doesn't say that ART helps" in variant["text"]
-    assert [button["payload"] for button in variant["buttons"]] == ["/book_appointment"]
+    (english,), (spanish,) = variants_by_language(responses, "utter_faq/nerve_symptoms")
+    assert "doesn't say that ART helps" in english["text"]
+    assert "No dice que ART ayude" in spanish["text"]
+    for variant in (english, spanish):
+        assert [button["payload"] for button in variant["buttons"]] == ["/book_appointment"]
 
 
 def test_capabilities_speak_only_of_neck_related_headaches(responses):
-    (variant,) = responses["utter_capabilities"]
-    text = variant["text"].lower()
+    (english,), (spanish,) = variants_by_language(responses, "utter_capabilities")
+    text = english["text"].lower()
     assert text.count("headaches") == text.count("neck-related headaches") == 1
+    text = spanish["text"].lower()
+    assert text.count("dolores de cabeza") == 1
+    assert "dolores de cabeza relacionados con el cuello" in text
 
 
 def test_not_in_article_never_denies_what_it_then_lists(responses):
     for variant in responses["utter_faq/not_in_article"]:
-        lists_details = "{clinic_details}" in variant["text"]
-        assert ("don't have that information" in variant["text"]) is not lists_details
+        lists_details = "{clinic_details" in variant["text"]
+        denies = "don't have that information" in variant["text"] or (
+            "no tengo esa información" in variant["text"]
+        )
+        assert denies is not lists_details
 
 
 def test_a_safety_question_is_told_to_ask_a_practitioner_and_offered_an_evaluation(responses):
-    (variant,) = responses["utter_faq/ask_practitioner_first"]
-    assert "won't guess" in variant["text"]
-    assert "/book_appointment" in [button["payload"] for button in variant["buttons"]]
+    (english,), (spanish,) = variants_by_language(responses, "utter_faq/ask_practitioner_first")
+    assert "won't guess" in english["text"]
+    assert "no voy a hacer suposiciones" in spanish["text"]
+    for variant in (english, spanish):
+        assert "/book_appointment" in [button["payload"] for button in variant["buttons"]]

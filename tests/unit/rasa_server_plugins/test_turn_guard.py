@@ -7,6 +7,7 @@ import logging
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+from clinic.text.system_wording import TROUBLE
 from rasa_server_plugins.turn_guard import (
     ACTION_FAILURE_PREFIX,
     TRACKER_STORE_FAILURE_PREFIX,
@@ -88,3 +89,19 @@ def test_finding_5_a_cancelled_turn_ends_quietly_without_the_text(caplog: pytest
         assert handled(client_gone) == []
     assert "cancelled" in caplog.text
     assert "Jane" not in caplog.text
+
+
+def test_the_trouble_message_is_in_the_messages_or_its_pages_language():
+    async def action_server_down(message: UserMessage) -> None:
+        logging.getLogger("rasa.core.processor").error(f"{ACTION_FAILURE_PREFIX} 'booking_form'.")
+
+    def told(text: str, metadata: dict | None) -> list[str]:
+        output = CollectingOutputChannel()
+        message = UserMessage(text, output, "visitor-1", metadata=metadata)
+        asyncio.run(guarded(action_server_down)(message))
+        return [sent["text"] for sent in output.messages]
+
+    assert told("quiero pedir una cita para la espalda", None) == [TROUBLE.es]
+    assert told("914 555 0123", {"language": "es-US"}) == [TROUBLE.es]
+    assert told("I would like to book an appointment", {"language": "es"}) == [TROUBLE.en]
+    assert told("914 555 0123", None) == [TROUBLE.en]

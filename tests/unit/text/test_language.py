@@ -16,6 +16,8 @@ from clinic.text.language_detect import detect, has_spanish, resolve
         ("tengo back pain desde hace dos semanas", "es"),
         ("I saw Dr. de la Cruz last year for my back", "en"),
         ("Buenos Dias Quiero Una Cita", "es"),
+        ("my email is maria.lopez@gmail.com", "en"),
+        ("mi correo es maria.lopez@gmail.com", "es"),
     ],
 )
 def test_detects_the_language_a_message_is_written_in(text: str, expected: str) -> None:
@@ -31,6 +33,9 @@ def test_detects_the_language_a_message_is_written_in(text: str, expected: str) 
         "José Hernández",
         "Maria de la Cruz",
         "(914) 555-0123",
+        "maria.lopez@gmail.com",
+        "zoe.castaneda@example.com",
+        "www.proclinix-castaneda.com",
         "ART",
         "👍",
         "",
