@@ -36,9 +36,9 @@ from bench.calibration import (
     sweep,
 )
 from bench.data_fingerprint import fingerprint
-from bench.nlu_evaluate import evaluate, headline, load_sets
+from bench.nlu_evaluate import evaluate, headline, language_rows, load_sets
 from bench.nlu_heldout import HELDOUT_SETS, ROOT, also_in_training, training_examples
-from bench.nlu_report import format_table
+from bench.nlu_report import format_language_table, format_table
 from bench.nlu_run import PipelineJob, run_pipeline
 from bench.nlu_train import missing_spacy_models, read_config
 from bench.peers import TfidfPeer, scope_model_fold, tfidf_peer_fold
@@ -296,6 +296,15 @@ def main(argv: list[str]) -> int:
     print()
     print("\n".join(header + calibration))
     print(format_table(table_rows))
+    by_language = [
+        (row["pipeline"], language_row)
+        for row in table_rows
+        if "error" not in row
+        for language_row in language_rows(row)
+    ]
+    if by_language:
+        print()
+        print(format_language_table(by_language))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "header": header,

@@ -17,7 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from bench.nlu_heldout import BOUNDARY, HELDOUT_SETS, IN_SCOPE, HeldOutExample, HeldOutSet
+from bench.nlu_heldout import (
+    BOUNDARY,
+    ENGLISH,
+    HELDOUT_SETS,
+    IN_SCOPE,
+    HeldOutExample,
+    HeldOutSet,
+)
 from bench.nlu_scoring import Prediction, prediction_from_parse, score, score_boundary
 
 # Parses texts one at a time: (prediction, milliseconds) per text.
@@ -41,15 +48,20 @@ def evaluate(sets: Mapping[HeldOutSet, Sequence[HeldOutExample]], parse: Parser)
         else:
             figures["sets"][heldout.name] = score(examples, predictions).as_dict()
         figures["sets"][heldout.name]["kind"] = heldout.kind
+        figures["sets"][heldout.name]["language"] = heldout.language
+        figures["sets"][heldout.name]["messages"] = len(examples)
     figures["median_ms"] = float(np.median(latencies))
     figures["p95_ms"] = float(np.percentile(latencies, 95))
     return figures
 
 
 def headline(figures: Mapping[str, Any]) -> dict[str, float | None]:
-    """The figures the issue's table names, flat: one value per column of the bench table."""
+    """The figures the issue's table names, flat: one value per column of the bench table
+    (the English sets; the others are in language_rows)."""
     flat: dict[str, float | None] = {}
     for name, result in figures["sets"].items():
+        if result.get("language", ENGLISH) != ENGLISH:
+            continue
         if result["kind"] == IN_SCOPE:
             flat["accuracy"] = result["accuracy"]
             flat["false_rejection"] = result["false_rejection"]
@@ -59,6 +71,22 @@ def headline(figures: Mapping[str, Any]) -> dict[str, float | None]:
         else:
             flat[f"rejected: {name}"] = result["out_of_scope_rejection"]
     return flat
+
+
+def language_rows(figures: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One row per held-out set not in English ("Spanish in-scope"), with its kind's figures."""
+    rows: list[dict[str, Any]] = []
+    for name, result in figures["sets"].items():
+        if result.get("language", ENGLISH) == ENGLISH:
+            continue
+        if result["kind"] == IN_SCOPE:
+            values = {"accuracy": result["accuracy"], "false_rejection": result["false_rejection"]}
+        elif result["kind"] == BOUNDARY:
+            values = {"boundary_safe": result["safe"], "boundary_dedicated": result["dedicated"]}
+        else:
+            values = {"rejected": result["out_of_scope_rejection"]}
+        rows.append({"set": name, "messages": result["messages"], **values})
+    return rows
 
 
 def rasa_parser(model_path: Path) -> Parser:
@@ -83,6 +111,10 @@ def main(argv: list[str]) -> int:
     figures = evaluate(load_sets(), rasa_parser(args.model))
     for name, value in headline(figures).items():
         print(f"{name}: {'n/a' if value is None else f'{value * 100:.1f} %'}")
+    for row in language_rows(figures):
+        for key, value in row.items():
+            if key not in ("set", "messages"):
+                print(f"{row['set']} {key}: {'n/a' if value is None else f'{value * 100:.1f} %'}")
     print(f"parse median/p95: {figures['median_ms']:.1f}/{figures['p95_ms']:.1f} ms")
     if args.output:
         args.output.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")

@@ -54,3 +54,39 @@ def format_table(rows: Sequence[Row]) -> str:
 
     table = [render(header), "  ".join("-" * width for width in widths)]
     return "\n".join(table + [render(cells) for cells in lines] + failures)
+
+
+# (header, key of bench.nlu_evaluate.language_rows()) per column after pipeline and set.
+LANGUAGE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("in-scope acc", "accuracy"),
+    ("wrongly rejected", "false_rejection"),
+    ("rejected", "rejected"),
+    ("boundary safe", "boundary_safe"),
+    ("boundary dedicated", "boundary_dedicated"),
+)
+
+
+def format_language_table(rows: Sequence[tuple[str, Row]]) -> str:
+    """Aligned text table, one line per (pipeline, held-out set not in English): "Spanish
+    in-scope", "Spanish boundary", "Spanish out-of-scope"; a figure its kind has not is "-"."""
+    header = ["pipeline", "set", "messages", *(title for title, _ in LANGUAGE_COLUMNS)]
+    lines = [
+        [
+            pipeline,
+            row["set"],
+            str(row["messages"]),
+            *(_percent(row[key]) if key in row else "-" for _, key in LANGUAGE_COLUMNS),
+        ]
+        for pipeline, row in rows
+    ]
+    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
+
+    def render(cells: list[str]) -> str:
+        aligned = [cell.rjust(width) for cell, width in zip(cells, widths, strict=True)]
+        aligned[:2] = [cells[0].ljust(widths[0]), cells[1].ljust(widths[1])]
+        return "  ".join(aligned)
+
+    return "\n".join(
+        [render(header), "  ".join("-" * width for width in widths)]
+        + [render(cells) for cells in lines]
+    )

@@ -4,6 +4,11 @@ Use it in config.yml as `name: components.scope_classifier.ScopeClassifier`, aft
 (entity markers) and `MiniLMFeaturizer` (sentence embeddings), before `FallbackClassifier`,
 which rejects a message whose best answer is less likely than its threshold.
 
+With `spanish_model: true` it holds two such classifiers (docs/spanish.md): the English one,
+trained on the examples not written in Spanish, so English keeps its figures, and one trained
+on every example, accents folded, that reads the messages with any Spanish in them (`has_spanish`
+in `clinic/text/language_detect.py`).
+
 It sets what Rasa's intent classifiers and ResponseSelector set, so rules, `utter_faq` and
 `rasa test` work unchanged: `intent` and `intent_ranking` (an FAQ topic counts as intent `faq`,
 ranked by its best topic), and `response_selector.faq` with the best FAQ topic.
@@ -12,6 +17,7 @@ ranked by its best topic), and `response_selector.faq` with the best FAQ topic.
 from __future__ import annotations
 
 import pickle
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -44,6 +50,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
     RETRIEVAL_SEPARATOR,
@@ -55,6 +62,7 @@ from components.scope_model import (
 MODEL_FILE = "scope_model.pkl"
 C = "C"
 DENSE_WEIGHT = "dense_weight"
+SPANISH_MODEL = "spanish_model"
 
 
 def _label(message: Message) -> str:
@@ -88,21 +96,23 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         defaults = ScopeModelSettings()
-        return {C: defaults.c, DENSE_WEIGHT: defaults.dense_weight}
+        return {C: defaults.c, DENSE_WEIGHT: defaults.dense_weight, SPANISH_MODEL: False}
 
     def __init__(
         self,
         config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: ScopeModel | None = None,
+        models: dict[Language, ScopeModel] | None = None,
     ) -> None:
         self._settings = ScopeModelSettings(
             c=float(config[C]), dense_weight=float(config[DENSE_WEIGHT])
         )
+        self._spanish_model = bool(config.get(SPANISH_MODEL, False))
         self._model_storage = model_storage
         self._resource = resource
-        self._model = model
+        # The English model reads every message, but those the Spanish one (if any) reads.
+        self._models = models or {}
 
     @classmethod
     def create(
@@ -122,15 +132,16 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             for message in training_data.intent_examples
             if message.get(TEXT) and message.get(INTENT) not in TIER_INTENTS
         ]
-        model = ScopeModel(self._settings).fit(
-            [message.get(TEXT) for message in examples],
-            [message_marks(message) for message in examples],
-            np.stack([sentence_embedding(message) for message in examples]),
-            [_label(message) for message in examples],
-        )
-        self._model = model
+        if self._spanish_model:
+            english = [message for message in examples if detect(message.get(TEXT)) != SPANISH]
+            self._models = {
+                ENGLISH: _fit(self._settings, english),
+                SPANISH: _fit(replace(self._settings, fold_accents=True), examples),
+            }
+        else:
+            self._models = {ENGLISH: _fit(self._settings, examples)}
         with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_bytes(pickle.dumps(model))
+            (directory / MODEL_FILE).write_bytes(pickle.dumps(self._models))
         return self._resource
 
     @classmethod
@@ -144,27 +155,37 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
     ) -> ScopeClassifier:
         # The file is written by this component's own training, inside the trained model.
         with model_storage.read_from(resource) as directory:
-            model = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301
-        return cls(config, model_storage, resource, model)
+            models = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301
+        return cls(config, model_storage, resource, models)
 
     def process(self, messages: list[Message]) -> list[Message]:
         to_classify = [message for message in messages if message.get(TEXT)]
         # Like Rasa's classifiers: a message it cannot classify gets no intent, which the
         # FallbackClassifier then rejects.
         for message in messages:
-            if self._model is None or not message.get(TEXT):
+            if ENGLISH not in self._models or not message.get(TEXT):
                 message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
-        if self._model is None or not to_classify:
+        if ENGLISH not in self._models:
             return messages
-        probabilities = self._model.predict_proba(
-            [message.get(TEXT) for message in to_classify],
-            [message_marks(message) for message in to_classify],
-            np.stack([sentence_embedding(message) for message in to_classify]),
-        )
-        for message, row in zip(to_classify, probabilities, strict=True):
-            self._set_prediction(message, dict(zip(self._model.labels, row.tolist(), strict=True)))
+        by_model: dict[Language, list[Message]] = {}
+        for message in to_classify:
+            language = self._language(message.get(TEXT))
+            by_model.setdefault(language, []).append(message)
+        for language, group in by_model.items():
+            model = self._models[language]
+            probabilities = model.predict_proba(
+                [message.get(TEXT) for message in group],
+                [message_marks(message) for message in group],
+                np.stack([sentence_embedding(message) for message in group]),
+            )
+            for message, row in zip(group, probabilities, strict=True):
+                self._set_prediction(message, dict(zip(model.labels, row.tolist(), strict=True)))
         return messages
+
+    def _language(self, text: str) -> Language:
+        """The model that reads this message: the Spanish one for a message with any Spanish."""
+        return SPANISH if SPANISH in self._models and has_spanish(text) else ENGLISH
 
     @staticmethod
     def _set_prediction(message: Message, by_label: dict[str, float]) -> None:
@@ -199,6 +220,15 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
                 },
                 add_to_output=True,
             )
+
+
+def _fit(settings: ScopeModelSettings, examples: list[Message]) -> ScopeModel:
+    return ScopeModel(settings).fit(
+        [message.get(TEXT) for message in examples],
+        [message_marks(message) for message in examples],
+        np.stack([sentence_embedding(message) for message in examples]),
+        [_label(message) for message in examples],
+    )
 
 
 def _selector_output(topics: dict[str, float]) -> dict[str, Any]:

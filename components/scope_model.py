@@ -54,15 +54,23 @@ class ScopeModelSettings:
     c: float = 30.0
     # Scale of the unit-length sentence embedding against the TF-IDF blocks (each unit length).
     dense_weight: float = 2.0
+    # Read "clinica" and "clínica" as one word in the TF-IDF blocks: Spanish visitors often
+    # type without accents (docs/spanish.md).
+    fold_accents: bool = False
     max_iterations: int = 3000
 
 
 class ScopeModel:
     def __init__(self, settings: ScopeModelSettings) -> None:
         self.settings = settings
-        self._words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        accents = "unicode" if settings.fold_accents else None
+        self._words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents=accents)
         self._chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+            analyzer="char_wb",
+            ngram_range=(2, 5),
+            sublinear_tf=True,
+            min_df=2,
+            strip_accents=accents,
         )
         self._classifier = LogisticRegression(
             C=settings.c, max_iter=settings.max_iterations, random_state=0

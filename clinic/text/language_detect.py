@@ -130,6 +130,16 @@ def detect(text: str) -> Language | None:
     return language if float(probability) >= CONFIDENT and language in LANGUAGES else None
 
 
+def has_spanish(text: str) -> bool:
+    """Whether the message has any Spanish in it: written in Spanish, or a Spanish word or
+    letter inside English ("where are you? donde queda la oficina"), as Spanglish has."""
+    return (
+        detect(text) == SPANISH
+        or SPANISH_MARKS.search(text.lower()) is not None
+        or any(token in SPANISH_WORDS for token in words(text))
+    )
+
+
 def resolve(text: str, previous: Language | None) -> Language:
     """The conversation's language after this message: the message's own, else the previous
     one, else English."""

@@ -2,6 +2,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from components.scope_classifier import ScopeClassifier
+from components.scope_model import ScopeModel, ScopeModelSettings
 
 
 def predicted(by_label):
@@ -54,3 +55,16 @@ def test_a_message_without_text_gets_no_intent_for_the_fallback_to_reject():
     [message] = classifier.process([Message(data={"text": ""})])
     assert message.get("intent") == {"name": None, "confidence": 0.0}
     assert message.get("intent_ranking") == []
+
+
+def test_a_message_written_in_spanish_is_read_by_the_spanish_model_when_there_is_one():
+    config = {"C": 30, "dense_weight": 2.0, "spanish_model": True}
+    models = {"en": ScopeModel(ScopeModelSettings()), "es": ScopeModel(ScopeModelSettings())}
+    routed = ScopeClassifier(config, None, None, models)
+    english_only = ScopeClassifier(config, None, None, {"en": models["en"]})
+
+    assert routed._language("¿qué es ART y cómo funciona?") == "es"
+    assert routed._language("tengo dolor de espalda baja, me sirve") == "es"
+    assert routed._language("what is ART and how does it work") == "en"
+    assert routed._language("ok") == "en"
+    assert english_only._language("¿qué es ART y cómo funciona?") == "en"

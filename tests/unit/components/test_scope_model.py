@@ -86,3 +86,17 @@ def test_coefficients_are_column_major_after_fitting_and_unpickling_with_the_sam
 
     assert restored._classifier.coef_.flags.f_contiguous
     assert np.allclose(restored.predict_proba(["is advil ok"], [""], dense), expected)
+
+
+@pytest.mark.parametrize("fold", [True, False])
+def test_folded_accents_read_a_word_typed_without_them_as_the_same_word(fold):
+    texts = ["donde esta la clínica", "donde esta la clínica hoy", "quiero una cita", "una cita"]
+    labels = ["faq/where_offered", "faq/where_offered", "book_appointment", "book_appointment"]
+    model = ScopeModel(ScopeModelSettings(fold_accents=fold)).fit(
+        texts, [""] * 4, np.zeros((4, 4), dtype=np.float32), labels
+    )
+
+    accented, plain = model.predict_proba(
+        ["clínica", "clinica"], ["", ""], np.zeros((2, 4), dtype=np.float32)
+    )
+    assert (accented.tolist() == plain.tolist()) is fold

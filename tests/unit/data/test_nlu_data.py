@@ -64,6 +64,17 @@ MIN_BOUNDARY_TRAINING = 150
 MIN_BOUNDARY_HELDOUT = 120
 MIN_BOUNDARY_HELDOUT_PER_LABEL = 40
 MIN_CLINC150_HELDOUT = 2500
+# Issue 19's Spanish held-out sets, checked wherever their files exist (the bench scores the same
+# files: SPANISH_HELDOUT_SETS in bench/nlu_heldout.py, checked by tests/unit/bench).
+SPANISH_HELDOUT = [
+    ROOT / "tests" / "nlu" / "es" / name
+    for name in ("heldout.yml", "boundary_heldout.yml", "out_of_scope_heldout.yml")
+]
+# Short stock replies ("hola", "muchas gracias", "sí, claro") are in a Spanish held-out set and in
+# the training data by nature, written by both authors; longer messages never are.
+SHORT_REPLY_WORDS = 3
+# Read and tuned on, never trained on (docs/spanish.md).
+SPANISH_DEV = ROOT / "tests" / "spanish" / "dev" / "nlu_dev.yml"
 
 
 def examples(path: Path) -> list[Message]:
@@ -155,3 +166,36 @@ def test_held_out_messages_never_appear_in_the_training_data(heldout, training_m
         *examples(CLINC150_HELDOUT),
     ]
     assert [m.get(TEXT) for m in held_out if normalised(m.get(TEXT)) in seen] == []
+
+
+def also_trained(paths: list[Path], training_messages: list[Message]) -> list[str]:
+    """The messages of these files, short stock replies aside, that the training data holds too."""
+    seen = {normalised(message.get(TEXT)) for message in training_messages}
+    return [
+        message.get(TEXT)
+        for path in paths
+        for message in examples(path)
+        if normalised(message.get(TEXT)) in seen
+        and len(normalised(message.get(TEXT)).split()) > SHORT_REPLY_WORDS
+    ]
+
+
+def test_spanish_held_out_and_development_messages_beyond_short_replies_are_never_trained_on(
+    training_messages,
+):
+    paths = [SPANISH_DEV, *(path for path in SPANISH_HELDOUT if path.is_file())]
+    assert also_trained(paths, training_messages) == []
+
+
+def test_the_leak_check_finds_a_trained_spanish_message_however_it_is_written(
+    tmp_path, training_messages
+):
+    fixture = tmp_path / "heldout.yml"
+    fixture.write_text(
+        'version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n'
+        "    - Hola, buenas tardes, UNA consulta!\n"
+        "    - hola, soy un mensaje que nadie escribio en los datos\n"
+        "    - Muchas gracias\n",
+        encoding="utf-8",
+    )
+    assert also_trained([fixture], training_messages) == ["Hola, buenas tardes, UNA consulta!"]

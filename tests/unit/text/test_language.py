@@ -1,7 +1,7 @@
 import pytest
 
 from clinic.text.language_choice import chosen_language, page_language
-from clinic.text.language_detect import detect, resolve
+from clinic.text.language_detect import detect, has_spanish, resolve
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,18 @@ def test_a_message_without_a_choice_chooses_nothing(text: str) -> None:
 )
 def test_the_pages_language_comes_from_the_widgets_metadata(metadata, expected) -> None:
     assert page_language(metadata) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("¿qué es ART?", True),
+        ("where are you? donde queda la oficina", True),
+        ("my lower back me duele", True),
+        ("what is ART and how does it work", False),
+        ("can I take ibuprofen for my neck", False),
+        ("ok", False),
+    ],
+)
+def test_spanish_inside_a_message_is_found_however_little_there_is(text: str, expected: bool):
+    assert has_spanish(text) is expected

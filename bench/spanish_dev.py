@@ -1,0 +1,53 @@
+"""Scores a trained model on the Spanish NLU development set (tests/spanish/dev/nlu_dev.yml).
+
+Usage: .venv/bin/python -m bench.spanish_dev MODEL [--misses]
+
+The development set is for reading and tuning (docs/spanish.md); the Spanish held-out sets in
+tests/nlu/es/ are scored by bench.nlu_evaluate and bench.bench_nlu with the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench.nlu_evaluate import rasa_parser
+from bench.nlu_heldout import ROOT, load_heldout
+from bench.nlu_scoring import SAFE_LABELS, score
+
+DEV_SET = ROOT / "tests/spanish/dev/nlu_dev.yml"
+BOUNDARY_LABELS = frozenset(
+    {"ask_medication", "other_condition", "faq/not_in_article", "ask_diagnosis"}
+)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("model", type=Path, help="a trained Rasa model (.tar.gz)")
+    parser.add_argument("--misses", action="store_true", help="list every message it got wrong")
+    args = parser.parse_args(argv)
+    examples = load_heldout(DEV_SET)
+    parsed = rasa_parser(args.model)([example.text for example in examples])
+    predictions = [prediction for prediction, _ in parsed]
+    scores = score(examples, predictions)
+    boundary = [
+        prediction.label in SAFE_LABELS
+        for example, prediction in zip(examples, predictions, strict=True)
+        if (example.response_key or example.intent) in BOUNDARY_LABELS
+    ]
+    right = len(examples) - len(scores.misses)
+    print(f"messages: {len(examples)}, right: {right} ({right / len(examples):.1%})")
+    print(f"in-scope accuracy: {scores.accuracy:.1%} of {scores.in_scope_count}")
+    print(
+        f"out-of-scope rejected: {scores.out_of_scope_rejection:.1%} of {scores.out_of_scope_count}"
+    )
+    print(f"boundary safe: {sum(boundary) / len(boundary):.1%} of {len(boundary)}")
+    if args.misses:
+        for miss in scores.misses:
+            print(f"  {miss.expected} -> {miss.predicted}: {miss.text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
