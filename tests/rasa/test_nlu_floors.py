@@ -12,6 +12,13 @@ MINIMUM_IN_SCOPE_ACCURACY = 0.95
 MINIMUM_OUT_OF_SCOPE_REJECTION = 0.95
 MINIMUM_BOUNDARY_SAFE = 0.95
 MINIMUM_BOUNDARY_DEDICATED = 0.80
+# Spanish (docs/spanish.md): below the targets, which are not met yet; a few points under
+# the first measurement (in-scope 79.7 %, boundary safe 87.3 %, off-topic rejected 80.0 %).
+SPANISH_FLOORS = {
+    ("Spanish in-scope", "accuracy"): 0.76,
+    ("Spanish boundary", "safe"): 0.84,
+    ("Spanish out-of-scope", "out_of_scope_rejection"): 0.76,
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +48,9 @@ def test_questions_the_article_does_not_answer_get_no_art_answer(figures):
     result = figures["boundary"]
     assert result["safe"] >= MINIMUM_BOUNDARY_SAFE, misses(result)
     assert result["dedicated"] >= MINIMUM_BOUNDARY_DEDICATED, misses(result)
+
+
+@pytest.mark.parametrize(("name", "figure"), list(SPANISH_FLOORS))
+def test_spanish_figures_stay_above_their_floors(figures, name, figure):
+    result = figures[name]
+    assert result[figure] >= SPANISH_FLOORS[(name, figure)], misses(result)
