@@ -155,6 +155,14 @@ class ValidateBookingForm(FormValidationAction):
         canonical = canonical_region(str(region)) if region else None
         if tracker.get_slot("concern") is None and canonical:
             return {"concern": concern_for_region(canonical)}
+        # An answer that is just a covered area ("la espalda baja": no English entity names it)
+        # is the concern, though the NLU reads it as that area's question: unfilled, the form
+        # would reject the turn and the FAQ rule would answer instead of taking it.
+        if tracker.get_slot("requested_slot") == "concern":
+            try:
+                return {"concern": parse_concern(tracker.latest_message.get("text") or "")}
+            except InvalidInput:
+                return {}
         return {}
 
     def validate_full_name(

@@ -26,6 +26,8 @@ KNOWN_GAPS = {
     "name: the request is not dropped",
     "c020": "the NLU reads the gibberish 'hmm flibber wobble' as other_condition, so the next "
     "miss is the first of its run and does not escalate",
+    "c021": "the NLU reads the gibberish 'qpwoei rutyal' as greet since the Spanish training "
+    "data came in, so it gets the greeting instead of the fallback",
     "c027": "a preferred time that reads like an hours question (early mornings before 8 if you "
     "have anything) is answered as not_in_article and not taken",
     "c037": "a change at the summary that gives the new value (change the time to afternoons) "

@@ -287,6 +287,21 @@ def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher)
 
 
 @pytest.mark.parametrize(
+    ("answer", "concern"),
+    [
+        ("la espalda baja", {"concern": "lower back"}),
+        ("el cuello", {"concern": "neck"}),
+        ("how long is a session?", {}),
+    ],
+)
+def test_an_answer_that_is_just_an_area_is_the_concern_whatever_the_nlu_read(
+    dispatcher, answer, concern
+):
+    tracker = make_tracker({"requested_slot": "concern"}, text=answer, intent="faq")
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
+
+
+@pytest.mark.parametrize(
     ("mentioned", "concern"),
     [
         ("Lumbar", {"concern": "lower back"}),
