@@ -264,8 +264,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:fever\w*|temperature|burning up|feverish|chills)\b.{0,80}\b(?:stiff|rigid)\b.{0,15}"
         r"\bneck\b",
         r"\b(?:stiff|rigid)\b.{0,15}\bneck\b.{0,80}\b(?:fever\w*|temperature|burning up|feverish)",
-        rf"\b{NOT} (?:touch|bend|put|get) (?:my |his |her )?chin (?:to|on|down to) "
-        r"(?:my |his |her )?chest\b",
+        together(
+            r"headache|head (?:is )?(?:pounding|splitting)|light hurts|vomit\w*|throwing up"
+            r"|confus\w*|drowsy",
+            rf"{NOT} (?:touch|bend|put|get) (?:my |his |her )?chin (?:to|on|down to)",
+        ),
         r"\brash\b.{0,40}\b(?:doesnt|does not|wont) fade\b",
         r"\bmening\w*",
     ),
@@ -442,6 +445,8 @@ RULES: tuple[Rule, ...] = (
         r"\bunaliv\w*|\bsleep forever\b|\bwhere (?:im|i am) going\b|\bmade my decision\b",
         r"\btonights the night\b|\bstockpil\w*|\bhoard\w* (?:my )?(?:pills|meds|oxy)",
         r"\b(?:suicide|goodbye) (?:note|message|letter)s?\b|\bfound my note\b",
+        r"\b(?:written|wrote|writing|left) (?:a |my )?(?:note|letter)s? (?:for|to) (?:my )?(?:kids"
+        r"|children|family|wife|husband|partner|mom|mum|parents|son|daughter)\b",
         r"\bupdated my will\b|\bmaking (?:final )?arrangements\b|\bsaid (?:my )?goodbyes?\b",
         r"\bgiv(?:e|ing|en) (?:away )?(?:all )?my (?:stuff|things|belongings)\b|\bgave (?:away )?my"
         r" (?:dog|cat|stuff|things)\b|\bput my (?:dog|cat) up for adoption\b",
@@ -538,6 +543,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:cutting|cut|burn|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
         r"\b(?:cutting|cut) again\b",
+        r"\bcarv\w* (?:up )?(?:my|his|her) (?:arms?|wrists?|legs?|thighs?|skin)\b",
+        r"\b(?:found|caught|saw|walked in on) (?:me|him|her) (?:cutting|burning|hurting)\b",
         r"\bpunch\w* (?:my ?self|my (?:own )?(?:legs?|arms?|thighs?|face|stomach))\b",
         r"\bslit\w* (?:my )?wrists?\b",
         r"\bpull\w* (?:out )?my hair\b.{0,30}\b(?:clumps|bald)",
@@ -549,7 +556,7 @@ RULES: tuple[Rule, ...] = (
         "fever_with_back_pain",
         URGENT_CARE,
         together(
-            r"fever\w*|temperature|temp\b|high temp\w*|chills|burning up|feverish|sweats|febrile",
+            r"fever\w*|temperature|temps?\b|high temp\w*|chills|burning up|feverish|sweats|febrile",
             r"back|spine|lumbar|kidney|flank",
         ),
     ),
@@ -684,6 +691,13 @@ CRISIS_DENIAL = re.compile(
     r"|\b(?:not|never) wanting to die\b|\bnot saying (?:that )?i\b"
     r"|\b(?:thought|felt like|feel like) (?:i was |id |i would )?(?:going to |gonna )?die\b"
 )
+# An urge fought now is no denial ("struggling not to self harm right now").
+CRISIS_URGE = re.compile(
+    r"\b(?:struggl\w*|trying (?:so |really )?hard|fighting|barely managing|urges?) (?:\w+ ){0,2}"
+    r"not to\b"
+)
+# A word after which a negation before it no longer applies.
+CONTRAST = re.compile(r"\b(?:just|but|only|though|however|instead|except|yet)\b")
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
     r"\b(?:doing (?:\w+ )?(?:well|great|good|ok|okay|better|amazing|fine)|(?:good|fine|ok|well)"
@@ -744,7 +758,8 @@ PAST = re.compile(
     r"|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
-    r"|years earlier|previously|has passed|went away|is gone now|resolved|wore off|worn off"
+    r"|years earlier|previously|(?:im|i am) \d\d now|at (?:age|the age of) \d+|has passed"
+    r"|went away|is gone now|resolved|wore off|worn off"
     r"|(?:old|ancient) history"
     r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever )?since(?: then)?"
     r"|in my (?:early |late |mid )?(?:teens|twenties|thirties|forties|\d0s)|during (?:covid"
@@ -812,11 +827,22 @@ NOT_MINE = re.compile(
 )
 # Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
 # had cauda equina"), unless the clause puts it now ("my husband is having chest pain").
+# Someone the visitor may tell of.
+PEOPLE = (
+    r"(?:[\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband|brother|sister|friend|neighbou?r"
+    r"|grand\w+|cousin|coworker|co-worker|colleague|client|boss|son|daughter|kid|girlfriend"
+    r"|boyfriend|partner|patient|buddy|teammate|roommate|classmate|niece|nephew|stepdad|stepmom)"
+    r"|mate|pal)"
+)
+# Someone else told as recovered ("my cousin was paralysed for a while, she made a good
+# recovery"): what happened to them is not the visitor's emergency now.
+OTHER_PERSON_RECOVERED = re.compile(
+    rf"\b(?:my|our|a|his|her) (?:\w+ )?{PEOPLE}s?\b.{{0,120}}\b(?:made a (?:\w+ )?recovery"
+    r"|recovered|(?:shes|hes|theyre|she is|he is|they are) (?:totally |completely |perfectly )?"
+    r"(?:fine|ok|okay|good|back to normal) now)\b"
+)
 OTHER_PERSON_PAST = re.compile(
-    r"\b(?:(?:my|our|a|his|her)(?: \w+s?)? )?[\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband"
-    r"|brother|sister|friend|neighbou?r|grand\w+|cousin|coworker|co-worker|colleague|client"
-    r"|boss|son|daughter|kid|girlfriend|boyfriend|partner|patient|buddy|teammate|roommate"
-    r"|classmate|niece|nephew|stepdad|stepmom)s?"
+    rf"\b(?:(?:my|our|a|his|her)(?: \w+s?)? )?{PEOPLE}s?"
     r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived|tried to"
     r"|ended up with|attempted|used to|struggled|passed (?:away )?(?:by|from|to)"
     r"|was (?:hospitali[sz]ed|admitted)|overdosed"
@@ -826,9 +852,7 @@ OTHER_PERSON_PAST = re.compile(
 # Someone else's sudden event ("my dad collapsed"), dropped only when the message dates it: an
 # undated one may be happening now ("my dad collapsed and isnt responding").
 OTHER_PERSON_EVENT = re.compile(
-    r"\b(?:my|our|a|his|her)(?: \w+s?)? [\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband"
-    r"|brother|sister|friend|neighbou?r|grand\w+|cousin|coworker|co-worker|colleague|client|boss"
-    r"|son|daughter|kid|girlfriend|boyfriend|partner|buddy|teammate|roommate|stepdad|stepmom)s?"
+    rf"\b(?:my|our|a|his|her)(?: \w+s?)? {PEOPLE}s?"
     r"(?: of mine)?\b.{0,30}\b(?:passed out|fainted|collapsed|went to the (?:er|hospital)|was"
     r" (?:rushed|taken)|blacked out)\b"
 )
@@ -845,6 +869,8 @@ MUSCULAR = re.compile(
     r"|(?:strained|pulled) (?:a )?muscle|muscle strain|coughing fit|tender to (?:the )?touch"
     r"|hurts (?:more )?when i (?:press|push|touch|twist|stretch))\b"
 )
+# The neck bent forward: "chest" there is where the chin goes, no pain in it.
+CHIN_TO_CHEST = re.compile(r"\bchin (?:to|on|down to|onto) (?:my |his |her |the )?chest\b")
 # Words that are a figure of speech around a sign's words.
 FIGURATIVE = re.compile(
     r"\b(?:nearly|almost|practically) (?:passed out|pass out|fainted|faint|blacked out|black out"
@@ -861,7 +887,8 @@ AIRWAY = re.compile(r"\b(?:chok\w*|swell\w*|swollen|lips|blue|wheez\w*|throat)\b
 SPASM = re.compile(r"\b(?:spasm\w*|cramp\w*|seized up|locked up|threw out|threw my back)\b")
 CARDIAC = re.compile(
     r"\b(?:crush\w*|pressure|squeez\w*|elephant|left arm|jaw|sweat\w*|short of breath|breathless"
-    r"|cant breathe|nause\w*|radiat\w*|heav\w*|clammy|faint\w*|dizz\w*|racing|pounding)\b"
+    r"|cant breathe|nause\w*|radiat\w*|(?<!too )heav\w*(?! (?:weights?|lift\w*|bags?|box\w*|load))"
+    r"|clammy|faint\w*|dizz\w*|racing|pounding)\b"
 )
 # A pain that comes with a neck movement is a nerve's, not a heart's ("pain down my left arm when
 # i tilt my head").
@@ -910,6 +937,8 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         PAST.search(clause) or FINE_SINCE.search(clause) or not NOW.search(clause)
     ):
         return False
+    if OTHER_PERSON_RECOVERED.search(clause) and not HAPPENING_NOW.search(clause):
+        return False
     if rule.tier is CRISIS and ACCIDENT.search(clause) and not ON_PURPOSE.search(clause):
         return False
     if _told_otherwise(rule, clause, match):
@@ -920,13 +949,14 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
         # explicit denial, a question in general, or a past told as over drops a crisis finding.
         general = CRISIS_GENERAL.search(clause) and not HAPPENING_NOW.search(clause)
-        return not (CRISIS_DENIAL.search(clause) or CRISIS_FIGURE.search(clause) or general)
+        denied = CRISIS_DENIAL.search(clause) and not CRISIS_URGE.search(clause)
+        return not (denied or CRISIS_FIGURE.search(clause) or general)
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if DENIED_PART.search(match.group(0)):
         return False
     # A negation shortly before the match ("no numbness", "dont have any chest pain"), or before
     # a list the match ends ("no chest pain or shortness of breath").
-    before = clause[: match.start()]
+    before = _after_contrast(clause[: match.start()])
     if NEGATION.search(before[-NEGATION_REACH:]):
         return False
     if LISTED.search(before) and NEGATION.search(before[-LIST_REACH:]):
@@ -940,6 +970,13 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         or (past.group(0) == "history of" and bool(HAPPENING_NOW.search(clause)))
         or _back_now(clause, past, match)
     )
+
+
+def _after_contrast(before: str) -> str:
+    """What follows the last contrast word: a negation before it does not reach past it ("no
+    burning, just cant pee and numb down below")."""
+    contrasts = list(CONTRAST.finditer(before))
+    return before[contrasts[-1].end() :] if contrasts else before
 
 
 def _back_now(clause: str, past: re.Match[str], match: re.Match[str]) -> bool:
@@ -957,6 +994,8 @@ def _told_otherwise(rule: Rule, text: str, match: re.Match[str] | None) -> bool:
             if figure.start() <= match.start() and match.end() <= figure.end():
                 return True
     if rule.category == "chest_pain":
+        if CHIN_TO_CHEST.search(text) and text.count("chest") == 1:
+            return True
         if MUSCULAR.search(text) and not _affirmed(CARDIAC, text):
             return True
         return bool(POSITIONAL.search(text)) and "chest" not in text

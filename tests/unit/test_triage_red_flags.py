@@ -256,6 +256,20 @@ def test_every_rule_has_a_tier_and_a_category():
         ("my legs are numb and i can't pee, why is that?", EMERGENCY),
         ("my best friend was hospitalized for suicidal thoughts in 2020, she's great now", None),
         ("my ex had suicidal thoughts years ago, doesn't affect me now", None),
+        # From the review of dev9.
+        ("no burning when i pee, just cant pee at all and numb down below", EMERGENCY),
+        ("another night of carving my arm up", CRISIS),
+        ("my husband found me cutting in the kitchen", CRISIS),
+        ("trying so hard not to self harm right now", CRISIS),
+        ("i've written a note for my kids, they'll understand", CRISIS),
+        ("lower back aching and temps around 38.9 since yesterday", URGENT_CARE),
+        ("neck so tight i can't touch my chin to my chest", None),
+        ("can't touch my chin to my chest and the headache is unreal, i'm burning up", EMERGENCY),
+        ("sore chest muscle from benching too heavy, hurts when i press on it", None),
+        ("had a heart attack at 60, i'm 72 now, my hip aches on walks", None),
+        ("my mate had a stroke at 50, scared me into looking after my back", None),
+        ("my aunt went numb in both legs from a disc, she's totally fine now", None),
+        ("my housemate had flu but i'm the one with a stiff neck and a fever now", EMERGENCY),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
