@@ -684,7 +684,8 @@ CRISIS_DENIAL = re.compile(
     r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
     r"|thoughts of|in (?:a )?crisis|done with (?:life|living))"
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?)"
-    r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?no\b"
+    r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?(?:no|i dont"
+    r"|i do not)\b"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
     r"|\b(?:dont|do not) (?:really |actually )?want to "
     r"(?:die|kill myself|hurt myself|end my life)\b"
@@ -717,6 +718,7 @@ RECOVERED = re.compile(
 CRISIS_FIGURE = re.compile(
     r"\b(?:my|this) (?:neck|back|body|legs?|feet|knees?|shoulders?|muscles|spine|traps|hamstrings?)"
     r" (?:\w+ )?(?:wants?|is (?:going|gonna|about)) to die\b"
+    r"|\bdie of (?:embarrassment|shame|boredom|laughter|laughing|cringe)\b"
 )
 # Everyday figures of speech with death or killing in them ("my boss is going to kill me", "the
 # death of me"): the model may read a crisis in them that no rule finds.
@@ -737,7 +739,8 @@ CRISIS_GENERAL = re.compile(
     r"|\bis it true\b|\bstandard for\b|\bwho should\b|\bprotocol\b|\bheadline\b"
     r"|\bpodcast\b|\bgeneral advice\b|\bjust curious\b|\bis 988\b|\bcause (?:depression"
     r"|suicid\w*)|\bintake form\b|\bquestionnaire\b|\bform (?:asks|asked)\b"
-    r"|\bif a (?:patient|client|person) (?:talks|mentions|says|tells)\b|\basking as a\b"
+    r"|\bif a (?:patient|client|person|friend|loved one|family member|colleague|coworker)"
+    r" (?:talks|mentions|says|tells)\b|\basking as a\b"
     r"|\bhow do you (?:guys )?handle\b|\bsigns (?:that )?(?:someone|somebody|a person|people)\b"
 )
 DENIED_PART = re.compile(

@@ -270,6 +270,8 @@ def test_every_rule_has_a_tier_and_a_category():
         ("my mate had a stroke at 50, scared me into looking after my back", None),
         ("my aunt went numb in both legs from a disc, she's totally fine now", None),
         ("my housemate had flu but i'm the one with a stiff neck and a fever now", EMERGENCY),
+        ("what do i do if a friend tells me they want to end their life?", None),
+        ("i could die of embarrassment, i pulled my back dancing at the wedding", None),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
