@@ -1042,7 +1042,8 @@ def find_red_flags(text: str) -> list[Finding]:
             if match and _counts(rule, clause, match, now_in_message):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
     whole = " ".join(parts)
-    if not any(cue.search(whole) for cue in (NEGATION, GENERAL, OTHER_PERSON_PAST)):
+    cues = (NEGATION, GENERAL, OTHER_PERSON_PAST, OTHER_PERSON_RECOVERED)
+    if not any(cue.search(whole) for cue in cues):
         dated = bool(PAST.search(whole))
         for rule in RULES:
             if (
