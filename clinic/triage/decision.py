@@ -6,8 +6,9 @@ assistant asks the visitor first (`symptom_check`) instead of guessing either wa
 first when only the model sees a crisis in a message whose mention of suicide or self-harm the
 rules dismissed (denied, told as over, asked about in general): the model reads the words, the
 rules read what is said about them; likewise for an everyday figure of speech ("my boss is going
-to kill me"). Likewise for a red flag the rules found and dismissed: the model alone sends such a
-message to 911 only when it is nearly sure (`overrule`), and otherwise the assistant asks first.
+to kill me"). Likewise for a red flag the rules found and dismissed, or such a figure of speech
+("i'm going to strangle my teenager"): the model alone sends such a message to 911 only when it
+is nearly sure (`overrule`), and otherwise the assistant asks first.
 """
 
 from __future__ import annotations
@@ -99,7 +100,12 @@ def decide(
         and (mentions_crisis(text) or crisis_idiom(text))
     ):
         return Decision(SYMPTOM_CHECK, MODEL, CRISIS_CHECK, at_risk)
-    if by_model is EMERGENCY and rules and finding is None and mentions_emergency(text):
+    if (
+        by_model is EMERGENCY
+        and rules
+        and finding is None
+        and (mentions_emergency(text) or crisis_idiom(text))
+    ):
         emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)
         if emergency < point.overrule:
             return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)

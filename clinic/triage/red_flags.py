@@ -727,6 +727,7 @@ CRISIS_IDIOM = re.compile(
     r" (?:literally )?(?:murder|kill) (?:someone|somebody|for)\b|\brather die than\b"
     r"|\bkilling me\b|\bnot (?:thinking about )?ending anything except\b|\bto die for\b"
     r"|\b(?:scared|bored|worried) to death\b"
+    r"|\b(?:going to|gonna|will|would|could) (?:strangle|throttle|murder) (?:my|him|her|them)\b"
 )
 RELAPSE = re.compile(
     r"\b(?:again|is back|are back|came back|coming back|back to|relaps\w*|lately|these days|tonight"

@@ -89,3 +89,10 @@ def test_a_spanish_red_flag_decides_even_when_the_model_sees_nothing():
     assert (decision.tier, decision.source, decision.category) == (EMERGENCY, "rule", "chest_pain")
     assert decide("ya no quiero vivir", probabilities(), POINT).tier is CRISIS
     assert decide("me duele la espalda", probabilities(), POINT).tier is ROUTINE
+
+
+def test_the_model_alone_asks_first_about_an_emergency_in_a_figure_of_speech():
+    point = OperatingPoint(emergency=0.5, crisis=0.5, urgent_care=0.5, check=0.3, overrule=0.95)
+    text = "i'm going to strangle my teenager, he left his skateboard on the stairs"
+    assert decide(text, {"routine": 0.25, "emergency": 0.75}, point).tier is SYMPTOM_CHECK
+    assert decide(text, {"routine": 0.01, "emergency": 0.99}, point).tier is EMERGENCY
