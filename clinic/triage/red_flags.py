@@ -145,7 +145,10 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "stroke",
         EMERGENCY,
-        together(r"eye|vision|see\b", r"black|dark|went out|cant see\b|couldnt see\b|curtain"),
+        together(
+            r"eye|vision|see\b(?! (?:a|any|the) (?:way|point|future|end|light))",
+            r"black|dark|went out|cant see\b|couldnt see\b|curtain",
+        ),
         together(
             r"eye|vision|sight",
             r"went (?:dark|black)|gone|curtain|lost|go(?:ne|ing) black"
@@ -503,6 +506,8 @@ RULES: tuple[Rule, ...] = (
         r"|a truck|oncoming)",
         r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
         r"\bkms\b",
+        r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
+        r"\bsoon (?:none of (?:this|it)|nothing) (?:will|is going to|gonna) matter\b",
         r"\b(?:suicdal|sucidal|suicidial|suisidal|suicidle|sucide|suicde|suiside|suicid)\b",
         r"\b(?:wont|will not|not going to) need (?:it|them|the (?:appointment|appt)"
         r"|my (?:appointment|appt)) after (?:this|tonight|tomorrow|today|the weekend|\w+day)\b",

@@ -272,6 +272,10 @@ def test_every_rule_has_a_tier_and_a_category():
         ("my housemate had flu but i'm the one with a stiff neck and a fever now", EMERGENCY),
         ("what do i do if a friend tells me they want to end their life?", None),
         ("i could die of embarrassment, i pulled my back dancing at the wedding", None),
+        ("i can't see a way forward anymore with this back", None),
+        ("whats the lethal dose of my tramadol", CRISIS),
+        ("soon none of this will matter", CRISIS),
+        ("everything went black in my left eye and i can't see out of it", EMERGENCY),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
