@@ -22,13 +22,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from clinic.triage.red_flags import Finding
+from clinic.triage.red_flags import Finding, find_red_flags
 from clinic.triage.tiers import CRISIS, EMERGENCY, URGENT_CARE, Tier
 
 ME = r"(?:me|le|se me|se le|te|se te)"
-CAN_NOT = r"(?:no (?:puedo|puede|podia|pude|pudo|he podido|ha podido|consigo|logro|puedes))"
+CAN_NOT = (
+    r"(?:no (?:puedo|puede|podia|pude|pudo|he podido|ha podido|consigo|logro|puedes|pueda|pueden"
+    r"|podemos))"
+)
 SUDDEN = (
     r"(?:de repente|de golpe|derepente|repentin\w*|subit\w*|de la nada|sin aviso|hace (?:un )?rato"
+    r"|de momento|de pronto|de un (?:momento|segundo) a otro|en (?:un )?segundos?"
     r"|hace (?:\d+|unos|unas|media) minutos?)"
 )
 # Up to 30 characters within one phrase ("duermo de pecho y me duele el cuello" is no chest pain).
@@ -42,7 +46,8 @@ NUMB_ONLY = (
     r"(?:dormid[oa]s?|se (?:me|le) (?:duerme|durmio|duermen|durmieron)|adormecid[oa]s?"
     r"|adormec\w*|entumid[oa]s?|entumecid[oa]s?|entumec\w*|entumi\w*|insensible\w*"
     r"|no (?:siento|sienta|sentia|senti|siente) (?:nada|el papel|la taza|el asiento)?"
-    r"|sin (?:sensibilidad|sensacion|sentir)|perdi\w* (?:la )?sensibilidad|durmiendo)"
+    r"|sin (?:sensibilidad|sensacion|sentir)|perdi\w* (?:la )?sensibilidad|durmiendo"
+    r"|anestesi\w*)"
 )
 NUMB = rf"(?:{NUMB_ONLY}|hormigue\w*|cosquille\w*|piquetitos|alfileres|agujas)"
 GROIN = (
@@ -56,9 +61,13 @@ BUTTOCKS = r"(?:nalgas?|gluteos?|pompis|pompas|trasero|sentaderas|cola|colita|cu
 LEGS = (
     r"(?:(?:las |mis |sus )?(?:dos|ambas) piernas|las piernas|mis piernas|ambos lados|los dos pies)"
 )
-BOTH_LEGS = r"(?:(?:las |mis |sus )?(?:dos|ambas) piernas|ambos lados|los dos pies|ambos pies)"
+BOTH_LEGS = (
+    r"(?:(?:las |mis |sus )?(?:dos|ambas) piernas|ambos lados|los dos pies|ambos pies"
+    r"|piernas\b.{0,25}\b(?:las dos|ambas)\b)"
+)
 WEAK = (
-    r"(?:debil\w*|debilidad|sin fuerza|no tienen? fuerza|flojas?|flojos?|pesad[oa]s|se (?:me|le)"
+    r"(?:debil\w*|debilidad|debilit\w*|sin fuerza|no tienen? fuerza|flojas?|flojos?|pesad[oa]s"
+    r"|se (?:me|le)"
     r" doblan|no (?:me|le) (?:responden|sostienen|aguantan)|no responden|como de trapo|se vencen"
     r"|se (?:me|le) fue la fuerza|perd\w* (?:la )?fuerza|no (?:tengo|tiene) fuerza)"
 )
@@ -66,28 +75,44 @@ PEE = r"(?:orinar|hacer pipi|hacer del uno|mear|miccionar|hacer pis)"
 CHEST_SIGN = (
     r"(?:dolor\w*|duele|doliendo|presion|opresion|apret\w*|aprieta\w*|pesadez|ardor|punzada\w*"
     r"|elefante|aplast\w*|estruj\w*|oprim\w*|piedra|peso|molestia|puñalada|punalada|quema\w*"
-    r"|pinchazo\w*|tension)"
+    r"|pinchazo\w*|tension|arde|ardiendo)"
 )
 INJURY = (
-    r"me cai\b|se cayo|caida(?! del (?:pelo|cabello))|choque|choca\w*|me chocaron|accidente (?:de"
+    r"\bcai\b|me resbale|resbalon|volc\w*|cayo (?:\w+ ){0,3}encima|me pego (?:un|una|el"
+    r"|la) (?:carro"
+    r"|camion|coche|auto|moto|troca|camioneta)|por detras|me cai\b|se cayo|caida(?! del (?:pelo"
+    r"|cabello))|choque|choca\w*|me chocaron|accidente (?:de"
     r"|en) (?:carro|coche|auto|moto"
     r"|trafico|transito|bici\w*|camion)|accidente|atropell\w*|volcadura|me volque|me tire de"
     r"|me tiraron|me tumbaron|me derribaron|me cai de|golpe fuerte|me golpearon|tacleada|tacle\w*"
     r"|me aventaron|me embistio|me pego un carro"
 )
 INJURY_SIGN = (
-    rf"{NUMB}|{WEAK}|{CAN_NOT} (?:mover|sentir|caminar|pararme|levantarme)|no siento|cuello"
+    rf"{NUMB}|{WEAK}|{CAN_NOT} (?:mover|sentir|caminar|pararme|levantarme|levantar)|no (?:siento"
+    r"|siente|sentia)|cuello"
     r"|no me puedo mover|paraliz\w*"
 )
+# A fall or crash told as minor or already checked, or a figure of speech ("siento que me
+# atropelló un camión").
+TRAUMA_TOLD_OFF = (
+    r"\b(?:me|lo|la|le|nos) (?:revisaron|vieron|atendieron|checaron)|todo (?:salio|estaba|esta)"
+    r" bien|(?<!al principio )estaba bien|\bleve\b|choquecito|a \d+ (?:millas|km)|sin (?:golpes"
+    r"|lesiones)"
+    r"|(?:siento|parece) (?:que|como si) me (?:atropell|hubiera atropell|paso encima)\w*"
+    r"|como si me (?:hubiera )?(?:atropell|arroll)\w*"
+)
 TEAR = r"(?:desgarr\w*|rasg\w*|arranc\w*|partier\w*|abrier\w*|rompier\w*)"
-TORSO = r"(?:espalda|pecho|omoplatos|paletillas|escapulas|hacia atras)"
+TORSO = r"(?:espalda|pecho|omoplatos|paletillas|escapulas|hacia atras|abdomen|panza|barriga)"
 HEAD_HIT = (
-    r"(?:golpe\w*|pegue|pego|di|dio|azote|azoto|trancazo|madrazo|chingadazo|porrazo)\b.{0,25}"
+    r"(?:cay\w*|choc\w*|caer|tiro|cai)\b.{0,30}\bde cabeza\b|\b(?:se|me) (?:dio|di|pego|pegue)"
+    r" (?:\w+ )?en la (?:frente|nuca|cabeza|sien)|\bcon (?:un|una) \w+ en la cabeza|(?:golpe\w*"
+    r"|pegue|pego|di|dio|azote|azoto|trancazo|madrazo|chingadazo|porrazo)\b.{0,25}"
     r"\bcabeza\b|\bcabeza\b.{0,15}\b(?:golpe\w*|contra)|\bcabezazo\b|traumatismo craneal"
     r"|contusion (?:en la )?cabeza"
 )
 NECK_CARE = (
-    r"ajuste|ajusto|ajustaron|tronar\w*|trono|tronaron|truene|manipul\w*|masaje|quiropract\w*"
+    r"sonar\w*|sonaron|crujir\w*|ajuste|ajusto|ajustaron|tronar\w*|trono|tronaron|truene"
+    r"|manipul\w*|masaje|quiropract\w*"
     r"|sobador|sobaron|sobada|me estiraron|me jalaron|despues (?:de|del) (?:la |mi )?(?:sesion"
     r"|tratamiento|terapia|cita|art)"
 )
@@ -279,7 +304,7 @@ RULES_ES: tuple[RuleEs, ...] = (
         rf"\b{BOTH_LEGS}\b.{{0,35}}(?:{NUMB}|{WEAK})",
         rf"(?:{NUMB}|{WEAK})\b.{{0,35}}\b{BOTH_LEGS}\b",
         r"\bciatica (?:en|de|por) (?:ambos lados|las dos piernas|ambas piernas|los dos lados)\b"
-        r"|\bciatica bilateral\b|\bcola de caballo\b|\bcauda equina\b",
+        r"|\bciatica bilateral\b|\bcola de caballo\b",
     ),
     _any(
         "thunderclap_headache",
@@ -324,7 +349,7 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"cuello",
         r"la luz|dolor de cabeza (?:fuerte|terrible|horrible)|confundid\w*|vomit\w*",
     ),
-    _all("major_trauma", EMERGENCY, INJURY, INJURY_SIGN),
+    _all("major_trauma", EMERGENCY, INJURY, INJURY_SIGN, unless=TRAUMA_TOLD_OFF),
     _all(
         "head_injury",
         EMERGENCY,
@@ -356,7 +381,7 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|hincharon|esta hinchando|estan hinchando|inflamo|inflamaron|inflaman|hinchan) (?:toda )?"
         r"(?:la cara|la lengua|los labios|la garganta|los ojos)",
         r"\b(?:anafila\w*|reaccion alergica (?:fuerte|grave|severa|seria)|choque anafilactico"
-        r"|shock anafilactico|epipen|epinefrina|adrenalina)\b",
+        r"|shock anafilactico|epinefrina|adrenalina)\b",
         r"\bno (?:puedo|puede) tragar\b.{0,40}\b(?:hinch|inflam|ronchas|alergi)\w*",
     ),
     _all(
@@ -417,6 +442,197 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|pildoras|tabletas|capsulas))",
     ),
     _all("other_emergency", EMERGENCY, r"embarazada", r"sangr\w*"),
+    # More ways of telling each sign (the Spanish development set's review, docs/triage.md).
+    _any(
+        "suicidal_thoughts",
+        CRISIS,
+        r"\b(?:juntando|guardando|ahorrando|acumulando) (?:\w+ )?pastillas|pastillas guardadas"
+        r"|(?:ya )?(?:tengo|se) (?:como|con que) hacerlo|tengo un plan para (?:matarme|morir\w*)"
+        r"|(?:dormir\w*|acostarme) y no (?:volver a )?despertar|no volver a despertar"
+        r"|no creo que (?:siga|este|vaya a estar) (?:aqui|viv[oa]|en este mundo)"
+        r"|(?:bajarme|saltar) o tirarme|o tirarme\b|tirarme o\b|estoy en (?:el|un) puente"
+        r"|nadie me extra\w+ si|si (?:yo )?(?:desapareciera|me muriera|ya no estuviera"
+        r"|no estuviera)"
+        r"|cartas? de despedida|(?:me|se) despid\w* de todos|ya me despedi de|hoy es el dia"
+        r"|no aguanto (?:mas )?(?:esta|la) vida|quiero que (?:todo )?(?:se acabe|termine)(?! (?:el"
+        r"|este"
+        r"|la|esta) (?:dolor|tratamiento|semana))|soy una carga|quitarme del medio"
+        r"|regalando mis cosas|ya no (?:las|los) voy a necesitar|ahorc\w*|una soga|la soga"
+        r"|me (?:atropell|mat)\w* para no|ojala (?:me muera|no despierte|me atropell\w*)"
+        r"|no quiero seguir (?:en este mundo|aqui|con vida|viviendo)|lo mejor (?:es|seria)"
+        r" (?:morirme|morir|matarme|desaparecer)|\bmorirme\b|(?:no tengo|sin|perdi las) ganas de"
+        r" vivir|pienso (?:mucho )?en la muerte|quiero desaparecer|y no salir(?: nunca)?(?: mas)?\b"
+        r"|no (?:pienso|voy a|puedo) seguir viviendo|planeando (?:algo|como) (?:para )?(?:matarme"
+        r"|morir|acabar)",
+    ),
+    _any(
+        "self_harm",
+        CRISIS,
+        r"\bcort\w* las munecas|\bcort\w* las venas|\bme (?:pego|golpeo|doy) (?:\w+ ){0,4}contra la"
+        r" pared|\bme (?:muerdo|mordi|rasco|rasguno|arano) hasta (?:sangrar|hacerme sangre)"
+        r"|\b(?:golpeo|golpee|pego|pegue|lastimo|lastime|corto|corte|quemo|queme|hago dano)\w* a"
+        r" (?:mi|si) mism[oa]|\b(?:se|me) quem\w* con (?:el|un|la|una) (?:encendedor|cigarro"
+        r"|cerillo"
+        r"|plancha|vela)|\bme (?:provoco|hago|causo) (?:heridas|cortes|quemaduras|moretones)"
+        r"|\b(?:estoy |esta )?haciendo(?:me|se)? dano|\bme estoy haciendo dano",
+        r"\b(?:me|se) (?:queme|quemo|corte|corto|pegue|pego|golpee|golpeo|lastime|lastimo|clave"
+        r"|clavo|mordi|muerdo)\w*\b.{0,60}\ba proposito",
+        past_counts=True,
+    ),
+    _any(
+        "cauda_equina",
+        EMERGENCY,
+        r"\bno (?:he|ha) podido (?:\w+ ){0,5}(?:orinar|hacer pipi)",
+        r"\bcomo si tuviera anestesia\b",
+        rf"\bpiernas (?:{NUMB}|{WEAK})\w* (?:las dos|ambas)\b",
+    ),
+    _any(
+        "chest_pain",
+        EMERGENCY,
+        r"\b(?:se agarra|se agarro|se toca|se toco|con la mano en|se aprieta) el pecho\b",
+    ),
+    _any(
+        "breathing",
+        EMERGENCY,
+        r"\b(?:falta|faltaba|falto) (?:\w+ ){1,2}(?:el )?aire\b|\bahogos?\b|\bestoy sin aire\b"
+        r"|\bno (?:me |le )?(?:entra|pasa|llega) (?:el )?aire\b|\bsilb\w* (?:el pecho|la garganta)"
+        r"|\bcada respiracion\b|\brespir\w* (?:muy )?(?:mal|agitad\w*|con (?:mucho )?esfuerzo)"
+        r"|\bse le mueve la nariz\b|\bse le hunden las costillas\b"
+        r"|\b(?:me|le|te) cuesta (?:\w+ ){1,3}respirar\b",
+    ),
+    _any(
+        "stroke",
+        EMERGENCY,
+        r"\bse (?:me|le) (?:viro|vira|torcio|desvio|jalo|fue|va) (?:la boca|la cara)"
+        r"|\b(?:la cara|la boca) (?:\w+ )?(?:para|hacia|de) un lado\b|\bno (?:puedo|puede) sonreir"
+        r"|\bpalabras (?:que no tienen sentido|sin sentido|raras)|\bdice cosas sin sentido"
+        r"|\bincoherente\w*|\bno (?:me|le|nos) entiende (?:lo que|nada)|\bse (?:me|le) olvidan las"
+        r" palabras|\bno entiend\w* lo que (?:leo|lee)|\blas palabras no (?:me|le) salen"
+        r"|\bno (?:puedo|puede) hablar bien\b(?! (?:espanol|ingles|el idioma))"
+        r"|\bdel mismo lado\b|\bse (?:me|le) fue la vista|\bse (?:me|le) cae la mano",
+        rf"{CAN_NOT} (?:mover|levantar|subir|sentir) (?:el brazo|la pierna|la mano)\b.{{0,30}}"
+        r"\b(?:ni|y) (?:el brazo|la pierna|la mano)\b",
+        rf"\b{SUDDEN}\b.{{0,20}}{CAN_NOT} (?:subir|levantar) el brazo",
+        rf"{CAN_NOT} (?:subir|levantar) el brazo\b.{{0,40}}\b(?:{SUDDEN}|la boca|la cara)",
+    ),
+    _any(
+        "sudden_paralysis",
+        EMERGENCY,
+        rf"\b{SUDDEN}\b.{{0,20}}{CAN_NOT} (?:mover|levantar|sentir) los pies",
+        r"\bpiernas\b.{0,25}\bno (?:me|le) responden\b",
+        r"\bdebilidad (?:subita|repentina|de repente) en (?:las|ambas|las dos) piernas",
+    ),
+    _any(
+        "neck_artery",
+        EMERGENCY,
+        r"\b(?:veo|ve|veia|viendo) (?:todo )?(?:borroso y )?doble\b|\b(?:veo|ve) dos de todo\b",
+    ),
+    _all(
+        "neck_artery",
+        EMERGENCY,
+        NECK_CARE,
+        r"cuello|nuca|cervical\w*",
+        r"mare\w*|vertigo|da vueltas|no (?:puedo|puede) tragar|traban las palabras|como borracho"
+        r"|borroso|vomit\w*|no (?:puedo|puede) caminar",
+        r"ahora|hace (?:un|una|\d+) (?:rato|hora|horas|minutos)|esta (?:manana|tarde|noche)"
+        r"|desde entonces|despues|luego|de repente",
+    ),
+    _all(
+        "thunderclap_headache",
+        EMERGENCY,
+        r"cabeza|nuca",
+        r"(?:el )?peor de (?:mi|su) vida|como nunca|mas fuerte que (?:he|ha) tenido|nunca (?:he|ha"
+        r"|habia) (?:sentido|tenido)|explosion|estall\w*|revent\w*|garrotazo|martillazo|balazo"
+        r"|trueno|me tire al suelo|en un segundo|de un segundo a otro|llego al maximo",
+    ),
+    _all(
+        "meningitis",
+        EMERGENCY,
+        r"fiebre|calentura",
+        r"barbilla|rigidez de nuca|nuca (?:\w+ )?(?:rigida|tiesa|dura)|manchas (?:\w+ ){0,4}que no"
+        r" (?:se quitan|desaparecen)|prueba del vaso|con el vaso",
+    ),
+    _all(
+        "major_trauma",
+        EMERGENCY,
+        r"volc\w*|me pego (?:un|una|el|la) (?:carro|camion|coche|auto|moto)|por detras|cay\w* de"
+        r" espaldas?|me resbale|cayo (?:\w+ ){0,3}encima",
+        INJURY_SIGN,
+        unless=TRAUMA_TOLD_OFF,
+    ),
+    _all(
+        "head_injury",
+        EMERGENCY,
+        HEAD_HIT,
+        r"sueno|no sabe (?:quien|donde|que)|perd\w* el sentido|liquido (?:clarito|claro)|no (?:lo"
+        r"|la)"
+        r" podemos despertar|balbuce\w*|(?:esta|se puso|anda) rar[oa]|no responde|sangre (?:por|de"
+        r"|del) (?:la )?(?:nariz|oido|oidos)",
+    ),
+    _any(
+        "tearing_pain",
+        EMERGENCY,
+        r"\bdolor (?:\w+ )?(?:desgarrador|desgarrante)|\b(?:algo )?se (?:me|le) (?:rasga|rasgo"
+        r"|desgarra|desgarro|rompe|rompio) por dentro|\b(?:atraviesa|traspasa|atraveso|traspaso)\w*"
+        r" (?:\w+ ){0,2}(?:el |del )?pecho (?:a|hasta|hacia) la espalda|\bme atraveso a la espalda"
+        r"|\b(?:panza|abdomen|barriga|estomago) (?:\w+ ){0,2}(?:late|palpita)|\bsin pulso\b",
+    ),
+    _all(
+        "anaphylaxis",
+        EMERGENCY,
+        r"(?:cara|labios|lengua|garganta) (?:\w+ )?(?:hinchad\w*|inflamad\w*|enorme\w*|gord[oa])"
+        r"|se (?:me|le) hinch\w* (?:la cara|la lengua|los labios|la garganta)|habones|ronchas"
+        r"|urticaria",
+        r"tragar|respirar|aire|hablar|ronca|tos\w*|garganta|lengua|mare\w*|se (?:me|le) cierra"
+        r"|antibiotico|medicina|pastilla|nueces|mani|cacahuate|mariscos|picadura|abeja|vacuna"
+        r"|inyeccion|comi\w*|kiwi|alergic\w*",
+    ),
+    _any(
+        "anaphylaxis",
+        EMERGENCY,
+        r"\bse (?:me|le) hinche\w* (?:la cara|la lengua|los labios|la garganta)"
+        r"|\bsiento que se (?:me|le) cierra\b",
+    ),
+    _any(
+        "other_emergency",
+        EMERGENCY,
+        r"\b(?:caca|heces|popo|excremento|evacuaciones) (?:\w+ ){0,2}(?:negras?|como alquitran)"
+        r"|\bno (?:me |nos |le )?responde (?:cuando|si)\b|\bse (?:cayo|desplomo) (?:\w+ ){0,3}y no"
+        r" responde|\b(?:barriga|panza|abdomen|estomago) (?:dura|duro) como (?:una )?(?:tabla"
+        r"|piedra)"
+        r"|\bmezcl\w* (?:las |mis )?(?:pastillas|relajantes|calmantes|medicinas) con (?:alcohol"
+        r"|cerveza|vino|tequila)|\b(?:me|se) (?:tome|tomo|trague|trago) (?:todos|todas) (?:los|las"
+        r"|mis|sus) (?:pastillas|pildoras|relajantes|calmantes|medicinas|tabletas|analgesicos)"
+        r"|\bno (?:sabemos|se|sabe) cuantas\b|\bojos en blanco\b|\bespuma (?:por|en) la boca"
+        r"|\b(?:le|me) (?:estan dando|dio|dan|dieron) (?:temblores|convulsiones)",
+    ),
+    _all(
+        "other_emergency",
+        EMERGENCY,
+        r"embarazada",
+        r"lucecitas|vision borrosa|dolor de cabeza (?:muy )?fuerte|cara hinchada"
+        r"|presion (?:muy )?alta"
+        r"|convuls\w*|no siento (?:al|el) bebe|se me rompio la fuente",
+    ),
+    _all(
+        "other_emergency",
+        EMERGENCY,
+        r"testicul\w*",
+        r"de repente|de golpe|insoportable",
+    ),
+    _all(
+        "other_emergency",
+        EMERGENCY,
+        r"(?:me|se) quem\w*",
+        r"toda la|todo el|levant\w* la piel|ampollas grandes|carne viva|aceite hirviendo",
+    ),
+    _all(
+        "other_emergency",
+        EMERGENCY,
+        r"diabetic\w*|azucar (?:muy )?baja|hipoglucemia|insulina",
+        r"confundid\w*|desmay\w*|no (?:responde|reacciona|puede tragar)|inconsciente|temblando"
+        r" y sudando|sudando y temblando|sudando, temblando",
+    ),
     _all(
         "fever_with_back_pain",
         URGENT_CARE,
@@ -445,36 +661,43 @@ RULES_ES: tuple[RuleEs, ...] = (
         past_counts=True,
         unless=(
             r"\bmi (?:mama|papa|madre|padre|abuel\w*|ti[oa]|herman[oa]|prim[oa]|amig[oa]"
-            r"|suegr[oa])\b"
+            r"|suegr[oa])\b.{0,60}\b(?:a mi|yo)\b"
         ),
     ),
     _all(
         "worsening_weakness_or_numbness",
         URGENT_CARE,
         rf"{NUMB}|{WEAK}|debilidad|arrastr\w* (?:el|la) (?:pie|pierna)|se (?:me|le) cae el pie"
-        r"|pie caido|tropiez\w*|torpe\w*|se me caen las cosas|no puedo agarrar|sin fuerza",
+        r"|pie caido|tropiez\w*|torpe\w*|se me caen las cosas|no puedo agarrar|sin fuerza"
+        r"|pie se (?:me|le) cae|lo arrastro|perdiendo (?:la )?fuerza|puntillas|talones",
         r"cada (?:dia|vez|semana) (?:es |esta |estoy |se pone )?(?:mas|peor)|(?:mas"
         r"|peor) cada (?:dia|semana)|empeora\w*"
         r"|va(?:n)? (?:en )?aumento|avanza\w*|se (?:me |le )?(?:esta |ha |va )?(?:extend\w*"
         r"|extiende|esparc\w*|corrido|corriendo)|va subiendo|ha subido|sube hasta|mas y mas"
         r"|cada vez peor|peor y peor"
         r"|desde hace (?:unos |varios |dos |tres |\d+ )?(?:dias|semanas)|ya me llega"
-        r"|ahora (?:ya )?(?:llega|tambien)",
+        r"|ahora (?:ya )?(?:llega|tambien)|(?:ha|han|se (?:me|le) ha) ido|poco a poco|esta semana"
+        r"|(?:lleva|llevo) (?:una|dos|\d+) semanas?|ya no (?:puedo|puede)|va empeorando",
     ),
     _all(
         "weight_loss",
         URGENT_CARE,
         r"(?:baje|bajado|bajando|perdi|perdido|perdiendo|adelgac\w*|rebaje)\b.{0,20}"
-        r"\b(?:peso|kilos|libras|\d+ ?kg)|perdida de peso|la ropa (?:me )?queda (?:grande|floja)"
+        r"\b(?:peso|kilos|libras|\d+ ?kg)|\b(?:baj\w*|perd\w*|adelga\w*) (?:\w+ ){0,3}sin (?:razon"
+        r"|querer|motivo|causa|explicacion|buscarlo)|adelga[cz]\w*|flaquisim\w*|perdida de peso"
+        r"|la ropa (?:me )?queda (?:grande|floja)"
         r"|(?:estoy|me veo) (?:muy )?flac\w*",
         r"espalda|columna|noche|cuello|lumbar|huesos",
+        past_counts=True,
         unless=r"(?<!sin )(?<!sin hacer )\b(?:dieta|a proposito|ejercicio|gym|gimnasio|ozempic"
         r"|embarazo)\b",
     ),
     _all(
         "other_urgent",
         URGENT_CARE,
-        r"ardor al orinar|(?:arde|duele) (?:al|cuando) (?:orino|orinar|hago pipi)|sangre en (?:la"
+        r"ardor al orinar|(?:arde|duele) (?:al|cuando) (?:orino|orinar|hago pipi)"
+        r"|orin\w* con sangre"
+        r"|infeccion (?:de orina|urinaria|en la orina|de (?:las )?vias urinarias)|sangre en (?:la"
         r" )?orina|orina con sangre|drogas inyectad\w*|me inyecto|inmunosupri\w*|trasplante|vih"
         r"|esteroides|prednisona|cortisona",
         r"espalda|columna|cuello|fiebre|rinon\w*|costado",
@@ -484,10 +707,21 @@ RULES_ES: tuple[RuleEs, ...] = (
         "other_urgent",
         URGENT_CARE,
         r"osteoporosis|osteopenia|huesos fragiles|huesos debiles",
-        r"de repente|me cai|tos\w*|estornud\w*|levant\w*|agach\w*|empezo|nuevo|fuerte",
+        r"de repente|de golpe|me sente|me cai|tos\w*|estornud\w*|levant\w*|agach\w*|empezo|nuevo"
+        r"|fuerte",
         r"espalda|columna|costilla\w*",
         past_counts=True,
     ),
+)
+
+# English names of signs in a Spanish message ("tengo chest pain"), read only when it holds a
+# Spanish word: an English message is the English rules'.
+SPANGLISH_RULES: tuple[RuleEs, ...] = (
+    _any("chest_pain", EMERGENCY, r"\b(?:chest pain|heart attack|chest pressure)\b"),
+    _any("breathing", EMERGENCY, r"\b(?:short of breath|cant breathe|can't breathe)\b"),
+    _any("stroke", EMERGENCY, r"\bstroke\b"),
+    _any("other_emergency", EMERGENCY, r"\b(?:seizure|fainted|passed out|overdose)\b"),
+    _any("suicidal_thoughts", CRISIS, r"\b(?:suicidal|suicide|kill myself|want to die)\b"),
 )
 
 # A negation shortly before a sign ("no tengo dolor en el pecho", "sin fiebre"), unless it says
@@ -499,7 +733,7 @@ PERSISTS = (
     r"|hay manera|importa|es normal)"
 )
 NEGATION = re.compile(
-    r"\b(?:no|sin|nunca|ni|tampoco|ningun[oa]?|nada de|jamas|niego|descartad[oa]s?)\b"
+    r"\b(?:no|sin|nunca|ni|tampoco|ningun[oa]?|nada de|nada que ver con|jamas|niego|descart\w*)\b"
     rf"(?! {PERSISTS})(?! (?:razon|motivo|causa|explicacion|querer|dieta|hacer dieta|aviso"
     r"|previo aviso|parar|poder|control|puedo|puede|podia|pude|he podido|ha podido|consigo|logro"
     r"|me responden|me sostienen|controlo|controla|me sale|he orinado"
@@ -508,7 +742,7 @@ NEGATION = re.compile(
 )
 NEGATION_REACH = 30
 # Where a negation's reach ends before a sign: a comma or a new verb phrase.
-NEGATION_BOUNDARY = re.compile(r",|\by\b|\bpero\b|\bque\b|\baunque\b|\bsolo\b")
+NEGATION_BOUNDARY = re.compile(r",|\by\b|\bpero\b|(?<!nada )\bque\b|\baunque\b|\bsolo\b")
 PAST = re.compile(
     r"(?<!desde )\bhace (?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince"
     r"|veinte"
@@ -519,8 +753,14 @@ PAST = re.compile(
     r"|\ben (?:19|20)\d\d\b|\ben (?:los|el) (?:ochenta|noventa|\d0)s?\b|\bya (?:se me quito|paso"
     r"|me recupere|estoy bien|estoy mejor|sane|me cure)\b|\bme (?:recupere|cure) (?:por completo"
     r"|totalmente|del todo)?|\bya sane\b|\ben el pasado\b|\bantecedentes? de\b"
-    r"|\bnunca quedo igual\b|\bdesde el accidente\b|\bdesde entonces\b|\bde eso hace\b"
+    r"|\bnunca quedo igual\b|\bde eso hace\b"
     r"|\ba los \d+ anos\b|\bhistorial de\b|\bel otro ano\b|\baquella vez\b"
+    r"|(?<!desde )\bhace (?:un|1) mes\b|\bel mes pasado\b|(?<!desde )\bhace tiempo\b"
+    r"|\bde (?:chamac[oa]|chavit[oa]|escuincle|chiquit[oa]|morrit[oa]|patoj[oa]|cipote|pelad[oa])\b"
+    r"|\bya (?:esta|estoy|estamos) bien\b|\b(?:ya )?se (?:curo|recupero)\b|\bfue al hospital\b"
+    r"|\b(?:me|lo|la|le) (?:vieron|revisaron|atendieron|checaron)\b.{0,40}\b(?:urgencias"
+    r"|hospital|emergencias|bien|nada)\b"
+    r"|\ble pusieron un stent\b"
 )
 # The sign asked about in general or as a hypothesis, not told as the visitor's own.
 GENERAL = re.compile(
@@ -531,7 +771,8 @@ GENERAL = re.compile(
     r"|\bcuando (?:debo|tengo que|hay que|deberia|es necesario|se debe) (?:ir|llamar|preocup\w*"
     r"|buscar|acudir)|\b(?:puede|pueden|podria|suele) (?:el |la |un |una |los |las |este |esta )?"
     r"(?:art|tratamiento|terapia|masaje|ajuste|sesion|procedimiento|tecnica|\w+) (?:\w+ )?"
-    r"(?:causar|provocar|dar|producir)\b|\bsi (?:tuviera|tuviese|llegara|llego a|me (?:diera"
+    r"(?:causar|provocar|dar|producir)\b|(?<!como )\bsi (?:tuviera|tuviese|llegara|llego a"
+    r"|me (?:diera"
     r"|pasara|llegara|llegase|dieran)|alguien|una persona|un paciente|alguna vez|algun dia"
     r"|despues (?:de|del) (?:tratamiento|la sesion) (?:me|tengo))\b|\ben caso de\b|\bpor si acaso\b"
     r"|\bsi (?:me|le|te) (?:\w+ ){0,5}(?:despues|luego|mas adelante|algun dia|durante el"
@@ -541,7 +782,16 @@ GENERAL = re.compile(
     r"|\bes (?:una )?bandera roja\b"
     r"|\bque significa\b|\bhipotetic\w*|\bpor ejemplo\b|\ben general\b"
     r"|\bque tan (?:comun|raro|grave|peligroso)\b|\bdiferencia entre\b"
+    r"|\bsi (?:me|le|te) llega a\b|\bsi llego a\b|\bque es (?:el|la) (?:sindrome|cauda|meningitis"
+    r"|anafilaxia|embolia|diseccion)|\blo vi en\b|\bvi en un video\b"
+    r"|(?<!me )(?<!le )\bpuede (?:dar|causar|provocar)\b|\bse puede confundir\b"
+    r"|\bcomo (?:lo |los |la |las )?(?:distingo|diferencio)\b|\brehabilitacion\b"
+    r"|\b(?:art|el tratamiento|la terapia) (?:sirve|ayuda|funciona)\b|\briesgos del\b"
+    r"|\bpense que (?:era|tenia) (?:un |una )?(?:infarto|derrame|embolia)\b.{0,40}\b(?:fue|era"
+    r"|resulto)\b"
 )
+# What someone died of, just before the sign ("mi vecino se murió de un aneurisma").
+DIED_OF = re.compile(r"\b(?:muri\w*|falleci\w*) (?:de|por) (?:un |una )?(?:\w+ )?$")
 # The sign is happening as the visitor writes: a general question does not dismiss it.
 HAPPENING_NOW = re.compile(
     r"\b(?:ahora mismo|ahorita|en este momento|justo ahora|hace (?:un )?rato|hace \d+ (?:minutos"
@@ -559,14 +809,15 @@ CRISIS_DENIAL = re.compile(
 )
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
-    r"\b(?:ahora estoy (?:bien|mejor|estable|tranquil[oa]|feliz)|ya estoy (?:bien|mejor|estable)"
+    r"\b(?:(?:hoy|ahora|ya) (?:esta|estoy|estamos) (?:bien|mejor|estable)|ahora estoy (?:bien"
+    r"|mejor|estable|tranquil[oa]|feliz)|ya estoy (?:bien|mejor|estable)"
     r"|estoy (?:bien|mejor|estable) (?:ahora|desde)|lo super\w*|ya paso|recuperad[oa]"
     r"|en un buen (?:lugar|momento)|me fue bien con|con terapia|sali adelante|ya no (?:pienso"
     r"|me pasa|tengo esos)|hace (?:mucho|anos) que no|bien desde entonces|mucho mejor)\b"
 )
 RELAPSE = re.compile(
     r"\b(?:otra vez|de nuevo|nuevamente|volvi a|volvio|volvieron|regresaron|ultimamente|estos dias"
-    r"|esta semana|esta noche|hoy|ahora (?:otra vez|de nuevo))\b"
+    r"|esta semana|esta noche|ahora (?:otra vez|de nuevo))\b"
 )
 CRISIS_GENERAL = re.compile(
     r"\b(?:la gente|las personas|alguien|un paciente|una persona|los pacientes) (?:que )?(?:con|se"
@@ -592,7 +843,7 @@ FIGURATIVE = re.compile(
     r"\b(?:de (?:tanto )?reir|de risa|jaja\w*|muscular|lagartijas|flexiones|press de banca|pesas"
     r"|gimnasio|gym|de tanto toser|cuando toso|al toser|la tos|gripa|gripe|resfriado|agujetas"
     r"|entrenamiento|despues de correr|del ejercicio"
-    r"|de nervios|ansiedad)\b"
+    r")\b"
 )
 # The figurative words dismiss only these signs (a sore chest after push-ups, out of breath from
 # laughing); never a stroke, a saddle numbness or a crisis.
@@ -610,6 +861,13 @@ SPELLINGS = tuple(
     )
 )
 SPACES = re.compile(r"\s+")
+# English words of a sign: a message holding one is read by the English rules too.
+ENGLISH_SIGN = re.compile(
+    r"\b(?:pain|hurts?|sudden\w*|trouble|talk\w*|breath\w*|numb\w*|weak\w*|chest|legs?|arms?"
+    r"|face|mouth|droop\w*|worst|feel\w*|started|throat|swell\w*|swollen|bleed\w*|dizzy|vision"
+    r"|neck|back|head\w*|fever|suicid\w*|kill|die|dying|help|please|now|cant|cannot|wont)\b"
+)
+RHETORICAL = re.compile(r"[^.?!]*\?\s*(?:no|nada|para nada|que va|nel)\b(?! se\b)")
 # Common Spanish words that English messages do not hold, and the reverse.
 SPANISH_HINT = re.compile(
     r"\b(?:el|los|las|del|que|y(?!')|en|es|esta|estoy|tengo|tiene|mi|mis|se|por|para|con|una|muy"
@@ -634,7 +892,10 @@ def normalize(text: str) -> str:
 
 
 def clauses(text: str) -> list[str]:
-    return [part.strip() for part in CLAUSE_BREAK.split(normalize(text)) if part.strip()]
+    """The message's clauses, without a question the visitor answers "no" ("¿me duele el pecho?
+    no, es la espalda")."""
+    plain = RHETORICAL.sub(" ", normalize(text))
+    return [part.strip() for part in CLAUSE_BREAK.split(plain) if part.strip()]
 
 
 def _negated(clause: str, start: int) -> bool:
@@ -664,6 +925,8 @@ def _counts(rule: RuleEs, clause: str, match: re.Match[str], whole: str) -> bool
     if (GENERAL.search(clause) and not HAPPENING_NOW.search(clause)) or _negated(
         clause, match.start()
     ):
+        return False
+    if DIED_OF.search(clause[: match.start()]):
         return False
     return rule.past_counts or not PAST.search(clause)
 
@@ -699,6 +962,21 @@ def written_in_spanish(normalized: str) -> bool:
     return SPANISH_HINT.search(normalized) is not None or ENGLISH_HINT.search(normalized) is None
 
 
+def spanish_only(normalized: str) -> bool:
+    """A Spanish word in the message and no English one."""
+    return SPANISH_HINT.search(normalized) is not None and not (
+        ENGLISH_HINT.search(normalized) or ENGLISH_SIGN.search(normalized)
+    )
+
+
+def find_all_red_flags(text: str) -> list[Finding]:
+    """The English rules' findings and the Spanish rules'. A message written only in Spanish is
+    the Spanish rules' alone: the English rules read neither its negations nor its history ("de
+    joven tuve meningitis"); its English words are the Spanish rules' (SPANGLISH_RULES)."""
+    english = [] if spanish_only(normalize(text)) else find_red_flags(text)
+    return [*english, *find_red_flags_es(text)]
+
+
 def find_red_flags_es(text: str) -> list[Finding]:
     """Every Spanish rule that holds in the message, at most one finding per category. English
     messages are the English rules' ("not suicidal" holds a word of both languages)."""
@@ -707,7 +985,8 @@ def find_red_flags_es(text: str) -> list[Finding]:
     whole = " ".join(parts)
     if not written_in_spanish(whole):
         return []
-    for rule in RULES_ES:
+    rules = RULES_ES + SPANGLISH_RULES if SPANISH_HINT.search(whole) else RULES_ES
+    for rule in rules:
         if rule.category in found:
             continue
         matched = _found(rule, parts, whole)

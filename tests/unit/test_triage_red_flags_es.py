@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from clinic.triage.red_flags import find_red_flags, most_severe
-from clinic.triage.red_flags_es import find_red_flags_es, normalize
+from clinic.triage.red_flags import most_severe
+from clinic.triage.red_flags_es import find_all_red_flags, find_red_flags_es, normalize
 
 DEV = Path(__file__).resolve().parents[1] / "spanish" / "dev"
 
@@ -20,7 +20,7 @@ def category(text: str) -> str | None:
 
 
 def tier(text: str) -> str | None:
-    finding = most_severe(find_red_flags(text) + find_red_flags_es(text))
+    finding = most_severe(find_all_red_flags(text))
     return finding.tier.intent if finding else None
 
 
@@ -93,6 +93,30 @@ def tier(text: str) -> str | None:
         ("el hormigueo se me esta extendiendo a toda la pierna", "worsening_weakness_or_numbness"),
         ("he bajado 10 kilos sin hacer dieta y me duele la espalda", "weight_loss"),
         ("tengo osteoporosis y de repente me duele mucho la espalda al toser", "other_urgent"),
+        # Told otherwise: the Spanish development set's review.
+        ("weyy tengo las piernas entumidas las dos y no he podido ir al baño", "cauda_equina"),
+        ("mi tio se puso gris, se agarra el pecho y dice que le duele mucho", "chest_pain"),
+        ("no es ansiedad, esto es un dolor que me oprime el pecho", "chest_pain"),
+        ("no pasa el aire, me silba la garganta y estoy muy asustada", "breathing"),
+        ("a mami se le viró la boca de momento y no puede subir el brazo derecho", "stroke"),
+        ("mi papa dice palabras que no tienen sentido, empezo hace rato", "stroke"),
+        ("me desperté y no puedo mover el brazo derecho ni la pierna derecha", "stroke"),
+        ("le sonaron el cuello en la quiropráctica hace rato y ve borroso y doble", "neck_artery"),
+        ("me dio un dolor en la nuca tremendo, el peor de mi vida", "thunderclap_headache"),
+        ("tengo fiebre y manchas en la piel que no se quitan con el vaso", "meningitis"),
+        ("volcamos en la carretera y mi esposa no siente las manos", "major_trauma"),
+        ("se cayo el niño de la litera de cabeza y vomito dos veces", "head_injury"),
+        ("siento que algo se me rasga por dentro en la espalda", "tearing_pain"),
+        ("tomé un antibiotico nuevo y tengo la cara hinchada y los labios enormes", "anaphylaxis"),
+        ("estaba en la cocina y se me cayeron las piernas, no me responden", "sudden_paralysis"),
+        ("hice caca negra como alquitran y estoy muy mareado", "other_emergency"),
+        ("estoy embarazada, me duele mucho la cabeza y veo lucecitas", "other_emergency"),
+        ("mi mamá es diabética y está confundida, no responde", "other_emergency"),
+        ("he estado juntando pastillas por si acaso", "suicidal_thoughts"),
+        ("nadie me extrañaría si desapareciera para siempre", "suicidal_thoughts"),
+        ("me quemé el brazo con la plancha a propósito", "self_harm"),
+        ("el pie se me cae al caminar y va empeorando", "worsening_weakness_or_numbness"),
+        ("orino con sangre y me duele la espalda de lado", "other_urgent"),
     ],
 )
 def test_each_category_is_found(text: str, expected: str) -> None:
@@ -156,6 +180,16 @@ def test_spanglish_is_flagged_by_either_list(text: str, expected: str) -> None:
         "bajé 5 kilos con dieta y me duele la rodilla",
         "tengo dolor en el hombro y no puedo levantar el brazo",
         "me caí sentada y me duele la cola",
+        "siento que me atropelló un camión, el cuello no lo puedo mover casi",
+        "tuve un choquecito en el estacionamiento, solo el cuello un poco adolorido",
+        # Answered "no", told as someone else's and over, or as what someone died of.
+        "me duele el pecho? no, para nada, es la espalda media cuando me estiro",
+        "de joven tuve meningitis, ahora lo que tengo es dolor de cuello de la oficina",
+        "mi suegro tuvo dolor de pecho, lo revisaron en urgencias y le pusieron un stent",
+        "mi vecino se murió de un aneurisma, pero el mio es dolor de tension normal",
+        "la doctora descarto lo de la cauda equina, es una hernia normal",
+        "si me llega a dar fiebre con el cuello tieso, que debo hacer?",
+        "dolor de cabeza normal, nada que ver con el peor de mi vida",
         # A crisis denied or told as over.
         "no quiero hacerme daño, solo estoy cansado del dolor",
         "nunca he pensado en suicidarme, solo quiero que me quiten el dolor",
@@ -171,6 +205,12 @@ def test_accents_and_everyday_spellings_are_folded() -> None:
         normalize("¿Kiero una cita x la ESPALDA, q hago?")
         == "quiero una cita por la espalda, que hago?"
     )
+
+
+def test_a_red_flag_beside_what_someone_died_of_still_counts() -> None:
+    assert tier(
+        "estoy con un dolor en el pecho que me aprieta fuerte, mi mamá murió de infarto"
+    ) == ("emergency")
 
 
 def test_english_text_is_left_to_the_english_rules() -> None:
