@@ -78,7 +78,8 @@ CHEST_SIGN = (
     r"|pinchazo\w*|tension|arde|ardiendo)"
 )
 INJURY = (
-    r"\bcai\b|me resbale|resbalon|volc\w*|cayo (?:\w+ ){0,3}encima|me pego (?:un|una|el"
+    r"\bcai\b|choc(?:o|aron|amos|ue|ado)\b|me resbale|resbalon|volc\w*|cayo (?:\w+ ){0,3}encima"
+    r"|me pego (?:un|una|el"
     r"|la) (?:carro"
     r"|camion|coche|auto|moto|troca|camioneta)|por detras|me cai\b|se cayo|caida(?! del (?:pelo"
     r"|cabello))|choque|choca\w*|me chocaron|accidente (?:de"
@@ -462,7 +463,9 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|no quiero seguir (?:en este mundo|aqui|con vida|viviendo)|lo mejor (?:es|seria)"
         r" (?:morirme|morir|matarme|desaparecer)|\bmorirme\b|(?:no tengo|sin|perdi las) ganas de"
         r" vivir|pienso (?:mucho )?en la muerte|quiero desaparecer|y no salir(?: nunca)?(?: mas)?\b"
-        r"|no (?:pienso|voy a|puedo) seguir viviendo|planeando (?:algo|como) (?:para )?(?:matarme"
+        r"|no (?:pienso|voy a|puedo) seguir viviendo|no tiene (?:caso|sentido) (?:seguir|vivir)"
+        r"|no quiero (?:estar|seguir|vivir) en este mundo|(?:que|ojala) me muriera"
+        r"|planeando (?:algo|como) (?:para )?(?:matarme"
         r"|morir|acabar)",
     ),
     _any(
@@ -496,7 +499,9 @@ RULES_ES: tuple[RuleEs, ...] = (
         EMERGENCY,
         r"\b(?:falta|faltaba|falto) (?:\w+ ){1,2}(?:el )?aire\b|\bahogos?\b|\bestoy sin aire\b"
         r"|\bno (?:me |le )?(?:entra|pasa|llega) (?:el )?aire\b|\bsilb\w* (?:el pecho|la garganta)"
-        r"|\bcada respiracion\b|\brespir\w* (?:muy )?(?:mal|agitad\w*|con (?:mucho )?esfuerzo)"
+        r"|\bcada respiracion\b|\brespir\w* (?:muy )?(?:mal|rapido|agitad\w*"
+        r"|con (?:mucho )?esfuerzo)"
+        r"|\bse (?:me|le) cierra el pecho\b|\bno respir[oa]\b(?! (?:por la nariz|bien por))"
         r"|\bse le mueve la nariz\b|\bse le hunden las costillas\b"
         r"|\b(?:me|le|te) cuesta (?:\w+ ){1,3}respirar\b",
     ),
