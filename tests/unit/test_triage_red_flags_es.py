@@ -1,7 +1,7 @@
 """The Spanish red flags (clinic/triage/red_flags_es.py): each category of docs/triage.md in
 visitors' own Spanish (regional words, accents missing, typos, Spanglish), negation, history, a
 question in general, figures of speech, a crisis's only denials, and the Spanish development sets
-(tests/spanish/dev/), which the rules must keep."""
+(tests/spanish/dev/, tests/triage/dev_es/), which the rules must keep."""
 
 from pathlib import Path
 
@@ -12,6 +12,8 @@ from clinic.triage.red_flags import most_severe
 from clinic.triage.red_flags_es import find_all_red_flags, find_red_flags_es, normalize
 
 DEV = Path(__file__).resolve().parents[1] / "spanish" / "dev"
+# The blind Spanish triage development set, whose misses were reviewed (docs/spanish.md).
+DEV_ES = Path(__file__).resolve().parents[1] / "triage" / "dev_es"
 
 
 def category(text: str) -> str | None:
@@ -227,3 +229,15 @@ def test_the_spanish_development_sets_hold() -> None:
     assert all(found in ("emergency", "crisis") for found in tiers("red_flags"))
     assert set(tiers("crisis")) == {"crisis"}
     assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
+
+
+def test_the_reviewed_spanish_triage_development_set_holds() -> None:
+    def tiers(name: str) -> list[str | None]:
+        examples = yaml.safe_load((DEV_ES / f"{name}.yml").read_text(encoding="utf-8"))
+        return [tier(example["text"]) for example in examples["examples"]]
+
+    assert all(found in ("emergency", "crisis") for found in tiers("red_flags"))
+    assert set(tiers("crisis")) == {"crisis"}
+    assert all(found in ("urgent_care", "emergency", "crisis") for found in tiers("urgent"))
+    assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
+    assert not {"emergency", "crisis"} & set(tiers("negated"))
