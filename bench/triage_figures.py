@@ -116,11 +116,19 @@ def figures(
     )
     if "spanish" in outcomes:
         pairs = list(zip(sets["spanish"], outcomes["spanish"], strict=True))
+        # Issue 19's targets for the Spanish rows.
         rows.append(
             _figure(
-                "Spanish red flags to emergency or crisis (no target)",
+                "Spanish red flags to emergency or crisis",
                 [o.tier in TO_911 for e, o in pairs if e.label != "routine"],
-                ">= 0%",
+                ">= 99%",
+            )
+        )
+        rows.append(
+            _figure(
+                "Spanish routine messages sent to 911",
+                [o.tier in TO_911 for e, o in pairs if e.label == "routine"],
+                "<= 1%",
             )
         )
         rows.append(

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from clinic.triage.red_flags import (
     Finding,
     crisis_idiom,
-    find_red_flags,
     mentions_crisis,
     mentions_emergency,
     most_severe,
 )
-from clinic.triage.red_flags_es import find_red_flags_es
+from clinic.triage.red_flags_es import find_all_red_flags
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
 
 ROUTINE_LABEL = "routine"
@@ -86,7 +85,7 @@ def decide(
 ) -> Decision:
     """`probabilities` by label (routine and the trained tiers); None: the rules alone. Without
     `rules`, the model alone (the benchmark's peers)."""
-    findings = [*find_red_flags(text), *find_red_flags_es(text)] if rules else []
+    findings = find_all_red_flags(text) if rules else []
     finding: Finding | None = most_severe(findings)
     by_model = model_tier(probabilities, point) if probabilities is not None else ROUTINE
     at_risk = risk(probabilities) if probabilities is not None else 0.0

@@ -1,9 +1,9 @@
 """Spanish over REST on the running Rasa and action servers (docs/spanish.md): the greeting, an
 FAQ answer and the answer its Spanish button leads to, the clinic's contact details and hours in
-Spanish after two messages it cannot place, a Spanish red flag outside and inside the
-booking request (the request ends, nothing is kept, no lead), replies that keep the language,
-switching language both ways, and a booking request typed in Spanish to a stored lead that
-prefers Spanish.
+Spanish after two messages it cannot place, Spanish red flags and crisis messages outside the
+booking request and at every step of it (the request ends, nothing is kept, no lead), replies
+that keep the language, switching language both ways, and a booking request typed in Spanish to a
+stored lead that prefers Spanish.
 
 The clinic configured here is closed when the tests run (its only opening is two days ahead), as
 in test_rest_booking.py, so the confirmation makes the after-hours promise in Spanish."""
@@ -30,12 +30,31 @@ STEPS = (
     ("full_name", BOOK, NAME_QUESTION),
     ("contact", "Maria Lopez", CONTACT_QUESTION),
     ("concern", "(914) 555-0142", CONCERN_QUESTION),
+    ("preferred_time", "la espalda baja", "días y horas"),
+    ("patient_status", "los martes por la tarde", "paciente nuevo"),
+    ("consent", "soy paciente nuevo", "contactarle"),
+    ("booking_confirmed", "sí", "Esta es su solicitud"),
+    ("correction", "/deny", "¿Qué le gustaría cambiar?"),
 )
 RED_FLAGS = (
     "tengo un dolor muy fuerte en el pecho y no puedo respirar",
     "tengo la entrepierna dormida y no puedo orinar",
     "se me cayó un lado de la cara y hablo raro",
+    "es el peor dolor de cabeza de mi vida, me empezó de golpe",
+    "se me está cerrando la garganta después de la inyección",
+    "me caí de la escalera y ahora tengo los brazos entumidos",
 )
+CRISIS = ("ya no quiero vivir, pienso en matarme", "estoy pensando en quitarme la vida")
+# Per step: two red flags and one crisis message, rotating, so each message meets several steps.
+FLAGGED = [
+    (step, message, words)
+    for index, (step, _, _) in enumerate(STEPS)
+    for message, words in (
+        (RED_FLAGS[index % len(RED_FLAGS)], SPANISH_EMERGENCY),
+        (RED_FLAGS[(index + 3) % len(RED_FLAGS)], SPANISH_EMERGENCY),
+        (CRISIS[index % len(CRISIS)], SPANISH_CRISIS),
+    )
+]
 
 
 @pytest.fixture(scope="module")
@@ -96,16 +115,18 @@ def test_a_spanish_red_flag_outside_the_request_gets_the_spanish_tier_answer(sta
     assert "988" in answer or "911" in answer
 
 
-@pytest.mark.parametrize(("index", "step"), list(enumerate(name for name, _, _ in STEPS)))
-def test_a_spanish_red_flag_inside_the_request_ends_it_and_keeps_nothing(stack, index, step):
+@pytest.mark.parametrize(("step", "message", "words"), FLAGGED)
+def test_a_spanish_red_flag_at_each_booking_step_ends_it_and_keeps_nothing(
+    stack, step, message, words
+):
     visitor = Visitor(stack.ports.rasa, prefix="es")
     for name, answer, question in STEPS:
         assert question in say(visitor, answer), f"did not reach {name}"
         if name == step:
             break
-    answer = say(visitor, RED_FLAGS[index % len(RED_FLAGS)])
-    assert SPANISH_EMERGENCY in answer
-    assert NAME_QUESTION not in answer and CONTACT_QUESTION not in answer
+    answer = say(visitor, message)
+    assert words in answer
+    assert not any(question in answer for _, _, question in STEPS)
     assert_nothing_kept(stack, visitor)
 
 

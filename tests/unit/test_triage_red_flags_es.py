@@ -1,15 +1,19 @@
-"""The Spanish red flags: each category, negation, history, a crisis's only denial, and the
-Spanish development sets (tests/spanish/dev/), which the rules must keep."""
+"""The Spanish red flags (clinic/triage/red_flags_es.py): each category of docs/triage.md in
+visitors' own Spanish (regional words, accents missing, typos, Spanglish), negation, history, a
+question in general, figures of speech, a crisis's only denials, and the Spanish development sets
+(tests/spanish/dev/, tests/triage/dev_es/), which the rules must keep."""
 
 from pathlib import Path
 
 import pytest
 import yaml
 
-from clinic.triage.red_flags import find_red_flags, most_severe
-from clinic.triage.red_flags_es import find_red_flags_es
+from clinic.triage.red_flags import most_severe
+from clinic.triage.red_flags_es import find_all_red_flags, find_red_flags_es, normalize
 
 DEV = Path(__file__).resolve().parents[1] / "spanish" / "dev"
+# The blind Spanish triage development set, whose misses were reviewed (docs/spanish.md).
+DEV_ES = Path(__file__).resolve().parents[1] / "triage" / "dev_es"
 
 
 def category(text: str) -> str | None:
@@ -17,20 +21,104 @@ def category(text: str) -> str | None:
     return finding.category if finding else None
 
 
+def tier(text: str) -> str | None:
+    finding = most_severe(find_all_red_flags(text))
+    return finding.tier.intent if finding else None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("tengo un dolor muy fuerte en el pecho y no puedo respirar", "chest_pain"),
+        ("siento una presión en el pecho que se me corre al brazo izquierdo", "chest_pain"),
+        ("creo q me esta dando un infarto", "chest_pain"),
+        ("tengo como un elefante sentado en el pecho", "chest_pain"),
+        ("mi abuelo se queja del pecho y esta sudando", "chest_pain"),
+        ("tengo dolor en el pecho, no se me quita", "chest_pain"),
         ("me falta el aire", "breathing"),
+        ("no agarro aire", "breathing"),
+        ("ayudaa no puedo respirarr", "breathing"),
+        ("mi esposo tiene los labios morados", "breathing"),
         ("se me cayó un lado de la cara y hablo raro", "stroke"),
+        ("mi mama de repente no puede mover el brazo derecho", "stroke"),
+        ("de repente se me durmio todo el lado izquierdo del cuerpo", "stroke"),
+        ("creo q le dio una embolia a mi papa", "stroke"),
+        ("de repente perdi la vista de un ojo", "stroke"),
         ("tengo la entrepierna dormida y no puedo orinar", "cauda_equina"),
+        ("no siento nada cuando me limpio", "cauda_equina"),
+        ("se me orina sin darme cuenta y me duele la espalda", "cauda_equina"),
+        ("perdí el control de la vejiga", "cauda_equina"),
+        ("tengo las nalgas dormidas y no siento el papel", "cauda_equina"),
+        ("ciatica en las dos piernas y no he orinado desde ayer", "cauda_equina"),
+        ("no tengo fuerza en las dos piernas", "cauda_equina"),
         ("es el peor dolor de cabeza de mi vida", "thunderclap_headache"),
+        ("me dio un dolor de cabeza de repente, horrible, como un trueno", "thunderclap_headache"),
         ("tengo fiebre y el cuello tieso", "meningitis"),
+        ("tengo calentura y no puedo bajar la barbilla al pecho", "meningitis"),
+        ("mi hijo tiene fiebre y manchas moradas en las piernas", "meningitis"),
         ("me caí de la escalera y tengo las piernas entumidas", "major_trauma"),
-        ("se me está cerrando la garganta", "anaphylaxis"),
-        ("pienso en quitarme la vida", "crisis"),
-        ("ya no quiero vivir", "crisis"),
-        ("tengo fiebre y me duele la espalda", "urgent_care"),
+        ("tuve un accidente de carro hace una hora y me duele el cuello", "major_trauma"),
+        ("me di un golpe en la cabeza y estoy vomitando", "head_injury"),
+        ("se pego en la cabeza y esta confundido", "head_injury"),
+        ("es como si me estuvieran desgarrando la espalda por dentro", "tearing_pain"),
+        ("dolor como un desgarro entre los omoplatos, de repente", "tearing_pain"),
+        ("se me está cerrando la garganta después de la inyección", "anaphylaxis"),
+        ("se me hincharon la lengua y los labios", "anaphylaxis"),
+        ("me salieron ronchas y me cuesta tragar despues de tomar la medicina", "anaphylaxis"),
+        ("no puedo mover las piernas", "sudden_paralysis"),
+        ("las piernas no me responden", "sudden_paralysis"),
+        ("después del ajuste del cuello me mareé horrible y no puedo tragar", "neck_artery"),
+        ("desde el masaje de cuello veo doble", "neck_artery"),
+        ("mi hermano está convulsionando", "other_emergency"),
+        ("mi esposo se desmayó y no reacciona", "other_emergency"),
+        ("estoy sangrando mucho y no para", "other_emergency"),
+        ("se tomó todo el frasco de pastillas", "other_emergency"),
+        ("pienso en quitarme la vida", "suicidal_thoughts"),
+        ("ya no quiero vivir", "suicidal_thoughts"),
+        ("kiero morirme", "suicidal_thoughts"),
+        ("todos estarian mejor sin mi", "suicidal_thoughts"),
+        ("estoy pensando en tirarme del puente", "suicidal_thoughts"),
+        ("me corto los brazos cuando me siento mal", "self_harm"),
+        ("me hago daño a propósito", "self_harm"),
+        ("tengo fiebre y me duele la espalda", "fever_with_back_pain"),
+        ("tengo calentura y dolor de rinones", "fever_with_back_pain"),
+        (
+            "me operaron de la columna hace dos semanas y ahora me duele mas y esta roja la herida",
+            "after_spinal_procedure",
+        ),
+        ("tuve cáncer de mama hace 5 años y ahora me duele la espalda", "cancer_history"),
+        ("estoy en quimio y me duele mucho la columna en la noche", "cancer_history"),
+        (
+            "tengo la pierna cada vez más débil desde hace unos días",
+            "worsening_weakness_or_numbness",
+        ),
+        ("el hormigueo se me esta extendiendo a toda la pierna", "worsening_weakness_or_numbness"),
+        ("he bajado 10 kilos sin hacer dieta y me duele la espalda", "weight_loss"),
+        ("tengo osteoporosis y de repente me duele mucho la espalda al toser", "other_urgent"),
+        # Told otherwise: the Spanish development set's review.
+        ("weyy tengo las piernas entumidas las dos y no he podido ir al baño", "cauda_equina"),
+        ("mi tio se puso gris, se agarra el pecho y dice que le duele mucho", "chest_pain"),
+        ("no es ansiedad, esto es un dolor que me oprime el pecho", "chest_pain"),
+        ("no pasa el aire, me silba la garganta y estoy muy asustada", "breathing"),
+        ("a mami se le viró la boca de momento y no puede subir el brazo derecho", "stroke"),
+        ("mi papa dice palabras que no tienen sentido, empezo hace rato", "stroke"),
+        ("me desperté y no puedo mover el brazo derecho ni la pierna derecha", "stroke"),
+        ("le sonaron el cuello en la quiropráctica hace rato y ve borroso y doble", "neck_artery"),
+        ("me dio un dolor en la nuca tremendo, el peor de mi vida", "thunderclap_headache"),
+        ("tengo fiebre y manchas en la piel que no se quitan con el vaso", "meningitis"),
+        ("volcamos en la carretera y mi esposa no siente las manos", "major_trauma"),
+        ("se cayo el niño de la litera de cabeza y vomito dos veces", "head_injury"),
+        ("siento que algo se me rasga por dentro en la espalda", "tearing_pain"),
+        ("tomé un antibiotico nuevo y tengo la cara hinchada y los labios enormes", "anaphylaxis"),
+        ("estaba en la cocina y se me cayeron las piernas, no me responden", "sudden_paralysis"),
+        ("hice caca negra como alquitran y estoy muy mareado", "other_emergency"),
+        ("estoy embarazada, me duele mucho la cabeza y veo lucecitas", "other_emergency"),
+        ("mi mamá es diabética y está confundida, no responde", "other_emergency"),
+        ("he estado juntando pastillas por si acaso", "suicidal_thoughts"),
+        ("nadie me extrañaría si desapareciera para siempre", "suicidal_thoughts"),
+        ("me quemé el brazo con la plancha a propósito", "self_harm"),
+        ("el pie se me cae al caminar y va empeorando", "worsening_weakness_or_numbness"),
+        ("orino con sangre y me duele la espalda de lado", "other_urgent"),
     ],
 )
 def test_each_category_is_found(text: str, expected: str) -> None:
@@ -38,34 +126,118 @@ def test_each_category_is_found(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "no tengo dolor en el pecho, solo en el hombro",
-        "sin fiebre, el cuello tieso de dormir mal",
-        "tuve un infarto hace años y ahora quiero ayuda con la espalda",
-        "me caí hace dos años y la espalda nunca quedó igual",
-        "no quiero hacerme daño, solo estoy cansado del dolor",
-        "me duele la espalda",
-        "tengo el cuello tieso",
-        "me quedé sin aire de tanto reír",
+        ("chest pain y no puedo respirar bien", "emergency"),
+        ("me duele mucho el pecho, like a lot of pressure", "emergency"),
+        ("i want to kill myself, ayuda", "crisis"),
+        ("ya no quiero vivir, I want to die, sorry my English", "crisis"),
     ],
 )
-def test_negated_dated_and_everyday_messages_are_not_flagged(text: str) -> None:
-    assert category(text) is None
+def test_spanglish_is_flagged_by_either_list(text: str, expected: str) -> None:
+    assert tier(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Negated.
+        "no tengo fiebre, solo me duele la espalda",
+        "sin fiebre, el cuello tieso de dormir mal",
+        "no tengo entumecimiento ni problemas para orinar",
+        "no siento dolor en el pecho, solo en el hombro",
+        "no tengo dolor de pecho ni dificultad para respirar",
+        "no es el peor dolor de cabeza, es el de siempre",
+        "no he tenido ningun accidente, solo me duele",
+        "nunca he tenido cáncer",
+        # History.
+        "tuve un infarto hace años y ahora quiero ayuda con la espalda",
+        "me caí hace dos años y la espalda nunca quedó igual",
+        "hace años tuve una hernia de disco",
+        "el año pasado tuve ciática en las dos piernas",
+        "mi papá tuvo un derrame en 2015",
+        "hace tres años me operaron de la columna, ahora estoy bien",
+        # In general, or as a hypothesis.
+        "¿cuáles son las señales de alarma del dolor de espalda?",
+        "¿qué hago si tengo entumecimiento en la entrepierna?",
+        "ART puede causar un derrame?",
+        "si tuviera fiebre con dolor de espalda, ¿qué hago?",
+        "si me duele el pecho después, ¿tengo que llamar al 911?",
+        # Figures of speech and everyday complaints.
+        "me muero de dolor de espalda",
+        "este dolor de espalda me está matando",
+        "me quiero morir del dolor de espalda jajaja",
+        "mi jefe me va a matar si falto",
+        "me quedé sin aire de tanto reír",
+        "me duele el pecho de las lagartijas en el gym",
+        "me duele el pecho cuando toso mucho de la gripa",
+        "duermo de pecho y me duele el cuello",
+        "se me duerme la mano en la noche",
+        "tengo hormigueo en la pierna derecha por la ciatica",
+        "se me durmieron las piernas de estar sentado mucho tiempo",
+        "no puedo hablar ahora, mejor mándeme un correo",
+        "no quiero seguir con el tratamiento",
+        "me tome 2 pastillas de ibuprofeno y no me hizo nada",
+        "mi mamá tuvo cáncer y a mí me duele la espalda baja",
+        "bajé 5 kilos con dieta y me duele la rodilla",
+        "tengo dolor en el hombro y no puedo levantar el brazo",
+        "me caí sentada y me duele la cola",
+        "siento que me atropelló un camión, el cuello no lo puedo mover casi",
+        "tuve un choquecito en el estacionamiento, solo el cuello un poco adolorido",
+        # Answered "no", told as someone else's and over, or as what someone died of.
+        "me duele el pecho? no, para nada, es la espalda media cuando me estiro",
+        "de joven tuve meningitis, ahora lo que tengo es dolor de cuello de la oficina",
+        "mi suegro tuvo dolor de pecho, lo revisaron en urgencias y le pusieron un stent",
+        "mi vecino se murió de un aneurisma, pero el mio es dolor de tension normal",
+        "la doctora descarto lo de la cauda equina, es una hernia normal",
+        "si me llega a dar fiebre con el cuello tieso, que debo hacer?",
+        "dolor de cabeza normal, nada que ver con el peor de mi vida",
+        # A crisis denied or told as over.
+        "no quiero hacerme daño, solo estoy cansado del dolor",
+        "nunca he pensado en suicidarme, solo quiero que me quiten el dolor",
+        "hace años intenté suicidarme pero ahora estoy bien, vengo por la espalda",
+    ],
+)
+def test_negated_dated_general_and_everyday_messages_are_not_flagged(text: str) -> None:
+    assert tier(text) is None
+
+
+def test_accents_and_everyday_spellings_are_folded() -> None:
+    assert (
+        normalize("¿Kiero una cita x la ESPALDA, q hago?")
+        == "quiero una cita por la espalda, que hago?"
+    )
+
+
+def test_a_red_flag_beside_what_someone_died_of_still_counts() -> None:
+    assert tier(
+        "estoy con un dolor en el pecho que me aprieta fuerte, mi mamá murió de infarto"
+    ) == ("emergency")
 
 
 def test_english_text_is_left_to_the_english_rules() -> None:
     assert find_red_flags_es("I have crushing chest pain and I'm thinking about suicide") == []
+    assert find_red_flags_es("not suicidal, just fed up with this back pain") == []
+    assert find_red_flags_es("what are the warning signs of cauda equina?") == []
 
 
 def test_the_spanish_development_sets_hold() -> None:
     def tiers(name: str) -> list[str | None]:
         examples = yaml.safe_load((DEV / f"{name}.yml").read_text(encoding="utf-8"))["examples"]
-        found = [
-            most_severe(find_red_flags(e["text"]) + find_red_flags_es(e["text"])) for e in examples
-        ]
-        return [finding.tier.intent if finding else None for finding in found]
+        return [tier(example["text"]) for example in examples]
 
-    assert all(tier in ("emergency", "crisis") for tier in tiers("red_flags"))
+    assert all(found in ("emergency", "crisis") for found in tiers("red_flags"))
     assert set(tiers("crisis")) == {"crisis"}
     assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
+
+
+def test_the_reviewed_spanish_triage_development_set_holds() -> None:
+    def tiers(name: str) -> list[str | None]:
+        examples = yaml.safe_load((DEV_ES / f"{name}.yml").read_text(encoding="utf-8"))
+        return [tier(example["text"]) for example in examples["examples"]]
+
+    assert all(found in ("emergency", "crisis") for found in tiers("red_flags"))
+    assert set(tiers("crisis")) == {"crisis"}
+    assert all(found in ("urgent_care", "emergency", "crisis") for found in tiers("urgent"))
+    assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
+    assert not {"emergency", "crisis"} & set(tiers("negated"))
