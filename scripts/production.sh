@@ -78,6 +78,20 @@ ensure_packages() {
     apt-get install -y --no-install-recommends "${missing[@]}" >&2
 }
 
+# require_passable FOLDER: stops unless other users may pass through FOLDER and every folder above
+# it (the services' users must reach the var directory; `make run` closes var/ to its owner).
+require_passable() {
+    local folder=$1
+    while [ "$folder" != / ]; do
+        if (($(printf '%d' "0$(stat -c %a -- "$folder")") % 2 == 0)); then
+            log "$folder is closed to other users, and the services' users must pass through it:" \
+                "set PRODUCTION_VAR_DIR to a folder under passable ones, or chmod o+x $folder"
+            exit 1
+        fi
+        folder=$(dirname "$folder")
+    done
+}
+
 prepare_var_dir() {
     # Only the var directory itself is closed; the folders above it stay passable.
     (umask 022 && mkdir -p "$(dirname "$VAR_DIR")")
@@ -85,6 +99,7 @@ prepare_var_dir() {
     chmod go= "$VAR_DIR"/{log,run,spool,redis,nginx,home}
     # As root every service runs as its own user, who must pass through to its own folder.
     if [ "$(id -u)" -eq 0 ]; then
+        require_passable "$(dirname "$VAR_DIR")"
         chmod go=x "$VAR_DIR" "$VAR_DIR/home"
     else
         chmod go= "$VAR_DIR"
