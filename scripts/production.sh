@@ -192,7 +192,9 @@ as_service() {
     home="$VAR_DIR/home/$user"
     mkdir -p "$home"
     chown "$user:$(id -gn "$user")" "$home"
-    [ "$name" = actions ] && chown -R "$user:$(id -gn "$user")" "$VAR_DIR/spool"
+    if [ "$name" = actions ]; then
+        chown -R "$user:$(id -gn "$user")" "$VAR_DIR/spool"
+    fi
     AS_SERVICE=(unshare --mount --propagation private -- "$PWD/scripts/as-service-user.sh" "$user"
         "$PWD" "$(realpath "$BIN/..")" "$PYTHON_HOME" -- env HOME="$home")
 }
