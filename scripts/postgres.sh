@@ -8,6 +8,11 @@
 #       # (scram-sha-256), the superuser connects only through the socket in DIR (the server
 #       # user's own folder); creates the missing databases DB, each owned by its ROLE, a plain
 #       # login role whose password is set from PASSWORD_FILE at every start
+#   scripts/postgres.sh role-dir DIR ROLE PASSWORD_FILE
+#       # on the server in DIR: a plain login role (no superuser, no create-database or
+#       # create-role) whose password is set from PASSWORD_FILE
+#   scripts/postgres.sh sql-dir DIR DATABASE <SQL
+#       # on the server in DIR: runs the SQL on standard input as the superuser (over the socket)
 #   scripts/postgres.sh stop-dir DIR      # stops it, keeps its data
 #
 # Port LEADS_PG_PORT (default 54329). The test server lives in a temporary folder and has fsync
@@ -133,10 +138,11 @@ HBA
     chmod 600 "$file"
 }
 
-# superuser_sql BINDIR WORKDIR: runs the SQL on standard input as the superuser, over the socket.
+# superuser_sql BINDIR WORKDIR [DATABASE]: runs the SQL on standard input as the superuser, over
+# the socket, in DATABASE (postgres by default).
 superuser_sql() {
     as_server_user "$1/psql" -q -tA -v ON_ERROR_STOP=1 -h "$2" -p "$PORT" -U postgres \
-        -d postgres -f -
+        -d "${3:-postgres}" -f -
 }
 
 # ensure_role BINDIR WORKDIR ROLE PASSWORD_FILE: a login role without any other privilege; the
@@ -172,6 +178,14 @@ start_dir() {
             superuser_sql "$bindir" "$workdir" >/dev/null
     done
     log "PostgreSQL running on 127.0.0.1:$PORT with its data in $workdir"
+}
+
+role_dir() {
+    ensure_role "$(find_bindir)" "$(realpath -e "$1")" "$2" "$3"
+}
+
+sql_dir() {
+    superuser_sql "$(find_bindir)" "$(realpath -e "$1")" "$2" >/dev/null
 }
 
 stop_dir() {
@@ -211,9 +225,11 @@ case "${1:-}" in
     start) start ;;
     stop) stop ;;
     start-dir) start_dir "${@:2}" ;;
+    role-dir) role_dir "$2" "$3" "$4" ;;
+    sql-dir) sql_dir "$2" "$3" ;;
     stop-dir) stop_dir "$2" ;;
     *)
-        echo "usage: $0 start|stop|start-dir DIR DATABASE...|stop-dir DIR" >&2
+        echo "usage: $0 start|stop|start-dir DIR DATABASE...|role-dir DIR ROLE FILE|sql-dir DIR DATABASE|stop-dir DIR" >&2
         exit 2
         ;;
 esac

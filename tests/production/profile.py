@@ -29,6 +29,7 @@ BASE_PORTS = {
     "PRODUCTION_STAFF_PORT": 8391,
     "PRODUCTION_PG_PORT": 54390,
     "PRODUCTION_REDIS_PORT": 6690,
+    "PRODUCTION_TLS_PORT": 8743,
 }
 SPOOL_FLUSH_SECONDS = "2"
 # A lock left by a killed instance blocks its conversations this long (Rasa's default: 60 s).

@@ -1,11 +1,13 @@
-"""Findings 14 and 9 in the production profile: `/socket.io/` refuses browsers on other sites, Redis
-refuses clients without its password, the Rasa instances' secrets reach no other service nor any
-command line; nginx (master and workers), Redis and PostgreSQL do not run as root and every service
-runs with umask 077."""
+"""Findings 14, 2 and 9 in the production profile: `/socket.io/` refuses browsers on other sites,
+Redis refuses clients without its password, each secret reaches only the services that need it and
+no command line, PostgreSQL takes no connection without a password; no service runs as root (as
+root each Python service has its own system user) and every service runs with umask 077."""
 
 from __future__ import annotations
 
 import http.client
+import os
+import pwd
 import socket
 from pathlib import Path
 
@@ -17,8 +19,40 @@ from tests.production.test_routes import HANDSHAKE
 from tests.production.visitors import source_address
 
 pytestmark = [pytest.mark.production, pytest.mark.slow]
-RASA_ONLY_SECRETS = ("session_id_secret", "redis_password", "pg_rasa_password")
-LEADS_SERVICES = ("actions", "staff")
+RASA = frozenset({"rasa1", "rasa2"})
+PYTHON_SERVICES = RASA | {"actions", "site", "staff"}
+SERVICES = PYTHON_SERVICES | {"nginx", "redis"}
+# Each secret file of the var directory and the services whose environment holds it.
+SECRET_HOLDERS = {
+    "action_server_token": RASA | {"actions"},
+    "session_id_secret": RASA,
+    "redis_password": RASA,
+    "pg_rasa_password": RASA,
+    "pg_rasa_reader_password": frozenset({"staff"}),
+    "pg_leads_password": frozenset(),
+    "pg_leads_actions_password": frozenset({"actions"}),
+    "pg_leads_staff_password": frozenset({"staff"}),
+    "staff_secret_key": frozenset({"staff"}),
+}
+# Each role that owns nothing: its database and its privileges on every table there.
+ROLE_GRANTS = {
+    ("leads_actions", "leads"): {"leads": {"SELECT", "INSERT"}, "lead_notes": {"SELECT"}},
+    ("leads_staff", "leads"): {
+        "leads": {"SELECT", "UPDATE"},
+        "staff_users": {"SELECT", "UPDATE"},
+        "lead_notes": {"SELECT", "INSERT"},
+        "audit_events": {"SELECT", "INSERT"},
+        "unanswered_marks": {"SELECT", "INSERT", "DELETE"},
+    },
+    ("rasa_reader", "rasa_tracker"): {"events": {"SELECT"}},
+}
+TABLE_PRIVILEGES = """
+SELECT c.relname, p.privilege
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+CROSS JOIN unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES',
+                        'TRIGGER']) AS p(privilege)
+WHERE n.nspname = 'public' AND c.relkind = 'r' AND has_table_privilege(c.oid, p.privilege)
+"""
 
 
 def handshake(profile: Profile, origin: str | None) -> tuple[int, bytes]:
@@ -51,16 +85,17 @@ def process_ids(profile: Profile) -> dict[str, str]:
     return {path.stem: path.read_text().strip() for path in (profile.var_dir / "run").glob("*.pid")}
 
 
-def test_finding_14_the_rasa_secrets_reach_only_the_rasa_instances(profile):
-    secrets = [(profile.var_dir / name).read_text().strip() for name in RASA_ONLY_SECRETS]
+def test_finding_2_each_secret_reaches_only_the_services_that_need_it(profile):
     pids = process_ids(profile)
-    for service in ("actions", "site", "staff", "nginx", "redis"):
-        environment = Path(f"/proc/{pids[service]}/environ").read_bytes()
-        assert not any(secret.encode() in environment for secret in secrets), service
-    for service in ("rasa1", "rasa2"):
-        environment = Path(f"/proc/{pids[service]}/environ").read_bytes()
-        assert all(secret.encode() in environment for secret in secrets), service
-    assert_on_no_command_line(secrets)
+    assert set(pids) >= SERVICES
+    for name, holders in SECRET_HOLDERS.items():
+        secret = (profile.var_dir / name).read_text().strip().encode()
+        for service, pid in pids.items():
+            environment = Path(f"/proc/{pid}/environ").read_bytes()
+            assert (secret in environment) == (service in holders), (name, service)
+    assert_on_no_command_line(
+        [(profile.var_dir / name).read_text().strip() for name in SECRET_HOLDERS]
+    )
 
 
 def assert_on_no_command_line(secrets: list[str]) -> None:
@@ -70,14 +105,6 @@ def assert_on_no_command_line(secrets: list[str]) -> None:
         except OSError:
             continue
         assert not any(secret.encode() in text for secret in secrets), cmdline
-
-
-def test_finding_2_the_leads_password_reaches_only_the_action_server_and_staff_page(profile):
-    secret = (profile.var_dir / "pg_leads_password").read_text().strip().encode()
-    for service, pid in process_ids(profile).items():
-        environment = Path(f"/proc/{pid}/environ").read_bytes()
-        assert (secret in environment) == (service in LEADS_SERVICES), service
-    assert_on_no_command_line([secret.decode()])
 
 
 def test_finding_2_postgresql_takes_no_connection_without_a_password(profile):
@@ -99,11 +126,46 @@ def test_finding_2_each_service_role_is_a_plain_role_owning_its_database(profile
         assert cursor.fetchall() == [("leads", "leads"), ("rasa_tracker", "rasa")]
 
 
-def status_field(pid: str, name: str) -> str:
+def connect_as(profile: Profile, role: str, database: str) -> psycopg2.extensions.connection:
+    password = (profile.var_dir / f"pg_{role}_password").read_text().strip()
+    return psycopg2.connect(
+        host="127.0.0.1", port=profile.port("pg"), user=role, password=password, dbname=database
+    )
+
+
+def test_finding_2_each_service_role_has_only_the_grants_its_service_needs(profile):
+    for (role, database), expected in ROLE_GRANTS.items():
+        connection = connect_as(profile, role, database)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT rolsuper, rolcreatedb, rolcreaterole FROM pg_roles "
+                    "WHERE rolname = current_user"
+                )
+                assert cursor.fetchone() == (False, False, False), role
+                cursor.execute(TABLE_PRIVILEGES)
+                granted: dict[str, set[str]] = {}
+                for table, privilege in cursor.fetchall():
+                    granted.setdefault(table, set()).add(privilege)
+        finally:
+            connection.close()
+        assert granted == expected, role
+        other = "rasa_tracker" if database == "leads" else "leads"
+        with pytest.raises(psycopg2.OperationalError, match="permission denied"):
+            connect_as(profile, role, other)
+    with pytest.raises(psycopg2.OperationalError, match="permission denied"):
+        connect_as(profile, "rasa", "leads")
+
+
+def status_values(pid: str, name: str) -> list[str]:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{name}:"):
-            return line.split(":", 1)[1].split()[0]
+            return line.split(":", 1)[1].split()
     raise LookupError(name)
+
+
+def status_field(pid: str, name: str) -> str:
+    return status_values(pid, name)[0]
 
 
 def children(parent: str) -> list[str]:
@@ -126,17 +188,50 @@ def user_ids(pid: str) -> set[str]:
     raise LookupError(pid)
 
 
-def test_finding_9_nginx_redis_and_postgresql_run_as_no_root_process(profile):
+def service_processes(profile: Profile) -> dict[str, list[str]]:
+    """Every service's processes (the one started and its children), PostgreSQL's included."""
     pids = process_ids(profile)
-    postmaster = (profile.var_dir / "postgres" / "data" / "postmaster.pid").read_text().split()[0]
-    for service, pid in (
-        ("nginx", pids["nginx"]),
-        ("redis", pids["redis"]),
-        ("postgres", postmaster),
-    ):
-        processes = [pid, *children(pid)]
-        assert all("0" not in user_ids(process) for process in processes), service
-    assert children(pids["nginx"])  # the workers were looked at too
+    pids["postgres"] = (
+        (profile.var_dir / "postgres" / "data" / "postmaster.pid").read_text().split()[0]
+    )
+    return {service: [pid, *children(pid)] for service, pid in pids.items()}
+
+
+def user_name(uid: str) -> str:
+    return pwd.getpwuid(int(uid)).pw_name
+
+
+def test_finding_9_no_service_runs_as_root(profile):
+    processes = service_processes(profile)
+    assert set(processes) >= SERVICES | {"postgres"}
+    assert processes["nginx"][1:] and processes["postgres"][1:]  # workers looked at too
+    users = {
+        service: {uid for pid in pids for uid in user_ids(pid)}
+        for service, pids in processes.items()
+    }
+    assert all(len(uids) == 1 for uids in users.values()), users
+    names = {service: user_name(uids.pop()) for service, uids in users.items()}
+    if os.geteuid() != 0:
+        assert set(names.values()) == {user_name(str(os.geteuid()))}, names
+        return
+    assert "root" not in names.values(), names
+    assert {service: names[service] for service in PYTHON_SERVICES} == {
+        "rasa1": "proclinix-rasa",
+        "rasa2": "proclinix-rasa",
+        "actions": "proclinix-actions",
+        "site": "proclinix-site",
+        "staff": "proclinix-staff",
+    }
+    for service in PYTHON_SERVICES:
+        pid = processes[service][0]
+        assert status_values(pid, "Groups") == [], service
+        assert status_values(pid, "CapEff") == ["0000000000000000"], service
+
+
+def test_finding_9_only_the_action_server_owns_the_spool(profile):
+    spool = (profile.var_dir / "spool").stat()
+    actions = Path(f"/proc/{process_ids(profile)['actions']}").stat()
+    assert (spool.st_uid, spool.st_mode & 0o777) == (actions.st_uid, 0o700)
 
 
 def test_finding_9_every_service_runs_with_umask_077(profile):
