@@ -153,16 +153,10 @@ class ValidateBookingForm(FormValidationAction):
         # entity by itself, so no action-server call on every message canonicalises it.
         region = tracker.get_slot("body_region")
         canonical = canonical_region(str(region)) if region else None
+        # An area named in either language ("lumbar", "la espalda baja": spacy_pipeline/patterns.yml
+        # holds both) fills it, also when the NLU reads the answer as that area's question.
         if tracker.get_slot("concern") is None and canonical:
             return {"concern": concern_for_region(canonical)}
-        # An answer that is just a covered area ("la espalda baja": no English entity names it)
-        # is the concern, though the NLU reads it as that area's question: unfilled, the form
-        # would reject the turn and the FAQ rule would answer instead of taking it.
-        if tracker.get_slot("requested_slot") == "concern":
-            try:
-                return {"concern": parse_concern(tracker.latest_message.get("text") or "")}
-            except InvalidInput:
-                return {}
         return {}
 
     def validate_full_name(

@@ -13,11 +13,11 @@ MINIMUM_OUT_OF_SCOPE_REJECTION = 0.95
 MINIMUM_BOUNDARY_SAFE = 0.95
 MINIMUM_BOUNDARY_DEDICATED = 0.80
 # Spanish (docs/spanish.md): below the targets, which are not met yet; a few points under
-# the first measurement (in-scope 79.7 %, boundary safe 87.3 %, off-topic rejected 80.0 %).
+# the second round's measurement (in-scope 84.1 %, boundary safe 92.0 %, off-topic rejected 90.0 %).
 SPANISH_FLOORS = {
-    ("Spanish in-scope", "accuracy"): 0.76,
-    ("Spanish boundary", "safe"): 0.84,
-    ("Spanish out-of-scope", "out_of_scope_rejection"): 0.76,
+    ("Spanish in-scope", "accuracy"): 0.81,
+    ("Spanish boundary", "safe"): 0.90,
+    ("Spanish out-of-scope", "out_of_scope_rejection"): 0.87,
 }
 
 

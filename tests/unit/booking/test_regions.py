@@ -18,6 +18,9 @@ from clinic.booking.regions import (
         ("rotator cuff", "shoulder"),
         ("hip flexors", "hip"),
         ("elbow", "elbow"),
+        ("Espalda Baja", "lower back"),
+        ("nuca", "neck"),
+        ("tobillo", "foot and ankle"),
         ("spleen", None),
     ],
 )

@@ -39,6 +39,22 @@ def test_body_regions_symptoms_and_treatments(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("la espalda baja", [("espalda baja", "lower back")]),
+        ("el cuello", [("cuello", "neck")]),
+        ("me duele la Cintura", [("Cintura", "lower back")]),
+        ("la espalda alta y el hombro", [("espalda alta", "upper back"), ("hombro", "shoulder")]),
+        ("me duele la muneca y la rodilla", [("muneca", "wrist"), ("rodilla", "knee")]),
+        ("dolor en el pie", [("el pie", "foot and ankle")]),
+        ("an apple pie recipe", []),
+    ],
+)
+def test_spanish_body_regions(nlp, text, found):
+    assert entities(nlp, text) == [(phrase, "BODY_REGION", region) for phrase, region in found]
+
+
 def test_conditions_and_medicines_the_article_does_not_cover(nlp):
     assert entities(nlp, "would ART fix my golfers elbow? I take Advil and a heat rub") == [
         ("golfers elbow", "CONDITION", "golfer's elbow"),
