@@ -55,7 +55,6 @@ _CHOICES: dict[str, list[Button]] = {
         (texts.BUTTON_SOMETHING_ELSE, '/inform{"concern": "other"}'),
     ],
     "patient_status": PATIENT_STATUS_BUTTONS,
-    "consent": [(texts.BUTTON_CONSENT, "/affirm"), (texts.BUTTON_NO, "/deny")],
     "booking_confirmed": [(texts.BUTTON_SEND, "/affirm"), (texts.BUTTON_CHANGE, "/deny")],
 }
 # Intents a yes-or-no question reads with plain words when the NLU heard no yes or no in them
@@ -132,19 +131,6 @@ class ValidateBookingForm(FormValidationAction):
                 buttons=buttons([*_CHOICES.get(str(asked), []), *way_out], language(tracker)),
             )
         return [*events, SlotSet(MISSES_SLOT, misses)]
-
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        slots = list(domain_slots)
-        if tracker.get_slot("consent") is False:
-            # Without consent nothing is sent: the form ends and the submit action says so.
-            slots.remove("booking_confirmed")
-        return slots
 
     async def extract_concern(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -294,25 +280,10 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         return _text_after_yes_or_no(tracker, "patient_status")
 
-    async def extract_consent(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        return _yes_or_no_in_words(tracker, "consent")
-
     async def extract_booking_confirmed(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         return _yes_or_no_in_words(tracker, "booking_confirmed")
-
-    def validate_consent(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        if value is False and _holds_contact_details(tracker):
-            # "No wait, my email is ...": a correction (taken by extract_contact), no refusal.
-            return {"consent": None}
-        if value is None:
-            say(dispatcher, tracker, texts.YES_OR_NO)
-        return {"consent": value}
 
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

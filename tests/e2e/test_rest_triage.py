@@ -29,8 +29,7 @@ STEPS = (
     ("concern", "(914) 555-0142", "What would you like help with"),
     ("preferred_time", "my lower back", "Which days and times"),
     ("patient_status", "weekday mornings", "new or a returning"),
-    ("consent", '/inform{"patient_status": "new"}', "May the ProClinix front desk contact you"),
-    ("booking_confirmed", "yes, that's fine", "Shall I send it"),
+    ("booking_confirmed", '/inform{"patient_status": "new"}', "Shall I send it"),
     ("correction", "/deny", "What would you like to change"),
 )
 RED_FLAGS = (

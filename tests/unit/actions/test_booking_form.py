@@ -21,14 +21,6 @@ def texts(dispatcher):
     return [message["text"] for message in dispatcher.messages]
 
 
-def test_required_slots_stop_before_the_summary_without_consent(dispatcher):
-    slots = ["full_name", "contact", "consent", "booking_confirmed"]
-    with_consent = make_tracker({"consent": True})
-    without = make_tracker({"consent": False})
-    assert run_coroutine(FORM.required_slots(slots, dispatcher, with_consent, DOMAIN)) == slots
-    assert run_coroutine(FORM.required_slots(slots, dispatcher, without, DOMAIN)) == slots[:-1]
-
-
 def test_valid_name_is_normalised(dispatcher):
     result = FORM.validate_full_name("  Jane   O'Neil ", dispatcher, make_tracker(), DOMAIN)
     assert result == {"full_name": "Jane O'Neil"}
@@ -215,16 +207,6 @@ def test_a_reply_to_the_confirmation_that_is_neither_asks_again(dispatcher):
         "answer_misses": 1,
     }
     assert texts(dispatcher) == ["Shall I send it? Please answer yes, or tell me what to change."]
-
-
-def test_a_consent_in_words_and_one_that_is_neither(dispatcher):
-    slots = {"requested_slot": "consent", "booking_request_id": "r"}
-    assert run_form(dispatcher, answered(slots, "sure thing", "inform")) == {"consent": True}
-    assert run_form(dispatcher, answered(slots, "what for?", "inform")) == {
-        "consent": None,
-        "answer_misses": 1,
-    }
-    assert texts(dispatcher) == ["Please answer yes or no."]
 
 
 @pytest.mark.parametrize("step", ["concern", "preferred_time"])
@@ -566,20 +548,18 @@ def test_a_spanish_reply_to_the_summary_is_read_and_a_change_is_offered_in_spani
     ]
 
 
-@pytest.mark.parametrize(
-    ("validate", "slot"),
-    [(FORM.validate_consent, "consent"), (FORM.validate_booking_confirmed, "booking_confirmed")],
-)
-def test_a_no_that_corrects_the_email_is_no_refusal_and_asks_again(dispatcher, validate, slot):
+def test_a_no_that_corrects_the_email_is_no_refusal_and_asks_again(dispatcher):
     """ "No wait, the email is wrong, it's ...": extract_contact takes the new address; the
-    question (the consent, or the summary with the new address) comes again."""
+    summary comes again with it."""
     tracker = make_tracker(
-        {"requested_slot": slot},
+        {"requested_slot": "booking_confirmed"},
         text="no wait, the email is wrong, it's gosia.k@example.org",
         intent="deny",
         entities=[entity("email", "gosia.k@example.org")],
     )
-    assert validate(False, dispatcher, tracker, DOMAIN) == {slot: None}
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None
+    }
     assert dispatcher.messages == []
 
 
