@@ -131,6 +131,10 @@ CONTACT_NEEDED = Wording(
     "Necesito un número de teléfono o una dirección de correo electrónico, por ejemplo "
     "(914) 555-0123 o nombre@example.com.",
 )
+TIME_UPDATED = Wording(
+    "Thanks, I've changed the days and times to: {time}.",
+    "Gracias, he cambiado los días y horas a: {time}.",
+)
 CONCERN_NEEDED = Wording(
     "Please tell me what you would like help with.",
     "Por favor, dígame con qué le gustaría que le ayudemos.",

@@ -238,6 +238,23 @@ def test_change_detail_clears_that_detail(text, entities, cleared):
     assert dispatcher.messages == []
 
 
+def test_change_detail_of_the_time_that_names_the_new_time_takes_it():
+    tracker = make_tracker(
+        {**COMPLETE, "requested_slot": "patient_status"},
+        text="wait, I put the wrong time, evenings are better for me",
+        intent="change_detail",
+    )
+    dispatcher, events = run(ActionChangeDetail(), tracker)
+    assert slot_values(events) == {
+        "preferred_time": "evenings are better for me",
+        "booking_confirmed": None,
+        "choosing_detail": False,
+    }
+    assert [message["text"] for message in dispatcher.messages] == [
+        "Thanks, I've changed the days and times to: evenings are better for me."
+    ]
+
+
 def test_change_detail_without_a_named_detail_offers_the_choices():
     tracker = make_tracker(
         {**COMPLETE, "booking_confirmed": None, "requested_slot": "booking_confirmed"},
