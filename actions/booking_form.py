@@ -141,8 +141,11 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         # The message that starts the request may name its concern ("book me in for my back");
         # a region named earlier (a question about the lower back) or in a question asked
-        # meanwhile is no answer: the concern question is asked.
-        starting = tracker.get_slot("requested_slot") is None
+        # meanwhile is no answer: the concern question is asked. "Call me back" asks for a
+        # person, not about a back (as the body_region slot's mapping has it).
+        starting = (
+            tracker.get_slot("requested_slot") is None and _intent(tracker) != "human_handoff"
+        )
         regions = latest_entities(tracker, "BODY_REGION") if starting else []
         canonical = canonical_region(regions[0]) if regions else None
         if tracker.get_slot("concern") is None and canonical:

@@ -288,6 +288,12 @@ def test_a_region_named_before_the_request_or_in_a_question_meanwhile_is_no_conc
         entities=[entity("BODY_REGION", "lower back")],
     )
     assert run_coroutine(FORM.extract_concern(dispatcher, meanwhile, DOMAIN)) == {}
+    call_back = make_tracker(
+        text="can someone call me back?",
+        intent="human_handoff",
+        entities=[entity("BODY_REGION", "back")],
+    )
+    assert run_coroutine(FORM.extract_concern(dispatcher, call_back, DOMAIN)) == {}
 
 
 @pytest.mark.parametrize(
