@@ -159,10 +159,16 @@ class ValidateBookingForm(FormValidationAction):
                 return {"concern": parse_concern(text)}
             except InvalidInput:
                 pass
-            # "Dolor en la parte baja de la espalda": the concern told, not a question about it.
-            region = None if is_question(text) else covered_region_in(text)
-            if region and _intent(tracker) == "faq":
-                return {"concern": region}
+            # "Bad back, it's been niggling for months", "dolor en la parte baja de la espalda":
+            # the concern told, not a question about it.
+            if _intent(tracker) == "faq" and not is_question(text):
+                named = [
+                    canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")
+                ]
+                known = [region for region in named if region]
+                found = concern_for_region(known[0]) if known else covered_region_in(text)
+                if found:
+                    return {"concern": found}
         return {}
 
     def validate_full_name(

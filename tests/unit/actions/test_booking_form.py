@@ -314,6 +314,18 @@ def test_an_answer_that_is_just_an_area_is_the_concern_whatever_the_nlu_read(
     assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
 
 
+def test_a_concern_told_with_a_region_the_nlu_read_as_its_question_is_the_concern(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "concern"},
+        text="bad back, it's been niggling for months, worse after football",
+        intent="faq",
+        entities=[entity("BODY_REGION", "back")],
+    )
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
+        "concern": "lower back"
+    }
+
+
 @pytest.mark.parametrize(
     ("mentioned", "concern"),
     [
