@@ -20,10 +20,16 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(word for text in texts for word in words(text))
 
 
+def _looks_like_a_name(text: str) -> bool:
+    """Two or more words, each capitalised ("Dana Reyes", "María José Fernández")."""
+    found = _WORD.findall(text)
+    return len(found) >= 2 and all(word[0].isupper() for word in found)
+
+
 def is_gibberish(text: str, known: frozenset[str]) -> bool:
     """Punctuation only, or words none of which is known; a message with a digit (a phone
-    number, a time) never is."""
-    if any(character.isdigit() for character in text):
+    number, a time) or that looks like a name never is."""
+    if any(character.isdigit() for character in text) or _looks_like_a_name(text):
         return False
     if _ONLY_PUNCTUATION.match(text):
         return True

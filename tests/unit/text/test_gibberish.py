@@ -18,6 +18,8 @@ KNOWN = vocabulary(["what is ART?", "hmm not sure", "¿qué es ART?", "my neck h
         ("914.555.0187", False),
         ("blorp 5", False),
         ("👍", False),
+        ("Dana Reyes", False),
+        ("Blorp", True),
     ],
 )
 def test_gibberish_is_punctuation_or_only_unknown_words(text, gibberish):
