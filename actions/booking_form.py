@@ -22,8 +22,10 @@ from clinic.booking.fields import (
 from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_for_region
 from clinic.text import booking_wording as texts
 from clinic.text import contact_parsing
+from clinic.text.times import is_question, new_time_in, time_answer
 from clinic.text.validation import (
     InvalidInput,
+    covered_region_in,
     is_non_answer,
     normalize_email,
     normalize_free_text,
@@ -34,7 +36,9 @@ from clinic.text.validation import (
     parse_yes_no,
 )
 from clinic.text.wording import Wording
-from clinic.triage.tiers import TIER_INTENTS
+from clinic.triage.tiers import SYMPTOM_CHECK, TIER_INTENTS
+
+SYMPTOM_CHECK_INTENT = SYMPTOM_CHECK.intent
 
 # After this many answers in a row that the same question could not take, the re-ask offers the
 # question's choices and a way out.
@@ -55,7 +59,6 @@ _CHOICES: dict[str, list[Button]] = {
         (texts.BUTTON_SOMETHING_ELSE, '/inform{"concern": "other"}'),
     ],
     "patient_status": PATIENT_STATUS_BUTTONS,
-    "consent": [(texts.BUTTON_CONSENT, "/affirm"), (texts.BUTTON_NO, "/deny")],
     "booking_confirmed": [(texts.BUTTON_SEND, "/affirm"), (texts.BUTTON_CHANGE, "/deny")],
 }
 # Intents a yes-or-no question reads with plain words when the NLU heard no yes or no in them
@@ -109,7 +112,7 @@ class ValidateBookingForm(FormValidationAction):
         """Rasa runs this validation when the form starts too: a run without a request id gets a
         new one, which keys its lead (the reset clears it when the request ends). A message that
         triage flagged fills nothing, so the form rejects it and the tier's rule answers."""
-        if _intent(tracker) in TIER_INTENTS:
+        if _intent(tracker) in TIER_INTENTS and not _plain_patient_status(tracker):
             return []
         asked = tracker.get_slot("requested_slot")
         misses = int(tracker.get_slot(MISSES_SLOT) or 0)
@@ -133,30 +136,39 @@ class ValidateBookingForm(FormValidationAction):
             )
         return [*events, SlotSet(MISSES_SLOT, misses)]
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        slots = list(domain_slots)
-        if tracker.get_slot("consent") is False:
-            # Without consent nothing is sent: the form ends and the submit action says so.
-            slots.remove("booking_confirmed")
-        return slots
-
     async def extract_concern(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        # The slot holds the phrase as the visitor wrote it ("lumbar"); Rasa fills it from the
-        # entity by itself, so no action-server call on every message canonicalises it.
-        region = tracker.get_slot("body_region")
-        canonical = canonical_region(str(region)) if region else None
-        # An area named in either language ("lumbar", "la espalda baja": spacy_pipeline/patterns.yml
-        # holds both) fills it, also when the NLU reads the answer as that area's question.
+        # The message that starts the request may name its concern ("book me in for my back");
+        # a region named earlier (a question about the lower back) or in a question asked
+        # meanwhile is no answer: the concern question is asked. "Call me back" asks for a
+        # person, not about a back (as the body_region slot's mapping has it).
+        starting = (
+            tracker.get_slot("requested_slot") is None and _intent(tracker) != "human_handoff"
+        )
+        regions = latest_entities(tracker, "BODY_REGION") if starting else []
+        canonical = canonical_region(regions[0]) if regions else None
         if tracker.get_slot("concern") is None and canonical:
             return {"concern": concern_for_region(canonical)}
+        # An answer at the concern question that names a covered area ("la espalda baja") is
+        # the concern, though the NLU reads it as that area's question: unfilled, the form
+        # would reject the turn and the FAQ rule would answer instead of taking it.
+        if tracker.get_slot("requested_slot") == "concern":
+            text = tracker.latest_message.get("text") or ""
+            try:
+                return {"concern": parse_concern(text)}
+            except InvalidInput:
+                pass
+            # "Bad back, it's been niggling for months", "dolor en la parte baja de la espalda":
+            # the concern told, not a question about it.
+            if _intent(tracker) == "faq" and not is_question(text):
+                named = [
+                    canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")
+                ]
+                known = [region for region in named if region]
+                found = concern_for_region(known[0]) if known else covered_region_in(text)
+                if found:
+                    return {"concern": found}
         return {}
 
     def validate_full_name(
@@ -281,32 +293,28 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_preferred_time(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
+        text = tracker.latest_message.get("text") or ""
+        if (
+            tracker.get_slot("requested_slot") == "preferred_time"
+            and _intent(tracker) not in {"cancel", "change_detail"}
+            and time_answer(text)
+        ):
+            # "Weekends if you're open" names days: the answer, though the NLU may read it as
+            # a question about opening hours (unfilled, the FAQ rule would answer instead).
+            return {"preferred_time": text}
         return _text_after_yes_or_no(tracker, "preferred_time")
 
     async def extract_patient_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
+        if _plain_patient_status(tracker):
+            return {"patient_status": tracker.latest_message.get("text")}
         return _text_after_yes_or_no(tracker, "patient_status")
-
-    async def extract_consent(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        return _yes_or_no_in_words(tracker, "consent")
 
     async def extract_booking_confirmed(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         return _yes_or_no_in_words(tracker, "booking_confirmed")
-
-    def validate_consent(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        if value is False and _holds_contact_details(tracker):
-            # "No wait, my email is ...": a correction (taken by extract_contact), no refusal.
-            return {"consent": None}
-        if value is None:
-            say(dispatcher, tracker, texts.YES_OR_NO)
-        return {"consent": value}
 
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -316,8 +324,13 @@ class ValidateBookingForm(FormValidationAction):
         if value is False and _holds_contact_details(tracker):
             # A corrected phone or email: the summary is shown again with it.
             return {"booking_confirmed": None}
-        named = detail_from_text(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        named = detail_from_text(text)
         if value is False and named:
+            new_time = changed_time(dispatcher, tracker, named, text)
+            if new_time:
+                # "Change the time to afternoons": taken, and the summary comes again.
+                return {"booking_confirmed": None, "preferred_time": new_time}
             # "Can we change the time?": that question comes again, then the summary.
             return {"booking_confirmed": None, **dict.fromkeys(DETAIL_SLOTS[named])}
         if value is None:
@@ -328,6 +341,45 @@ class ValidateBookingForm(FormValidationAction):
             buttons=detail_buttons(language(tracker)),
         )
         return {"booking_confirmed": None, "choosing_detail": True}
+
+
+def changed_time(
+    dispatcher: CollectingDispatcher, tracker: Tracker, detail: str, text: str
+) -> str | None:
+    """The new preferred time a change of the time names in the same message ("evenings are
+    better for me"), said back to the visitor; None when it names none."""
+    found = new_time_in(text) if detail == "preferred_time" else None
+    if found is None:
+        return None
+    try:
+        cleaned = normalize_free_text(found, texts.WHAT_DAYS_AND_TIMES, PREFERRED_TIME_MAX_LENGTH)
+    except InvalidInput:
+        return None
+    dispatcher.utter_message(text=texts.TIME_UPDATED.text(language(tracker), time=cleaned))
+    return cleaned
+
+
+# A short answer to the new-or-returning question that triage was unsure about ("I've been
+# before"): taken when it names no symptom, body region or condition and reads as the answer.
+_PLAIN_ANSWER_MAX_WORDS = 6
+_HEALTH_ENTITIES = ("SYMPTOM", "BODY_REGION", "CONDITION", "MEDICATION", "TREATMENT")
+
+
+def _plain_patient_status(tracker: Tracker) -> bool:
+    if _intent(tracker) != SYMPTOM_CHECK_INTENT:
+        return False
+    if tracker.get_slot("requested_slot") != "patient_status":
+        return False
+    if any(latest_entities(tracker, name) for name in _HEALTH_ENTITIES):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    if len(text.split()) > _PLAIN_ANSWER_MAX_WORDS:
+        return False
+    try:
+        parse_patient_status(text)
+    except InvalidInput:
+        return False
+    return True
 
 
 def _intent(tracker: Tracker) -> str | None:

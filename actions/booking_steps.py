@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import buttons, detail_buttons, language
+from actions.booking_form import buttons, changed_time, detail_buttons, language
 from clinic.booking.conversation import DETAIL_SLOTS, detail_from_text
 from clinic.booking.fields import BOOKING_SLOTS, BookingDetails
 from clinic.text import booking_wording as texts
@@ -47,7 +47,8 @@ class ActionAskBookingConfirmed(Action):
 
 
 class ActionChangeDetail(Action):
-    """Clears the detail the visitor wants to change so that the form asks for it again."""
+    """Clears the detail the visitor wants to change so that the form asks for it again, or
+    takes the new days and times a change of the time names ("evenings are better for me")."""
 
     def name(self) -> str:
         return "action_change_detail"
@@ -55,9 +56,10 @@ class ActionChangeDetail(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
         named = next(tracker.get_latest_entity_values("detail"), None)
         detail = named if named in DETAIL_SLOTS else None
-        detail = detail or detail_from_text(tracker.latest_message.get("text") or "")
+        detail = detail or detail_from_text(text)
         if detail is None:
             dispatcher.utter_message(
                 text=texts.WHAT_TO_CHANGE.text(language(tracker)),
@@ -65,7 +67,12 @@ class ActionChangeDetail(Action):
             )
             choosing = tracker.get_slot("requested_slot") == "booking_confirmed"
             return [SlotSet("booking_confirmed", None), SlotSet("choosing_detail", choosing)]
-        events: list[EventType] = [SlotSet(slot, None) for slot in DETAIL_SLOTS[detail]]
+        new_time = changed_time(dispatcher, tracker, detail, text)
+        events: list[EventType] = (
+            [SlotSet("preferred_time", new_time)]
+            if new_time
+            else [SlotSet(slot, None) for slot in DETAIL_SLOTS[detail]]
+        )
         return [*events, SlotSet("booking_confirmed", None), SlotSet("choosing_detail", False)]
 
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.booking_steps import reset_booking_events
 from clinic.conversations.context import (
     TOPIC_SLOT,
+    how_asked,
     last_topic,
     region_named,
     resolve,
@@ -17,6 +19,7 @@ from clinic.conversations.context import (
     topic_after,
 )
 from clinic.conversations.offers import (
+    NO_INTENT,
     OFFER_ACTION,
     YES_INTENT,
     Step,
@@ -41,11 +44,26 @@ class ActionAnswerOffer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name") or ""
         if tracker.active_loop_name == BOOKING_FORM:
+            if intent == NO_INTENT and _first_question_unanswered(tracker):
+                # "Nah, I'm good actually" to the name question of a request just started: the
+                # offer is declined, and the request ends with nothing in it.
+                dispatcher.utter_message(response=STEP_RESPONSES[Step.DECLINED])
+                return [ActiveLoop(None), *reset_booking_events()]
             # An "ok" the form's question cannot take: the form asks its question once more.
             return []
-        message = tracker.latest_message
-        return take_up_offer(dispatcher, tracker, (message.get("intent") or {}).get("name") or "")
+        return take_up_offer(dispatcher, tracker, intent)
+
+
+def _first_question_unanswered(tracker: Tracker) -> bool:
+    """The request asks its first question and has been given nothing yet."""
+    return (
+        tracker.get_slot("requested_slot") == "full_name"
+        and tracker.get_slot("full_name") is None
+        and not tracker.get_slot("answer_misses")
+    )
 
 
 def take_up_offer(
@@ -86,7 +104,7 @@ class ActionAnswerFollowup(Action):
             text,
             [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
         )
-        followup = resolve(intent, topic, region)
+        followup = resolve(intent, topic, region, how_asked(text))
         response, values = response_of(followup, tracker.get_slot("language"))
         dispatcher.utter_message(response=response, **values)
         return [SlotSet(TOPIC_SLOT, topic_after(followup, topic))]

@@ -34,9 +34,6 @@ class ActionSubmitBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if tracker.get_slot("consent") is not True:
-            dispatcher.utter_message(response="utter_no_consent")
-            return reset_booking_events()
         if tracker.get_slot("booking_confirmed") is not True:
             dispatcher.utter_message(response="utter_booking_cancelled")
             return reset_booking_events()

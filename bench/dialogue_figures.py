@@ -20,7 +20,6 @@ FORM_QUESTIONS = frozenset(
         "ask_concern",
         "ask_time",
         "ask_patient_status",
-        "ask_consent",
         "ask_confirm",
         "form_help",
         "symptom_check",

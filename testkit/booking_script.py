@@ -51,7 +51,6 @@ class Booking:
             ("What would you like help with", self.concern),
             ("Which days and times", self.times),
             ("new or a returning", NEW_PATIENT),
-            ("May the ProClinix front desk contact you", "yes, that's fine"),
             ("- Name:", CONFIRM),
             ("Shall I send it to the front desk", CONFIRM),
         )

@@ -252,7 +252,6 @@ REQUEST_ID_SLOT = "booking_request_id"
 # is sent, refused or cancelled, and the conversation's record then loses their values too.
 BOOKING_SLOTS = (
     *(slot for field in BOOKING_FIELDS for slot in field.slots),
-    "consent",
     "booking_confirmed",
     "choosing_detail",
     "requested_slot",

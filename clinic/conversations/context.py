@@ -56,11 +56,37 @@ NEXT_LEVEL = {
     "benefits": "why_effective",
     "why_effective": "art_vs_massage",
     "sessions_results": "candidacy",
-    "candidacy": "where_offered",
+    # Who may consider ART: what those who have it report is the next level.
+    "candidacy": "benefits",
     "where_offered": "combined_care",
     "combined_care": "where_offered",
     "nerve_symptoms": "nerve_symptoms",
 }
+# "Why?" after an answer that says ART helps asks why it works; after the others (headaches: why
+# the neck feeds them) it is the next level.
+WHY_IT_WORKS = "why_effective"
+HELPING_TOPICS = frozenset(
+    {
+        "neck_pain",
+        "lower_back_pain",
+        "whiplash",
+        "athletes",
+        "candidacy",
+        "benefits",
+        "desk_posture",
+        "sessions_results",
+        "what_is_art",
+        "how_art_works",
+    }
+)
+# How a follow-up asks: "why?", or whether ART works or helps ("does it work for that?",
+# "how does ART help with it"), as opposed to whether the clinic treats it.
+ASKS_WHY = "why"
+ASKS_WORKS = "works"
+_WHY_WORDS = ("why", "how come", "por qué", "por que")
+_WORKS_WORDS = ("work", "help", "good for", "effective", "funciona", "sirve", "ayuda")
+# "Can your clinic help with this?" asks whether the clinic treats it.
+_CLINIC_WORDS = ("you", "clinic", "proclinix", "ustedes", "clínica", "clinica")
 NECK_WORDS = ("neck", "cervical", "whiplash")
 LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
 
@@ -113,22 +139,56 @@ def region_named(text: str, regions: Iterable[str]) -> str | None:
     return OTHER_REGION if entities else None
 
 
-def resolve(intent: str, topic: str | None, region: str | None) -> Followup:
-    """What a follow-up intent answers, given the last topic and the region it names."""
+_FOLLOWUP_OPENINGS = ("and ", "also ", "what about ", "how about ", "y ", "también ")
+
+
+def opens_as_followup(text: str) -> bool:
+    """Whether a message opens as a follow-up ("and are they in on saturdays")."""
+    return text.lower().lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS)
+
+
+def how_asked(text: str) -> str | None:
+    """ASKS_WHY for "why?", ASKS_WORKS for "does it work for that?", else None."""
+    lowered = text.lower()
+    if any(word in lowered for word in _WHY_WORDS):
+        return ASKS_WHY
+    if any(word in lowered for word in _WORKS_WORDS) and not any(
+        word in lowered for word in _CLINIC_WORDS
+    ):
+        return ASKS_WORKS
+    return None
+
+
+def resolve(
+    intent: str, topic: str | None, region: str | None, asked: str | None = None
+) -> Followup:
+    """What a follow-up intent answers, given the last topic, the region it names and how it
+    asks (`how_asked`)."""
     if topic in STAYING_TOPICS:
         return Followup(topic)
+    if region == OTHER_REGION and intent != FOLLOWUP_MORE:
+        return Followup("other_condition")
     if intent == FOLLOWUP_WHAT_ABOUT:
-        if region == OTHER_REGION:
-            return Followup("other_condition")
         if region is None:
             return Followup(None)
         table = CAUSES if topic in CAUSES.values() else HELPS
         return Followup(table[region], region)
     if topic is None:
         return Followup(None)
+    topic_region = TOPIC_REGION.get(topic)
     if intent == FOLLOWUP_TREAT:
-        return Followup("treat", TOPIC_REGION.get(topic))
-    return Followup(NEXT_LEVEL.get(topic, topic), TOPIC_REGION.get(topic))
+        if asked == ASKS_WORKS:
+            # "Does it work for that?": how ART helps the region of the topic (after its causes),
+            # or the next level of a topic without one (how it works -> adhesions).
+            helps = HELPS.get(topic_region or "")
+            if helps and helps != topic:
+                return Followup(helps, topic_region)
+            if topic_region is None:
+                return Followup(NEXT_LEVEL.get(topic, topic))
+        return Followup("treat", topic_region)
+    if asked == ASKS_WHY and topic in HELPING_TOPICS:
+        return Followup(WHY_IT_WORKS, topic_region)
+    return Followup(NEXT_LEVEL.get(topic, topic), topic_region)
 
 
 AREAS = {

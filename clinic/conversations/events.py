@@ -29,7 +29,9 @@ from clinic.timeutil import as_utc
 FORM_NAME = "booking_form"
 SUBMIT_ACTION = "action_submit_booking"
 RESET_ACTION = "action_reset_booking"
-# What the submit action says when it sends nothing: the run counts as cancelled.
+# What the submit action says when it sends nothing: the run counts as cancelled. A refused
+# consent question (utter_no_consent) ended runs until the consent moved into the summary's
+# confirmation; the tracker store keeps those conversations for the retention period.
 NOT_SENT_RESPONSES = frozenset({"utter_booking_cancelled", "utter_no_consent"})
 FAQ_INTENT = "faq"
 # The full intents of visitor messages the assistant could not answer.
@@ -297,7 +299,8 @@ def form_runs(
     engine: Engine, since: datetime | None = None, until: datetime | None = None
 ) -> FormRuns:
     """Booking forms started in [since, until), and how many of them sent a request or ended
-    without one (cancelled, emergency, consent or confirmation refused)."""
+    without one (cancelled, emergency, confirmation refused, or, in earlier conversations,
+    consent refused)."""
     query = text(
         "SELECT sender_id, type_name, action_name, data FROM events "
         "WHERE timestamp >= :since AND timestamp < :until AND ("

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from clinic.conversations.context import TOPIC_SLOT
 from clinic.conversations.turns import ran, user_turns
 
 FALLBACK_ACTION = "action_fallback"
@@ -17,10 +18,15 @@ def consecutive_fallbacks(events: Iterable[Mapping[str, Any]]) -> int:
     before the latest that the fallback answered, plus the latest."""
     count = 1
     for turn in reversed(user_turns(events)[1:-1]):
-        if not ran(turn, FALLBACK_ACTION):
+        if not ran(turn, FALLBACK_ACTION) or _answered_a_followup(turn):
             break
         count += 1
     return count
+
+
+def _answered_a_followup(turn: Iterable[Mapping[str, Any]]) -> bool:
+    """The fallback answered the message as a follow-up of the topic (it set the topic)."""
+    return any(event.get("event") == "slot" and event.get("name") == TOPIC_SLOT for event in turn)
 
 
 def fallback_response(count: int) -> str:

@@ -1,6 +1,6 @@
 """What the booking request says that its actions build, in English and Spanish.
 
-The form's questions and its fixed answers (cancelled, no consent, help after misses) are
+The form's questions and its fixed answers (cancelled, help after misses) are
 responses in `domain.yml/booking.yml`; everything here is said by the validation of an answer,
 the summary or the confirmation. The Spanish carries the English facts and no others.
 """
@@ -131,6 +131,10 @@ CONTACT_NEEDED = Wording(
     "Necesito un número de teléfono o una dirección de correo electrónico, por ejemplo "
     "(914) 555-0123 o nombre@example.com.",
 )
+TIME_UPDATED = Wording(
+    "Thanks, I've changed the days and times to: {time}.",
+    "Gracias, he cambiado los días y horas a: {time}.",
+)
 CONCERN_NEEDED = Wording(
     "Please tell me what you would like help with.",
     "Por favor, dígame con qué le gustaría que le ayudemos.",
@@ -139,7 +143,6 @@ TIME_NEEDED = Wording(
     'Please tell me which days and times suit you, or "any time".',
     'Por favor, dígame qué días y horas le quedan bien, o "cualquier momento".',
 )
-YES_OR_NO = Wording("Please answer yes or no.", "Por favor, responda sí o no.")
 SEND_IT = Wording(
     "Shall I send it? Please answer yes, or tell me what to change.",
     "¿La envío? Por favor, responda sí, o dígame qué quiere cambiar.",
@@ -154,15 +157,20 @@ BUTTON_LOWER_BACK = Wording("Lower back", "Espalda baja")
 BUTTON_SOMETHING_ELSE = Wording("Something else", "Otra cosa")
 BUTTON_NEW_PATIENT = Wording("New patient", "Paciente nuevo")
 BUTTON_RETURNING_PATIENT = Wording("Returning patient", "Ya soy paciente")
-BUTTON_CONSENT = Wording("Yes, you may contact me", "Sí, pueden contactarme")
-BUTTON_NO = Wording("No", "No")
 BUTTON_SEND = Wording("Yes, send it", "Sí, envíela")
 BUTTON_CHANGE = Wording("Change something", "Cambiar algo")
 BUTTON_CANCEL = Wording("Cancel", "Cancelar")
 
 # The summary (clinic/booking/fields.py).
 SUMMARY_HEADING = Wording("Here is your request:", "Esta es su solicitud:")
-SUMMARY_QUESTION = Wording("Shall I send it to the front desk?", "¿Se la envío a la recepción?")
+# The summary's question is the consent too: a yes agrees that the clinic keeps the details
+# (docs/privacy.md) and sends them; nothing is stored without it.
+SUMMARY_QUESTION = Wording(
+    "ProClinix keeps these details only so its front desk can contact you about this request. "
+    "Shall I send it to the front desk?",
+    "ProClinix guarda estos datos solo para que su recepción pueda contactarle sobre esta "
+    "solicitud. ¿Se la envío a la recepción?",
+)
 LABEL_NAME = Wording("Name", "Nombre")
 LABEL_CONTACT = Wording("Contact", "Contacto")
 LABEL_PHONE_OR_EMAIL = Wording("Phone or email", "Teléfono o correo electrónico")

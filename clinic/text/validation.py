@@ -309,6 +309,21 @@ def parse_concern(text: str) -> str:
     return _choice(text, _CONCERN_WORDS, texts.CONCERN_CHOICE)
 
 
+_NECK_MENTIONS = ("neck", "cuello")
+_LOWER_BACK_MENTIONS = ("lower back", "low back", "lumbar", "espalda baja", "baja de la espalda")
+
+
+def covered_region_in(text: str) -> str | None:
+    """ "neck" or "lower back" when the words name one of them ("dolor en la parte baja de la
+    espalda", "stiff neck from desk work"), else None."""
+    lowered = collapse_whitespace(text.lower())
+    if any(mention in lowered for mention in _NECK_MENTIONS):
+        return "neck"
+    if any(mention in lowered for mention in _LOWER_BACK_MENTIONS):
+        return "lower back"
+    return None
+
+
 def _choice(text: str, choices: dict[str, set[str]], problem: Wording) -> str:
     words = collapse_whitespace(text.strip().lower().rstrip(".!"))
     for value, accepted in choices.items():

@@ -110,8 +110,6 @@ def test_booking_request_reaches_the_leads_page(
     before = widget.send("Tuesday mornings")
     widget.reply_after(before, first_words("utter_ask_patient_status"))
     before = widget.choose("New patient")
-    widget.reply_after(before, first_words("utter_ask_consent"))
-    before = widget.choose("Yes, you may contact me")
     summary = widget.reply_after(before, "Jane Testperson")
     assert "Tuesday mornings" in summary
     # The question closing the summary is a bubble of its own, carrying the quick replies.

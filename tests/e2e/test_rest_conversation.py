@@ -28,7 +28,6 @@ QUESTIONS = (
     "What would you like help with",
     "Which days and times",
     "new or a returning",
-    "May the ProClinix front desk contact you",
     "Shall I send it",
 )
 VISITORS = {
@@ -40,7 +39,6 @@ VISITORS = {
             "it's my neck mostly",
             "mornings work best",
             "I'm a new patient",
-            "sure, that's fine",
             "yes that's all correct",
         ),
         ("Dana Whitfield", "+19145550177", None, "neck", "mornings work best", "new"),
@@ -53,7 +51,6 @@ VISITORS = {
             "lower back mostly",
             "any weekday after 5pm",
             "yeah I've been there before, saw Dr. Patel last spring",
-            "yes you can contact me",
             "looks good, send it",
         ),
         (
@@ -73,7 +70,6 @@ VISITORS = {
             "lower back",
             "tuesdays or thursdays, any time",
             "this is my first time",
-            "ok",
             "yep",
         ),
         (

@@ -22,20 +22,8 @@ REPORTS = REPO_ROOT / "test-artifacts" / "dialogue"
 KNOWN_GAPS = {
     "c006": "a follow-up the NLU reads as an FAQ topic (how many sessions for that?) is answered "
     "as that topic, not against the boundary answer before it (ART for the knee)",
-    "c017": "a no at the first question of a callback request just started is read as a missing "
-    "name: the request is not dropped",
-    "c020": "the NLU reads the gibberish 'hmm flibber wobble' as other_condition, so the next "
-    "miss is the first of its run and does not escalate",
-    "c021": "the NLU reads the gibberish 'qpwoei rutyal' as greet since the Spanish training "
-    "data came in, so it gets the greeting instead of the fallback",
-    "c027": "a preferred time that reads like an hours question (early mornings before 8 if you "
-    "have anything) is answered as not_in_article and not taken",
-    "c037": "a change at the summary that gives the new value (change the time to afternoons) "
-    "asks for the time again instead of taking it from the same message",
     "c046": "triage: chest pain alongside neck stiffness gets the neck answer, neither the "
     "symptom check nor the emergency answer",
-    "c048": "a no after the emergency answer gets the polite closing of a declined offer, not "
-    "the caring reply, and the request does not resume after an emergency",
 }
 
 

@@ -156,9 +156,10 @@ def test_a_booking_request_typed_in_spanish_becomes_a_lead_that_prefers_spanish(
     assert CONCERN_QUESTION in say(visitor, "mi número es (914) 555-0142")
     assert "días y horas" in say(visitor, "la espalda baja")
     assert "paciente nuevo" in say(visitor, "los martes por la tarde")
-    assert "contactarle" in say(visitor, "soy paciente nuevo")
-    summary = say(visitor, "sí")
+    summary = say(visitor, "soy paciente nuevo")
     assert "Esta es su solicitud:" in summary
+    # The summary asks the consent with the confirmation, in Spanish.
+    assert "ProClinix guarda estos datos solo para que su recepción pueda contactarle" in summary
     assert "- Nombre: María López" in summary
     assert "- Contacto: (914) 555-0142" in summary
     assert "- Motivo: Espalda baja" in summary

@@ -29,8 +29,7 @@ STEPS = (
     ("concern", "(914) 555-0142", "What would you like help with"),
     ("preferred_time", "my lower back", "Which days and times"),
     ("patient_status", "weekday mornings", "new or a returning"),
-    ("consent", '/inform{"patient_status": "new"}', "May the ProClinix front desk contact you"),
-    ("booking_confirmed", "yes, that's fine", "Shall I send it"),
+    ("booking_confirmed", '/inform{"patient_status": "new"}', "Shall I send it"),
     ("correction", "/deny", "What would you like to change"),
 )
 RED_FLAGS = (
@@ -209,10 +208,7 @@ def test_the_symptom_check_inside_the_request_resumes_it_after_a_no(stack):
     assert "Just to be safe" in say(visitor, "/symptom_check")
     assert "Which days and times" in say(visitor, "No")
     assert "new or a returning" in say(visitor, "weekday mornings")
-    assert "May the ProClinix front desk contact you" in say(
-        visitor, '/inform{"patient_status": "new"}'
-    )
-    summary = say(visitor, "yes, that's fine")
+    summary = say(visitor, '/inform{"patient_status": "new"}')
     assert "- Name: Dana Whitfield" in summary and "- About: Lower back" in summary
     assert "reference PCX-" in say(visitor, "/affirm")
     assert len(leads_of(stack, visitor.sender)) == 1

@@ -8,10 +8,8 @@ EXPECTED_WARNINGS = [
     # again from the NLU data when it merges the two.
     r"The following duplicated intents have been found across multiple domain files: faq",
     # A form asks with utter_ask_<slot>; the validator only looks for responses in stories.
-    r"The utterance 'utter_ask_(full_name|contact|concern|preferred_time|patient_status|consent)'"
+    r"The utterance 'utter_ask_(full_name|contact|concern|preferred_time|patient_status)'"
     r" is not used in any story or rule\.",
-    # Sent by action_submit_booking when the visitor declined to be contacted.
-    r"The utterance 'utter_no_consent' is not used in any story or rule\.",
     # Sent by action_answer_other_condition, with or without the condition's name.
     r"The utterance 'utter_other_condition(_named)?' is not used in any story or rule\.",
     # Sent by action_fallback, in turn, to messages in a row it cannot place or help with (the

@@ -27,7 +27,6 @@ FORGED_SLOTS = {
     "concern": "neck",
     "preferred_time": "any time",
     "patient_status": "new",
-    "consent": True,
     "booking_confirmed": True,
 }
 

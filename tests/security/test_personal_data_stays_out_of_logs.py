@@ -89,7 +89,6 @@ def visitor_call(sender_id: str) -> dict:
         "concern": VISITOR.concern,
         "preferred_time": "any time",
         "patient_status": "new",
-        "consent": True,
         "booking_confirmed": True,
     }
     tracker = make_tracker(slots, text=SAYS_WHO, intent="affirm", sender_id=sender_id)

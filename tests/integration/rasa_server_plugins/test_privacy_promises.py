@@ -134,19 +134,6 @@ def end_by_cancel(c):
     )
 
 
-def end_by_refusal(c):
-    c.turn(
-        c.user("no", "deny"),
-        ActionExecuted("booking_form"),
-        SlotSet("consent", False),
-        ActiveLoop(None),
-        ActionExecuted("action_submit_booking"),
-        BotUttered("Understood. Without your permission..."),
-        *reset_events(),
-        ActionExecuted("action_listen"),
-    )
-
-
 def end_by_sending(c):
     c.turn(
         c.user("yes", "affirm"),
@@ -176,9 +163,7 @@ def stored_rows(url, sender_id):
         engine.dispose()
 
 
-@pytest.mark.parametrize(
-    "ending", [end_by_cancel, end_by_refusal, end_by_sending], ids=["cancel", "refusal", "sent"]
-)
+@pytest.mark.parametrize("ending", [end_by_cancel, end_by_sending], ids=["cancel", "sent"])
 def test_privacy_promises_the_form_answers_leave_the_conversation_record(store_and_url, ending):
     store, url = store_and_url
     conversation = Conversation(store, "visitor-1")

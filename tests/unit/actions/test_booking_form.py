@@ -21,14 +21,6 @@ def texts(dispatcher):
     return [message["text"] for message in dispatcher.messages]
 
 
-def test_required_slots_stop_before_the_summary_without_consent(dispatcher):
-    slots = ["full_name", "contact", "consent", "booking_confirmed"]
-    with_consent = make_tracker({"consent": True})
-    without = make_tracker({"consent": False})
-    assert run_coroutine(FORM.required_slots(slots, dispatcher, with_consent, DOMAIN)) == slots
-    assert run_coroutine(FORM.required_slots(slots, dispatcher, without, DOMAIN)) == slots[:-1]
-
-
 def test_valid_name_is_normalised(dispatcher):
     result = FORM.validate_full_name("  Jane   O'Neil ", dispatcher, make_tracker(), DOMAIN)
     assert result == {"full_name": "Jane O'Neil"}
@@ -217,16 +209,6 @@ def test_a_reply_to_the_confirmation_that_is_neither_asks_again(dispatcher):
     assert texts(dispatcher) == ["Shall I send it? Please answer yes, or tell me what to change."]
 
 
-def test_a_consent_in_words_and_one_that_is_neither(dispatcher):
-    slots = {"requested_slot": "consent", "booking_request_id": "r"}
-    assert run_form(dispatcher, answered(slots, "sure thing", "inform")) == {"consent": True}
-    assert run_form(dispatcher, answered(slots, "what for?", "inform")) == {
-        "consent": None,
-        "answer_misses": 1,
-    }
-    assert texts(dispatcher) == ["Please answer yes or no."]
-
-
 @pytest.mark.parametrize("step", ["concern", "preferred_time"])
 def test_free_text_steps_refuse_replies_that_answer_nothing(dispatcher, step):
     tracker = make_tracker({"requested_slot": step})
@@ -273,17 +255,45 @@ def test_no_contact_extraction_without_contact_details(dispatcher):
     assert run_coroutine(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {}
 
 
-def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher):
-    tracker = make_tracker({"body_region": "lower back"})
-    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
+def starting_with(region: str, slots: dict | None = None):
+    """The message that starts the request, naming `region`."""
+    return make_tracker(
+        {"body_region": region, **(slots or {})},
+        text=f"book me in for my {region}",
+        intent="book_appointment",
+        entities=[entity("BODY_REGION", region)],
+    )
+
+
+def test_concern_is_prefilled_from_the_region_the_starting_message_names(dispatcher):
+    assert run_coroutine(FORM.extract_concern(dispatcher, starting_with("lower back"), DOMAIN)) == {
         "concern": "lower back"
     }
-    shoulder = make_tracker({"body_region": "shoulder"})
-    assert run_coroutine(FORM.extract_concern(dispatcher, shoulder, DOMAIN)) == {
+    assert run_coroutine(FORM.extract_concern(dispatcher, starting_with("shoulder"), DOMAIN)) == {
         "concern": "other: shoulder"
     }
-    chosen = make_tracker({"body_region": "neck", "concern": "lower back"})
+    chosen = starting_with("neck", {"concern": "lower back"})
     assert run_coroutine(FORM.extract_concern(dispatcher, chosen, DOMAIN)) == {}
+
+
+def test_a_region_named_before_the_request_or_in_a_question_meanwhile_is_no_concern(dispatcher):
+    """ "Can ART help lower back pain?", then "ok let's do it": the concern question is asked;
+    "what causes lower back pain?" at the contact question fills nothing either."""
+    earlier = make_tracker({"body_region": "lower back"}, text="ok let's do it", intent="affirm")
+    assert run_coroutine(FORM.extract_concern(dispatcher, earlier, DOMAIN)) == {}
+    meanwhile = make_tracker(
+        {"body_region": "lower back", "requested_slot": "contact"},
+        text="what causes lower back pain anyway",
+        intent="faq",
+        entities=[entity("BODY_REGION", "lower back")],
+    )
+    assert run_coroutine(FORM.extract_concern(dispatcher, meanwhile, DOMAIN)) == {}
+    call_back = make_tracker(
+        text="can someone call me back?",
+        intent="human_handoff",
+        entities=[entity("BODY_REGION", "back")],
+    )
+    assert run_coroutine(FORM.extract_concern(dispatcher, call_back, DOMAIN)) == {}
 
 
 @pytest.mark.parametrize(
@@ -291,17 +301,35 @@ def test_concern_is_prefilled_from_the_body_region_mentioned_earlier(dispatcher)
     [
         ("la espalda baja", "espalda baja", {"concern": "lower back"}),
         ("el cuello", "cuello", {"concern": "neck"}),
+        ("dolor en la parte baja de la espalda", None, {"concern": "lower back"}),
+        ("stiff neck from working at a laptop", "neck", {"concern": "neck"}),
         ("how long is a session?", None, {}),
+        ("how does ART help the neck", "neck", {}),
     ],
 )
 def test_an_answer_that_is_just_an_area_is_the_concern_whatever_the_nlu_read(
     dispatcher, answer, region, concern
 ):
-    # The region as the spaCy entity ruler finds it in the answer (Rasa fills `body_region`).
+    # The region as the spaCy entity ruler finds it in the answer, in either language.
     tracker = make_tracker(
-        {"requested_slot": "concern", "body_region": region}, text=answer, intent="faq"
+        {"requested_slot": "concern", "body_region": region},
+        text=answer,
+        intent="faq",
+        entities=[entity("BODY_REGION", region)] if region else [],
     )
     assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
+
+
+def test_a_concern_told_with_a_region_the_nlu_read_as_its_question_is_the_concern(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "concern"},
+        text="bad back, it's been niggling for months, worse after football",
+        intent="faq",
+        entities=[entity("BODY_REGION", "back")],
+    )
+    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
+        "concern": "lower back"
+    }
 
 
 @pytest.mark.parametrize(
@@ -313,7 +341,7 @@ def test_an_answer_that_is_just_an_area_is_the_concern_whatever_the_nlu_read(
     ],
 )
 def test_concern_from_the_region_as_the_visitor_wrote_it(dispatcher, mentioned, concern):
-    tracker = make_tracker({"body_region": mentioned})
+    tracker = starting_with(mentioned)
     assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
 
 
@@ -569,27 +597,25 @@ def test_a_spanish_reply_to_the_summary_is_read_and_a_change_is_offered_in_spani
     ]
 
 
-@pytest.mark.parametrize(
-    ("validate", "slot"),
-    [(FORM.validate_consent, "consent"), (FORM.validate_booking_confirmed, "booking_confirmed")],
-)
-def test_a_no_that_corrects_the_email_is_no_refusal_and_asks_again(dispatcher, validate, slot):
+def test_a_no_that_corrects_the_email_is_no_refusal_and_asks_again(dispatcher):
     """ "No wait, the email is wrong, it's ...": extract_contact takes the new address; the
-    question (the consent, or the summary with the new address) comes again."""
+    summary comes again with it."""
     tracker = make_tracker(
-        {"requested_slot": slot},
+        {"requested_slot": "booking_confirmed"},
         text="no wait, the email is wrong, it's gosia.k@example.org",
         intent="deny",
         entities=[entity("email", "gosia.k@example.org")],
     )
-    assert validate(False, dispatcher, tracker, DOMAIN) == {slot: None}
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None
+    }
     assert dispatcher.messages == []
 
 
 def test_a_no_at_the_summary_that_names_a_detail_asks_that_detail_again(dispatcher):
     tracker = make_tracker(
         {"requested_slot": "booking_confirmed", "preferred_time": "mornings"},
-        text="sorry, can we change the time to afternoons instead? mornings are bad now",
+        text="sorry, can we change the time?",
         intent="out_of_scope",
     )
     assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
@@ -597,3 +623,66 @@ def test_a_no_at_the_summary_that_names_a_detail_asks_that_detail_again(dispatch
         "preferred_time": None,
     }
     assert dispatcher.messages == []
+
+
+def test_a_change_of_the_time_at_the_summary_that_names_the_new_time_takes_it(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "booking_confirmed", "preferred_time": "mornings"},
+        text="sorry, can we change the time to afternoons instead? mornings are bad now",
+        intent="out_of_scope",
+    )
+    assert FORM.validate_booking_confirmed(False, dispatcher, tracker, DOMAIN) == {
+        "booking_confirmed": None,
+        "preferred_time": "afternoons",
+    }
+    assert texts(dispatcher) == ["Thanks, I've changed the days and times to: afternoons."]
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "taken"),
+    [
+        ("weekends if you're open", "faq", True),
+        ("early mornings before 8 if you can", "faq", True),
+        (
+            "any weekday morning, I'm staying with family in Armonk for a month",
+            "book_appointment",
+            True,
+        ),
+        ("por las mañanas", "faq", True),
+        ("are you open on saturdays?", "faq", False),
+        ("cancel, I'll call on monday", "cancel", False),
+    ],
+)
+def test_a_time_answer_the_nlu_read_as_a_question_is_taken(dispatcher, answer, intent, taken):
+    tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer, intent=intent)
+    result = run_coroutine(FORM.extract_preferred_time(dispatcher, tracker, DOMAIN))
+    assert result == ({"preferred_time": answer} if taken else {})
+
+
+@pytest.mark.parametrize(
+    ("answer", "step", "entities", "taken"),
+    [
+        ("I've been before", "patient_status", [], True),
+        ("never been", "patient_status", [], True),
+        ("I've been before", "preferred_time", [], False),
+        ("I've been before, my back is numb", "patient_status", [("BODY_REGION", "back")], False),
+        (
+            "been before but now the numbness is much worse than last time",
+            "patient_status",
+            [],
+            False,
+        ),
+    ],
+)
+def test_a_plain_new_or_returning_that_triage_was_unsure_about_is_the_answer(
+    dispatcher, answer, step, entities, taken
+):
+    slots = {"requested_slot": step, "booking_request_id": "r"}
+    tracker = make_tracker(
+        slots,
+        text=answer,
+        intent="symptom_check",
+        entities=[entity(name, value) for name, value in entities],
+    )
+    expected = {"patient_status": "returning" if "before" in answer else "new"}
+    assert run_form(dispatcher, tracker) == (expected if taken else {})

@@ -187,9 +187,12 @@ def test_spool_worker_stores_a_spooled_request_on_its_own_once_the_database_is_b
     assert [lead.reference for lead in leads_backend.repository().list()] == [reference]
 
 
-def test_no_consent_sends_nothing(backend):
-    dispatcher, events = run(ActionSubmitBooking(), make_tracker({**COMPLETE, "consent": False}))
-    assert [message["response"] for message in dispatcher.messages] == ["utter_no_consent"]
+@pytest.mark.parametrize("confirmed", [None, False])
+def test_no_yes_to_the_summary_sends_nothing(backend, confirmed):
+    """The summary's yes is the visitor's consent: without it no lead is written."""
+    tracker = make_tracker({**COMPLETE, "booking_confirmed": confirmed})
+    dispatcher, events = run(ActionSubmitBooking(), tracker)
+    assert [message["response"] for message in dispatcher.messages] == ["utter_booking_cancelled"]
     assert leads_backend.repository().list() == []
     assert slot_values(events)["full_name"] is None
 
@@ -198,6 +201,11 @@ def test_summary_question_shows_the_details_and_three_choices():
     dispatcher, events = run(ActionAskBookingConfirmed(), make_tracker(COMPLETE))
     (message,) = dispatcher.messages
     assert "- Contact: (914) 555-0123" in message["text"]
+    # The question is the consent too: it says what is kept and why before asking to send it.
+    assert message["text"].endswith(
+        "ProClinix keeps these details only so its front desk can contact you about this "
+        "request. Shall I send it to the front desk?"
+    )
     assert [button["title"] for button in message["buttons"]] == [
         "Yes, send it",
         "Change something",
@@ -228,6 +236,23 @@ def test_change_detail_clears_that_detail(text, entities, cleared):
         "booking_confirmed"
     }
     assert dispatcher.messages == []
+
+
+def test_change_detail_of_the_time_that_names_the_new_time_takes_it():
+    tracker = make_tracker(
+        {**COMPLETE, "requested_slot": "patient_status"},
+        text="wait, I put the wrong time, evenings are better for me",
+        intent="change_detail",
+    )
+    dispatcher, events = run(ActionChangeDetail(), tracker)
+    assert slot_values(events) == {
+        "preferred_time": "evenings are better for me",
+        "booking_confirmed": None,
+        "choosing_detail": False,
+    }
+    assert [message["text"] for message in dispatcher.messages] == [
+        "Thanks, I've changed the days and times to: evenings are better for me."
+    ]
 
 
 def test_change_detail_without_a_named_detail_offers_the_choices():
@@ -340,9 +365,8 @@ def test_privacy_promises_the_confirmation_says_what_is_kept(backend):
     assert "this chat's record no longer holds them" in text
 
 
-@pytest.mark.parametrize("response", ["utter_booking_cancelled", "utter_no_consent"])
-def test_privacy_promises_cancel_and_refusal_say_what_happens_to_the_answers(response):
-    spanish, english = load_domain()["responses"][response]
+def test_privacy_promises_cancel_says_what_happens_to_the_answers():
+    spanish, english = load_domain()["responses"]["utter_booking_cancelled"]
     assert "saved nothing" not in english["text"]
     assert "removed from this chat's record" in english["text"]
     assert spanish["condition"] == [{"type": "slot", "name": "language", "value": "es"}]
@@ -422,7 +446,8 @@ def test_the_summary_in_a_spanish_conversation_is_spanish():
     assert message["text"] == (
         "Esta es su solicitud:\n- Nombre: Jane Doe\n- Contacto: (914) 555-0123\n"
         "- Motivo: Espalda baja\n- Horario preferido: weekday mornings\n"
-        "- Paciente: Ya es paciente\n\n¿Se la envío a la recepción?"
+        "- Paciente: Ya es paciente\n\nProClinix guarda estos datos solo para que su recepción "
+        "pueda contactarle sobre esta solicitud. ¿Se la envío a la recepción?"
     )
     assert message["buttons"] == [
         {"title": "Sí, envíela", "payload": "/affirm"},

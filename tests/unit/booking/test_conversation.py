@@ -44,7 +44,10 @@ def test_summary_lists_every_detail_with_readable_phone():
     assert "- About: Lower back" in summary
     assert "- Preferred time: weekday mornings" in summary
     assert "- Patient: New" in summary
-    assert summary.endswith("Shall I send it to the front desk?")
+    assert summary.endswith(
+        "ProClinix keeps these details only so its front desk can contact you about this "
+        "request. Shall I send it to the front desk?"
+    )
 
 
 def test_summary_with_email_only():

@@ -5,11 +5,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionAnswerFollowup
 from clinic.conversations.context import (
+    ASKS_WORKS,
     LOWER_BACK,
     NECK,
     NEXT_LEVEL,
     OTHER_REGION,
     Followup,
+    how_asked,
     last_topic,
     region_named,
     resolve,
@@ -111,6 +113,52 @@ def test_region_named(text, regions, expected):
 )
 def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expected):
     assert resolve(intent, topic, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "topic", "text", "expected"),
+    [
+        (
+            "followup_treat",
+            "neck_pain_causes",
+            "does it work for that?",
+            Followup("neck_pain", NECK),
+        ),
+        (
+            "followup_treat",
+            "lower_back_causes",
+            "how does ART help with it",
+            Followup("lower_back_pain", LOWER_BACK),
+        ),
+        ("followup_treat", "neck_pain", "does it work for that?", Followup("treat", NECK)),
+        ("followup_treat", "how_art_works", "does it work for that?", Followup("adhesions")),
+        (
+            "followup_treat",
+            "neck_pain_causes",
+            "can your clinic help with this",
+            Followup("treat", NECK),
+        ),
+        ("followup_treat", "whiplash", "is that something you treat?", Followup("treat", NECK)),
+        ("followup_more", "athletes", "why?", Followup("why_effective")),
+        ("followup_more", "lower_back_pain", "why?", Followup("why_effective", LOWER_BACK)),
+        ("followup_more", "headaches", "why?", Followup("neck_pain_causes", NECK)),
+        (
+            "followup_more",
+            "lower_back_pain",
+            "tell me more",
+            Followup("lower_back_causes", LOWER_BACK),
+        ),
+        ("followup_more", "candidacy", "tell me more", Followup("benefits")),
+    ],
+)
+def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):
+    assert resolve(intent, topic, None, how_asked(text)) == expected
+
+
+def test_a_treat_follow_up_naming_another_area_is_the_other_condition_answer():
+    assert resolve("followup_treat", "athletes", OTHER_REGION, ASKS_WORKS) == Followup(
+        "other_condition"
+    )
 
 
 def test_every_resolved_follow_up_has_a_response_in_the_domain():

@@ -1,5 +1,6 @@
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionFallback
@@ -74,3 +75,26 @@ def test_a_first_out_of_scope_message_is_out_of_scope_and_a_second_miss_offers_a
     after_one = turn("action_fallback")
     assert fallback_reply(after_one, "out_of_scope") == ["utter_default_offer_person"]
     assert fallback_reply([*after_one, *after_one], "out_of_scope") == ["utter_default_again"]
+
+
+def test_an_out_of_scope_follow_up_of_not_in_article_stays_on_it_and_starts_no_run():
+    asked = {"event": "user", "text": "who does ART there", "parse_data": NOT_IN_ARTICLE_PARSE}
+    earlier = [asked, action("utter_faq"), {"event": "bot", "text": "..."}, action("action_listen")]
+    latest = {"text": "and are they in on saturdays", "intent": {"name": "out_of_scope"}}
+    events = [*earlier, {"event": "user", "text": latest["text"], "parse_data": latest}]
+    tracker = Tracker("t", {}, latest, events, False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    result = run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_faq/not_in_article"]
+    assert result == [SlotSet("context_topic", "not_in_article")]
+    # A miss after it is the first of its run.
+    answered = [*events, action("action_fallback"), *result, action("action_listen")]
+    assert consecutive_fallbacks([*answered, user()]) == 1
+    # Without the follow-up opening it is out of scope as before.
+    assert fallback_reply(earlier, "out_of_scope") == ["utter_out_of_scope"]
+
+
+NOT_IN_ARTICLE_PARSE = {
+    "intent": {"name": "faq"},
+    "response_selector": {"faq": {"response": {"intent_response_key": "faq/not_in_article"}}},
+}

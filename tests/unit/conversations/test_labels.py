@@ -69,7 +69,6 @@ def test_the_summary_is_the_plain_text_the_form_sends_while_it_asks_to_confirm()
     events = [
         user(),
         action("booking_form"),
-        slot("consent", True),
         slot("requested_slot", "booking_confirmed"),
         bot(text="Here is your request: ..."),
         action("action_listen"),
@@ -86,7 +85,7 @@ def test_the_summary_is_the_plain_text_the_form_sends_while_it_asks_to_confirm()
     assert turn_labels(REPLY, events) == {"ask_contact"}
 
 
-def test_a_stored_lead_is_booking_done_and_a_refused_one_is_not():
+def test_a_stored_lead_is_booking_done_and_a_cancelled_one_is_not():
     done = [
         user(),
         action("action_submit_booking"),
@@ -94,13 +93,13 @@ def test_a_stored_lead_is_booking_done_and_a_refused_one_is_not():
         slot("lead_reference", "PCX-ABC123"),
     ]
     assert turn_labels(REPLY, done) == {"booking_done"}
-    refused = [
+    cancelled = [
         user(),
         action("action_submit_booking"),
-        bot("utter_no_consent"),
+        bot("utter_booking_cancelled"),
         slot("lead_reference", None),
     ]
-    assert turn_labels(REPLY, refused) == {"booking_cancelled", "no_consent"}
+    assert turn_labels(REPLY, cancelled) == {"booking_cancelled"}
 
 
 def test_a_turn_without_replies_says_so():

@@ -1,6 +1,6 @@
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import ActionAnswerFollowup, ActionAnswerOffer
@@ -124,9 +124,13 @@ def test_every_question_an_answer_offers_as_a_button_has_its_topic():
         assert f"utter_faq/{topic}" in responses
 
 
-def run(events, text, intent, active_loop=None):
+ASKING_NAME = {"requested_slot": "full_name", "full_name": None, "answer_misses": 0}
+
+
+def run(events, text, intent, active_loop=None, slots=None):
     latest = {"text": text, "intent": {"name": intent}}
-    tracker = Tracker("t", {}, latest, [*events, user(text, intent)], False, None, active_loop, "")
+    events = [*events, user(text, intent)]
+    tracker = Tracker("t", slots or {}, latest, events, False, None, active_loop, "")
     dispatcher = CollectingDispatcher()
     result = run_coroutine(ActionAnswerOffer().run(dispatcher, tracker, {}))
     return [message["response"] for message in dispatcher.messages], result
@@ -160,6 +164,20 @@ def test_the_action_declines_then_ends_without_asking_again():
 def test_inside_the_booking_request_the_action_leaves_the_question_to_the_form():
     events = answered("what is art", "faq", "ART is ...", FAQ_BUTTONS)
     assert run(events, "ok", "affirm", {"name": "booking_form"}) == ([], [])
+
+
+def test_a_no_to_the_first_question_of_a_request_just_started_drops_it():
+    events = answered("can i talk to a person", "human_handoff", "What is your full name?", None)
+    form = {"name": "booking_form"}
+    responses, result = run(events, "nah i'm good actually", "deny", form, ASKING_NAME)
+    assert responses == ["utter_offer_declined"]
+    assert result[0] == ActiveLoop(None)
+    assert SlotSet("requested_slot", None) in result
+    # Once a question was missed, or later in the request, a no is left to the form.
+    missed = {**ASKING_NAME, "answer_misses": 1}
+    assert run(events, "no", "deny", form, missed) == ([], [])
+    later = {"requested_slot": "contact", "full_name": "Sam Lee"}
+    assert run(events, "no", "deny", form, later) == ([], [])
 
 
 def test_the_decline_replies_ask_once_then_not_again():

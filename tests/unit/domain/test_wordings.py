@@ -18,7 +18,6 @@ ONE_WORDING = {
     "utter_booking_intro",
     "utter_handoff_intro",
     "utter_booking_cancelled",
-    "utter_no_consent",
     "utter_emergency",
 }
 

@@ -1,0 +1,26 @@
+import pytest
+
+from clinic.text.gibberish import is_gibberish, vocabulary
+
+KNOWN = vocabulary(["what is ART?", "hmm not sure", "¿qué es ART?", "my neck hurts"])
+
+
+@pytest.mark.parametrize(
+    ("text", "gibberish"),
+    [
+        ("blorp", True),
+        ("qpwoei rutyal", True),
+        ("???", True),
+        ("...", True),
+        ("hmm flibber", False),
+        ("¿Qué es?", False),
+        ("NECK", False),
+        ("914.555.0187", False),
+        ("blorp 5", False),
+        ("👍", False),
+        ("Dana Reyes", False),
+        ("Blorp", True),
+    ],
+)
+def test_gibberish_is_punctuation_or_only_unknown_words(text, gibberish):
+    assert is_gibberish(text, KNOWN) is gibberish

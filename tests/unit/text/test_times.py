@@ -1,0 +1,37 @@
+import pytest
+
+from clinic.text.times import new_time_in, time_answer
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("weekends if you're open", True),
+        ("early mornings before 8 if you can", True),
+        ("tuesday after 4pm", True),
+        ("any weekday morning, I'm staying with family in Armonk for a month", True),
+        ("entre semana por la tarde", True),
+        ("el fin de semana", True),
+        ("are you open on weekends?", False),
+        ("what hours do you have on saturday", False),
+        ("I am new", False),
+        ("lower back pain since I sat at a desk all day", False),
+    ],
+)
+def test_a_time_answer_names_days_or_times_and_asks_nothing(text, answer):
+    assert time_answer(text) is answer
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        ("change the time to afternoons", "afternoons"),
+        ("wait, I put the wrong time, evenings are better for me", "evenings are better for me"),
+        ("sorry, can we change the time to afternoons instead? mornings are bad now", "afternoons"),
+        ("quiero cambiar la hora a los martes por la tarde", "los martes por la tarde"),
+        ("I need to change the time", None),
+        ("can I change my email", None),
+    ],
+)
+def test_the_new_time_a_change_names(text, new):
+    assert new_time_in(text) == new
