@@ -32,8 +32,7 @@ STEPS = (
     ("concern", "(914) 555-0142", CONCERN_QUESTION),
     ("preferred_time", "la espalda baja", "días y horas"),
     ("patient_status", "los martes por la tarde", "paciente nuevo"),
-    ("consent", "soy paciente nuevo", "contactarle"),
-    ("booking_confirmed", "sí", "Esta es su solicitud"),
+    ("booking_confirmed", "soy paciente nuevo", "Esta es su solicitud"),
     ("correction", "/deny", "¿Qué le gustaría cambiar?"),
 )
 RED_FLAGS = (
