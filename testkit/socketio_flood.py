@@ -32,6 +32,8 @@ LISTEN_SECONDS = 20.0
 READ_SECONDS = 2.0
 REPLY_SECONDS = 45.0
 QUIET_SECONDS = 1.0
+# How long nginx may take to write a request's access-log line after answering it.
+LOG_WAIT_SECONDS = 5.0
 
 
 @dataclass
@@ -203,8 +205,16 @@ def upstream_of(base_url: str, access_log: Path, source: str) -> str:
         assert connection.getresponse().status == 200
     finally:
         connection.close()
-    lines = [line for line in access_log.read_text().splitlines() if line.startswith(f"{source} ")]
-    return lines[-1].rsplit(" ", 1)[1]
+    # nginx writes the line in its log phase, after the response has gone: wait for it a little.
+    deadline = time.monotonic() + LOG_WAIT_SECONDS
+    while True:
+        text = access_log.read_text()
+        lines = [line for line in text.splitlines() if line.startswith(f"{source} ")]
+        if lines:
+            return lines[-1].rsplit(" ", 1)[1]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"nginx logged no request from {source}")
+        time.sleep(0.05)
 
 
 def same_instance(base_url: str, access_log: Path, source: str, candidates: list[str]) -> str:
