@@ -19,6 +19,22 @@ def _number(digits: int) -> Callable[[float | None], str]:
     return formatted
 
 
+def _aligned(header: list[str], lines: list[list[str]], left: int) -> list[str]:
+    """The header, a rule and the lines, each column as wide as its widest cell: the first
+    `left` columns (names) aligned left, the figures right."""
+    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
+
+    def render(cells: list[str]) -> str:
+        return "  ".join(
+            cell.ljust(width) if column < left else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(cells, widths, strict=True))
+        )
+
+    return [render(header), "  ".join("-" * width for width in widths)] + [
+        render(cells) for cells in lines
+    ]
+
+
 # (header, result key, formatter) per column after the pipeline name; keys of
 # bench.nlu_evaluate.headline() and of the pipeline's result.
 COLUMNS: tuple[tuple[str, str, Callable[[Any], str]], ...] = (
@@ -45,15 +61,7 @@ def format_table(rows: Sequence[Row]) -> str:
             failures.append(f"{row['pipeline']}: FAILED: {row['error']}")
             continue
         lines.append([row["pipeline"], *(fmt(row.get(key)) for _, key, fmt in COLUMNS)])
-    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
-
-    def render(cells: list[str]) -> str:
-        aligned = [cell.rjust(width) for cell, width in zip(cells, widths, strict=True)]
-        aligned[0] = cells[0].ljust(widths[0])
-        return "  ".join(aligned)
-
-    table = [render(header), "  ".join("-" * width for width in widths)]
-    return "\n".join(table + [render(cells) for cells in lines] + failures)
+    return "\n".join(_aligned(header, lines, left=1) + failures)
 
 
 # (header, key of bench.nlu_evaluate.language_rows()) per column after pipeline and set.
@@ -79,14 +87,4 @@ def format_language_table(rows: Sequence[tuple[str, Row]]) -> str:
         ]
         for pipeline, row in rows
     ]
-    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
-
-    def render(cells: list[str]) -> str:
-        aligned = [cell.rjust(width) for cell, width in zip(cells, widths, strict=True)]
-        aligned[:2] = [cells[0].ljust(widths[0]), cells[1].ljust(widths[1])]
-        return "  ".join(aligned)
-
-    return "\n".join(
-        [render(header), "  ".join("-" * width for width in widths)]
-        + [render(cells) for cells in lines]
-    )
+    return "\n".join(_aligned(header, lines, left=2))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.nlu_evaluate import rasa_parser
 from bench.nlu_heldout import ROOT, load_heldout
-from bench.nlu_scoring import SAFE_LABELS, score
+from bench.nlu_scoring import score, score_boundary
 
 DEV_SET = ROOT / "tests/spanish/dev/nlu_dev.yml"
 # Written before the second round of Spanish training data, in other styles (docs/spanish.md).
@@ -35,18 +35,19 @@ def main(argv: list[str]) -> int:
     parsed = rasa_parser(args.model)([example.text for example in examples])
     predictions = [prediction for prediction, _ in parsed]
     scores = score(examples, predictions)
-    boundary = [
-        prediction.label in SAFE_LABELS
+    pairs = [
+        (example, prediction)
         for example, prediction in zip(examples, predictions, strict=True)
         if (example.response_key or example.intent) in BOUNDARY_LABELS
     ]
+    boundary = score_boundary([example for example, _ in pairs], [p for _, p in pairs])
     right = len(examples) - len(scores.misses)
     print(f"messages: {len(examples)}, right: {right} ({right / len(examples):.1%})")
     print(f"in-scope accuracy: {scores.accuracy:.1%} of {scores.in_scope_count}")
     print(
         f"out-of-scope rejected: {scores.out_of_scope_rejection:.1%} of {scores.out_of_scope_count}"
     )
-    print(f"boundary safe: {sum(boundary) / len(boundary):.1%} of {len(boundary)}")
+    print(f"boundary safe: {boundary.safe:.1%} of {boundary.count}")
     if args.misses:
         for miss in scores.misses:
             print(f"  {miss.expected} -> {miss.predicted}: {miss.text}")
