@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from clinic.text.gibberish import words
+
 _TIME_WORDS = frozenset(
     {
         # English
@@ -66,7 +68,6 @@ _TIME_WORDS = frozenset(
 # "5pm", "8:30", "after 4", "before 8".
 _CLOCK = re.compile(r"\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b")
 _AROUND_HOUR = re.compile(r"\b(after|before|by|from|until|till|antes de las|después de las)\s+\d")
-_WORD = re.compile(r"[^\W\d_]+")
 # A question, not an answer: "are you open on weekends?", "what hours do you have saturday".
 _QUESTION_START = frozenset(
     {
@@ -97,23 +98,18 @@ _TRAILING = re.compile(r"\s+(instead|please|por favor)$")
 _CHANGE_WORDS = frozenset({"change", "wrong", "switch", "cambiar", "equivoqué", "mal"})
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def names_a_time(text: str) -> bool:
     """Whether `text` names days or times of day."""
     lowered = text.lower()
     if _CLOCK.search(lowered) or _AROUND_HOUR.search(lowered):
         return True
-    words = _words(lowered)
-    return any(word in _TIME_WORDS for word in words) or "fin de semana" in lowered
+    return any(word in _TIME_WORDS for word in words(lowered)) or "fin de semana" in lowered
 
 
 def is_question(text: str) -> bool:
     """Whether `text` reads as a question rather than an answer."""
-    words = _words(text)
-    return "?" in text or "¿" in text or bool(words and words[0] in _QUESTION_START)
+    found = words(text)
+    return "?" in text or "¿" in text or bool(found and found[0] in _QUESTION_START)
 
 
 def time_answer(text: str) -> bool:
@@ -131,6 +127,6 @@ def new_time_in(text: str) -> str | None:
         if after and names_a_time(after.group(1)):
             return _TRAILING.sub("", after.group(1)).strip()
     for clause in clauses:
-        if names_a_time(clause) and not _CHANGE_WORDS & set(_words(clause)):
+        if names_a_time(clause) and not _CHANGE_WORDS & set(words(clause)):
             return clause
     return None
