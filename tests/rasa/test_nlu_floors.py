@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.loading import load_data
 
 from testkit.rasa_cli import run_module, trained_model
 
@@ -40,11 +41,11 @@ def figures(bench_run):
 
 
 def held_out_texts():
-    for path in sorted(HELD_OUT.glob("**/*heldout*.yml")):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in block["examples"].splitlines():
-                if line.startswith("- "):
-                    yield line[2:].strip()
+    return [
+        message.get(TEXT)
+        for path in sorted(HELD_OUT.glob("**/*heldout*.yml"))
+        for message in load_data(str(path)).intent_examples
+    ]
 
 
 def test_the_bench_prints_no_held_out_message(bench_run):
