@@ -74,7 +74,8 @@ RULES: tuple[Rule, ...] = (
         r"\bbladder (?:is )?(?:not|isnt|wont|doesnt|never) (?:fully )?empty\w*",
         r"\bwetting (?:myself|himself|herself|the bed)\b",
         r"\bno sensation when i (?:pee|wipe|go|urinate)\b",
-        r"\bcant (?:feel|tell) (?:anything )?when i (?:wipe|need to (?:go|pee)|pee|go)\b",
+        r"\bcant (?:feel|tell) (?:anything )?(?:when|if|whether) i (?:wipe|(?:need|have) to"
+        r" (?:go|pee|wee|urinate)|pee|go)\b",
         r"\b(?:cant|couldnt|not|dont|didnt|barely) feel "
         r"(?:the )?(?:toilet|seat|tissue|chair|wiping)",
         r"\b(?:strain\w*|push\w*) (?:really )?(?:hard )?to (?:pee|urinate)\b",
@@ -114,6 +115,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:pain|pressure|tightness|heaviness|squeezing|crushing|aching|discomfort|weight)\b"
         r".{0,25}\b(?:in|on|across|through) (?:my |his |her |the )?chest\b",
         r"\bchestpain\b",
+        r"\belephant (?:is |was )?(?:sitting|standing|stepping|lying) on (?:me|my chest)\b",
         together(
             r"fist|pushing on me|pressing on me|sitting on (?:me|my chest)|squeez\w*|vice",
             r"drenched|soaked|sweat\w*|clammy|short of breath|left arm|jaw",
@@ -254,6 +256,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:go away|fade|disappear|blanch)\b.{0,20}\b(?:pressed|press|glass)",
         together(r"rash|spots|blotch\w*", r"fever\w*|high temp\w*|temperature|burning up", r"neck"),
         r"\brash\b.{0,40}\b(?:like (?:little )?bruises|purple|doesnt fade|wont fade)\b",
+        r"\b(?:non[- ]?blanch\w*|(?:doesnt|does not|wont|dont|do not) blanch)\b",
         together(
             r"fever\w*|temp\w*|chills|burning up|feverish",
             r"(?:lower|touch|bend|put|get) (?:my |his |her )?chin",
@@ -334,7 +337,8 @@ RULES: tuple[Rule, ...] = (
         EMERGENCY,
         r"\btorn apart\b",
         together(
-            r"tearing|ripping|ripped|like a rip|torn", r"back|chest|through|shoulder blades|belly"
+            r"tearing|ripping|ripped|like a rip|torn",
+            r"back|spine|chest|through|shoulder blades|belly",
         ),
         r"\b(?:tearing|ripping|ripped|torn|tore)\b.{0,40}\b(?:pain|sensation|feeling)\b.{0,60}"
         r"\b(?:chest|back|through|between|belly|stomach|abdomen)",
@@ -419,6 +423,9 @@ RULES: tuple[Rule, ...] = (
         r"\bcollapsed\b",
         r"\bbleeding (?:that )?(?:wont|will not|doesnt) stop\b",
         r"\b(?:black|tarry) (?:tarry )?stools?\b",
+        r"\b(?:poo\w*|stools?|shit\w*)\b.{0,12}\b(?:black|tar|tarry)\b"
+        r"|\b(?:black|tarry|tar)\b.{0,12}\b(?:poo\w*|stools?|shit\w*)\b",
+        r"\b(?:still|keeps|started|been|is|was|hes|shes|theyre) fitting\b",
         r"\baneurysm\b",
         r"\bnot breathing\b|\bwont wake up\b",
         r"\b(?:cough\w*|spitting|vomit\w*|throwing) (?:up )?blood\b",
@@ -505,7 +512,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:walk\w*|step\w*|run\w*) (?:out )?in(?:to|front of) (?:traffic|the road|a train|a bus"
         r"|a truck|oncoming)",
         r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
-        r"\bkms\b",
+        r"\bkms\b|\bctb\b|\bthis is it for me\b",
+        r"\bno point (?:anymore|any more|in (?:anything|any of it|going on|trying)"
+        r"|to (?:anything|any of it))\b",
+        r"\b(?:easiest|quickest|painless|simplest|cleanest) way out\b(?! of)",
+        r"\b(?:thought|thinking|think|planned|planning|figured|worked) (?:out |about )?how"
+        r" (?:id|i would|i will|ill|i could|to) do it\b",
+        r"\b(?:told|telling) (?:\w+ ){0,3}(?:goodbye|bye)\b",
         r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
         r"\bsoon (?:none of (?:this|it)|nothing) (?:will|is going to|gonna) matter\b",
         r"\b(?:suicdal|sucidal|suicidial|suisidal|suicidle|sucide|suicde|suiside|suicid)\b",
@@ -544,6 +557,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:back to|started|start) "
         r"(?:(?:cutting|burning) (?:myself|again)?|hurting (?:myself|again))",
         r"\bbanging my head (?:against|on) the wall\b",
+        together(
+            r"punish\w*|as (?:a )?punishment|penance|i deserve (?:it|this)",
+            r"starv\w*|not eat\w*|no food|skip\w* meals|restrict\w*|fast\w*|throw(?:ing)? up"
+            r"|vomit\w*|purg\w*|calories",
+        ),
+        r"\b(?:got|have|holding) (?:the|a|my) blade\b|\bblade (?:is )?in my hand\b",
         r"\bself[- ]?harm\w*",
         rf"\b(?:cutting|cut|burn|burning|burned|burnt|hit|hitting|scratch\w*|punch\w*) {SELF}\b",
         r"\b(?:cutting|cut|scratch\w*|burn\w*) (?:my )?(?:arms?|wrists?|legs?|thighs?|skin)\b",
@@ -606,7 +625,7 @@ RULES: tuple[Rule, ...] = (
             r"|gotten bigger|getting bigger|grown|growing|getting weaker|gotten weaker"
             r"|getting number|weaker (?:than|every|each|by)"
             r"|up to my (?:elbow|shoulder|knee|hip|wrist)"
-            r"|spread\w* (?:to|up|into|down)|fading|more (?:often|and more)"
+            r"|spread\w* (?:to|up|into|down|from)|fading|more (?:often|and more)"
             r"|(?:past|last) (?:two|three|few|couple of|\d+) weeks|every week",
         ),
         r"\bfoot (?:drop|is dropping|keeps dropping|slaps|flops)\b",
@@ -625,6 +644,8 @@ RULES: tuple[Rule, ...] = (
             r"|(?:havent|have not|not) been dieting",
             r"back|spine|neck|night|lumbar",
         ),
+        r"\b(?:lost|losing|dropped) (?:\w+ ){0,3}(?:weight|pounds|lbs|kilos|stone)(?= without"
+        r" (?:trying|dieting|meaning to|any reason|changing)\b)",
     ),
     *_rule(
         "other_urgent",
@@ -680,12 +701,13 @@ NEGATION = re.compile(
     r"|(?:properly |fully )?(?:awake|waking)"
     r"|(?:any |a |clear |apparent |obvious )?reason"
     r"|explanation|idea why|(?:fully )?empty\w*"
-    r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot"
+    r"|(?:a |just |like |from )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|lifting"
     r"|normal|typical|usual)))"
 )
 CRISIS_DENIAL = re.compile(
     r"\b(?:not|never|no longer|nothing|zero|dont have any|do not have any|havent had any)"
-    r" (?:\w+ ){0,3}(?:suicid\w*|kill(?:ing)? myself|hurt(?:ing)? myself|harm(?:ing)? myself"
+    r" (?:\w+ ){0,3}(?:suicid\w*|kms|unaliv\w*|kill(?:ing)? myself|hurt(?:ing)? myself"
+    r"|harm(?:ing)? myself"
     r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
     r"|thoughts of|in (?:a )?crisis|done with (?:life|living))"
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?)"
@@ -693,7 +715,8 @@ CRISIS_DENIAL = re.compile(
     r"|i do not)\b"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
     r"|\b(?:dont|do not) (?:really |actually )?want to "
-    r"(?:die|kill myself|hurt myself|end my life)\b"
+    r"(?:die|kill myself|hurt myself|end my life|unalive myself)\b"
+    r"|\b(?:was|im|i am|just) (?:joking|kidding) about\b"
     r"|\b(?:not|never) wanting to die\b|\bnot saying (?:that )?i\b"
     r"|\b(?:thought|felt like|feel like) (?:i was |id |i would )?(?:going to |gonna )?die\b"
 )
@@ -724,6 +747,7 @@ CRISIS_FIGURE = re.compile(
     r"\b(?:my|this) (?:neck|back|body|legs?|feet|knees?|shoulders?|muscles|spine|traps|hamstrings?)"
     r" (?:\w+ )?(?:wants?|is (?:going|gonna|about)) to die\b"
     r"|\bdie of (?:embarrassment|shame|boredom|laughter|laughing|cringe)\b"
+    r"|\bif i have to (?:\w+ ){0,6}(?:one more|another)\b"
 )
 # Everyday figures of speech with death or killing in them ("my boss is going to kill me", "the
 # death of me"): the model may read a crisis in them that no rule finds.
@@ -755,11 +779,13 @@ DENIED_PART = re.compile(
     rf"|\b(?:didnt|doesnt|dont)\b(?! (?:{PERSISTS}))"
     r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out"
     r"|(?:properly |fully )?(?:awake|waking|conscious|responsive)"
-    r"|(?:a |just |like )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|normal|typical|usual)))"
+    r"|(?:a |just |like |from )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|lifting|normal"
+    r"|typical|usual)))"
 )
 # Anywhere in the clause: the symptom is in the past (fixed since) or asked about in general.
 PAST = re.compile(
-    r"\b(?:years? ago|years back|months ago|last (?:year|summer|winter|spring|fall|autumn)"
+    r"\b(?:(?:years?|yrs?) ago|(?:years|yrs) back|months ago"
+    r"|last (?:year|summer|winter|spring|fall|autumn)"
     r"|in (?:19|20)\d\d|used to|as a (?:kid|child|teen\w*|baby|toddler|infant)|no issues since"
     r"|fully (?:healed|recovered)|healed|discharged|ancient history|never again"
     r"|once (?:in|when|at|as)"
@@ -767,7 +793,8 @@ PAST = re.compile(
     r"|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
-    r"|years earlier|previously|(?:im|i am) \d\d now|at (?:age|the age of) \d+|has passed"
+    r"|years earlier|previously|(?:im|i am|shes|hes|she is|he is) \d\d now"
+    r"|at (?:age|the age of) \d+|has passed"
     r"|went away|is gone now|resolved|wore off|worn off"
     r"|(?:old|ancient) history"
     r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever )?since(?: then)?"
@@ -794,7 +821,9 @@ GENERAL = re.compile(
     r"|how do i know if|how would i know|what counts as|is there a risk|hypothetical\w*"
     r"|if (?:i|you|he|she|someone) (?:couldnt|cant|could not|lost|lose|were|was|suddenly)"
     r"|what should i do if|signs? of (?:a|an)|does (?:art|active release) help|what causes"
-    r"|can (?:\w+ ){1,7}cause|(?:ever|sometimes|usually) (?:be )?caused by|whats the chance"
+    r"|can (?:\w+ ){1,7}cause|(?:could|might|may) (?:possibly |ever )?cause|just in case"
+    r"|(?:list|name) (?:the|all the) (?:ones|signs|symptoms|red flags)|the ones that"
+    r"|(?:ever|sometimes|usually) (?:be )?caused by|whats the chance"
     r"|chances? of|just curious|curious (?:if|whether|about)|google\w*"
     r"|read (?:about|online|an article|somewhere|that)|people talk about|heard (?:about|that)"
     r"|can (?:you|someone|people|a person|one) (?:have|get) (?:a|an) (?:\w+ ){1,3}that"
@@ -829,16 +858,18 @@ HAPPENING_NOW = re.compile(
 NOT_MINE = re.compile(
     r"\b(?:not happening to me|asking for a friend|just curious|hypothetical\w*|asking generally"
     r"|just asking|genuinely curious|curious how|not happened|hasnt happened|just planning"
-    r"|theoretically|in theory|only asking"
+    r"|theoretically|in theory|only asking|(?:nobody|no one|noone) (?:is|here is|has been)"
+    r" (?:sick|ill|unwell)"
     r"|(?:its|it is|thats|this is) not happening (?:now|right now|to me)"
     r"|now i (?:dont|do not) have (?:it|that|this|them|any)"
-    r"|reading about|spooked|saw it on|for a (?:class|paper|school))\b"
+    r"|reading about|spooked|saw it on|for a (?:class|paper|school)|(?:my|our) (?:\w+ )?class is"
+    r" on)\b"
 )
 # Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
 # had cauda equina"), unless the clause puts it now ("my husband is having chest pain").
 # Someone the visitor may tell of.
 PEOPLE = (
-    r"(?:[\w-]*(?:mom|mother|dad|father|uncle|aunt|wife|husband|brother|sister|friend|neighbou?r"
+    r"(?:[\w-]*(?:mom|mum|mother|dad|father|uncle|aunt|wife|husband|brother|sister|friend|neighbou?r"
     r"|grand\w+|cousin|coworker|co-worker|colleague|client|boss|son|daughter|kid|girlfriend"
     r"|boyfriend|partner|patient|buddy|teammate|roommate|classmate|niece|nephew|stepdad|stepmom)"
     r"|mate|pal)"
@@ -847,7 +878,8 @@ PEOPLE = (
 # recovery"): what happened to them is not the visitor's emergency now.
 OTHER_PERSON_RECOVERED = re.compile(
     rf"\b(?:my|our|a|his|her) (?:\w+ )?{PEOPLE}s?\b.{{0,120}}\b(?:made a (?:\w+ )?recovery"
-    r"|recovered|(?:shes|hes|theyre|she is|he is|they are) (?:totally |completely |perfectly )?"
+    r"|recovered|recovering (?:well|nicely|fine)|on the mend"
+    r"|(?:shes|hes|theyre|she is|he is|they are) (?:totally |completely |perfectly )?"
     r"(?:fine|ok|okay|good|back to normal) now)\b"
 )
 OTHER_PERSON_PAST = re.compile(
@@ -868,7 +900,9 @@ OTHER_PERSON_EVENT = re.compile(
 # Someone else's event told as over ("my sister fainted at her wedding, totally fine").
 FINE_SINCE = re.compile(
     r"\b(?:(?:totally|completely|perfectly|all) fine|(?:shes|hes|theyre|she is|he is|they are|was"
-    r"|were) (?:fine|ok|okay|alright|all right|good)|fine now|ok now)\b"
+    r"|were) (?:fine|ok|okay|alright|all right|good)|fine now|ok now|(?:all )?sorted now"
+    r"|(?:it|that) (?:was|turned out to be) (?:just |only )?(?:gallstones|reflux|heartburn"
+    r"|indigestion|anxiety|a panic attack|muscular|nothing))\b"
 )
 # Sore chest muscles after a workout or a strain, told as such, with none of a heart's signs.
 MUSCULAR = re.compile(
@@ -917,6 +951,10 @@ NOW = re.compile(
     r"|saying|letting|so you know|to let))"
     r"|(?:an?|\d+|few) (?:hours?|minutes?) ago)\b"
 )
+# A clause that dates the one before it.
+DATED_BEFORE = re.compile(
+    r"(?:that|this|it) (?:was|happened) (?:\w+ ){0,3}(?:ago|back|in (?:19|20)\d\d|when i was)\b"
+)
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:but|just|only)\b|\bbut\b")
 APOSTROPHES = re.compile(r"['\u2019`]")
 SPACES = re.compile(r"\s+")
@@ -939,8 +977,9 @@ def clauses(text: str) -> list[str]:
 
 def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) -> bool:
     # A pattern made with together() matches at the clause's start: any negation in the clause
-    # denies it ("no fever, my neck is stiff from sleeping wrong").
-    if match.end() == 0 and NEGATION.search(clause):
+    # denies it ("no fever, my neck is stiff from sleeping wrong"); a crisis only by the explicit
+    # denials below.
+    if match.end() == 0 and rule.tier is not CRISIS and NEGATION.search(clause):
         return False
     if OTHER_PERSON_PAST.search(clause) and (
         PAST.search(clause) or FINE_SINCE.search(clause) or not NOW.search(clause)
@@ -958,8 +997,7 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
         # explicit denial, a question in general, or a past told as over drops a crisis finding.
         general = CRISIS_GENERAL.search(clause) and not HAPPENING_NOW.search(clause)
-        denied = CRISIS_DENIAL.search(clause) and not CRISIS_URGE.search(clause)
-        return not (denied or CRISIS_FIGURE.search(clause) or general)
+        return not (_crisis_denied(clause, match) or CRISIS_FIGURE.search(clause) or general)
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if DENIED_PART.search(match.group(0)):
         return False
@@ -978,6 +1016,19 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         or not past
         or (past.group(0) == "history of" and bool(HAPPENING_NOW.search(clause)))
         or _back_now(clause, past, match)
+    )
+
+
+def _crisis_denied(clause: str, match: re.Match[str]) -> bool:
+    """An explicit denial in the clause, unless a contrast word stands between it and the sign
+    that follows it ("not suicidal in a crazy way, i just calmly decided im done"), or an urge is
+    being fought now."""
+    if CRISIS_URGE.search(clause):
+        return False
+    sign = match.start()
+    return any(
+        not (denial.end() <= sign and CONTRAST.search(clause[denial.end() : sign]))
+        for denial in CRISIS_DENIAL.finditer(clause)
     )
 
 
@@ -1040,16 +1091,23 @@ def find_red_flags(text: str) -> list[Finding]:
     # ("can ART help if i suddenly cant move my legs? it started this afternoon").
     now_in_message = bool(HAPPENING_NOW.search(normalize(text)))
     parts = clauses(text)
-    for clause in parts:
+    for index, clause in enumerate(parts):
+        # "i lost control of my bowels once, but that was 10 years ago": the next clause dates it.
+        dated_next = index + 1 < len(parts) and bool(DATED_BEFORE.match(parts[index + 1]))
         for rule in RULES:
-            if rule.category in found:
+            if rule.category in found or (
+                dated_next and not rule.past_counts and rule.tier is not CRISIS
+            ):
                 continue
             match = rule.pattern.search(clause)
             if match and _counts(rule, clause, match, now_in_message):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
     whole = " ".join(parts)
     cues = (NEGATION, GENERAL, OTHER_PERSON_PAST, OTHER_PERSON_RECOVERED)
-    if not any(cue.search(whole) for cue in cues):
+    someone_elses_over = OTHER_PERSON_EVENT.search(whole) and (
+        PAST.search(whole) or FINE_SINCE.search(whole)
+    )
+    if not someone_elses_over and not any(cue.search(whole) for cue in cues):
         dated = bool(PAST.search(whole))
         for rule in RULES:
             if (
