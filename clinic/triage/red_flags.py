@@ -747,7 +747,6 @@ CRISIS_FIGURE = re.compile(
     r"\b(?:my|this) (?:neck|back|body|legs?|feet|knees?|shoulders?|muscles|spine|traps|hamstrings?)"
     r" (?:\w+ )?(?:wants?|is (?:going|gonna|about)) to die\b"
     r"|\bdie of (?:embarrassment|shame|boredom|laughter|laughing|cringe)\b"
-    r"|\bif i have to (?:\w+ ){0,6}(?:one more|another)\b"
 )
 # Everyday figures of speech with death or killing in them ("my boss is going to kill me", "the
 # death of me"): the model may read a crisis in them that no rule finds.

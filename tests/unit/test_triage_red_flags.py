@@ -291,7 +291,9 @@ def test_every_rule_has_a_tier_and_a_category():
         ("no i don't want to unalive myself, just my office chair", None),
         ("i was joking about wanting to die after leg day", None),
         ("i'm not joking about wanting to die", CRISIS),
-        ("if i have to sit in one more traffic jam i'll jump out the window lol", None),
+        # "if i have to ... one more" also opens real despair ("if i have to live one more day
+        # like this"): a crisis figure of speech is not read from it.
+        ("if i have to live one more day like this i'd rather be dead", CRISIS),
         ("it feels like an elephant is sitting on me", EMERGENCY),
         ("my son has a rash that won't blanch and a fever", EMERGENCY),
         ("my poo has been black like tar since monday and i feel faint", EMERGENCY),
