@@ -5,8 +5,8 @@
 Parses the fixed messages of bench/parse_messages.json (English and Spanish, FAQ, booking
 answers, red flags) one at a time, as Rasa's server does, and prints the mean milliseconds of CPU
 (the process's, TensorFlow's threads included) each graph node took per message: CPU rather than
-wall-clock time, so that other work on the machine counts less. `--dump` writes every parse result, to compare two versions of the
-pipeline byte for byte.
+wall-clock time, so that other work on the machine counts less. `--dump` writes every parse
+result, to compare two versions of the pipeline byte for byte.
 """
 
 from __future__ import annotations
