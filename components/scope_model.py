@@ -158,6 +158,11 @@ class ScopeModel:
 
     def _prepare_prediction(self) -> None:
         self._column_major_coefficients()
+        # The n-grams that min_df dropped (some 40,000 strings over the scope and triage models,
+        # about 4 MB): kept by scikit-learn for inspection only, never read by a prediction.
+        for vectorizer in (self._words, self._chars):
+            if hasattr(vectorizer, "stop_words_"):
+                delattr(vectorizer, "stop_words_")
         if hasattr(self._chars, "vocabulary_"):
             self._rows = (_TfidfRows(self._words), _TfidfRows(self._chars))
 

@@ -135,3 +135,18 @@ def test_prediction_features_are_the_fitting_features_bit_for_bit(fold):
                 ).tobytes()
                 == model._classifier.predict_proba(expected).tobytes()
             )
+
+
+def test_a_loaded_model_keeps_no_dropped_ngrams_and_predicts_the_same():
+    texts = ["what is art", "what is active release", "can i take advil", "hello there"] * 3
+    labels = ["faq/what_is_art", "faq/what_is_art", "ask_medication", "greet"] * 3
+    model = fitted(texts, labels)
+    dense = np.zeros((1, 4), dtype=np.float32)
+    expected = model.predict_proba(["is advil ok"], [""], dense)
+    # A model pickled before kept the n-grams that min_df dropped.
+    model._chars.stop_words_ = {"zq", "qz"}
+
+    restored = pickle.loads(pickle.dumps(model))
+
+    assert not hasattr(restored._chars, "stop_words_")
+    assert restored.predict_proba(["is advil ok"], [""], dense).tobytes() == expected.tobytes()
