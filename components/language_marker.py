@@ -21,7 +21,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from clinic.text.language_choice import chosen_language
-from clinic.text.language_detect import SPANISH, Language, detect
+from clinic.text.language_detect import SPANISH, Language, detect, prepare
 
 LANGUAGE_ENTITY = "language"
 
@@ -44,6 +44,7 @@ class LanguageMarker(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> LanguageMarker:
+        prepare()
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -1,6 +1,7 @@
 """`python -m rasa_server_plugins.run [RASA RUN OPTIONS]`: the Rasa server for production.
 
-It runs `rasa run` with the trained model, credentials.yml and endpoints.production.yml, bound
+It runs `rasa run` (through `rasa_server_plugins.rasa_main`, which leaves jax out) with the
+trained model, credentials.yml and endpoints.production.yml, bound
 to 127.0.0.1 unless RASA_INTERFACE names another address (the reverse proxy in front of it
 publishes /socket.io/ and /widget/). Env: RASA_INTERFACE (default 127.0.0.1), RASA_PORT (5005),
 RASA_MODEL (models/proclinix.tar.gz), RASA_ENDPOINTS_FILE (endpoints.production.yml, the file
@@ -17,7 +18,6 @@ import ipaddress
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from rasa.cli.arguments.default_arguments import add_logging_options
@@ -31,6 +31,7 @@ PORT_ENV = "RASA_PORT"
 MODEL_ENV = "RASA_MODEL"
 ENDPOINTS_ENV = "RASA_ENDPOINTS_FILE"
 TELEMETRY_ENV = "RASA_TELEMETRY_ENABLED"
+TF_THREAD_SETTINGS = ("TF_INTRA_OP_PARALLELISM_THREADS", "TF_INTER_OP_PARALLELISM_THREADS")
 DEFAULT_INTERFACE = "127.0.0.1"
 DEFAULT_PORT = "5005"
 DEFAULT_MODEL = REPO_ROOT / "models" / "proclinix.tar.gz"
@@ -56,7 +57,9 @@ def rasa_command(extra: Sequence[str] = (), environ: Mapping[str, str] = os.envi
     if options.enable_api and not options.auth_token:
         raise ConfigError("--enable-api needs --auth-token: the HTTP API controls the assistant")
     return [
-        str(Path(sys.executable).with_name("rasa")),
+        sys.executable,
+        "-m",
+        "rasa_server_plugins.rasa_main",
         "run",
         "--model",
         environ.get(MODEL_ENV) or str(DEFAULT_MODEL),
@@ -91,12 +94,17 @@ def rasa_environment(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
     """The Rasa server's environment: the repository root on PYTHONPATH (the endpoints file
     names the project's tracker store by module path, rasa_server_plugins) and Rasa's telemetry
     off (usage events and crash reports to Rasa's servers) unless RASA_TELEMETRY_ENABLED says
-    otherwise."""
+    otherwise, and TensorFlow on one thread unless its TF_*_PARALLELISM_THREADS say otherwise."""
     result = dict(environ)
     result["PYTHONPATH"] = os.pathsep.join(
         part for part in (str(REPO_ROOT), result.get("PYTHONPATH", "")) if part
     )
     result.setdefault(TELEMETRY_ENV, "false")
+    # One TensorFlow thread per Rasa process (Rasa's own settings): each production instance
+    # shares the machine's cores with the other one, and MiniLM's small products then take
+    # about a quarter less CPU, with the same embeddings bit for bit (docs/performance.md).
+    for setting in TF_THREAD_SETTINGS:
+        result.setdefault(setting, "1")
     return result
 
 

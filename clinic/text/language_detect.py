@@ -76,6 +76,12 @@ def _identifier() -> LanguageIdentifier:
     return identifier
 
 
+def prepare() -> None:
+    """Load py3langid's model now (about 0.7 s), not while answering the first message of
+    more than a few words."""
+    _identifier()
+
+
 def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("\u2019", "'"))
 

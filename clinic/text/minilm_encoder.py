@@ -48,9 +48,11 @@ class MiniLMEncoder:
         self._model = TFBertModel.from_pretrained(str(model_dir), local_files_only=True)
         self._max_sequence_length = max_sequence_length
         # A dynamic [batch, sequence] signature traces the graph once; eager calls are ~3x slower.
+        # Calling the traced graph itself skips tf.function's dispatch (matching the arguments
+        # to its signature, about 1 ms of CPU a call): the same graph, the same figures.
         self._embed = tf.function(
             self._mean_pooled_embeddings, input_signature=[_TOKEN_MATRIX, _TOKEN_MATRIX]
-        )
+        ).get_concrete_function()
 
     @property
     def dimension(self) -> int:

@@ -2,6 +2,7 @@ import pytest
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from clinic.text import language_detect
 from components.language_marker import LanguageMarker, marked_language
 
 
@@ -47,3 +48,9 @@ def test_a_message_without_text_is_left_alone() -> None:
     message = Message(data={})
     LanguageMarker().process([message])
     assert message.get(ENTITIES) is None
+
+
+def test_the_language_model_is_loaded_with_the_component_not_on_a_visitors_message() -> None:
+    language_detect._identifier.cache_clear()
+    LanguageMarker.create({}, None, None, None)  # type: ignore[arg-type]
+    assert language_detect._identifier.cache_info().currsize == 1

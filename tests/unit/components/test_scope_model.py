@@ -100,3 +100,53 @@ def test_folded_accents_read_a_word_typed_without_them_as_the_same_word(fold):
         ["clínica", "clinica"], ["", ""], np.zeros((2, 4), dtype=np.float32)
     )
     assert (accented.tolist() == plain.tolist()) is fold
+
+
+@pytest.mark.parametrize("fold", [True, False])
+def test_prediction_features_are_the_fitting_features_bit_for_bit(fold):
+    texts = [
+        "what is active release technique",
+        "can i take advil for my neck",
+        "¿qué es la técnica? clínica",
+        "hello there",
+        "my lower back hurts when i bend",
+    ] * 2
+    labels = ["faq/what_is_art", "ask_medication", "faq/what_is_art", "greet", "faq/back"] * 2
+    marks = [MEDICATION_MARK if "advil" in text else "" for text in texts]
+    rng = np.random.default_rng(0)
+    dense = rng.standard_normal((len(texts), 8)).astype(np.float32)
+    dense[:, ::3] = 0.0
+    model = ScopeModel(ScopeModelSettings(fold_accents=fold)).fit(texts, marks, dense, labels)
+    queries = ["is advil ok for the neck neck neck", "qué clínica", "zzz", "", "hello back"]
+    query_marks = [MEDICATION_MARK, "", "", "", COVERED_REGION_MARK]
+    query_dense = rng.standard_normal((len(queries), 8)).astype(np.float32)
+
+    for restored in (model, pickle.loads(pickle.dumps(model))):
+        for rows in [slice(0, len(queries)), *(slice(i, i + 1) for i in range(len(queries)))]:
+            expected = model._features(queries[rows], query_marks[rows], query_dense[rows])
+            got = restored._prediction_features(queries[rows], query_marks[rows], query_dense[rows])
+            assert got.shape == expected.shape
+            assert got.indptr.tolist() == expected.indptr.tolist()
+            assert got.indices.tolist() == expected.indices.tolist()
+            assert got.data.tobytes() == expected.data.tobytes()
+            assert (
+                restored.predict_proba(
+                    queries[rows], query_marks[rows], query_dense[rows]
+                ).tobytes()
+                == model._classifier.predict_proba(expected).tobytes()
+            )
+
+
+def test_a_loaded_model_keeps_no_dropped_ngrams_and_predicts_the_same():
+    texts = ["what is art", "what is active release", "can i take advil", "hello there"] * 3
+    labels = ["faq/what_is_art", "faq/what_is_art", "ask_medication", "greet"] * 3
+    model = fitted(texts, labels)
+    dense = np.zeros((1, 4), dtype=np.float32)
+    expected = model.predict_proba(["is advil ok"], [""], dense)
+    # A model pickled before kept the n-grams that min_df dropped.
+    model._chars.stop_words_ = {"zq", "qz"}
+
+    restored = pickle.loads(pickle.dumps(model))
+
+    assert not hasattr(restored._chars, "stop_words_")
+    assert restored.predict_proba(["is advil ok"], [""], dense).tobytes() == expected.tobytes()

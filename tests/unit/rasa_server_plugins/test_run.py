@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -17,7 +18,7 @@ def option(command: list[str], name: str) -> str:
 
 def test_production_rasa_binds_to_loopback_by_default():
     command = rasa_command([], {})
-    assert command[1] == "run"
+    assert command[:4] == [sys.executable, "-m", "rasa_server_plugins.rasa_main", "run"]
     assert option(command, "--interface") == "127.0.0.1"
     assert option(command, "--port") == "5005"
     assert option(command, "--endpoints").endswith("endpoints.production.yml")
@@ -89,3 +90,11 @@ def test_production_rasa_sends_nothing_to_rasas_telemetry_unless_the_clinic_says
     assert environment["RASA_TELEMETRY_ENABLED"] == "false"
     assert environment["PYTHONPATH"].split(os.pathsep) == [str(REPO_ROOT), "elsewhere"]
     assert rasa_environment({"RASA_TELEMETRY_ENABLED": "true"})["RASA_TELEMETRY_ENABLED"] == "true"
+
+
+def test_production_rasa_runs_tensorflow_on_one_thread_unless_told_otherwise():
+    environment = rasa_environment({})
+    assert environment["TF_INTRA_OP_PARALLELISM_THREADS"] == "1"
+    assert environment["TF_INTER_OP_PARALLELISM_THREADS"] == "1"
+    told = rasa_environment({"TF_INTRA_OP_PARALLELISM_THREADS": "2"})
+    assert told["TF_INTRA_OP_PARALLELISM_THREADS"] == "2"
