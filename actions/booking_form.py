@@ -139,17 +139,6 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_concern(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        # The message that starts the request may name its concern ("book me in for my back");
-        # a region named earlier (a question about the lower back) or in a question asked
-        # meanwhile is no answer: the concern question is asked. "Call me back" asks for a
-        # person, not about a back (as the body_region slot's mapping has it).
-        starting = (
-            tracker.get_slot("requested_slot") is None and _intent(tracker) != "human_handoff"
-        )
-        regions = latest_entities(tracker, "BODY_REGION") if starting else []
-        canonical = canonical_region(regions[0]) if regions else None
-        if tracker.get_slot("concern") is None and canonical:
-            return {"concern": concern_for_region(canonical)}
         # An answer at the concern question that names a covered area ("la espalda baja") is
         # the concern, though the NLU reads it as that area's question: unfilled, the form
         # would reject the turn and the FAQ rule would answer instead of taking it.
@@ -167,8 +156,9 @@ class ValidateBookingForm(FormValidationAction):
                 ]
                 known = [region for region in named if region]
                 found = concern_for_region(known[0]) if known else covered_region_in(text)
-                if found:
-                    return {"concern": found}
+                # "Sciatica, left side", "whiplash from a car accident": the visitor's words,
+                # as for any other concern.
+                return {"concern": found or text}
         return {}
 
     def validate_full_name(
