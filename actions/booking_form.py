@@ -297,7 +297,7 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_patient_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        if _plain_patient_status(tracker):
+        if _plain_patient_status(tracker) or _patient_status_read_as_a_question(tracker):
             return {"patient_status": tracker.latest_message.get("text")}
         return _text_after_yes_or_no(tracker, "patient_status")
 
@@ -364,6 +364,28 @@ def _plain_patient_status(tracker: Tracker) -> bool:
         return False
     text = tracker.latest_message.get("text") or ""
     if len(text.split()) > _PLAIN_ANSWER_MAX_WORDS:
+        return False
+    try:
+        parse_patient_status(text)
+    except InvalidInput:
+        return False
+    return True
+
+
+# Intents whose from_text mapping skips an answer the NLU took for a question ("yes ive been
+# before" read as one about the clinic).
+_READ_AS_A_QUESTION = frozenset({"faq", "ask_diagnosis", "book_appointment", "human_handoff"})
+
+
+def _patient_status_read_as_a_question(tracker: Tracker) -> bool:
+    """An answer at the new-or-returning question that the NLU read as a question: taken when it
+    asks nothing and says new or returning."""
+    if tracker.get_slot("requested_slot") != "patient_status":
+        return False
+    if _intent(tracker) not in _READ_AS_A_QUESTION:
+        return False
+    text = tracker.latest_message.get("text") or ""
+    if is_question(text):
         return False
     try:
         parse_patient_status(text)

@@ -664,3 +664,23 @@ def test_a_plain_new_or_returning_that_triage_was_unsure_about_is_the_answer(
     )
     expected = {"patient_status": "returning" if "before" in answer else "new"}
     assert run_form(dispatcher, tracker) == (expected if taken else {})
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "filled"),
+    [
+        ("yes ive been before", "faq", {"patient_status": "yes ive been before"}),
+        (
+            "first time, never been",
+            "book_appointment",
+            {"patient_status": "first time, never been"},
+        ),
+        ("have you got parking?", "faq", {}),
+        ("cancel", "cancel", {}),
+    ],
+)
+def test_a_new_or_returning_answer_the_nlu_read_as_a_question_is_taken(
+    dispatcher, text, intent, filled
+):
+    tracker = make_tracker({"requested_slot": "patient_status"}, text=text, intent=intent)
+    assert run_coroutine(FORM.extract_patient_status(dispatcher, tracker, DOMAIN)) == filled
