@@ -139,17 +139,6 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_concern(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        # The message that starts the request may name its concern ("book me in for my back");
-        # a region named earlier (a question about the lower back) or in a question asked
-        # meanwhile is no answer: the concern question is asked. "Call me back" asks for a
-        # person, not about a back (as the body_region slot's mapping has it).
-        starting = (
-            tracker.get_slot("requested_slot") is None and _intent(tracker) != "human_handoff"
-        )
-        regions = latest_entities(tracker, "BODY_REGION") if starting else []
-        canonical = canonical_region(regions[0]) if regions else None
-        if tracker.get_slot("concern") is None and canonical:
-            return {"concern": concern_for_region(canonical)}
         # An answer at the concern question that names a covered area ("la espalda baja") is
         # the concern, though the NLU reads it as that area's question: unfilled, the form
         # would reject the turn and the FAQ rule would answer instead of taking it.
@@ -167,8 +156,9 @@ class ValidateBookingForm(FormValidationAction):
                 ]
                 known = [region for region in named if region]
                 found = concern_for_region(known[0]) if known else covered_region_in(text)
-                if found:
-                    return {"concern": found}
+                # "Sciatica, left side", "whiplash from a car accident": the visitor's words,
+                # as for any other concern.
+                return {"concern": found or text}
         return {}
 
     def validate_full_name(
@@ -307,7 +297,7 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_patient_status(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        if _plain_patient_status(tracker):
+        if _plain_patient_status(tracker) or _patient_status_read_as_a_question(tracker):
             return {"patient_status": tracker.latest_message.get("text")}
         return _text_after_yes_or_no(tracker, "patient_status")
 
@@ -374,6 +364,28 @@ def _plain_patient_status(tracker: Tracker) -> bool:
         return False
     text = tracker.latest_message.get("text") or ""
     if len(text.split()) > _PLAIN_ANSWER_MAX_WORDS:
+        return False
+    try:
+        parse_patient_status(text)
+    except InvalidInput:
+        return False
+    return True
+
+
+# Intents whose from_text mapping skips an answer the NLU took for a question ("yes ive been
+# before" read as one about the clinic).
+_READ_AS_A_QUESTION = frozenset({"faq", "ask_diagnosis", "book_appointment", "human_handoff"})
+
+
+def _patient_status_read_as_a_question(tracker: Tracker) -> bool:
+    """An answer at the new-or-returning question that the NLU read as a question: taken when it
+    asks nothing and says new or returning."""
+    if tracker.get_slot("requested_slot") != "patient_status":
+        return False
+    if _intent(tracker) not in _READ_AS_A_QUESTION:
+        return False
+    text = tracker.latest_message.get("text") or ""
+    if is_question(text):
         return False
     try:
         parse_patient_status(text)

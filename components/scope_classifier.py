@@ -51,6 +51,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish
+from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
     RETRIEVAL_SEPARATOR,
@@ -63,6 +64,10 @@ MODEL_FILE = "scope_model.pkl"
 C = "C"
 DENSE_WEIGHT = "dense_weight"
 SPANISH_MODEL = "spanish_model"
+BOOK_INTENT = "book_appointment"
+# What a message that asks to be seen may be read as, besides the booking request: its story's
+# topic or a body area the article does not cover.
+VISIT_READ_AS = frozenset({"faq", "other_condition"})
 
 
 def _label(message: Message) -> str:
@@ -181,6 +186,7 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             )
             for message, row in zip(group, probabilities, strict=True):
                 self._set_prediction(message, dict(zip(model.labels, row.tolist(), strict=True)))
+                _take_visit_request(message)
         return messages
 
     def _language(self, text: str) -> Language:
@@ -220,6 +226,27 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
                 },
                 add_to_output=True,
             )
+
+
+def _take_visit_request(message: Message) -> None:
+    """A message that asks to be seen starts the booking request, though the classifier read its
+    story of the pain as a question ("... my lower back is killing me. can someone see me?"):
+    `book_appointment` goes first, with the confidence of the label it displaces. Triage runs
+    after this component, so a red flag still wins."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) not in VISIT_READ_AS or not asks_to_be_seen(message.get(TEXT)):
+        return
+    booking = {
+        INTENT_NAME_KEY: BOOK_INTENT,
+        PREDICTED_CONFIDENCE_KEY: intent[PREDICTED_CONFIDENCE_KEY],
+    }
+    others = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry.get(INTENT_NAME_KEY) != BOOK_INTENT
+    ]
+    message.set(INTENT, booking, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [booking, *others], add_to_output=True)
 
 
 def _fit(settings: ScopeModelSettings, examples: list[Message]) -> ScopeModel:

@@ -3,6 +3,7 @@ treat?", "what about the lower back?", "tell me more") points back to."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -54,7 +55,8 @@ NEXT_LEVEL = {
     "desk_posture": "combined_care",
     "athletes": "benefits",
     "benefits": "why_effective",
-    "why_effective": "art_vs_massage",
+    # Why it works: what patients report is the next level (and "why?" again stays on it).
+    "why_effective": "benefits",
     "sessions_results": "candidacy",
     # Who may consider ART: what those who have it report is the next level.
     "candidacy": "benefits",
@@ -87,6 +89,8 @@ _WHY_WORDS = ("why", "how come", "por qué", "por que")
 _WORKS_WORDS = ("work", "help", "good for", "effective", "funciona", "sirve", "ayuda")
 # "Can your clinic help with this?" asks whether the clinic treats it.
 _CLINIC_WORDS = ("you", "clinic", "proclinix", "ustedes", "clínica", "clinica")
+# Answers that say how ART helps the case itself: "does it work for that?" stays on them.
+HELPS_ITSELF = frozenset({"headaches", "whiplash"})
 NECK_WORDS = ("neck", "cervical", "whiplash")
 LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
 
@@ -147,6 +151,22 @@ def opens_as_followup(text: str) -> bool:
     return text.lower().lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS)
 
 
+_WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b")
+_POINTS_BACK = re.compile(r"\b(?:for|with|help|helps|on|fix|treat) (?:that|it|this|them)\b")
+
+
+def followup_in_words(text: str) -> str | None:
+    """The follow-up a message the NLU could not place makes, by its words: "what about my lower
+    back then, does ART help that" (what about), "does it work for that even if they're every
+    day?" (whether it works for the topic); None when it points back to nothing."""
+    lowered = text.lower()
+    if _WHAT_ABOUT.search(lowered):
+        return FOLLOWUP_WHAT_ABOUT
+    if _POINTS_BACK.search(lowered):
+        return FOLLOWUP_TREAT
+    return None
+
+
 def how_asked(text: str) -> str | None:
     """ASKS_WHY for "why?", ASKS_WORKS for "does it work for that?", else None."""
     lowered = text.lower()
@@ -164,7 +184,10 @@ def resolve(
 ) -> Followup:
     """What a follow-up intent answers, given the last topic, the region it names and how it
     asks (`how_asked`)."""
-    if topic in STAYING_TOPICS:
+    if topic in STAYING_TOPICS and not (
+        topic == "other_condition" and intent == FOLLOWUP_WHAT_ABOUT and region in HELPS
+    ):
+        # "What about my lower back then?" after a hip: the covered region's answer.
         return Followup(topic)
     if region == OTHER_REGION and intent != FOLLOWUP_MORE:
         return Followup("other_condition")
@@ -181,12 +204,14 @@ def resolve(
             # "Does it work for that?": how ART helps the region of the topic (after its causes),
             # or the next level of a topic without one (how it works -> adhesions).
             helps = HELPS.get(topic_region or "")
+            if topic in HELPS_ITSELF:
+                return Followup(topic, topic_region)
             if helps and helps != topic:
                 return Followup(helps, topic_region)
             if topic_region is None:
                 return Followup(NEXT_LEVEL.get(topic, topic))
         return Followup("treat", topic_region)
-    if asked == ASKS_WHY and topic in HELPING_TOPICS:
+    if asked == ASKS_WHY and (topic in HELPING_TOPICS or topic == WHY_IT_WORKS):
         return Followup(WHY_IT_WORKS, topic_region)
     return Followup(NEXT_LEVEL.get(topic, topic), topic_region)
 

@@ -47,6 +47,17 @@ ACKNOWLEDGMENTS = frozenset(
 )
 
 
+# A no that puts the offer off ("hmm maybe another time"), which the NLU may place nowhere.
+_DEFERRAL = re.compile(
+    r"\b(?:(?:some )?other time|another time|another day|maybe later|later maybe|"
+    r"not (?:right )?now|not today|not yet|i'll think about it|let me think(?: about it)?)\b"
+)
+
+
+def is_deferral(text: str) -> bool:
+    return bool(_DEFERRAL.search(normalised(text)))
+
+
 class Step(Enum):
     START_FORM = "start_form"
     ANSWER_TOPIC = "answer_topic"
@@ -136,7 +147,8 @@ def answer_to_offer(
     intent: str, text: str, offer: Offer | None, declined_before: bool
 ) -> OfferAnswer:
     """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
-    if intent == NO_INTENT:
+    # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no.
+    if intent == NO_INTENT and parse_yes_no(text) is not True:
         return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)
     if offer is None or (is_acknowledgment(text) and not offer.asks):
         return OfferAnswer(Step.ASK_WHAT_ELSE)

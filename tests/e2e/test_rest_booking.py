@@ -47,9 +47,10 @@ def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
     assert "phone number or email" in joined(visitor.say("Jane Doe"))
     assert "Please include the area code" in joined(visitor.say("555-01"))
     replies = joined(visitor.say("you can call me on (914) 555-0123 or jane.doe@example.com"))
-    # "my back" in the message that started the request is its concern, so the next question is
-    # the time.
-    assert "Which days and times" in replies
+    # "My back" in the message that started the request is not taken ahead: the concern is asked,
+    # as visitors expect.
+    assert "What would you like help with" in replies
+    assert "Which days and times" in joined(visitor.say("my lower back"))
     assert "new or a returning" in joined(visitor.say("weekday mornings before 10"))
     summary = joined(visitor.say('/inform{"patient_status": "new"}'))
     # The summary asks the consent with the confirmation: what is kept, and why.
@@ -103,9 +104,8 @@ def test_cancel_in_the_middle_saves_nothing(stack):
     assert "Active Release Techniques" in joined(visitor.say("what is ART?"))
 
 
-# The start, the name, the contact, the time, new or returning, the confirmation (the start's
-# "my back" answers the concern).
-MESSAGES_TO_REFERENCE = 6
+# The start, the name, the contact, the concern, the time, new or returning, the confirmation.
+MESSAGES_TO_REFERENCE = 7
 
 
 @pytest.mark.parametrize("repeated", range(MESSAGES_TO_REFERENCE))

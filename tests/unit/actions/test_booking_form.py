@@ -255,25 +255,15 @@ def test_no_contact_extraction_without_contact_details(dispatcher):
     assert run_coroutine(FORM.extract_contact(dispatcher, tracker, DOMAIN)) == {}
 
 
-def starting_with(region: str, slots: dict | None = None):
-    """The message that starts the request, naming `region`."""
-    return make_tracker(
-        {"body_region": region, **(slots or {})},
-        text=f"book me in for my {region}",
+def test_the_region_the_starting_message_names_is_no_concern(dispatcher):
+    """ "Book me in for my back": the concern question is still asked, as visitors expect."""
+    starting = make_tracker(
+        {"body_region": "lower back"},
+        text="book me in for my lower back",
         intent="book_appointment",
-        entities=[entity("BODY_REGION", region)],
+        entities=[entity("BODY_REGION", "lower back")],
     )
-
-
-def test_concern_is_prefilled_from_the_region_the_starting_message_names(dispatcher):
-    assert run_coroutine(FORM.extract_concern(dispatcher, starting_with("lower back"), DOMAIN)) == {
-        "concern": "lower back"
-    }
-    assert run_coroutine(FORM.extract_concern(dispatcher, starting_with("shoulder"), DOMAIN)) == {
-        "concern": "other: shoulder"
-    }
-    chosen = starting_with("neck", {"concern": "lower back"})
-    assert run_coroutine(FORM.extract_concern(dispatcher, chosen, DOMAIN)) == {}
+    assert run_coroutine(FORM.extract_concern(dispatcher, starting, DOMAIN)) == {}
 
 
 def test_a_region_named_before_the_request_or_in_a_question_meanwhile_is_no_concern(dispatcher):
@@ -304,6 +294,7 @@ def test_a_region_named_before_the_request_or_in_a_question_meanwhile_is_no_conc
         ("dolor en la parte baja de la espalda", None, {"concern": "lower back"}),
         ("stiff neck from working at a laptop", "neck", {"concern": "neck"}),
         ("how long is a session?", None, {}),
+        ("sciatica, left side", None, {"concern": "sciatica, left side"}),
         ("how does ART help the neck", "neck", {}),
     ],
 )
@@ -330,19 +321,6 @@ def test_a_concern_told_with_a_region_the_nlu_read_as_its_question_is_the_concer
     assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == {
         "concern": "lower back"
     }
-
-
-@pytest.mark.parametrize(
-    ("mentioned", "concern"),
-    [
-        ("Lumbar", {"concern": "lower back"}),
-        ("elbows", {"concern": "other: elbow"}),
-        ("spleen", {}),
-    ],
-)
-def test_concern_from_the_region_as_the_visitor_wrote_it(dispatcher, mentioned, concern):
-    tracker = starting_with(mentioned)
-    assert run_coroutine(FORM.extract_concern(dispatcher, tracker, DOMAIN)) == concern
 
 
 @pytest.mark.parametrize(
@@ -686,3 +664,23 @@ def test_a_plain_new_or_returning_that_triage_was_unsure_about_is_the_answer(
     )
     expected = {"patient_status": "returning" if "before" in answer else "new"}
     assert run_form(dispatcher, tracker) == (expected if taken else {})
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "filled"),
+    [
+        ("yes ive been before", "faq", {"patient_status": "yes ive been before"}),
+        (
+            "first time, never been",
+            "book_appointment",
+            {"patient_status": "first time, never been"},
+        ),
+        ("have you got parking?", "faq", {}),
+        ("cancel", "cancel", {}),
+    ],
+)
+def test_a_new_or_returning_answer_the_nlu_read_as_a_question_is_taken(
+    dispatcher, text, intent, filled
+):
+    tracker = make_tracker({"requested_slot": "patient_status"}, text=text, intent=intent)
+    assert run_coroutine(FORM.extract_patient_status(dispatcher, tracker, DOMAIN)) == filled

@@ -1,7 +1,7 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from components.scope_classifier import ScopeClassifier
+from components.scope_classifier import ScopeClassifier, _take_visit_request
 from components.scope_model import ScopeModel, ScopeModelSettings
 
 
@@ -42,6 +42,28 @@ def test_another_intent_wins_over_a_weaker_topic():
         message.get("response_selector")["faq"]["response"]["intent_response_key"]
         == "faq/neck_pain"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my lower back is killing me by friday. can someone see me?", "book_appointment"),
+        ("how much is a session?", "faq"),
+    ],
+)
+def test_a_message_that_asks_to_be_seen_starts_the_booking_request(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"faq/lower_back_pain": 0.7, "book_appointment": 0.2})
+    _take_visit_request(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.7}
+    assert message.get("intent_ranking")[0]["name"] == expected
+
+
+def test_a_visit_asked_with_a_medication_question_is_left_to_that_answer():
+    message = Message(data={"text": "can i take ibuprofen before i book a session"})
+    ScopeClassifier._set_prediction(message, {"ask_medication": 0.8, "book_appointment": 0.2})
+    _take_visit_request(message)
+    assert message.get("intent")["name"] == "ask_medication"
 
 
 def test_without_topics_there_is_no_response_selector_output():

@@ -11,6 +11,7 @@ from clinic.conversations.context import (
     NEXT_LEVEL,
     OTHER_REGION,
     Followup,
+    followup_in_words,
     how_asked,
     last_topic,
     region_named,
@@ -109,6 +110,15 @@ def test_region_named(text, regions, expected):
         ("followup_treat", "other_condition", None, Followup("other_condition")),
         ("followup_treat", "ask_practitioner_first", None, Followup("ask_practitioner_first")),
         ("followup_more", None, None, Followup(None)),
+        # After a hip, "what about my lower back then?" switches to the covered region.
+        (
+            "followup_what_about",
+            "other_condition",
+            LOWER_BACK,
+            Followup("lower_back_pain", LOWER_BACK),
+        ),
+        ("followup_what_about", "not_in_article", NECK, Followup("not_in_article")),
+        ("followup_more", "why_effective", None, Followup("benefits")),
     ],
 )
 def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expected):
@@ -149,10 +159,26 @@ def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expe
             Followup("lower_back_causes", LOWER_BACK),
         ),
         ("followup_more", "candidacy", "tell me more", Followup("benefits")),
+        ("followup_more", "why_effective", "why?", Followup("why_effective")),
+        ("followup_treat", "headaches", "does it work for that?", Followup("headaches", NECK)),
+        ("followup_treat", "whiplash", "does it help with it?", Followup("whiplash", NECK)),
     ],
 )
 def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):
     assert resolve(intent, topic, None, how_asked(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what about my lower back then, does ART help that", "followup_what_about"),
+        ("does it work for that even if theyre every day?", "followup_treat"),
+        ("what's the weather like", None),
+        ("does it work on weekends", None),
+    ],
+)
+def test_a_follow_up_the_nlu_could_not_place_is_read_by_its_words(text, expected):
+    assert followup_in_words(text) == expected
 
 
 def test_a_treat_follow_up_naming_another_area_is_the_other_condition_answer():

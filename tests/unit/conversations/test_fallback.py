@@ -98,3 +98,40 @@ NOT_IN_ARTICLE_PARSE = {
     "intent": {"name": "faq"},
     "response_selector": {"faq": {"response": {"intent_response_key": "faq/not_in_article"}}},
 }
+
+
+def test_an_unplaced_follow_up_of_a_topic_is_answered_as_one():
+    asked = {
+        "event": "user",
+        "text": "can it help with headaches",
+        "parse_data": {
+            "intent": {"name": "faq"},
+            "response_selector": {"faq": {"response": {"intent_response_key": "faq/headaches"}}},
+        },
+    }
+    earlier = [asked, action("utter_faq"), {"event": "bot", "text": "..."}, action("action_listen")]
+    latest = {
+        "text": "does it work for that even if theyre every day?",
+        "intent": {"name": "out_of_scope"},
+    }
+    events = [*earlier, {"event": "user", "text": latest["text"], "parse_data": latest}]
+    tracker = Tracker("t", {}, latest, events, False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    result = run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_faq/headaches"]
+    assert result == [SlotSet("context_topic", "headaches")]
+
+
+def test_a_deferral_after_an_offer_declines_it():
+    offer = {
+        "event": "bot",
+        "text": "Would you like to request an evaluation?",
+        "data": {"buttons": [{"title": "Request an evaluation", "payload": "/book_appointment"}]},
+    }
+    earlier = [user("am i a good candidate"), action("utter_faq"), offer, action("action_listen")]
+    latest = {"text": "hmm maybe another time", "intent": {"name": "out_of_scope"}}
+    events = [*earlier, {"event": "user", "text": latest["text"], "parse_data": latest}]
+    tracker = Tracker("t", {}, latest, events, False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_offer_declined"]

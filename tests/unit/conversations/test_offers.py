@@ -13,6 +13,7 @@ from clinic.conversations.offers import (
     answer_to_offer,
     button_payloads,
     declined_just_before,
+    is_deferral,
     is_yes_to_go_on,
     last_offer,
 )
@@ -82,12 +83,33 @@ FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
         ),
         ("deny", "no thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
         ("deny", "not now", FAQ, OfferAnswer(Step.DECLINED)),
+        # The NLU heard a no in "why not": the words say yes.
+        (
+            "deny",
+            "ok sure why not",
+            EVALUATION,
+            OfferAnswer(Step.START_FORM, "utter_booking_intro"),
+        ),
     ],
 )
 def test_a_typed_yes_takes_up_the_offered_request_else_the_first_topic_a_no_declines(
     intent, text, offer, expected
 ):
     assert answer_to_offer(intent, text, offer, declined_before=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hmm maybe another time", True),
+        ("not right now, thanks", True),
+        ("i'll think about it", True),
+        ("sure", False),
+        ("what time do you open", False),
+    ],
+)
+def test_a_no_that_puts_the_offer_off(text, expected):
+    assert is_deferral(text) is expected
 
 
 def test_a_second_no_in_a_row_does_not_ask_again():

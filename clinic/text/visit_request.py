@@ -1,0 +1,44 @@
+"""A message that asks to be seen ("can someone see me?", "book an eval for my lower back",
+"I would like to request an appointment for neck pain"), however much it also tells about the
+pain: the NLU reads the long story as that region's question, and the visitor gets the answer
+instead of the booking request they asked for."""
+
+from __future__ import annotations
+
+import re
+
+from clinic.text.times import names_a_time
+
+# Someone seeing, checking or treating the visitor.
+_BE_SEEN = re.compile(
+    r"\b(?:can|could|would|will) (?:some ?one|any ?one|somebody|a practitioner|a clinician|"
+    r"a doctor|a chiropractor|you|you guys|your clinic) (?:please )?"
+    r"(?:see|look at|check|examine|take a look at|fit) (?:me|it|my)\b"
+    r"|\bsome ?(?:one|body) (?:can|could|to) see me\b"
+)
+# A visit asked for in so many words: booking, scheduling or requesting one.
+_ASK_FOR_VISIT = re.compile(
+    r"\b(?:book|schedule|request|make|arrange|set up|(?:can|could|may) (?:i|we) (?:get|have))"
+    r"(?: me| myself)?(?: in)?"
+    r"(?: an?| one| some| my| something)?"
+    r" (?:appointment|appt|eval|evaluation|assessment|consultation|consult|visit|session)s?\b"
+    r"|\bbook (?:me |myself )?(?:in|something)\b"
+)
+# "Can I come in thursday morning?": coming in at a time they name.
+_COME_IN = re.compile(r"\b(?:can|could|may) (?:i|we) (?:come in|stop by|drop in|pop in)\b")
+# Questions about a visit, not a request for one ("how much is a session?", "do I need to book
+# ahead?", "do you take insurance for an evaluation?").
+_ABOUT_A_VISIT = re.compile(
+    r"\b(?:how much|cost|costs|price|prices|pay|insurance|covered|how long|how many|"
+    r"do i need|do you need|should i|what happens|what to expect|safe)\b"
+)
+
+
+def asks_to_be_seen(text: str) -> bool:
+    """Whether `text` asks for a visit (a booking request), whatever else it says."""
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    if _ABOUT_A_VISIT.search(lowered):
+        return False
+    if _BE_SEEN.search(lowered) or _ASK_FOR_VISIT.search(lowered):
+        return True
+    return bool(_COME_IN.search(lowered)) and names_a_time(lowered)

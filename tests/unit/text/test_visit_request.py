@@ -1,0 +1,35 @@
+import pytest
+
+from clinic.text.visit_request import asks_to_be_seen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back is killing me by friday, tried stretching and yoga. can someone see me?",
+        "lifting boxes all day and my back is very pain. it is possible someone can see me?",
+        "can someone see me this week? neck's been rough",
+        "Good afternoon. I would like to request an appointment for neck pain.",
+        "book an eval for my lower back please",
+        "can i come in thurs morning?",
+        "can i get an appointment next week",
+    ],
+)
+def test_a_message_that_asks_to_be_seen(text):
+    assert asks_to_be_seen(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much is a session?",
+        "do I need to book ahead?",
+        "how many sessions will I need",
+        "can ART help my neck",
+        "can i come in if im pregnant",
+        "is it safe to get a session after surgery",
+        "can you see what is wrong with me",
+    ],
+)
+def test_a_question_about_a_visit_is_no_request_for_one(text):
+    assert not asks_to_be_seen(text)
