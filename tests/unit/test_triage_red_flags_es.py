@@ -13,7 +13,7 @@ from clinic.triage.red_flags_es import find_all_red_flags, find_red_flags_es, no
 
 DEV = Path(__file__).resolve().parents[1] / "spanish" / "dev"
 # The blind Spanish triage development set, whose misses were reviewed (docs/spanish.md).
-DEV_ES = Path(__file__).resolve().parents[1] / "triage" / "dev_es"
+DEV_ES = Path(__file__).resolve().parents[2] / "data" / "triage" / "es_round1"
 
 
 def category(text: str) -> str | None:
