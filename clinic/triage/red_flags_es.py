@@ -47,14 +47,15 @@ NUMB_ONLY = (
     r"|adormec\w*|entumid[oa]s?|entumecid[oa]s?|entumec\w*|entumi\w*|insensible\w*"
     r"|no (?:siento|sienta|sentia|senti|siente) (?:nada|el papel|la taza|el asiento)?"
     r"|sin (?:sensibilidad|sensacion|sentir)|perdi\w* (?:la )?sensibilidad|durmiendo"
-    r"|anestesi\w*)"
+    r"|anestesi\w*|acorchad[oa]s?|como muert[oa]s?|sin sentir nada|no (?:la|lo|las|los) siento)"
 )
 NUMB = rf"(?:{NUMB_ONLY}|hormigue\w*|cosquille\w*|piquetitos|alfileres|agujas)"
 GROIN = (
     r"(?:entrepierna|ingle|ingles|zona intima|partes intimas|partes privadas|mis partes|genital\w*"
     r"|alrededor del ano|perine\w*|cuando me limpio|al limpiarme|ahi abajo|alla abajo"
     r"|entre (?:las|mis) piernas|parte (?:interna|de adentro) de (?:los|mis) muslos"
-    r"|muslos por dentro|silla de montar|vagina|pene|testiculos|escroto|vulva|la zona de abajo)"
+    r"|muslos por dentro|silla de montar|vagina|pene|testiculos|escroto|vulva|la zona de abajo"
+    r"|la parte de abajo)"
 )
 # Tingling in the buttocks is everyday sciatica; only lost feeling there is a saddle sign.
 BUTTOCKS = r"(?:nalgas?|gluteos?|pompis|pompas|trasero|sentaderas|cola|colita|culo)"
@@ -63,7 +64,8 @@ LEGS = (
 )
 BOTH_LEGS = (
     r"(?:(?:las |mis |sus )?(?:dos|ambas) piernas|ambos lados|los dos pies|ambos pies"
-    r"|piernas\b.{0,25}\b(?:las dos|ambas)\b)"
+    r"|piernas\b.{0,25}\b(?:las dos|ambas)\b|(?:una|la) pierna\b.{0,40}\by la otra\b"
+    r"|\bno siento las dos\b)"
 )
 WEAK = (
     r"(?:debil\w*|debilidad|debilit\w*|sin fuerza|no tienen? fuerza|flojas?|flojos?|pesad[oa]s"
@@ -71,9 +73,10 @@ WEAK = (
     r" doblan|no (?:me|le) (?:responden|sostienen|aguantan)|no responden|como de trapo|se vencen"
     r"|se (?:me|le) fue la fuerza|perd\w* (?:la )?fuerza|no (?:tengo|tiene) fuerza)"
 )
-PEE = r"(?:orinar|hacer pipi|hacer del uno|mear|miccionar|hacer pis)"
+PEE = r"(?:orinar|hacer pipi|hacer del uno|mear|miccionar|hacer pis|hacer chis|hacer de la pipi)"
 CHEST_SIGN = (
-    r"(?:dolor\w*|duele|doliendo|presion|opresion|apret\w*|aprieta\w*|pesadez|ardor|punzada\w*"
+    r"(?:dolor\w*|duele|doliendo|presion|opresion|apret\w*|aprieta\w*|pesadez|pesa|ardor|punzada\w*"
+    r"|fierro|oprime|oprimiendo|estrujando"
     r"|elefante|aplast\w*|estruj\w*|oprim\w*|piedra|peso|molestia|puñalada|punalada|quema\w*"
     r"|pinchazo\w*|tension|arde|ardiendo)"
 )
@@ -212,7 +215,8 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"pecho\b",
         r"\b(?:dolor|presion|opresion) (?:toracic\w*|precordial)",
         r"\b(?:infarto(?! cerebral)|ataque al corazon|ataque cardiaco|paro cardiaco|angina"
-        r"|dolor de corazon|me duele el corazon)\b",
+        r"|dolor de corazon|me duele el corazon)\b"
+        r"(?! (?:de|al) (?:ver|saber|pensar|oir|escuchar))",
         r"\b(?:dolor|presion|opresion|duele|molestia)\b.{0,40}\b(?:baja|va|corre|pasa|sube|irradia"
         r"|extiende|llega|se corre)\w*\b.{0,20}\b(?:brazo izquierdo|mandibula|quijada)\b",
         r"\bcomo si (?:me )?(?:estuvieran|tuviera|tuviese|hubiera) .{0,25}\b(?:sentado|encima"
@@ -290,11 +294,11 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|\bno me sale (?:la orina|el pipi|nada)\b|\bretencion (?:de orina|urinaria)\b",
         r"\bse (?:me|le) (?:orina|sale el pipi|salio el pipi)\b",
         r"\b(?:me|se) (?:orine|orino|hice|hizo|meo|mee|cago|cague|hago|hace) (?:pipi |popo |del"
-        r" bano )?(?:encima|en (?:los|mis|sus) pantalones|en la cama|sin (?:darme cuenta|querer"
-        r"|sentir))",
+        r" bano |caca |chis |del uno |del dos )?(?:encima|en (?:los|mis|sus) pantalones|en la cama"
+        r"|en la ropa|sin (?:darme cuenta|darse cuenta|querer|sentir))",
         r"\b(?:moje|mojo|mojaba) (?:la cama|los pantalones|mis pantalones)\b",
-        r"\bse (?:me|le) (?:sale|salio|escapa|escapo|salen) (?:la orina|el pipi|la caca|las heces"
-        r"|la popo)\b",
+        r"\bse (?:me|le) (?:sale|salio|escapa|escapo|salen|va|fue) (?:la orina|el pipi|la caca"
+        r"|las heces|la popo|el chis)\b",
         r"\bperd\w* (?:el )?control (?:de|del) (?:la vejiga|el intestino|intestino|los esfinteres"
         r"|esfinter|la orina|mis necesidades|los intestinos)",
         r"\bno (?:controlo|controla|controlaba) (?:la vejiga|el intestino|los esfinteres|la orina"
@@ -717,6 +721,72 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"espalda|columna|costilla\w*",
         past_counts=True,
     ),
+    # By sign, in lay words and their verb forms (written from the sign lists, not from a set's
+    # misses): each sign's words as Spanish speakers of several countries use them.
+    _any(
+        "suicidal_thoughts",
+        CRISIS,
+        r"\b(?:miedo de|ganas de|pienso en|pensando en|voy a|quiero|tentacion de) hacerme algo\b"
+        r"|\b(?:tomar\w*|beber\w*|trag\w*)\b.{0,20}\b(?:veneno|cloro|raticida|matarratas"
+        r"|insecticida)\b"
+        r"|\b(?:voy a|quiero|pienso|ganas de) (?:\w+ ){0,2}tomar(?:me)? (?:todas|todos|el frasco"
+        r"|la caja|un frasco)\b"
+        r"|\b(?:dormir|dormirme|dormirse|irme|descansar) para siempre\b"
+        r"|\b(?:ya )?(?:nada vale la pena|no vale la pena nada)\b"
+        r"|\bmejor (?:me mato|matarme|me suicido|acabar con esto|desaparecer)\b"
+        r"|\b(?:el|un) mundo (?:estaria|seria) mejor sin mi\b"
+        r"|\bya no (?:quiero|puedo) (?:mas con )?(?:esta vida|la vida|vivir asi)\b",
+    ),
+    _any(
+        "self_harm",
+        CRISIS,
+        r"\bme (?:hago|hice|hacia|sigo haciendo) (?:cortadas|cortaditas|rayas|heridas|quemaduras)\b"
+        r"|\b(?:se|me) (?:va|voy|quiere|quiero|queria) (?:a )?cortar\b"
+        r"(?! (?:el|las|los|la|un|una)\b)"
+        r"|\bcortarse\b(?! (?:el|las|los|la)\b)|\bse (?:esta )?(?:cortando|lastimando|quemando)"
+        r" (?:sola|solo|a proposito|los brazos|las piernas)\b",
+        past_counts=True,
+    ),
+    _any(
+        "chest_pain",
+        EMERGENCY,
+        r"\b(?:aprieta\w*|oprim\w*|estruj\w*|aplast\w*)\b.{0,15}\bcorazon\b",
+        r"\b(?:dolor|duele|presion|opresion|molestia|aprieta|pesadez)\w*\b.{0,20}\btorax\b"
+        r"|\btorax\b.{0,20}\b(?:dolor|duele|presion|opresion|aprieta|pesa)\w*",
+    ),
+    _any(
+        "stroke",
+        EMERGENCY,
+        r"\bhabl\w* (?:muy )?(?:mocho|chueco|cortado|gangoso|trabad\w*|extran\w*|rar[oa]|lento"
+        r"|pastoso|borrach\w*)\b.{0,40}\b(?:de repente|de golpe|de la nada|ahorita|hoy|hace)\b"
+        r"|\b(?:de repente|de golpe|de la nada|ahorita)\b.{0,40}\bhabl\w* (?:muy )?(?:mocho"
+        r"|chueco|cortado|gangoso|trabad\w*|extran\w*|rar[oa]|pastoso|borrach\w*)\b"
+        r"|\bhabla mocho\b",
+        r"\bbaba\b.{0,25}\bde un lado\b|\bde un lado\b.{0,25}\bbaba\b",
+        r"\b(?:oscurec|nubl|apag|borr|perd)\w* (?:la vista|la vision)\b.{0,30}\b(?:un ojo|de un"
+        r" lado|de repente|de golpe|de la nada)\b|\b(?:de repente|de golpe|de la nada)\b.{0,30}"
+        r"\b(?:oscurec|nubl|apag|perd)\w* (?:la vista|la vision)\b|\bcortina (?:negra|oscura)\b",
+    ),
+    _any(
+        "thunderclap_headache",
+        EMERGENCY,
+        r"\bdolor de cabeza (?:\w+ )?(?:fulminante|como un relampago|como un latigazo)"
+        r"|\bel (?:dolor de cabeza )?mas fuerte de mi vida\b",
+    ),
+    _all(
+        "head_injury",
+        EMERGENCY,
+        HEAD_HIT,
+        r"(?:anda|esta|quedo|se ve|lo veo|la veo) (?:muy )?(?:como )?(?:ido|ida|atontad\w*|zonz\w*"
+        r"|aturdid\w*|perdid\w*|desorientad\w*|dormil\w*)",
+    ),
+    _any(
+        "cauda_equina",
+        EMERGENCY,
+        rf"\bsin (?:poder )?{PEE}\b",
+        rf"\bno (?:he|ha) (?:ido|podido ir) al bano (?:a |para )?{PEE}",
+        r"\bdesde la cintura (?:para|hacia) abajo\b",
+    ),
 )
 
 # English names of signs in a Spanish message ("tengo chest pain"), read only when it holds a
@@ -811,6 +881,7 @@ CRISIS_DENIAL = re.compile(
     r"|\bno soy suicida\b|\bnunca (?:he pensado|pensaria|me haria|haria|he querido|me he"
     r" querido)\b|\bni (?:loca|loco|de chiste)\b|\bno me (?:quiero|voy a) (?:matar|morir|hacer"
     r" dano|lastimar)\b|\bno estoy en crisis\b|\bno corro peligro\b|\bno es (?:nada de )?eso\b"
+    r"|\bno (?:tengo (?:miedo|ganas|intencion) de|pienso|quiero|voy a) hacerme algo\b"
 )
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
@@ -846,13 +917,20 @@ CRISIS_FIGURE = re.compile(
 # Words that tell the sign as something else: laughter, sore muscles after exercise or a cough.
 FIGURATIVE = re.compile(
     r"\b(?:de (?:tanto )?reir|de risa|jaja\w*|muscular|lagartijas|flexiones|press de banca|pesas"
-    r"|gimnasio|gym|de tanto toser|cuando toso|al toser|la tos|gripa|gripe|resfriado|agujetas"
+    r"|gimnasio|gym|de tanto toser|de toser|cuando toso|al toser|la tos|gripa|gripe|resfriado"
+    r"|agujetas"
     r"|entrenamiento|despues de correr|del ejercicio"
     r")\b"
 )
 # The figurative words dismiss only these signs (a sore chest after push-ups, out of breath from
 # laughing); never a stroke, a saddle numbness or a crisis.
 FIGURATIVE_CATEGORIES = frozenset({"chest_pain", "breathing", "tearing_pain"})
+# Breathlessness told as from exertion or being out of shape ("me falta el aire cuando subo
+# escaleras"); it does not dismiss chest pain told beside it.
+EXERTION = re.compile(
+    r"\b(?:cuando|al) (?:subo|subir|corro|correr|hago ejercicio|hacer ejercicio|entreno"
+    r"|entrenar|juego)\b|\bfuera de forma\b|\b(?:falta de|me falta|sin) condicion\b"
+)
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:pero|solo|nada mas)\b|\bpero\b|\bsino\b")
 SPELLINGS = tuple(
     (re.compile(pattern), word)
@@ -860,9 +938,41 @@ SPELLINGS = tuple(
         (r"\b(?:q|k|ke)\b", "que"),
         (r"\bx\b", "por"),
         (r"\bxq\b", "porque"),
-        (r"\bkier", "quier"),
+        (r"\b(?:kier|qier)", "quier"),
         (r"\bkisiera\b", "quisiera"),
         (r"\btb\b", "tambien"),
+        # Typing: a letter held down ("ayudaaa", "respirarr"); no Spanish word ends in "aa",
+        # "ii", "oo", "uu" or "rr" (English words ending in "ss", "ll" or "ee" stay as they are).
+        (r"([a-z])\1{2,}", r"\1"),
+        (r"([aiour])\1\b", r"\1"),
+        # Spelling by ear in the words of the signs: b for v, a dropped h, s for c or z, ll for y.
+        (r"\bbomit", "vomit"),
+        (r"\bbi(v|b)i(r|o|endo)\b", r"vivi\2"),
+        (r"\bbida\b", "vida"),
+        (r"\bbista\b", "vista"),
+        (r"\bpe(?:sh|x)o\b", "pecho"),
+        (r"\bcorason\b", "corazon"),
+        (r"\bcabesa\b", "cabeza"),
+        (r"\bormig", "hormig"),
+        (r"\binch(?=a|o|e)", "hinch"),
+        (r"\babl(?=a|o|e)", "habl"),
+        (r"\baora\b", "ahora"),
+        (r"\borita\b", "ahorita"),
+        (r"\basta\b", "hasta"),
+        (r"\bace (?=un|una|\d|dos|tres|unos|unas|rato|mucho|poco)", "hace "),
+        (r"\bpienas?\b", "piernas"),
+        (r"\brespir+", "respir"),
+        (r"\bdesmall", "desmay"),
+        (r"\b(se|me|le) callo\b", r"\1 cayo"),
+        (r"\bme calli?\b", "me cai"),
+        (r"\badormes", "adormec"),
+        (r"\bentumes", "entumec"),
+        (r"\bconvulc", "convuls"),
+        (r"\bparalis(?=ad|ar|o|e)", "paraliz"),
+        (r"\bsuisid", "suicid"),
+        (r"\bimfart", "infart"),
+        (r"\bnopued", "no pued"),
+        (r"\bsangr+", "sangr"),
     )
 )
 SPACES = re.compile(r"\s+")
@@ -924,6 +1034,8 @@ def _counts(rule: RuleEs, clause: str, match: re.Match[str], whole: str) -> bool
     if rule.tier is CRISIS:
         return _crisis_counts(clause, whole)
     if rule.category in FIGURATIVE_CATEGORIES and FIGURATIVE.search(clause):
+        return False
+    if rule.category == "breathing" and EXERTION.search(clause):
         return False
     if rule.unless is not None and rule.unless.search(clause):
         return False

@@ -241,3 +241,67 @@ def test_the_reviewed_spanish_triage_development_set_holds() -> None:
     assert all(found in ("urgent_care", "emergency", "crisis") for found in tiers("urgent"))
     assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
     assert not {"emergency", "crisis"} & set(tiers("negated"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lay and regional words of each sign, and their verb forms.
+        ("tengo la pierna como muerta y la otra igual, no siento las dos", "cauda_equina"),
+        ("tengo las piernas acorchadas las dos y me duele la espalda", "cauda_equina"),
+        ("no puedo hacer chis desde ayer y me duele la espalda", "cauda_equina"),
+        ("tengo horas sin poder orinar y la espalda baja me mata", "cauda_equina"),
+        ("no he ido al baño a orinar en todo el dia aunque quiero", "cauda_equina"),
+        ("me hice del baño en la ropa sin darme cuenta", "cauda_equina"),
+        ("se me va la orina", "cauda_equina"),
+        ("tengo dormida toda la parte de abajo, desde la cintura", "cauda_equina"),
+        ("siento un fierro en el pecho", "chest_pain"),
+        ("me pesa el pecho y sudo mucho", "chest_pain"),
+        ("me duele el torax del lado izquierdo y el brazo", "chest_pain"),
+        ("siento como una mano que me aprieta el corazon", "chest_pain"),
+        ("mi papa habla mocho de repente", "stroke"),
+        ("se le cae la baba de un lado y no puede hablar", "stroke"),
+        ("se me oscurecio la vista de un ojo de repente", "stroke"),
+        ("me dio un dolor de cabeza fulminante", "thunderclap_headache"),
+        ("mi papa se golpeo la cabeza y anda como ido", "head_injury"),
+        ("tengo miedo de hacerme algo", "suicidal_thoughts"),
+        ("quiero tomarme el veneno para ratas", "suicidal_thoughts"),
+        ("me voy a tomar todas las pastillas que tengo", "suicidal_thoughts"),
+        ("quiero dormir para siempre", "suicidal_thoughts"),
+        ("ya no vale la pena nada", "suicidal_thoughts"),
+        ("me hago cortadas en las piernas", "self_harm"),
+        ("mi hija dice que se va a cortar", "self_harm"),
+        # Spelling by ear and keys held down.
+        ("ya no quiero bivir", "suicidal_thoughts"),
+        ("tengo un dolor en el pesho muy fuerte", "chest_pain"),
+        ("no puedo respirrar", "breathing"),
+        ("ayudaaa se callo mi papa y no siente las pienas", "major_trauma"),
+    ],
+)
+def test_each_sign_is_found_in_its_lay_words_and_spellings(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire cuando subo escaleras porque estoy fuera de forma",
+        "me voy a cortar el pelo el sabado",
+        "me duele el corazon de ver a mi hijo asi",
+        "tengo el pecho adolorido de toser, como un fierro no",
+        "nunca me he hecho del baño en la ropa, solo me duele la cintura",
+        "no tengo miedo de hacerme algo, solo quiero que pase el dolor",
+        "hace años me dio un dolor de cabeza fulminante, ahora solo es el cuello",
+        "si me llega a dar un dolor de cabeza fulminante, ¿qué hago?",
+        "tomo todas las pastillas que me dio el doctor, pero sigue el dolor",
+    ],
+)
+def test_the_lay_words_keep_their_negations_and_everyday_uses(text: str) -> None:
+    assert tier(text) is None
+
+
+def test_typing_slips_are_folded_but_english_words_keep_their_letters() -> None:
+    assert normalize("ayudaaa no puedo respirarr") == "ayuda no puedo respirar"
+    assert normalize("ya no quiero bivir, se callo") == "ya no quiero vivir, se cayo"
+    assert normalize("vision loss in 2019") == "vision loss in 2019"
+    assert normalize("cree que es la calle") == "cree que es la calle"
