@@ -45,16 +45,18 @@ NOW = (
 NUMB_ONLY = (
     r"(?:dormid[oa]s?|se (?:me|le) (?:duerme|durmio|duermen|durmieron)|adormecid[oa]s?"
     r"|adormec\w*|entumid[oa]s?|entumecid[oa]s?|entumec\w*|entumi\w*|insensible\w*"
-    r"|no (?:siento|sienta|sentia|senti|siente) (?:nada|el papel|la taza|el asiento)?"
+    r"|no (?:siento|sienta|sentia|senti|siente) (?!nada (?:raro|extrano|malo|fuera de))(?:nada"
+    r"|el papel|la taza|el asiento)?"
     r"|sin (?:sensibilidad|sensacion|sentir)|perdi\w* (?:la )?sensibilidad|durmiendo"
-    r"|anestesi\w*)"
+    r"|anestesi\w*|acorchad[oa]s?|como muert[oa]s?|sin sentir nada|no (?:la|lo|las|los) siento)"
 )
 NUMB = rf"(?:{NUMB_ONLY}|hormigue\w*|cosquille\w*|piquetitos|alfileres|agujas)"
 GROIN = (
     r"(?:entrepierna|ingle|ingles|zona intima|partes intimas|partes privadas|mis partes|genital\w*"
     r"|alrededor del ano|perine\w*|cuando me limpio|al limpiarme|ahi abajo|alla abajo"
     r"|entre (?:las|mis) piernas|parte (?:interna|de adentro) de (?:los|mis) muslos"
-    r"|muslos por dentro|silla de montar|vagina|pene|testiculos|escroto|vulva|la zona de abajo)"
+    r"|muslos por dentro|silla de montar|vagina|pene|testiculos|escroto|vulva|la zona de abajo"
+    r"|la parte de abajo)"
 )
 # Tingling in the buttocks is everyday sciatica; only lost feeling there is a saddle sign.
 BUTTOCKS = r"(?:nalgas?|gluteos?|pompis|pompas|trasero|sentaderas|cola|colita|culo)"
@@ -63,17 +65,20 @@ LEGS = (
 )
 BOTH_LEGS = (
     r"(?:(?:las |mis |sus )?(?:dos|ambas) piernas|ambos lados|los dos pies|ambos pies"
-    r"|piernas\b.{0,25}\b(?:las dos|ambas)\b)"
+    r"|piernas\b.{0,25}\b(?:las dos|ambas)\b|(?:una|la) pierna\b.{0,40}\by la otra\b"
+    r"|\bno siento las dos\b)"
 )
 WEAK = (
     r"(?:debil\w*|debilidad|debilit\w*|sin fuerza|no tienen? fuerza|flojas?|flojos?|pesad[oa]s"
     r"|se (?:me|le)"
     r" doblan|no (?:me|le) (?:responden|sostienen|aguantan)|no responden|como de trapo|se vencen"
-    r"|se (?:me|le) fue la fuerza|perd\w* (?:la )?fuerza|no (?:tengo|tiene) fuerza)"
+    r"|se (?:me|le) fue la fuerza|perd\w* (?:la )?fuerza|no (?:tengo|tiene) fuerza"
+    r"|se (?:me|le) dobla\w*)"
 )
-PEE = r"(?:orinar|hacer pipi|hacer del uno|mear|miccionar|hacer pis)"
+PEE = r"(?:orinar|hacer pipi|hacer del uno|mear|miccionar|hacer pis|hacer chis|hacer de la pipi)"
 CHEST_SIGN = (
-    r"(?:dolor\w*|duele|doliendo|presion|opresion|apret\w*|aprieta\w*|pesadez|ardor|punzada\w*"
+    r"(?:dolor\w*|duele|doliendo|presion|opresion|apret\w*|aprieta\w*|pesadez|pesa|ardor|punzada\w*"
+    r"|fierro|oprime|oprimiendo|estrujando|apreton\w*"
     r"|elefante|aplast\w*|estruj\w*|oprim\w*|piedra|peso|molestia|puñalada|punalada|quema\w*"
     r"|pinchazo\w*|tension|arde|ardiendo)"
 )
@@ -86,10 +91,13 @@ INJURY = (
     r"|en) (?:carro|coche|auto|moto"
     r"|trafico|transito|bici\w*|camion)|accidente|atropell\w*|volcadura|me volque|me tire de"
     r"|me tiraron|me tumbaron|me derribaron|me cai de|golpe fuerte|me golpearon|tacleada|tacle\w*"
-    r"|me aventaron|me embistio|me pego un carro"
+    r"|me aventaron|me embistio|me pego un carro|tackle\w*|me aplast(?:o|aron)\b|aplastad[oa]"
+    r"|(?:lo|la|le) aplasto|cay(?:o|eron|imos) (?:de|desde|en|al|sobre|encima|por)\b"
+    r"|se (?:me|le) cayo (?:\w+ ){0,3}(?:encima|en la espalda|sobre)"
 )
 INJURY_SIGN = (
-    rf"{NUMB}|{WEAK}|{CAN_NOT} (?:mover|sentir|caminar|pararme|levantarme|levantar)|no (?:siento"
+    rf"{NUMB}|{WEAK}|{CAN_NOT} (?:mover\w*|sentir|caminar|par(?:ar|arme|arse)|levant\w*"
+    r"|poner(?:me|se) de pie)|corrientazo\w*|nuca|no (?:siento"
     r"|siente|sentia)|cuello"
     r"|no me puedo mover|paraliz\w*"
 )
@@ -102,7 +110,7 @@ TRAUMA_TOLD_OFF = (
     r"|(?:siento|parece) (?:que|como si) me (?:atropell|hubiera atropell|paso encima)\w*"
     r"|como si me (?:hubiera )?(?:atropell|arroll)\w*"
 )
-TEAR = r"(?:desgarr\w*|rasg\w*|arranc\w*|partier\w*|abrier\w*|rompier\w*)"
+TEAR = r"(?:desgarr\w*|rasg\w*|arranc\w*|partier\w*|abrier\w*|rompier\w*|rompen|rompiendo)"
 TORSO = r"(?:espalda|pecho|omoplatos|paletillas|escapulas|hacia atras|abdomen|panza|barriga)"
 HEAD_HIT = (
     r"(?:cay\w*|choc\w*|caer|tiro|cai)\b.{0,30}\bde cabeza\b|\b(?:se|me) (?:dio|di|pego|pegue)"
@@ -112,7 +120,8 @@ HEAD_HIT = (
     r"|contusion (?:en la )?cabeza"
 )
 NECK_CARE = (
-    r"sonar\w*|sonaron|crujir\w*|ajuste|ajusto|ajustaron|tronar\w*|trono|tronaron|truene"
+    r"sonar\w*|sonaron|cruj\w*|ajuste|ajusto|ajustaron|tronar\w*|trono|tronaron|truene"
+    r"|despues de lo (?:del|de mi|de su) (?:cuello|ajuste|sesion)|tras el ajuste"
     r"|manipul\w*|masaje|quiropract\w*"
     r"|sobador|sobaron|sobada|me estiraron|me jalaron|despues (?:de|del) (?:la |mi )?(?:sesion"
     r"|tratamiento|terapia|cita|art)"
@@ -132,10 +141,18 @@ class RuleEs:
     unless: re.Pattern[str] | None = None
 
 
-def _any(category: str, tier: Tier, *patterns: str, past_counts: bool = False) -> RuleEs:
+def _any(
+    category: str, tier: Tier, *patterns: str, past_counts: bool = False, unless: str | None = None
+) -> RuleEs:
     """One pattern, any of these, in one clause."""
     joined = "|".join(f"(?:{pattern})" for pattern in patterns)
-    return RuleEs(category, tier, (re.compile(joined),), past_counts=past_counts)
+    return RuleEs(
+        category,
+        tier,
+        (re.compile(joined),),
+        past_counts=past_counts,
+        unless=re.compile(unless) if unless else None,
+    )
 
 
 def _all(
@@ -184,7 +201,8 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|quiero que todo (?:termine|se acabe)|ya no aguanto (?:vivir|la vida|mas la vida"
         r"|estar vivo)"
         r"|se (?:va|quiere) (?:a )?matar|usarla conmigo)",
-        r"\b(?:pistola|arma|revolver|cuchillo|navaja)\b.{0,40}\b(?:en la mano|conmigo|en mi mano"
+        r"\b(?:pistola|arma|revolver|cuchillo|navaja|escopeta|rifle)\b.{0,40}\b(?:en la mano"
+        r"|conmigo|en mi mano|aqui|a mi lado|cargad[oa]"
         r"|cargada|apuntando|en la cabeza|frente a mi)\b",
     ),
     _any(
@@ -212,7 +230,8 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"pecho\b",
         r"\b(?:dolor|presion|opresion) (?:toracic\w*|precordial)",
         r"\b(?:infarto(?! cerebral)|ataque al corazon|ataque cardiaco|paro cardiaco|angina"
-        r"|dolor de corazon|me duele el corazon)\b",
+        r"|dolor de corazon|me duele el corazon)\b"
+        r"(?! (?:de|al) (?:ver|saber|pensar|oir|escuchar))",
         r"\b(?:dolor|presion|opresion|duele|molestia)\b.{0,40}\b(?:baja|va|corre|pasa|sube|irradia"
         r"|extiende|llega|se corre)\w*\b.{0,20}\b(?:brazo izquierdo|mandibula|quijada)\b",
         r"\bcomo si (?:me )?(?:estuvieran|tuviera|tuviese|hubiera) .{0,25}\b(?:sentado|encima"
@@ -290,11 +309,11 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|\bno me sale (?:la orina|el pipi|nada)\b|\bretencion (?:de orina|urinaria)\b",
         r"\bse (?:me|le) (?:orina|sale el pipi|salio el pipi)\b",
         r"\b(?:me|se) (?:orine|orino|hice|hizo|meo|mee|cago|cague|hago|hace) (?:pipi |popo |del"
-        r" bano )?(?:encima|en (?:los|mis|sus) pantalones|en la cama|sin (?:darme cuenta|querer"
-        r"|sentir))",
+        r" bano |caca |chis |del uno |del dos )?(?:encima|en (?:los|mis|sus) pantalones|en la cama"
+        r"|en la ropa|sin (?:darme cuenta|darse cuenta|querer|sentir))",
         r"\b(?:moje|mojo|mojaba) (?:la cama|los pantalones|mis pantalones)\b",
-        r"\bse (?:me|le) (?:sale|salio|escapa|escapo|salen) (?:la orina|el pipi|la caca|las heces"
-        r"|la popo)\b",
+        r"\bse (?:me|le) (?:sale|salio|escapa|escapo|salen|va|fue) (?:la orina|el pipi|la caca"
+        r"|las heces|la popo|el chis)\b",
         r"\bperd\w* (?:el )?control (?:de|del) (?:la vejiga|el intestino|intestino|los esfinteres"
         r"|esfinter|la orina|mis necesidades|los intestinos)",
         r"\bno (?:controlo|controla|controlaba) (?:la vejiga|el intestino|los esfinteres|la orina"
@@ -514,7 +533,8 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|\bincoherente\w*|\bno (?:me|le|nos) entiende (?:lo que|nada)|\bse (?:me|le) olvidan las"
         r" palabras|\bno entiend\w* lo que (?:leo|lee)|\blas palabras no (?:me|le) salen"
         r"|\bno (?:puedo|puede) hablar bien\b(?! (?:espanol|ingles|el idioma))"
-        r"|\bdel mismo lado\b|\bse (?:me|le) fue la vista|\bse (?:me|le) cae la mano",
+        rf"|(?:{NUMB_ONLY}|{WEAK})\b.{{0,40}}\bdel mismo lado\b|\bse (?:me|le) fue la vista"
+        r"|\bse (?:me|le) cae la mano",
         rf"{CAN_NOT} (?:mover|levantar|subir|sentir) (?:el brazo|la pierna|la mano)\b.{{0,30}}"
         r"\b(?:ni|y) (?:el brazo|la pierna|la mano)\b",
         rf"\b{SUDDEN}\b.{{0,20}}{CAN_NOT} (?:subir|levantar) el brazo",
@@ -648,13 +668,14 @@ RULES_ES: tuple[RuleEs, ...] = (
     _all(
         "after_spinal_procedure",
         URGENT_CARE,
-        r"cirugia|operacion|operaron|opere|operado|operada|fusion|epidural|infiltracion|inyeccion"
-        r"|inyectaron|bloqueo|puncion|procedimiento|laminectomia|discectomia",
+        r"cirugia|operacion|operaron|opere|operado|operada|fusion|epidural|infiltr\w*|inyeccion"
+        r"|inyect\w*|bloqueo|puncion|procedimiento|laminectomia|discectomia|me (?:sacaron|quitaron)"
+        r" (?:una|la|un|el) (?:hernia|disco)",
         r"columna|espalda|lumbar|cuello|disco|hernia|vertebra\w*|cervical|epidural|ciatic\w*",
         r"semanas?|dias|ayer|reciente\w*|hace poco|antier|anteayer|el (?:lunes|martes|miercoles"
         r"|jueves|viernes|sabado|domingo)|la (?:semana|operacion|cirugia) pasada|el mes pasado",
         r"dolor|duele|peor|fiebre|hinchad\w*|rojo|roja|enrojec\w*|supura|pus|sale (?:liquido|agua)"
-        r"|entumi\w*|adormec\w*|debil\w*|dolor de cabeza|calentura",
+        r"|entumi\w*|adormec\w*|debil\w*|dolor de cabeza|calentura|drena\w*|cicatriz",
         past_counts=True,
     ),
     _all(
@@ -682,7 +703,9 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|cada vez peor|peor y peor"
         r"|desde hace (?:unos |varios |dos |tres |\d+ )?(?:dias|semanas)|ya me llega"
         r"|ahora (?:ya )?(?:llega|tambien)|(?:ha|han|se (?:me|le) ha) ido|poco a poco|esta semana"
-        r"|(?:lleva|llevo) (?:una|dos|\d+) semanas?|ya no (?:puedo|puede)|va empeorando",
+        r"|(?:lleva|llevo) (?:una|dos|\d+) semanas?|ya no (?:puedo|puede)|va empeorando"
+        r"|mas (?:\w+ ){0,2}cada (?:dia|vez|semana)|cada (?:dia|vez|semana) (?:\w+ ){0,2}mas"
+        r"|peor que ayer|hoy (?:ya )?(?:peor|mas)",
     ),
     _all(
         "weight_loss",
@@ -692,7 +715,7 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|querer|motivo|causa|explicacion|buscarlo)|adelga[cz]\w*|flaquisim\w*|perdida de peso"
         r"|la ropa (?:me )?queda (?:grande|floja)"
         r"|(?:estoy|me veo) (?:muy )?flac\w*",
-        r"espalda|columna|noche|cuello|lumbar|huesos",
+        r"espalda|columna|noche|cuello|lumbar|huesos|cintura|cadera|costillas",
         past_counts=True,
         unless=r"(?<!sin )(?<!sin hacer )\b(?:dieta|a proposito|ejercicio|gym|gimnasio|ozempic"
         r"|embarazo)\b",
@@ -717,6 +740,272 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"espalda|columna|costilla\w*",
         past_counts=True,
     ),
+    # By sign, in lay words and their verb forms (written from the sign lists, not from a set's
+    # misses): each sign's words as Spanish speakers of several countries use them.
+    _any(
+        "suicidal_thoughts",
+        CRISIS,
+        r"\b(?:miedo de|ganas de|pienso en|pensando en|voy a|quiero|tentacion de) hacerme algo\b"
+        r"|\b(?:tomar\w*|beber\w*|trag\w*)\b.{0,20}\b(?:veneno|cloro|raticida|matarratas"
+        r"|insecticida)\b"
+        r"|\b(?:voy a|quiero|pienso|ganas de) (?:\w+ ){0,2}tomar(?:me)? (?:todas|todos|el frasco"
+        r"|la caja|un frasco)\b"
+        r"|\b(?:dormir|dormirme|dormirse|irme|descansar) para siempre\b"
+        r"|\b(?:ya )?(?:nada vale la pena|no vale la pena nada)\b"
+        r"|\bmejor (?:me mato|matarme|me suicido|acabar con esto|desaparecer)\b"
+        r"|\b(?:el|un) mundo (?:estaria|seria) mejor sin mi\b"
+        r"|\bya no (?:quiero|puedo) (?:mas con )?(?:esta vida|la vida|vivir asi)\b",
+    ),
+    _any(
+        "self_harm",
+        CRISIS,
+        r"\bme (?:hago|hice|hacia|sigo haciendo) (?:cortadas|cortaditas|rayas|heridas|quemaduras)\b"
+        r"|\b(?:se|me) (?:va|voy|quiere|quiero|queria) (?:a )?cortar\b"
+        r"(?! (?:el|las|los|la|un|una)\b)"
+        r"|\bcortarse\b(?! (?:el|las|los|la)\b)|\bse (?:esta )?(?:cortando|lastimando|quemando)"
+        r" (?:sola|solo|a proposito|los brazos|las piernas)\b",
+        past_counts=True,
+    ),
+    _any(
+        "chest_pain",
+        EMERGENCY,
+        r"\b(?:aprieta\w*|oprim\w*|estruj\w*|aplast\w*)\b.{0,15}\bcorazon\b",
+        r"\b(?:dolor|duele|presion|opresion|molestia|aprieta|pesadez)\w*\b.{0,20}\btorax\b"
+        r"|\btorax\b.{0,20}\b(?:dolor|duele|presion|opresion|aprieta|pesa)\w*",
+    ),
+    _any(
+        "stroke",
+        EMERGENCY,
+        r"\bhabl\w* (?:muy )?(?:mocho|chueco|cortado|gangoso|trabad\w*|extran\w*|rar[oa]|lento"
+        r"|pastoso|borrach\w*)\b.{0,40}\b(?:de repente|de golpe|de la nada|ahorita|hoy|hace)\b"
+        r"|\b(?:de repente|de golpe|de la nada|ahorita)\b.{0,40}\bhabl\w* (?:muy )?(?:mocho"
+        r"|chueco|cortado|gangoso|trabad\w*|extran\w*|rar[oa]|pastoso|borrach\w*)\b"
+        r"|\bhabla mocho\b",
+        r"\bbaba\b.{0,25}\bde un lado\b|\bde un lado\b.{0,25}\bbaba\b",
+        r"\b(?:oscurec|nubl|apag|borr|perd)\w* (?:la vista|la vision)\b.{0,30}\b(?:un ojo|de un"
+        r" lado|de repente|de golpe|de la nada)\b|\b(?:de repente|de golpe|de la nada)\b.{0,30}"
+        r"\b(?:oscurec|nubl|apag|perd)\w* (?:la vista|la vision)\b|\bcortina (?:negra|oscura)\b",
+    ),
+    _any(
+        "thunderclap_headache",
+        EMERGENCY,
+        r"\bdolor de cabeza (?:\w+ )?(?:fulminante|como un relampago|como un latigazo)"
+        r"|\bel (?:dolor de cabeza )?mas fuerte de mi vida\b",
+    ),
+    _all(
+        "head_injury",
+        EMERGENCY,
+        HEAD_HIT,
+        r"(?:anda|esta|quedo|se ve|lo veo|la veo) (?:muy )?(?:como )?(?:ido|ida|atontad\w*|zonz\w*"
+        r"|aturdid\w*|perdid\w*|desorientad\w*|dormil\w*)",
+    ),
+    _any(
+        "cauda_equina",
+        EMERGENCY,
+        rf"\bsin (?:poder )?{PEE}\b",
+        rf"\bno (?:he|ha) (?:ido|podido ir) al bano (?:a |para )?{PEE}",
+        r"\bdesde la cintura (?:para|hacia) abajo\b",
+    ),
+    # The second Spanish development set's review (tests/triage/dev_es2), each written for the
+    # sign and its other wordings, not for the one message.
+    _any(
+        "suicidal_thoughts",
+        CRISIS,
+        r"\bya no quiero seguir\b(?! (?:con|en|el|la|yendo|haciendo|pagando|tomando|asi con))"
+        r"|\bcansad[oa] de (?:vivir|la vida|estar viv[oa]|todo y de todos)\b(?! con)"
+        r"|\bno aguanto (?:mas )?(?:\w+ ){0,6}(?:esta vida|vivir|estar viv[oa])\b"
+        r"|\b(?:deje|escribi) una carta (?:a mis hijos|a mi familia|a mis padres|de despedida)\b"
+        r"|\bpensando cosas feas\b"
+        r"|\b(?:irme|ir|irse|largarme) de este mundo\b|\bpara que sigo (?:viviendo|aqui)\b"
+        r"|\b(?:regal\w*|repart\w*) (?:todas )?mis cosas\b|\bme despedi\w* de todos\b"
+        r"|\besta noche se acaba\b|\b(?:formas|maneras|metodos) de (?:morir\w*|matar\w*|suicid\w*)"
+        r"|\b(?:no tengo|ya no tengo|sin|perdi las|ni) ganas de (?:seguir )?(?:vivir|viviendo"
+        r"|estar aqui)\b|\btengo todo planeado\b(?! para)|\bpara no despertar\w*"
+        r"|\bcuantas pastillas\b.{0,40}\b(?:hacen falta|se necesitan|para morir|para no despert)"
+        r"|\bojala (?:no (?:amanezca|despierte|vuelva a despertar)|me muera|ya no este)\b"
+        r"|\b(?:estarian|estaria) mejor (?:con el (?:dinero|seguro)|sin mi)\b"
+        r"|\bno me (?:van a|volveran a) ver (?:mas|nunca)\b"
+        r"|\bno (?:quiere|quisiera|desea|queria) (?:seguir )?(?:vivir|viviendo|existir)\b"
+        r"|\b(?:desea|deseo|deseaba|quiere|queria) (?:\w+ )?morir\w*"
+        r"|\b(?:ir|irme|irse) para siempre\b|\bla vida no vale la pena\b"
+        r"|\b(?:morir|morirme|la muerte) (?:seria|es) (?:un descanso|mejor|la solucion|lo mejor)\b"
+        r"|\bpienso (?:en )?como hacerlo\b|\bmotor (?:encendido|prendido)\b.{0,40}\bgaraje\b"
+        r"|\bgaraje\b.{0,40}\bmotor (?:encendido|prendido)\b|\bsi me muero (?:\w+ )?mejor\b"
+        r"|\bpienso en hacerlo yo mism[oa]\b",
+    ),
+    _any(
+        "self_harm",
+        CRISIS,
+        r"\bcortes (?:frescos|recientes|nuevos) en (?:los brazos|las piernas|las munecas|el brazo"
+        r"|la pierna)\b|\bcortes\b.{0,60}\bse los (?:hace|hizo) (?:ella|el|sol[oa])\b"
+        r"|\bme (?:pego|doy|daba|pegaba) (?:punetazos|golpes|cachetadas|pellizcos|con el cinturon)"
+        r"\b.{0,40}\b(?:hasta|cuando me|a proposito|para sentir|castig\w*)"
+        r"|\b(?:golpea|golpeando|pega|pegando|golpeo|pego)\w* (?:\w+ ){0,4}contra la pared\b"
+        r"|\bme (?:\w+ ){0,8}hasta (?:sangrar|hacerme sangre|hacerme herida\w*"
+        r"|que me sal\w* sangre)"
+        r"|\bhaciendo(?:me|se) (?:cortes|heridas|dano|quemaduras)\b"
+        r"|\bme castigo (?:haciendome|cortandome|pegandome|lastimandome|quemandome)\b"
+        r"|\b(?:se|me) (?:clava|clavo|entierra|entierro) (?:las|unas|la|el|un|una)\b.{0,40}"
+        r"\b(?:en los brazos|en las piernas|en la piel|a proposito)\b"
+        r"|\b(?:golpeo|golpee|pego|pegue|lastimo|lastime|corto|corte|quemo|queme)\b.{0,30}"
+        r"\ba (?:mi|si) mism[oa]\b"
+        r"|\bme rasco (?:\w+ ){0,3}heridas\b.{0,30}\bno sanen\b",
+        past_counts=True,
+    ),
+    _any(
+        "breathing",
+        EMERGENCY,
+        r"\bcomo (?:un )?(?:pez|pescado) fuera del agua\b|\brespiracion (?:muy )?(?:trabajosa"
+        r"|dificil|entrecortada|con ruido)|\brespira\w* (?:con ruido|con silbido|raro)\b"
+        r"|\bazulad[oa]\b|\b(?:se ve|se puso|se esta poniendo|lo veo|la veo) (?:muy )?morad[oa]\b"
+        r"|\brespiro y no me llena\b|\bno (?:me|se me) llenan? los pulmones\b"
+        r"|\bbolsa en la cabeza\b"
+        r"|\brespir\w* (?:cada vez )?(?:mas )?cort\w*",
+    ),
+    _any(
+        "anaphylaxis",
+        EMERGENCY,
+        r"\b(?:hinch|inflam)\w*\b.{0,25}\b(?:la lengua|los labios|la garganta)\b"
+        r"|\b(?:lengua|labios|garganta)\b.{0,20}\b(?:hinchad\w*|inflamad\w*)",
+        r"\blengua (?:muy )?(?:grande|gorda|enorme)\b.{0,40}\b(?:tragar|respirar|hablar)\b",
+    ),
+    _all(
+        "anaphylaxis",
+        EMERGENCY,
+        r"ronchas|urticaria|habones|alergia (?:fuerte|grave)|reaccion alergica",
+        r"desmay\w*|respir\w* (?:con ruido|mal|raro)|me cuesta respirar|no (?:puedo|puede) respirar"
+        r"|se (?:me|le) cierra|cara hinchada|hinchad\w* la cara|ahog\w*",
+    ),
+    _all(
+        "cauda_equina",
+        EMERGENCY,
+        rf"{PEE}|vejiga",
+        r"no (?:me |le )?sale (?:nada|la orina|el pipi)",
+    ),
+    _any(
+        "cauda_equina",
+        EMERGENCY,
+        r"\bno (?:aguanto|aguanta|retengo|retiene|detengo|controlo) (?:el pipi|la orina|la caca"
+        r"|las heces|el chis|la popo)\b"
+        r"|\bse (?:me|le) (?:escapa|escapo) (?:el pipi|la orina|la caca"
+        r"|el chis) sin (?:querer|darme cuenta|darse cuenta|sentir)\b",
+        rf"\bpiernas (?:\w+ ){{0,2}}(?:{NUMB}|{WEAK})\w* (?:las dos|ambas)\b",
+    ),
+    _any(
+        "chest_pain",
+        EMERGENCY,
+        r"\b(?:apreton|presion|opresion|dolor|peso)\b.{0,20}\bpecho\b.{0,40}\b(?:llega|baja|corre"
+        r"|pasa|sube|irradia|va)\w* (?:\w+ ){0,3}(?:cuello|brazo|mandibula|quijada)\b",
+    ),
+    _any(
+        "stroke",
+        EMERGENCY,
+        r"\b(?:un|un solo|el) lado de la boca\b|\bpor un lado de la boca\b|\bde la boca por un"
+        r" lado\b|\bno pronuncia\w* bien\b|\bpronuncia mal\b"
+        r"|\b(?:cara|boca|sonrisa)\b(?: \w+){0,4} (?<!de la )(?<!por la )(?<!desde la )(?<!una )"
+        r"(?:chuec|torcid|caid|colgad|ladead|desviad)[oa]\b"
+        r"|\b(?:cara|boca|labio|lengua)\b.{0,25}(?:" + NUMB_ONLY + r").{0,10}\bde un lado\b"
+        r"|\bse (?:me|le) enredan? (?:las palabras|la lengua)\b|\benred\w* las palabras\b"
+        r"|\bdificultad para (?:encontrar las palabras|hablar|articular)\b"
+        r"|\bno encuentr\w* las palabras\b|\bperd\w* (?:subitamente|repentinamente|de repente"
+        r"|de golpe|completamente|toda) (?:la vista|la vision)\b"
+        r"|\bse (?:ladeo|fue de lado|fue para un lado)\b",
+        rf"\b{SUDDEN}\b.{{0,20}}(?:{WEAK}|{NUMB_ONLY}).{{0,25}}\b(?:brazo|mano|pierna|lado|cara)\b",
+        rf"(?:{NUMB_ONLY}|{WEAK}|paraliz\w*|ties[oa]).{{0,25}}\b(?:todo )?(?:el|del) lado"
+        r" (?:izquierdo|derecho)\b|\b(?:el|del) lado (?:izquierdo|derecho)\b.{0,30}(?:"
+        + NUMB_ONLY
+        + r"|dormid\w*|no (?:lo|la) (?:mueve|muevo|puede mover|siente))",
+        r"\bno (?:mueve|puede mover|levanta|puede levantar) (?:el brazo|la mano|la pierna|un lado)"
+        r"|\b(?:el )?brazo (?:izquierdo|derecho)? ?no (?:lo )?(?:levanta|mueve|responde)\b",
+        unless=r"\bhombro|\bcodo\b|\bmanguito\b|\btendon",
+    ),
+    _any(
+        "sudden_paralysis",
+        EMERGENCY,
+        rf"{CAN_NOT} mover ni (?:los brazos|las piernas)\b"
+        r"|\bpiernas\b.{0,40}\bno (?:las|los) (?:muevo|mueve|puedo mover|puede mover|siento|siente)"
+        r"\b|\bse (?:me|le) fueron las piernas\b|\bpiernas (?:\w+ ){0,2}no (?:me |le )?responden\b",
+        rf"{CAN_NOT} mover (?:la mitad del cuerpo|medio cuerpo|un lado del cuerpo)",
+    ),
+    _any(
+        "tearing_pain",
+        EMERGENCY,
+        r"\blacerante\b.{0,60}\b(?:vientre|abdomen|adelante|pecho)\b"
+        r"|\b(?:desgarr\w*|rasg\w*|cuchillada|punalada)\b.{0,40}\batraviesa\w*"
+        r"|\b(?:espalda|pecho)\b.{0,40}\b(?:cuchillada|punalada|navajazo)\b.{0,40}\b(?:se mueve"
+        r"|se corre|va bajando|viaja|hacia abajo)\b"
+        r"|\b(?:late|palpita)\w* (?:la|mi) (?:panza|barriga|abdomen|estomago)\b",
+    ),
+    _all(
+        "thunderclap_headache",
+        EMERGENCY,
+        r"dolor (?:\w+ )?de cabeza|dolor en la cabeza|en la cabeza|duele la cabeza|cabeza me"
+        r"|jaqueca|migrana",
+        rf"{SUDDEN}|pum\b|zas\b",
+        r"peor|mas fuerte|insoportable|horrible|brutal|terrible|intens\w*|nunca|parti\w*|craneo"
+        r"|tan fuerte|tire al (?:piso|suelo)|batazo|garrotazo|martillazo",
+    ),
+    _all(
+        "meningitis",
+        EMERGENCY,
+        r"fiebre|calentura|febril",
+        r"mollera (?:abultada|inflada|hinchada|levantada|brotada|abombada)|(?:llora|grita|se queja)"
+        r" (?:\w+ ){0,3}(?:mueve|muevo|mover) el cuello|no (?:quiere|deja|puede) mover el cuello",
+    ),
+    _all(
+        "head_injury",
+        EMERGENCY,
+        HEAD_HIT,
+        r"repite (?:las mismas|lo mismo)|pregunta lo mismo|pupila\w*|no habla bien|no (?:me|le)"
+        r" entiende|sangr\w*\b.{0,20}\b(?:nariz|oido|oidos|oreja)|(?:oido|oreja|nariz)\b.{0,20}"
+        r"\bsangr\w*|moreton\w* detras de la oreja|alrededor de los ojos|ojos de mapache",
+    ),
+    _all(
+        "major_trauma",
+        EMERGENCY,
+        r"me aplast(?:o|aron)\b|aplastad[oa]|(?:lo|la|le) aplasto|atropell\w*|volc\w*|viga"
+        r"|montacargas|(?:cai|cayo) (?:de|desde) (?:la|el|un|una)"
+        r" (?:azotea|techo|andamio|segundo piso|arbol|caballo)",
+        r"espalda|abdomen|barriga|panza|cadera|pelvis|palid\w*",
+        unless=TRAUMA_TOLD_OFF,
+    ),
+    _all(
+        "neck_artery",
+        EMERGENCY,
+        NECK_CARE,
+        r"cuello|nuca|cervical\w*",
+        r"desplom\w*|se (?:me|le) doblan|piernas se (?:me|le) doblan|todo (?:\w+ ){0,2}girar?"
+        r"|gira todo"
+        r"|no (?:me|le) obedece|traban las palabras|no (?:logro|consigo|puedo|puede) tragar"
+        r"|da vueltas",
+    ),
+    _any(
+        "other_emergency",
+        EMERGENCY,
+        r"\b(?:me|se) desplom\w*|\bdesplome\b|\b(?:le|me) dio (?:un|una) (?:patatus|yeyo|soponcio"
+        r"|telele)\b.{0,60}\b(?:no (?:la|lo|le) (?:podemos|puedo|pueden) despertar|piso"
+        r"|suelo|desmay\w*|no responde)|\bno (?:la|lo|le) (?:podemos|puedo|pueden) despertar\b",
+        r"\b(?:caca|heces|popo|excremento|evacuaciones) (?:\w+ ){0,2}negr[oa]s?\b|\bchapapote\b"
+        r"|\bchapopote\b",
+        r"\bsangr\w*\b.{0,40}\b(?:sin parar|no para|a chorros|empap\w*)\b" r"|\bchorro de sangre\b",
+        r"\b(?:trago|trague|se comio|se trago)\b.{0,20}\b(?:pila|bateria|iman|imanes)\b",
+        r"\bmonoxido\b|\bintoxi\w*\b.{0,30}\b(?:calentador|estufa|gas|boiler|humo|carbon)\b",
+    ),
+    _all(
+        "other_emergency",
+        EMERGENCY,
+        r"corazon (?:\w+ ){0,3}(?:acelerado|rapid\w*|a mil|desbocado)|palpitaciones|taquicardia"
+        r"|late (?:\w+ ){0,3}(?:rapid\w*|fuerte)",
+        r"desmay\w*|palid\w*|dolor de pecho|falta el aire|me voy a caer",
+    ),
+    _all(
+        "other_emergency",
+        EMERGENCY,
+        r"barriga|panza|abdomen|estomago|vientre",
+        r"fiebre|calentura",
+        r"vomit\w*",
+        r"no (?:me )?puedo enderezar|lado derecho|cada vez peor|dura como",
+    ),
 )
 
 # English names of signs in a Spanish message ("tengo chest pain"), read only when it holds a
@@ -732,7 +1021,8 @@ SPANGLISH_RULES: tuple[RuleEs, ...] = (
 # A negation shortly before a sign ("no tengo dolor en el pecho", "sin fiebre"), unless it says
 # the sign persists ("no se me quita el dolor de pecho") or doubts its cause.
 PERSISTS = (
-    r"(?:se |me |le |lo |la |te )*(?:quita\w*|pasa\w*|mejora\w*|para\b|paraba|calma\w*|alivia\w*"
+    r"(?:se |me |le |lo |la |te )*(?:quita\w*|pasa\w*|mejora\w*|para\b|paro\b|paraba|calma\w*"
+    r"|alivia\w*"
     r"|cede\w*|deja\w*|desaparece\w*|baja\b|funciona\w*|sirve\w*|sirvio|ayuda\w*|aguant\w*"
     r"|soport\w*|se por que|sabemos|se que|se si|se cual|estoy segur\w*|entiendo|encuentro"
     r"|hay manera|importa|es normal)"
@@ -765,11 +1055,29 @@ PAST = re.compile(
     r"|\bya (?:esta|estoy|estamos) bien\b|\b(?:ya )?se (?:curo|recupero)\b|\bfue al hospital\b"
     r"|\b(?:me|lo|la|le) (?:vieron|revisaron|atendieron|checaron)\b.{0,40}\b(?:urgencias"
     r"|hospital|emergencias|bien|nada)\b"
-    r"|\ble pusieron un stent\b"
+    r"|\ble pusieron un stent\b|\buna vez (?:me dio|tuve|me paso|le dio)\b"
+)
+# What says the sign is happening now, between a past marker and the sign ("tengo ciática de hace
+# meses, aunque hoy se me hizo caca encima").
+CURRENT = re.compile(
+    r"\b(?:hoy|ahora|ahorita|esta (?:manana|tarde|noche)|anoche|desde (?:ayer|anoche|hace un rato)"
+    r"|hace (?:un )?rato|hace \d+ (?:minutos|horas)|en este momento|de repente|de golpe)\b"
+)
+# Someone else's sign told as past or over, with the visitor's own complaint told apart ("mi
+# abuela tuvo una embolia, yo solo tengo la espalda cargada").
+OTHERS_PAST = re.compile(
+    r"\bmi (?:difunt[oa] )?(?:abuel\w*|mama|papa|madre|padre|ti[oa]|herman[oa]|prim[oa]|espos[oa]"
+    r"|suegr[oa]|vecin[oa]|amig[oa]|hij[oa]|cunad[oa]|sobrin[oa])\b.{0,30}\b(?:tuvo|le dio|sufrio"
+    r"|padecio|se intento|intento|murio|fallecio)\b"
+)
+OWN_APART = re.compile(
+    r"\byo\b|\ba mi(?=,| me\b| no\b| solo\b| lo\b| tambien\b)|\ben cambio\b|\blo mio\b"
+    r"|\bel mio\b|\ben mi caso\b"
 )
 # The sign asked about in general or as a hypothesis, not told as the visitor's own.
 GENERAL = re.compile(
-    r"\b(?:cuales|que|cual) (?:son|es|serian) (?:las |los )?(?:senales|sintomas|signos|banderas"
+    r"\b(?:que|cuales) (?:sintomas|senales|signos)\b"
+    r"|\b(?:cuales|que|cual) (?:son|es|serian) (?:las |los )?(?:senales|sintomas|signos|banderas"
     r" rojas|indicios)\b|\bsenales de (?:alarma|alerta|peligro)\b|\bsintomas de alarma\b"
     r"|\bque (?:hago|hacer|debo hacer|pasa|pasaria|hay que hacer|hacemos|recomiendan) (?:si|en caso"
     r"|cuando)\b|\bcomo (?:sabe|saber|sabria|puedo saber|distingo|diferencio|se si|se cuando)\b"
@@ -811,13 +1119,15 @@ CRISIS_DENIAL = re.compile(
     r"|\bno soy suicida\b|\bnunca (?:he pensado|pensaria|me haria|haria|he querido|me he"
     r" querido)\b|\bni (?:loca|loco|de chiste)\b|\bno me (?:quiero|voy a) (?:matar|morir|hacer"
     r" dano|lastimar)\b|\bno estoy en crisis\b|\bno corro peligro\b|\bno es (?:nada de )?eso\b"
+    r"|\bno (?:tengo (?:miedo|ganas|intencion) de|pienso|quiero|voy a) hacerme algo\b"
 )
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
     r"\b(?:(?:hoy|ahora|ya) (?:esta|estoy|estamos) (?:bien|mejor|estable)|ahora estoy (?:bien"
     r"|mejor|estable|tranquil[oa]|feliz)|ya estoy (?:bien|mejor|estable)"
     r"|estoy (?:bien|mejor|estable) (?:ahora|desde)|lo super\w*|ya paso|recuperad[oa]"
-    r"|en un buen (?:lugar|momento)|me fue bien con|con terapia|sali adelante|ya no (?:pienso"
+    r"|en un buen (?:lugar|momento)|me fue bien con|con terapia|sali adelante"
+    r"|fui a terapia|en tratamiento|y estoy bien|ya esta (?:\w+ ){0,3}bien|ya no (?:pienso"
     r"|me pasa|tengo esos)|hace (?:mucho|anos) que no|bien desde entonces|mucho mejor)\b"
 )
 RELAPSE = re.compile(
@@ -846,13 +1156,25 @@ CRISIS_FIGURE = re.compile(
 # Words that tell the sign as something else: laughter, sore muscles after exercise or a cough.
 FIGURATIVE = re.compile(
     r"\b(?:de (?:tanto )?reir|de risa|jaja\w*|muscular|lagartijas|flexiones|press de banca|pesas"
-    r"|gimnasio|gym|de tanto toser|cuando toso|al toser|la tos|gripa|gripe|resfriado|agujetas"
+    r"|gimnasio|gym|de tanto toser|de toser|cuando toso|al toser|la tos|gripa|gripe|resfriado"
+    r"|agujetas"
     r"|entrenamiento|despues de correr|del ejercicio"
     r")\b"
 )
 # The figurative words dismiss only these signs (a sore chest after push-ups, out of breath from
 # laughing); never a stroke, a saddle numbness or a crisis.
 FIGURATIVE_CATEGORIES = frozenset({"chest_pain", "breathing", "tearing_pain"})
+# The heart's signs beside chest pain: the chest pain is not dismissed as muscular.
+HEART_SIGNS = re.compile(
+    r"\b(?:llega|baja|corre|va|irradia|pasa|sube)\w* (?:\w+ ){0,3}(?:al|hasta el|a la|por el|la)"
+    r" (?:brazo|cuello|mandibula|quijada)\b|\bsud\w* frio\b|\bsudor frio\b"
+)
+# Breathlessness told as from exertion or being out of shape ("me falta el aire cuando subo
+# escaleras"); it does not dismiss chest pain told beside it.
+EXERTION = re.compile(
+    r"\b(?:cuando|al) (?:subo|subir|corro|correr|hago ejercicio|hacer ejercicio|entreno"
+    r"|entrenar|juego)\b|\bfuera de forma\b|\b(?:falta de|me falta|sin) condicion\b"
+)
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:pero|solo|nada mas)\b|\bpero\b|\bsino\b")
 SPELLINGS = tuple(
     (re.compile(pattern), word)
@@ -860,9 +1182,43 @@ SPELLINGS = tuple(
         (r"\b(?:q|k|ke)\b", "que"),
         (r"\bx\b", "por"),
         (r"\bxq\b", "porque"),
-        (r"\bkier", "quier"),
+        (r"\b(?:kier|qier)", "quier"),
         (r"\bkisiera\b", "quisiera"),
         (r"\btb\b", "tambien"),
+        # Typing: a letter held down ("ayudaaa", "respirarr"); no Spanish word ends in "aa",
+        # "ii", "oo", "uu" or "rr" (English words ending in "ss", "ll" or "ee" stay as they are).
+        (r"([a-z])\1{2,}", r"\1"),
+        (r"([aiour])\1\b", r"\1"),
+        # Spelling by ear in the words of the signs: b for v, a dropped h, s for c or z, ll for y.
+        (r"\bbomit", "vomit"),
+        (r"\bbi(v|b)i(r|o|endo)\b", r"vivi\2"),
+        (r"\bbida\b", "vida"),
+        (r"\bbista\b", "vista"),
+        (r"\bpe(?:sh|x)o\b", "pecho"),
+        (r"\bcorason\b", "corazon"),
+        (r"\bcabesa\b", "cabeza"),
+        (r"\bormig", "hormig"),
+        (r"\binch(?=a|o|e)", "hinch"),
+        (r"\babl(?=a|o|e)", "habl"),
+        (r"\baora\b", "ahora"),
+        (r"\borita\b", "ahorita"),
+        (r"\basta\b", "hasta"),
+        (r"\bace (?=un|una|\d|dos|tres|unos|unas|rato|mucho|poco)", "hace "),
+        (r"\bpienas?\b", "piernas"),
+        (r"\brespir+", "respir"),
+        (r"\bdesmall", "desmay"),
+        (r"\b(se|me|le) callo\b", r"\1 cayo"),
+        (r"\bme calli?\b", "me cai"),
+        (r"\badormes", "adormec"),
+        (r"\bentumes", "entumec"),
+        (r"\bconvulc", "convuls"),
+        (r"\bparalis(?=ad|ar|o|e)", "paraliz"),
+        (r"\bsuisid", "suicid"),
+        (r"\bimfart", "infart"),
+        (r"\bnopued", "no pued"),
+        (r"\bsangr+", "sangr"),
+        (r"\badrede\b", "a proposito"),
+        (r"\bpa\b", "para"),
     )
 )
 SPACES = re.compile(r"\s+")
@@ -872,11 +1228,15 @@ ENGLISH_SIGN = re.compile(
     r"|face|mouth|droop\w*|worst|feel\w*|started|throat|swell\w*|swollen|bleed\w*|dizzy|vision"
     r"|neck|back|head\w*|fever|suicid\w*|kill|die|dying|help|please|now|cant|cannot|wont)\b"
 )
-RHETORICAL = re.compile(r"[^.?!]*\?\s*(?:no|nada|para nada|que va|nel)\b(?! se\b)")
+RHETORICAL = re.compile(
+    r"[^.?!]*\?\s*(?:no|nada|para nada|que va|nel)\b(?! se\b)"
+    r"(?=\s*(?:[,.!;)]|$)|\s+(?:es|era|fue|solo|nada|creo|para|tanto)\b)"
+)
 # Common Spanish words that English messages do not hold, and the reverse.
 SPANISH_HINT = re.compile(
     r"\b(?:el|los|las|del|que|y(?!')|en|es|esta|estoy|tengo|tiene|mi|mis|se|por|para|con|una|muy"
-    r"|pero|duele|dolor|yo|hace|desde|cuando|como|ahora|puedo|siento|quiero|ayuda|tuve|hoy|ayer)\b"
+    r"|pero|duele|dolor|yo|hace|desde|cuando|como|ahora|puedo|siento|quiero|ayuda|tuve|hoy|ayer"
+    r"|he (?:estado|tenido|pensado|sentido|intentado))\b"
 )
 ENGLISH_HINT = re.compile(
     r"\b(?:i|im|ive|my|the|and|is|are|was|have|had|it|to|of|with|this|that|not|dont|just|but|you"
@@ -917,13 +1277,21 @@ def _crisis_counts(clause: str, whole: str) -> bool:
         return False
     if CRISIS_GENERAL.search(clause):
         return False
+    if OTHERS_PAST.search(clause) and PAST.search(whole) and RECOVERED.search(whole):
+        return False
     return not (PAST.search(whole) and RECOVERED.search(whole) and not RELAPSE.search(whole))
 
 
 def _counts(rule: RuleEs, clause: str, match: re.Match[str], whole: str) -> bool:
     if rule.tier is CRISIS:
         return _crisis_counts(clause, whole)
-    if rule.category in FIGURATIVE_CATEGORIES and FIGURATIVE.search(clause):
+    if (
+        rule.category in FIGURATIVE_CATEGORIES
+        and FIGURATIVE.search(clause)
+        and not HEART_SIGNS.search(whole)
+    ):
+        return False
+    if rule.category == "breathing" and EXERTION.search(clause):
         return False
     if rule.unless is not None and rule.unless.search(clause):
         return False
@@ -933,7 +1301,22 @@ def _counts(rule: RuleEs, clause: str, match: re.Match[str], whole: str) -> bool
         return False
     if DIED_OF.search(clause[: match.start()]):
         return False
-    return rule.past_counts or not PAST.search(clause)
+    if (
+        OTHERS_PAST.search(clause[: match.start()])
+        and OWN_APART.search(whole)
+        and not CURRENT.search(clause)
+    ):
+        return False
+    return rule.past_counts or not _dated(clause, match.start())
+
+
+def _dated(clause: str, start: int) -> bool:
+    """A past marker in the clause with nothing current between it and the sign."""
+    for past in PAST.finditer(clause):
+        low, high = sorted((past.end(), start))
+        if not CURRENT.search(clause[low:high]):
+            return True
+    return False
 
 
 def _found(rule: RuleEs, parts: list[str], whole: str) -> str | None:

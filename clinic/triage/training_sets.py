@@ -4,10 +4,14 @@ Each folder under `data/triage/` is one author's set, in the format of the devel
 (`examples:` with `text` and a category or area): red flags, crisis and urgent-care messages are
 the tiers' examples; everyday complaints, negated or historical mentions and crisis-shaped
 messages that are no crisis are routine. Only the triage model trains on them: they hold no topic
-label, so the topic classifier never sees them. Messages written in Spanish are left out: the
-model reads English (Spanish red flags are the rules' in red_flags_es.py), and a handful of Spanish
-red flags among thousands of English messages taught it that Spanish words mean an emergency (on
-the Spanish development set, everyday complaints sent to a tier went from 0 % to 10.7 %).
+label, so the topic classifier never sees them.
+
+Spanish sets are the folders named `es_*`: each holds every tier and its hard negatives in Spanish
+(everyday complaints, negated and dated mentions), so the model learns Spanish words of a sign
+against Spanish words of everyday pain. Spanish lines of the English folders are left out: a
+handful of Spanish red flags among thousands of English messages taught the model that Spanish
+words mean an emergency (on the Spanish development set, everyday complaints sent to a tier went
+from 0 % to 10.7 %).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ FILE_LABELS = {
 # The everyday complaints: the examples on which the operating point counts false alarms.
 COMPLAINT_FILE = "everyday"
 SPANISH = "es"
+SPANISH_SET_PREFIX = "es_"
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,13 @@ def load_training_sets(directory: Path) -> list[TriageTrainingExample]:
     examples = []
     for path in set_files(directory):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spanish_set = path.parent.name.startswith(SPANISH_SET_PREFIX)
         examples.extend(
             TriageTrainingExample(
                 str(example["text"]), FILE_LABELS[path.stem], path.stem == COMPLAINT_FILE
             )
             for example in data["examples"]
-            if detect(str(example["text"])) != SPANISH
+            if spanish_set or detect(str(example["text"])) != SPANISH
         )
     return examples
 

@@ -1,7 +1,7 @@
 """The Spanish red flags (clinic/triage/red_flags_es.py): each category of docs/triage.md in
 visitors' own Spanish (regional words, accents missing, typos, Spanglish), negation, history, a
 question in general, figures of speech, a crisis's only denials, and the Spanish development sets
-(tests/spanish/dev/, tests/triage/dev_es/), which the rules must keep."""
+(tests/spanish/dev/, data/triage/es_round1/, tests/triage/dev_es2/), which the rules must keep."""
 
 from pathlib import Path
 
@@ -12,8 +12,10 @@ from clinic.triage.red_flags import most_severe
 from clinic.triage.red_flags_es import find_all_red_flags, find_red_flags_es, normalize
 
 DEV = Path(__file__).resolve().parents[1] / "spanish" / "dev"
-# The blind Spanish triage development set, whose misses were reviewed (docs/spanish.md).
-DEV_ES = Path(__file__).resolve().parents[1] / "triage" / "dev_es"
+# The blind Spanish triage development sets, whose misses were reviewed (docs/spanish.md): the
+# first is now training data for the triage model, the second the development measure.
+DEV_ES = Path(__file__).resolve().parents[2] / "data" / "triage" / "es_round1"
+DEV_ES2 = Path(__file__).resolve().parents[1] / "triage" / "dev_es2"
 
 
 def category(text: str) -> str | None:
@@ -231,9 +233,10 @@ def test_the_spanish_development_sets_hold() -> None:
     assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
 
 
-def test_the_reviewed_spanish_triage_development_set_holds() -> None:
+@pytest.mark.parametrize("directory", [DEV_ES, DEV_ES2], ids=["es_round1", "dev_es2"])
+def test_the_reviewed_spanish_triage_development_sets_hold(directory: Path) -> None:
     def tiers(name: str) -> list[str | None]:
-        examples = yaml.safe_load((DEV_ES / f"{name}.yml").read_text(encoding="utf-8"))
+        examples = yaml.safe_load((directory / f"{name}.yml").read_text(encoding="utf-8"))
         return [tier(example["text"]) for example in examples["examples"]]
 
     assert all(found in ("emergency", "crisis") for found in tiers("red_flags"))
@@ -241,3 +244,170 @@ def test_the_reviewed_spanish_triage_development_set_holds() -> None:
     assert all(found in ("urgent_care", "emergency", "crisis") for found in tiers("urgent"))
     assert not {"emergency", "crisis", "urgent_care"} & set(tiers("everyday"))
     assert not {"emergency", "crisis"} & set(tiers("negated"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lay and regional words of each sign, and their verb forms.
+        ("tengo la pierna como muerta y la otra igual, no siento las dos", "cauda_equina"),
+        ("tengo las piernas acorchadas las dos y me duele la espalda", "cauda_equina"),
+        ("no puedo hacer chis desde ayer y me duele la espalda", "cauda_equina"),
+        ("tengo horas sin poder orinar y la espalda baja me mata", "cauda_equina"),
+        ("no he ido al baño a orinar en todo el dia aunque quiero", "cauda_equina"),
+        ("me hice del baño en la ropa sin darme cuenta", "cauda_equina"),
+        ("se me va la orina", "cauda_equina"),
+        ("tengo dormida toda la parte de abajo, desde la cintura", "cauda_equina"),
+        ("siento un fierro en el pecho", "chest_pain"),
+        ("me pesa el pecho y sudo mucho", "chest_pain"),
+        ("me duele el torax del lado izquierdo y el brazo", "chest_pain"),
+        ("siento como una mano que me aprieta el corazon", "chest_pain"),
+        ("mi papa habla mocho de repente", "stroke"),
+        ("se le cae la baba de un lado y no puede hablar", "stroke"),
+        ("se me oscurecio la vista de un ojo de repente", "stroke"),
+        ("me dio un dolor de cabeza fulminante", "thunderclap_headache"),
+        ("mi papa se golpeo la cabeza y anda como ido", "head_injury"),
+        ("tengo miedo de hacerme algo", "suicidal_thoughts"),
+        ("quiero tomarme el veneno para ratas", "suicidal_thoughts"),
+        ("me voy a tomar todas las pastillas que tengo", "suicidal_thoughts"),
+        ("quiero dormir para siempre", "suicidal_thoughts"),
+        ("ya no vale la pena nada", "suicidal_thoughts"),
+        ("me hago cortadas en las piernas", "self_harm"),
+        ("mi hija dice que se va a cortar", "self_harm"),
+        # Spelling by ear and keys held down.
+        ("ya no quiero bivir", "suicidal_thoughts"),
+        ("tengo un dolor en el pesho muy fuerte", "chest_pain"),
+        ("no puedo respirrar", "breathing"),
+        ("ayudaaa se callo mi papa y no siente las pienas", "major_trauma"),
+    ],
+)
+def test_each_sign_is_found_in_its_lay_words_and_spellings(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me falta el aire cuando subo escaleras porque estoy fuera de forma",
+        "me voy a cortar el pelo el sabado",
+        "me duele el corazon de ver a mi hijo asi",
+        "tengo el pecho adolorido de toser, como un fierro no",
+        "nunca me he hecho del baño en la ropa, solo me duele la cintura",
+        "no tengo miedo de hacerme algo, solo quiero que pase el dolor",
+        "hace años me dio un dolor de cabeza fulminante, ahora solo es el cuello",
+        "si me llega a dar un dolor de cabeza fulminante, ¿qué hago?",
+        "tomo todas las pastillas que me dio el doctor, pero sigue el dolor",
+    ],
+)
+def test_the_lay_words_keep_their_negations_and_everyday_uses(text: str) -> None:
+    assert tier(text) is None
+
+
+def test_typing_slips_are_folded_but_english_words_keep_their_letters() -> None:
+    assert normalize("ayudaaa no puedo respirarr") == "ayuda no puedo respirar"
+    assert normalize("ya no quiero bivir, se callo") == "ya no quiero vivir, se cayo"
+    assert normalize("vision loss in 2019") == "vision loss in 2019"
+    assert normalize("cree que es la calle") == "cree que es la calle"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The second development set's review: each sign's other wordings (not its messages).
+        ("ya no quiero seguir, estoy cansada de la vida", "suicidal_thoughts"),
+        ("ya no aguanto mas este dolor ni esta vida", "suicidal_thoughts"),
+        ("me quiero ir de este mundo", "suicidal_thoughts"),
+        ("ya regale todas mis cosas", "suicidal_thoughts"),
+        ("he estado buscando maneras de morir", "suicidal_thoughts"),
+        ("no tengo ganas de seguir viviendo", "suicidal_thoughts"),
+        ("cuantas pastillas hacen falta para no despertar", "suicidal_thoughts"),
+        ("ojala no amanezca mañana", "suicidal_thoughts"),
+        ("despues de hoy ya no me van a ver mas", "suicidal_thoughts"),
+        ("mi abuelo dice que ya no quiere vivir", "suicidal_thoughts"),
+        ("morir seria un descanso", "suicidal_thoughts"),
+        ("estoy en el garaje con el motor encendido", "suicidal_thoughts"),
+        ("tengo la escopeta aqui a mi lado", "suicidal_thoughts"),
+        ("¿que hago si quiero morirme? nadie sabe", "suicidal_thoughts"),
+        ("me doy cachetadas hasta que me duele cuando me enojo", "self_harm"),
+        ("me pellizco los brazos hasta sangrar", "self_harm"),
+        ("me lastimo adrede", "self_harm"),
+        ("me pego con el cinturon a mi mismo", "self_harm"),
+        ("respira como pescado fuera del agua", "breathing"),
+        ("mi hijo esta azulado y respira con ruido", "breathing"),
+        ("se me hinchó la lengua de repente", "anaphylaxis"),
+        ("me salieron ronchas y tengo la cara hinchada", "anaphylaxis"),
+        ("quiero orinar y no me sale nada", "cauda_equina"),
+        ("no aguanto la orina y me duele la espalda", "cauda_equina"),
+        ("un apreton en el pecho que me sube al cuello, sera muscular?", "chest_pain"),
+        ("a mi tio se le ve la boca chueca", "stroke"),
+        ("de repente perdi la fuerza en el brazo", "stroke"),
+        ("se le quedo tieso el lado derecho", "stroke"),
+        ("mi mama no puede levantar el brazo izquierdo y no pronuncia bien", "stroke"),
+        ("se me enredan las palabras", "stroke"),
+        ("mis piernas no responden", "sudden_paralysis"),
+        ("no puedo mover medio cuerpo", "sudden_paralysis"),
+        ("dolor lacerante que va de la espalda hacia el vientre", "tearing_pain"),
+        ("me late la panza y me duele la espalda", "tearing_pain"),
+        ("de pronto un dolor en la cabeza brutal", "thunderclap_headache"),
+        ("mi bebe tiene fiebre y la mollera abultada", "meningitis"),
+        ("se pego en la cabeza y repite lo mismo una y otra vez", "head_injury"),
+        ("me golpee la cabeza y me sale sangre del oido", "head_injury"),
+        ("me aplasto un carro contra la pared y me duele el abdomen", "major_trauma"),
+        ("me cai de la azotea y me duele la espalda", "major_trauma"),
+        ("me tronaron el cuello y ahora todo me gira, la lengua no me obedece", "neck_artery"),
+        ("me desplome en la cocina", "other_emergency"),
+        ("hago popo negra y me siento debil", "other_emergency"),
+        ("me sangra la nariz sin parar desde hace una hora", "other_emergency"),
+        ("mi hijo se trago una pila", "other_emergency"),
+        ("creo que nos intoxicamos con el gas de la estufa", "other_emergency"),
+        ("el corazon acelerado a mil y siento que me desmayo", "other_emergency"),
+        ("ciatica de hace meses, hoy se me salio la orina sin darme cuenta", "cauda_equina"),
+        # Urgent care in other verb forms.
+        ("me infiltraron la columna hace una semana y me duele mas", "after_spinal_procedure"),
+        ("la pierna esta mas debil cada dia", "worsening_weakness_or_numbness"),
+        ("perdi peso sin razon y me duele la cintura", "weight_loss"),
+    ],
+)
+def test_the_second_review_finds_each_sign_in_other_words(text: str, expected: str) -> None:
+    assert category(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no quiero seguir con las sesiones, mejor pruebo otra cosa",
+        "para que sigo con el tratamiento si no mejoro",
+        "tengo todo planeado para la cita del lunes",
+        "cuantas pastillas de ibuprofeno puedo tomar para no tener dolor",
+        "los ejercicios los puedo hacer yo mismo en casa?",
+        "babeo la almohada cuando duermo",
+        "el moreton de la rodilla esta morado",
+        "me duele el estomago, tengo fiebre, vomite y me siento horrible",
+        "se me escapa un gas sin querer",
+        "me dieron masaje en el cuello y ahora puedo girar la cabeza mejor",
+        "me di golpes con todo porque soy torpe",
+        "tengo cortes recientes de la cirugia en la espalda",
+        "sudo a chorros en el gym",
+        "el dolor me aplasta y se me duerme la pierna",
+        "me cayo mal la comida",
+        "perdi un poco la vista con la edad",
+        "dolor lacerante en la espalda baja al agacharme",
+        "tengo una desgarradura muscular en la espalda del gym",
+        "me duele la cara de la caida de ayer, fue leve",
+        "no aguanto este dolor de espalda, me esta arruinando la vida",
+        "no siento nada raro en la zona intima, es el lumbago de siempre",
+        "una vez me dio anafilaxia con nueces, ya no las como",
+        "¿que sintomas de un infarto se confunden con dolor de espalda?",
+        "mi abuela tuvo una embolia, yo solo tengo la espalda cargada",
+        "mi primo intento suicidarse hace años, ya esta en tratamiento y bien",
+        "hace mucho tuve pensamientos de suicidio, fui a terapia y estoy bien",
+        "me duele el hombro izquierdo de cargar la bolsa siempre del mismo lado",
+    ],
+)
+def test_the_second_review_keeps_everyday_and_negated_wordings_out(text: str) -> None:
+    assert tier(text) is None
+
+
+def test_a_past_marker_does_not_date_a_sign_told_now() -> None:
+    assert category("tengo ciatica de hace meses y hoy no puedo orinar") == "cauda_equina"
+    assert category("hace años no puedo orinar bien, me operaron de la prostata") is None
