@@ -1,6 +1,11 @@
 """The conversation language's figures on a development set (tests/spanish/dev/language.yml):
 accuracy overall and by the language expected, the misses, and the median time per message.
 
+The figures are the assistant's own rule (`components/language_marker.py`: an explicit choice,
+else a message written in Spanish, changes the language; anything else keeps it). The other rule
+measured beside it, where any detected language switches (an English "thanks" after Spanish goes
+back to English), is printed as one line for comparison (docs/spanish.md).
+
     .venv/bin/python -m bench.language_bench [--set tests/spanish/dev/language.yml]
 """
 
@@ -9,6 +14,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +22,8 @@ import yaml
 
 from bench.nlu_heldout import ROOT
 from clinic.text.language_choice import chosen_language
-from clinic.text.language_detect import Language, resolve
+from clinic.text.language_detect import ENGLISH, SPANISH, Language, resolve
+from components.language_marker import marked_language
 
 DEV_SET = ROOT / "tests" / "spanish" / "dev" / "language.yml"
 
@@ -37,16 +44,31 @@ def load(path: Path = DEV_SET) -> list[LanguageExample]:
 
 
 def conversation_language(text: str, previous: Language | None) -> Language:
-    """What the assistant does with a message: an explicit choice, else the detected language,
-    else the previous one."""
+    """What the assistant does with a message: the language it marks (an explicit choice or
+    Spanish), else the previous one, else English."""
+    return marked_language(text) or previous or ENGLISH
+
+
+def any_language_switches(text: str, previous: Language | None) -> Language:
+    """The rule not chosen: an explicit choice, else any detected language, else the previous."""
     return chosen_language(text) or resolve(text, previous)
 
 
-def misses(examples: list[LanguageExample]) -> list[tuple[LanguageExample, Language]]:
-    found = [
-        (example, conversation_language(example.text, example.previous)) for example in examples
-    ]
+Rule = Callable[[str, Language | None], Language]
+
+
+def misses(
+    examples: list[LanguageExample], rule: Rule = conversation_language
+) -> list[tuple[LanguageExample, Language]]:
+    found = [(example, rule(example.text, example.previous)) for example in examples]
     return [(example, got) for example, got in found if got != example.language]
+
+
+def spanish_visitor_messages() -> list[str]:
+    """The Spanish NLU development sets' messages: what Spanish-speaking visitors write."""
+    from bench.spanish_dev import DEV_SET, DEV_SET_2, DEV_SET_3, load_sets
+
+    return [example.text for example in load_sets([DEV_SET, DEV_SET_2, DEV_SET_3])]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +92,17 @@ def main(argv: list[str] | None = None) -> int:
         f"({100 * (1 - len(wrong) / len(examples)):.1f} %)"
     )
     print(f"median time per message: {statistics.median(timings):.3f} ms")
+    other = len(misses(examples, any_language_switches))
+    print(
+        f"any detected language switching instead: {len(examples) - other}/{len(examples)} "
+        f"correct ({100 * (1 - other / len(examples)):.1f} %)"
+    )
+    visitors = spanish_visitor_messages()
+    switching = [text for text in visitors if any_language_switches(text, SPANISH) == ENGLISH]
+    print(
+        f"Spanish development messages that would switch to English under that rule: "
+        f"{len(switching)}/{len(visitors)}"
+    )
     for example, got in wrong:
         print(
             f"  miss: {example.text!r} (previous {example.previous}) -> {got}, "

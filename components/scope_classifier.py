@@ -7,7 +7,9 @@ which rejects a message whose best answer is less likely than its threshold.
 With `spanish_model: true` it holds two such classifiers (docs/spanish.md): the English one,
 trained on the examples not written in Spanish, so English keeps its figures, and one trained
 on every example, accents folded, that reads the messages with any Spanish in them (`has_spanish`
-in `clinic/text/language_detect.py`).
+in `clinic/text/language_detect.py`) and, with `spanish_words: true`, the messages with a word
+only the Spanish training examples have ("juanete", "codo", "deportistas") among those the
+language detector cannot place: the English model has never seen such words.
 
 It sets what Rasa's intent classifiers and ResponseSelector set, so rules, `utter_faq` and
 `rasa test` work unchanged: `intent` and `intent_ranking` (an FAQ topic counts as intent `faq`,
@@ -49,8 +51,9 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.feature_extraction.text import strip_accents_unicode
 
-from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish
+from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish, words
 from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
@@ -68,6 +71,8 @@ BOOK_INTENT = "book_appointment"
 # What a message that asks to be seen may be read as, besides the booking request: its story's
 # topic or a body area the article does not cover.
 VISIT_READ_AS = frozenset({"faq", "other_condition"})
+SPANISH_WORDS = "spanish_words"
+SPANISH_WORDS_FILE = "spanish_words.pkl"
 
 
 def _label(message: Message) -> str:
@@ -101,7 +106,12 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         defaults = ScopeModelSettings()
-        return {C: defaults.c, DENSE_WEIGHT: defaults.dense_weight, SPANISH_MODEL: False}
+        return {
+            C: defaults.c,
+            DENSE_WEIGHT: defaults.dense_weight,
+            SPANISH_MODEL: False,
+            SPANISH_WORDS: False,
+        }
 
     def __init__(
         self,
@@ -109,15 +119,19 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
         model_storage: ModelStorage,
         resource: Resource,
         models: dict[Language, ScopeModel] | None = None,
+        spanish_words: frozenset[str] = frozenset(),
     ) -> None:
         self._settings = ScopeModelSettings(
             c=float(config[C]), dense_weight=float(config[DENSE_WEIGHT])
         )
         self._spanish_model = bool(config.get(SPANISH_MODEL, False))
+        self._route_by_words = bool(config.get(SPANISH_WORDS, False))
         self._model_storage = model_storage
         self._resource = resource
         # The English model reads every message, but those the Spanish one (if any) reads.
         self._models = models or {}
+        # Words only the Spanish training examples have (spanish_words: true), else none.
+        self._spanish_words = spanish_words
 
     @classmethod
     def create(
@@ -138,15 +152,19 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             if message.get(TEXT) and message.get(INTENT) not in TIER_INTENTS
         ]
         if self._spanish_model:
+            texts = [message.get(TEXT) for message in examples]
             english = [message for message in examples if detect(message.get(TEXT)) != SPANISH]
             self._models = {
                 ENGLISH: _fit(self._settings, english),
                 SPANISH: _fit(replace(self._settings, fold_accents=True), examples),
             }
+            if self._route_by_words:
+                self._spanish_words = spanish_only_words(texts)
         else:
             self._models = {ENGLISH: _fit(self._settings, examples)}
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(pickle.dumps(self._models))
+            (directory / SPANISH_WORDS_FILE).write_bytes(pickle.dumps(self._spanish_words))
         return self._resource
 
     @classmethod
@@ -161,7 +179,13 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
         # The file is written by this component's own training, inside the trained model.
         with model_storage.read_from(resource) as directory:
             models = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301
-        return cls(config, model_storage, resource, models)
+            words_file = directory / SPANISH_WORDS_FILE
+            spanish_words = (
+                pickle.loads(words_file.read_bytes())  # noqa: S301
+                if words_file.is_file()
+                else frozenset()
+            )
+        return cls(config, model_storage, resource, models, spanish_words)
 
     def process(self, messages: list[Message]) -> list[Message]:
         to_classify = [message for message in messages if message.get(TEXT)]
@@ -191,7 +215,8 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
 
     def _language(self, text: str) -> Language:
         """The model that reads this message: the Spanish one for a message with any Spanish."""
-        return SPANISH if SPANISH in self._models and has_spanish(text) else ENGLISH
+        spanish = SPANISH in self._models and reads_as_spanish(text, self._spanish_words)
+        return SPANISH if spanish else ENGLISH
 
     @staticmethod
     def _set_prediction(message: Message, by_label: dict[str, float]) -> None:
@@ -247,6 +272,29 @@ def _take_visit_request(message: Message) -> None:
     ]
     message.set(INTENT, booking, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [booking, *others], add_to_output=True)
+
+
+def spanish_only_words(texts: list[str]) -> frozenset[str]:
+    """Words (lower case, accents folded) of the training examples written in Spanish that no
+    other training example has."""
+    spanish: set[str] = set()
+    other: set[str] = set()
+    for text in texts:
+        (spanish if detect(text) == SPANISH else other).update(folded_words(text))
+    return frozenset(spanish - other)
+
+
+def folded_words(text: str) -> set[str]:
+    return {strip_accents_unicode(word) for word in words(text)}
+
+
+def reads_as_spanish(text: str, spanish_words: frozenset[str]) -> bool:
+    """Whether the Spanish model reads the message: any Spanish in it, or, in a message the
+    language detector cannot place, a Spanish-only word (not in English: "western" is one, from
+    "Western Union")."""
+    if has_spanish(text):
+        return True
+    return detect(text) is None and not folded_words(text).isdisjoint(spanish_words)
 
 
 def _fit(settings: ScopeModelSettings, examples: list[Message]) -> ScopeModel:

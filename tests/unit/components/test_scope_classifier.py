@@ -1,7 +1,12 @@
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from components.scope_classifier import ScopeClassifier, _take_visit_request
+from components.scope_classifier import (
+    ScopeClassifier,
+    _take_visit_request,
+    reads_as_spanish,
+    spanish_only_words,
+)
 from components.scope_model import ScopeModel, ScopeModelSettings
 
 
@@ -90,3 +95,25 @@ def test_a_message_written_in_spanish_is_read_by_the_spanish_model_when_there_is
     assert routed._language("what is ART and how does it work") == "en"
     assert routed._language("ok") == "en"
     assert english_only._language("¿qué es ART y cómo funciona?") == "en"
+
+
+def test_only_the_spanish_training_examples_words_route_a_message_the_detector_cannot_place():
+    words = spanish_only_words(
+        ["tengo un juanete en el pie", "me duele el codo", "is ART for my codo", "what is ART"]
+    )
+    assert words == {"tengo", "un", "juanete", "en", "el", "pie", "me", "duele"}
+    assert reads_as_spanish("juanete", words)
+    assert reads_as_spanish("Juanéte?", words)
+    # "codo" is also in an example not written in Spanish; "ART?" is in no Spanish one.
+    assert not reads_as_spanish("codo", words)
+    assert not reads_as_spanish("ART?", words)
+    # A message the detector reads as English stays with the English model.
+    assert not reads_as_spanish("I have a juanete on my foot and it hurts", words)
+
+
+def test_the_spanish_words_route_only_when_asked_for():
+    config = {"C": 30, "dense_weight": 2.0, "spanish_model": True}
+    models = {"en": ScopeModel(ScopeModelSettings()), "es": ScopeModel(ScopeModelSettings())}
+    words = frozenset({"juanete"})
+    assert ScopeClassifier(config, None, None, models, words)._language("juanete") == "es"
+    assert ScopeClassifier(config, None, None, models)._language("juanete") == "en"
