@@ -363,13 +363,7 @@ def _plain_patient_status(tracker: Tracker) -> bool:
     if any(latest_entities(tracker, name) for name in _HEALTH_ENTITIES):
         return False
     text = tracker.latest_message.get("text") or ""
-    if len(text.split()) > _PLAIN_ANSWER_MAX_WORDS:
-        return False
-    try:
-        parse_patient_status(text)
-    except InvalidInput:
-        return False
-    return True
+    return len(text.split()) <= _PLAIN_ANSWER_MAX_WORDS and _says_patient_status(text)
 
 
 # Intents whose from_text mapping skips an answer the NLU took for a question ("yes ive been
@@ -385,8 +379,11 @@ def _patient_status_read_as_a_question(tracker: Tracker) -> bool:
     if _intent(tracker) not in _READ_AS_A_QUESTION:
         return False
     text = tracker.latest_message.get("text") or ""
-    if is_question(text):
-        return False
+    return not is_question(text) and _says_patient_status(text)
+
+
+def _says_patient_status(text: str) -> bool:
+    """Whether the text says new or returning, as the step's validation reads it."""
     try:
         parse_patient_status(text)
     except InvalidInput:
