@@ -17,7 +17,7 @@ FLOORS = {
     "neck/lower-back statements given a neck, back, nerve or evaluation answer": (">=", 0.92),
     "negated or historical mentions sent to 911": ("<=", 0.06),
     "urgent-care messages to urgent care or higher": (">=", 0.95),
-    "Spanish red flags to emergency or crisis": (">=", 0.83),
+    "Spanish red flags to emergency or crisis": (">=", 0.93),
     "Spanish routine messages sent to 911": ("<=", 0.02),
 }
 
