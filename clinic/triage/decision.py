@@ -8,7 +8,9 @@ rules dismissed (denied, told as over, asked about in general): the model reads 
 rules read what is said about them; likewise for an everyday figure of speech ("my boss is going
 to kill me"). Likewise for a red flag the rules found and dismissed, or such a figure of speech
 ("i'm going to strangle my teenager"): the model alone sends such a message to 911 only when it
-is nearly sure (`overrule`), and otherwise the assistant asks first.
+is nearly sure (`overrule`), and otherwise the assistant asks first. And when a red flag the
+rules set aside as a question in general is asked in the visitor's own words ("is it normal to
+get chest pain with my neck stiffness?").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 from clinic.triage.red_flags import (
     Finding,
+    asked_about_own_sign,
     crisis_idiom,
     mentions_crisis,
     mentions_emergency,
@@ -108,6 +111,8 @@ def decide(
         emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)
         if emergency < point.overrule:
             return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
+    if by_model is ROUTINE and rules and finding is None and asked_about_own_sign(text):
+        return Decision(SYMPTOM_CHECK, RULE, None, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
     if at_risk >= point.check:

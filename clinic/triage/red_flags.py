@@ -954,6 +954,18 @@ NOW = re.compile(
 DATED_BEFORE = re.compile(
     r"(?:that|this|it) (?:was|happened) (?:\w+ ){0,3}(?:ago|back|in (?:19|20)\d\d|when i was)\b"
 )
+# The visitor speaks of themself, and asks whether what they have is normal or serious.
+OWN = re.compile(r"\b(?:my|i|im|ive|me|mine)\b")
+OWN_QUESTION = re.compile(
+    r"\b(?:(?:is|isnt) (?:it|this|that) (?:normal|common|ok|okay|serious|bad|dangerous|a worry)"
+    r"|(?:does|could|can|would) (?:it|this|that) (?:\w+ )?mean|should i (?:be )?worr\w*"
+    r"|is (?:this|that) (?:something|anything) to worry|do i need to worry)\b"
+)
+# ... unless the sign is only imagined ("what if i ever get chest pain on the table?").
+HYPOTHETICAL = re.compile(
+    r"\b(?:if (?:i|you) (?:ever|get|got|were|was|had)|what if|in case|for the future"
+    r"|hypothetical\w*|lol|jk)\b"
+)
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*(?:but|just|only)\b|\bbut\b")
 APOSTROPHES = re.compile(r"['\u2019`]")
 SPACES = re.compile(r"\s+")
@@ -974,7 +986,13 @@ def clauses(text: str) -> list[str]:
     return [part.strip() for part in CLAUSE_BREAK.split(normalize(text)) if part.strip()]
 
 
-def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) -> bool:
+def _counts(
+    rule: Rule,
+    clause: str,
+    match: re.Match[str],
+    now_elsewhere: bool,
+    questions_dismiss: bool = True,
+) -> bool:
     # A pattern made with together() matches at the clause's start: any negation in the clause
     # denies it ("no fever, my neck is stiff from sleeping wrong"); a crisis only by the explicit
     # denials below.
@@ -1007,7 +1025,11 @@ def _counts(rule: Rule, clause: str, match: re.Match[str], now_elsewhere: bool) 
         return False
     if LISTED.search(before) and NEGATION.search(before[-LIST_REACH:]):
         return False
-    if GENERAL.search(clause) and not (HAPPENING_NOW.search(clause) or now_elsewhere):
+    if (
+        questions_dismiss
+        and GENERAL.search(clause)
+        and not (HAPPENING_NOW.search(clause) or now_elsewhere)
+    ):
         return False
     past = PAST.search(clause)
     return (
@@ -1080,11 +1102,12 @@ def _crisis_over(whole: str) -> bool:
     return bool(dated and RECOVERED.search(whole) and not RELAPSE.search(whole))
 
 
-def find_red_flags(text: str) -> list[Finding]:
+def find_red_flags(text: str, *, questions_dismiss: bool = True) -> list[Finding]:
     """Every rule that matches, in a clause that neither negates nor dates it, at most one
     finding per category. An emergency whose signs fall in different sentences ("I fell off my
     bike. Now my hands tingle.") is found across the whole message when no part of it negates,
-    dates or asks in general."""
+    dates or asks in general. Without `questions_dismiss`, a clause that asks in general still
+    counts."""
     found: dict[str, Finding] = {}
     # A general question in one sentence may be the visitor's own sign, put now in another
     # ("can ART help if i suddenly cant move my legs? it started this afternoon").
@@ -1099,7 +1122,7 @@ def find_red_flags(text: str) -> list[Finding]:
             ):
                 continue
             match = rule.pattern.search(clause)
-            if match and _counts(rule, clause, match, now_in_message):
+            if match and _counts(rule, clause, match, now_in_message, questions_dismiss):
                 found[rule.category] = Finding(rule.tier, rule.category, match.group(0))
     whole = " ".join(parts)
     cues = (NEGATION, GENERAL, OTHER_PERSON_PAST, OTHER_PERSON_RECOVERED)
@@ -1149,6 +1172,21 @@ def mentions_emergency(text: str) -> bool:
     """Whether an emergency rule matches at all, counted or not: without an emergency finding,
     the message names a red flag only to deny it, date it or ask about it in general."""
     return _mentions(text, EMERGENCY)
+
+
+def asked_about_own_sign(text: str) -> bool:
+    """Whether the message asks in general about a red flag in words that make it the visitor's
+    own ("is it normal to get chest pain with my neck stiffness?"): the rules set the sign aside
+    as a question, so the assistant asks whether it is happening now (call it only when the
+    rules found nothing)."""
+    normalized = normalize(text)
+    if not (OWN_QUESTION.search(normalized) and OWN.search(normalized)):
+        return False
+    if HYPOTHETICAL.search(normalized):
+        return False
+    return any(
+        finding.tier is EMERGENCY for finding in find_red_flags(text, questions_dismiss=False)
+    )
 
 
 def most_severe(findings: list[Finding]) -> Finding | None:

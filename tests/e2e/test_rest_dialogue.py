@@ -22,8 +22,6 @@ REPORTS = REPO_ROOT / "test-artifacts" / "dialogue"
 KNOWN_GAPS = {
     "c006": "a follow-up the NLU reads as an FAQ topic (how many sessions for that?) is answered "
     "as that topic, not against the boundary answer before it (ART for the knee)",
-    "c046": "triage: chest pain alongside neck stiffness gets the neck answer, neither the "
-    "symptom check nor the emergency answer",
 }
 
 

@@ -96,3 +96,29 @@ def test_the_model_alone_asks_first_about_an_emergency_in_a_figure_of_speech():
     text = "i'm going to strangle my teenager, he left his skateboard on the stairs"
     assert decide(text, {"routine": 0.25, "emergency": 0.75}, point).tier is SYMPTOM_CHECK
     assert decide(text, {"routine": 0.01, "emergency": 0.99}, point).tier is EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to sometimes get chest pain along with my neck stiffness?",
+        "is it normal to get numbness in my groin after deadlifts?",
+        "does it mean anything if my face droops a bit when i smile",
+    ],
+)
+def test_a_red_flag_asked_about_as_the_visitors_own_asks_first(text):
+    decision = decide(text, probabilities(), POINT)
+    assert (decision.tier, decision.source) == (SYMPTOM_CHECK, "rule")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if i ever get chest pain on the table is that serious?",
+        "what if my face droops after treatment, does that mean a stroke? just want to know",
+        "is it normal for my neck to feel stiff after sleeping wrong?",
+        "is chest pain ever caused by a stiff neck?",
+    ],
+)
+def test_an_imagined_or_ordinary_sign_asked_about_stays_routine(text):
+    assert decide(text, probabilities(), POINT).tier is ROUTINE
