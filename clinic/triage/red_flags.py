@@ -29,7 +29,10 @@ GROIN = (
 # Tingling in the buttocks is everyday sciatica; only lost feeling there is a saddle sign.
 BUTTOCKS = r"(?:butt(?:ocks)? cheeks|bum|buttocks|backside|down below|bottom|butt|rear end)"
 NUMB_ONLY = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|asleep|dead)"
-NUMB = r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|tingl\w*|pins and needles)"
+NUMB = (
+    r"(?:numb\w*|no feeling|lost (?:all )?(?:the )?feeling|cant feel|tingl\w*|pins and needles"
+    r"|par(?:a)?esth\w*)"
+)
 SELF = r"(?:my ?self|himself|herself|themselves|themself)"
 PAST_INJURY = (
     r"(?:fell(?! asleep)|fall(?:en)?(?! asleep)|slipped|crash(?:ed)?|accident|collision|hit by"
@@ -99,6 +102,11 @@ RULES: tuple[Rule, ...] = (
         r"|wont (?:hold|work)|useless)",
         rf"(?:{NUMB}|weak\w*|dead)\b.{{0,25}}\bboth (?:of my )?(?:legs|feet)\b",
         r"\bcauda equina\b",
+        r"\bsaddle (?:an(?:a)?esthesia|par(?:a)?esth\w*|numbness|sensory loss)\b",
+        r"\b(?:reduced|decreased|lax|poor|loss of|absent) anal tone\b",
+        r"\bbilat\w* (?:foot drop|leg weakness|sciatica)\b",
+        r"\b(?:hasnt|havent|has not|have not|not) (?:been able to )?(?:pass(?:ed)?|passing)"
+        r" (?:any )?(?:urine|water)\b",
     ),
     *_rule(
         "chest_pain",
@@ -118,7 +126,8 @@ RULES: tuple[Rule, ...] = (
         r"\belephant (?:is |was )?(?:sitting|standing|stepping|lying) on (?:me|my chest)\b",
         together(
             r"fist|pushing on me|pressing on me|sitting on (?:me|my chest)|squeez\w*|vice",
-            r"drenched|soaked|sweat\w*|clammy|short of breath|left arm|jaw",
+            r"drenched|soaked|sweat\w*|clammy|short of breath|left arm|jaw"
+            r"|(?:down|into) (?:my |his |her |the )?arm",
         ),
         r"\bheart attack\b",
         r"\b(?:pain|ache|tightness|pressure)\b.{0,40}\b(?:into|down|up) (?:my |his |her )?"
@@ -138,6 +147,8 @@ RULES: tuple[Rule, ...] = (
         rf"\b{NOT} (?:take|get|pull in) (?:a )?(?:deep|full) breath\b",
         r"\b(?:hard|difficult|trouble|struggling|struggle|difficulty) (?:to |with |)?breath\w*",
         r"\bshort(?:ness)? of breath\b",
+        r"\b(?:only|barely) (?:get|take|getting|taking|manage|managing) (?:little|small|tiny|short"
+        r"|shallow|half) breaths\b",
         r"\b(?:gasping|wheezing badly|choking)\b",
         r"\b(?:lips?|face|fingers?) (?:is |are |went |turning |turned |going )?(?:blue|purple)\b",
         r"\bcant get (?:enough )?air\b",
@@ -187,6 +198,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:having|is having|might be having|think (?:i|he|she) (?:am|is|was) having) a"
         r" stroke\b",
         r"\bstroke (?:symptoms|signs)\b(?!.{0,20}\b(?:are|look like)\b)",
+        r"\bhemi(?:paresis|plegi\w*)\b|\baphasi\w*|\bdysarthri\w*|\bfast (?:positive|\+)",
     ),
     *_rule(
         "neck_artery",
@@ -239,7 +251,8 @@ RULES: tuple[Rule, ...] = (
             r"headache|hedache|head pain|pain (?:in|at|on) (?:the (?:back|top|side) of )?my head"
             r"|migraine|head (?:feels|just)",
             r"out of nowhere|all at once|instantly|in a second|sudden\w*|lightning|bam|explo\w*"
-            r"|worst|never had|0 to 10|zero to ten|ten times worse|way worse than any",
+            r"|worst(?! (?:part|thing|bit))|never had|0 to 10|zero to ten|ten times worse"
+            r"|way worse than any",
         ),
         r"\bworst pain (?:ive|i have) ever had in my head\b",
         r"\bworst headache\b",
@@ -277,14 +290,16 @@ RULES: tuple[Rule, ...] = (
         ),
         r"\brash\b.{0,40}\b(?:doesnt|does not|wont) fade\b",
         r"\bmening\w*",
+        r"\bnuchal rigidity\b|\bpetechia\w*|\bpurpur\w*",
     ),
     *_rule(
         "major_trauma",
         EMERGENCY,
         together(
             r"slammed|landed on (?:my )?(?:head|neck)|thrown|went over|t[- ]?boned"
-            r"|rear[- ]ended|wrestl\w*|tackled|dove|diving|car accident|crash\w*",
-            r"tingl\w*|numb\w*|electric|shocks?|weak\w*|cant move|cant feel|pins and needles",
+            r"|rear[- ]ended|wrestl\w*|tackled|dove|diving|car accident|crash\w*|mvc|mva|rtc|rta",
+            r"tingl\w*|numb\w*|electric|shocks?|weak\w*|cant move|cant feel|pins and needles"
+            r"|par(?:a)?esth\w*",
         ),
         together(
             r"fell\b(?! asleep)|fall(?:en|ing)?\b(?! asleep)|crash\w*|accident|hit by|wreck"
@@ -378,7 +393,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b{NOT} (?:move|feel) (?:my |his |her |either )?(?:legs|body|feet|anything below)",
         rf"\b{SUDDEN}\b.{{0,30}}\b{NOT} (?:walk|stand|move)\b",
         rf"\b{NOT} (?:walk|stand)\b.{{0,30}}\b{SUDDEN}\b",
-        r"\bparaly\w*",
+        r"\bparaly\w*|\b(?:para|quadri|tetra)(?:pleg|pares)\w*|\bsensory level\b",
         r"\b(?:legs?|arms?) (?:went|are|is|just) (?:completely )?(?:dead|limp|useless)\b",
         r"\b(?:legs|knees) (?:gave out|collapsed|buckled)\b.{0,40}\bcant (?:stand|get up|walk)",
     ),
@@ -391,6 +406,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bsevere burns?\b",
         r"\b(?:sugar|glucose) (?:is |was |at )?(?:[1-5]\d)\b|\blow (?:blood )?sugar\b.{0,40}"
         r"\b(?:confus\w*|shak\w*|sweat\w*|pass\w* out)",
+        r"\b(?:bgl|bsl|bg|blood sugar|blood glucose|sugar|glucose) (?:is |was |at "
+        r"|of )?[0-2]\.\d\b",
+        r"\b(?:wont|cant|unable to|refus\w*) (?:to )?(?:take|swallow|eat|drink) (?:any |the )?"
+        r"(?:oral )?(?:glucose|sugar|juice)\b",
         r"\bpregnant\b.{0,60}\b(?:bleeding|cramping|contractions|waters? broke)\b",
         together(r"pregnan\w*|weeks along", r"bleeding|contractions|waters? broke"),
         r"\b(?:bleeding (?:a lot|heavily|badly|through)|heavy bleeding|soak\w* (?:through )?"
@@ -509,7 +528,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:putting|put|getting|got) my affairs in order\b",
         r"\bgarage\b.{0,40}\b(?:car|engine) (?:running|on)\b|\b(?:car|engine) (?:running|on)\b"
         r".{0,40}\bgarage\b",
-        r"\b(?:walk\w*|step\w*|run\w*) (?:out )?in(?:to|front of) (?:traffic|the road|a train|a bus"
+        r"\b(?:walk\w*|step\w*|run\w*|jump\w*|throw\w* myself) (?:out )?in(?:to"
+        r"| front of) (?:traffic|the road|a train|a bus"
         r"|a truck|oncoming)",
         r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
         r"\bkms\b|\bctb\b|\bthis is it for me\b",
@@ -519,6 +539,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:thought|thinking|think|planned|planning|figured|worked) (?:out |about )?how"
         r" (?:id|i would|i will|ill|i could|to) do it\b",
         r"\b(?:told|telling) (?:\w+ ){0,3}(?:goodbye|bye)\b",
+        r"\btell (?:every(?:one|body)|them all|all of them)\b(?: \w+){0,5} (?:bye|goodbye)$",
         r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
         r"\bsoon (?:none of (?:this|it)|nothing) (?:will|is going to|gonna) matter\b",
         r"\b(?:suicdal|sucidal|suicidial|suisidal|suicidle|sucide|suicde|suiside|suicid)\b",
@@ -558,8 +579,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?:cutting|burning) (?:myself|again)?|hurting (?:myself|again))",
         r"\bbanging my head (?:against|on) the wall\b",
         together(
-            r"punish\w*|as (?:a )?punishment|penance|i deserve (?:it|this)",
-            r"starv\w*|not eat\w*|no food|skip\w* meals|restrict\w*|fast\w*|throw(?:ing)? up"
+            r"punish\w*|as (?:a )?punishment|penance|i deserve (?:it|this)"
+            r"|(?:dont|do not) deserve (?:to eat|food|meals?)",
+            r"starv\w*|not eat\w*|(?:havent|have not|hasnt) eaten|no food|skip\w* meals"
+            r"|restrict\w*|fast\w*|throw(?:ing)? up"
             r"|vomit\w*|purg\w*|calories",
         ),
         r"\b(?:got|have|holding) (?:the|a|my) blade\b|\bblade (?:is )?in my hand\b",
@@ -580,9 +603,11 @@ RULES: tuple[Rule, ...] = (
         "fever_with_back_pain",
         URGENT_CARE,
         together(
-            r"fever\w*|temperature|temps?\b|high temp\w*|chills|burning up|feverish|sweats|febrile",
-            r"back|spine|lumbar|kidney|flank",
+            r"fever\w*|temperature|temps?\b|high temp\w*|chills|burning up|feverish|sweats|febrile"
+            r"|rigors|pyrexi\w*|t (?:of )?3[89](?:\.\d)?",
+            r"back|spine|lumbar|kidney|flank|lbp",
         ),
+        r"\brigors\b",
     ),
     *_rule(
         "after_spinal_procedure",
@@ -630,6 +655,7 @@ RULES: tuple[Rule, ...] = (
         ),
         r"\bfoot (?:drop|is dropping|keeps dropping|slaps|flops)\b",
         r"\b(?:dragging|catching) my (?:foot|toes)\b",
+        r"\bfrom [1-5]/5 to [0-4]/5\b",
     ),
     *_rule(
         "weight_loss",
@@ -641,7 +667,8 @@ RULES: tuple[Rule, ...] = (
             r"|(?:clothes|pants|jeans) (?:are )?(?:loose|hanging)"
             r"|rings? (?:slide|slides|falling) off"
             r"|(?:so|really|very) thin|gotten thin"
-            r"|(?:havent|have not|not) been dieting",
+            r"|(?:havent|have not|not) been dieting"
+            r"|(?:a stone|\d+ ?(?:stone|pounds|lbs?|kilos|kgs?)) lost",
             r"back|spine|neck|night|lumbar",
         ),
         r"\b(?:lost|losing|dropped) (?:\w+ ){0,3}(?:weight|pounds|lbs|kilos|stone)(?= without"
@@ -661,6 +688,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pointing|bent|facing|sticking) (?:out )?the wrong way\b|\bthink (?:i|it) (?:broke|is"
         r" broken|fractured)\b",
         r"\bred (?:streak|line)s? (?:going|running|spreading|moving) up\b",
+        r"\b(?:cant|cannot|unable to|couldnt) (?:put|bear|take) (?:any |much )?weight (?:on"
+        r"|through)\b",
         together(
             r"(?:burn\w*|hurts?|pain) (?:when|while) (?:i )?(?:pee|peeing|urinat\w*)"
             r"|(?:burning|painful) urination|blood when i (?:pee|peed|urinate)|blood in"
@@ -726,7 +755,7 @@ CRISIS_URGE = re.compile(
     r"not to\b"
 )
 # A word after which a negation before it no longer applies.
-CONTRAST = re.compile(r"\b(?:just|but|only|though|however|instead|except|yet)\b")
+CONTRAST = re.compile(r"\b(?:just|but|only|though|however|instead|except|yet|i mean)\b")
 # A crisis told as over: recovered, and nothing says it is back.
 RECOVERED = re.compile(
     r"\b(?:doing (?:\w+ )?(?:well|great|good|ok|okay|better|amazing|fine)|(?:good|fine|ok|well)"
@@ -796,7 +825,9 @@ PAST = re.compile(
     r"|at (?:age|the age of) \d+|has passed"
     r"|went away|is gone now|resolved|wore off|worn off"
     r"|(?:old|ancient) history"
-    r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever )?since(?: then)?"
+    r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever |for (?:\w+ )?(?:years"
+    r"|months) )?since"
+    r"(?: then)?"
     r"|in my (?:early |late |mid )?(?:teens|twenties|thirties|forties|\d0s)|during (?:covid"
     r"|the pandemic|my divorce)|as a teen\w*|when i was a teen\w*|in (?:grad|middle|high)"
     r" school|in the (?:\d0s|(?:19|20)\d0s)|decades ago|that was (?:\w+ )?years ago"
@@ -813,7 +844,8 @@ GENERAL = re.compile(
     r"|\w+ from)"
     r"|which symptoms|what symptoms|when should i (?:go|call|worry|see)|should i (?:worry|go"
     r" to the er|call 911) if|(?:what|how) if (?:i|you)"
-    r"|if i (?:ever )?(?:get|got|have|had|start|notice)"
+    r"|if i (?:ever )?(?:get|got|have|had|start|notice|feel|felt)|(?:whats|what is) (?:a "
+    r"|an )?(?:cauda equina|saddle \w+)"
     r"|in case (?:i|of)|does (?:art|active release|it|this|the treatment) cause|can (?:art"
     r"|active release|it|this|an adjustment|chiropractic) cause|is it possible to get|risk of"
     r"|worried (?:about|that) (?:getting|having|it could)|afraid of (?:getting|having)"
@@ -861,8 +893,32 @@ NOT_MINE = re.compile(
     r" (?:sick|ill|unwell)"
     r"|(?:its|it is|thats|this is) not happening (?:now|right now|to me)"
     r"|now i (?:dont|do not) have (?:it|that|this|them|any)"
+    r"|i (?:dont|do not) have any of (?:it|them|those|that|these)"
     r"|reading about|spooked|saw it on|for a (?:class|paper|school)|(?:my|our) (?:\w+ )?class is"
     r" on)\b"
+)
+# ...unless someone is with the visitor now ("EMT here, asking for a friend at the scene").
+WITH_ME_NOW = re.compile(
+    r"\b(?:at the scene|in front of me|with me (?:now|right now)|next to me|here with me"
+    r"|(?:shes|hes|theyre|she is|he is|they are) (?:here )?with me)\b"
+)
+# A farewell told over several sentences, each part ordinary alone ("I'll be gone by the time you
+# call. Thanks for everything"; "sorted my passwords for my partner ... feels like the right time").
+FAREWELLS = (
+    re.compile(
+        together(
+            r"(?:ill|i will) (?:already )?be gone by the time|(?:wont|will not) be (?:around|here)"
+            r" by the time",
+            r"thanks? (?:you )?for everything|goodbye|bye",
+        )
+    ),
+    re.compile(
+        together(
+            r"passwords|my will|affairs|new home|rehom\w*|gave away|giving away|given away",
+            r"(?:the )?right time|its time|time to go|ready to go|thanks? (?:you )?for everything"
+            r"|goodbye",
+        )
+    ),
 )
 # Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
 # had cauda equina"), unless the clause puts it now ("my husband is having chest pain").
@@ -870,7 +926,8 @@ NOT_MINE = re.compile(
 PEOPLE = (
     r"(?:[\w-]*(?:mom|mum|mother|dad|father|uncle|aunt|wife|husband|brother|sister|friend|neighbou?r"
     r"|grand\w+|cousin|coworker|co-worker|colleague|client|boss|son|daughter|kid|girlfriend"
-    r"|boyfriend|partner|patient|buddy|teammate|roommate|classmate|niece|nephew|stepdad|stepmom)"
+    r"|boyfriend|partner|patient|buddy|teammate|roommate|classmate|niece|nephew|stepdad|stepmom"
+    r"|passenger|stranger|customer|spectator|guest|lady|woman)"
     r"|mate|pal)"
 )
 # Someone else told as recovered ("my cousin was paralysed for a while, she made a good
@@ -1141,9 +1198,15 @@ def find_red_flags(text: str, *, questions_dismiss: bool = True) -> list[Finding
                 and not _told_otherwise(rule, whole, None)
             ):
                 found[rule.category] = Finding(rule.tier, rule.category, "")
+    if (
+        "suicidal_thoughts" not in found
+        and not CRISIS_DENIAL.search(whole)
+        and any(farewell.search(whole) for farewell in FAREWELLS)
+    ):
+        found["suicidal_thoughts"] = Finding(CRISIS, "suicidal_thoughts", "")
     if _crisis_over(whole):
         found = {name: finding for name, finding in found.items() if finding.tier is not CRISIS}
-    if NOT_MINE.search(whole):
+    if NOT_MINE.search(whole) and not WITH_ME_NOW.search(whole):
         found = {name: finding for name, finding in found.items() if finding.tier is CRISIS}
     return list(found.values())
 

@@ -1240,7 +1240,9 @@ SPANISH_HINT = re.compile(
 )
 ENGLISH_HINT = re.compile(
     r"\b(?:i|im|ive|my|the|and|is|are|was|have|had|it|to|of|with|this|that|not|dont|just|but|you"
-    r"|your|for|in|on|at|be|been|what|how|can|cant|do|does|he|she|they|we|our|his|her)\b"
+    r"|your|for|in|on|at|be|been|what|how|can|cant|do|does|he|she|they|we|our|his|her"
+    # Clinical shorthand has no function words ("denies chest pain, sob. c/o neck pain").
+    r"|pain|please|pls|denies|denied|c/o|hx|sob)\b"
 )
 
 
