@@ -20,7 +20,7 @@ export TRANSFORMERS_OFFLINE := 1
 # assistant sends nothing anywhere without the clinic's say-so (it may set the variable to true).
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help run run-production shell train test test-fast lint bench-nlu bench-triage bench-load \
+.PHONY: FORCE help run run-production shell train test test-fast lint bench-nlu bench-triage bench-load \
 	bench-staff bench-unanswered bench-flood bench-dialogue clean lock
 
 help: ## This list.
@@ -91,9 +91,19 @@ $(STAMPS)/spacy: $(STAMPS)/venv spacy_pipeline/build.py spacy_pipeline/patterns.
 	$(BIN)/python spacy_pipeline/build.py $(SPACY_MODEL)
 	touch $@
 
-$(MODEL): $(STAMPS)/venv $(MODEL_INPUTS)
+$(MODEL): $(STAMPS)/venv $(MODEL_INPUTS) $(STAMPS)/model-inputs
 	$(BIN)/rasa train --fixed-model-name proclinix --out models
 	touch $@
+
+# The model's inputs by name and content, rewritten only when they change: a file moved in with an
+# old time (git mv, cp -p) or a file removed still makes the model stale.
+$(STAMPS)/model-inputs: FORCE
+	@mkdir -p $(STAMPS)
+	@find config.yml domain.yml data components clinic/text/minilm_encoder.py -type f \
+		\( -name '*.yml' -o -name '*.py' \) -print0 | sort -z | xargs -0 sha256sum > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+FORCE:
 
 $(STAMPS)/demo_site: demo_site/package.json demo_site/package-lock.json
 	@mkdir -p $(STAMPS)
