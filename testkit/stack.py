@@ -22,7 +22,7 @@ from pathlib import Path
 
 from clinic.action_token import ACTION_TOKEN_ENV, ACTION_TOKEN_HEADER
 from clinic.db.engine import upgrade
-from testkit.processes import answers
+from testkit.processes import STOP_GRACE_SECONDS, answers
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 MODEL_ENV = "E2E_MODEL"
@@ -49,6 +49,11 @@ class StackPorts:
         offset = int(os.environ.get(PORT_OFFSET_ENV) or 0)
         defaults = base or cls()
         return cls(**{port.name: getattr(defaults, port.name) + offset for port in fields(cls)})
+
+
+# The first shared stack's ports (SharedStacks): away from `make run`'s, the production profile's
+# and those of every test module that starts a stack of its own.
+SHARED_PORTS = StackPorts(rasa=6205, actions=6255, site=9280, staff=9281)
 
 
 @dataclass
@@ -136,9 +141,7 @@ class Stack:
         return {service.name: service.process.pid for service in self._services}
 
     def stop(self) -> None:
-        for service in reversed(self._services):
-            _stop_process_group(service.process)
-        self._services.clear()
+        stop_stacks([self])
 
     def __enter__(self) -> Stack:
         return self
@@ -258,6 +261,15 @@ def write_clinic_config(
 ) -> Path:
     """A clinic.yml for a test stack (its path, for CLINIC_CONFIG): the clinic's details and
     `opening_hours` by weekday ("09:00-17:00"); none given, the clinic is never open."""
+    path = directory / "clinic.yml"
+    path.write_text(clinic_config_text(opening_hours, phone), encoding="utf-8")
+    return path
+
+
+def clinic_config_text(
+    opening_hours: Mapping[str, str] | None = None, phone: str = "(914) 555-0100"
+) -> str:
+    """The text of the clinic.yml that `write_clinic_config` writes."""
     lines = [
         "name: ProClinix Sport Physical Therapy & Chiropractic",
         "location: Armonk, NY",
@@ -267,9 +279,7 @@ def write_clinic_config(
     if opening_hours:
         lines.append("opening_hours:")
         lines += [f'  {day}: ["{hours}"]' for day, hours in opening_hours.items()]
-    path = directory / "clinic.yml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return "\n".join(lines) + "\n"
 
 
 @contextlib.contextmanager
@@ -297,15 +307,84 @@ def started_stack(
         yield running
 
 
-def _stop_process_group(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to the whole group, SIGKILL to whatever is left after a grace period."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
+@dataclass(frozen=True)
+class StackSettings:
+    """What a test module asks of a shared stack besides its services; the modules asking for
+    equal settings get the same stack. `clinic_config` is the text of the clinic.yml the
+    services read (None: the repository's clinic.yml); `api` opens Rasa's HTTP API to a random
+    token (the stack's api_token)."""
+
+    clinic_config: str | None = None
+    extra_env: tuple[tuple[str, str], ...] = ()
+    api: bool = False
+
+
+class SharedStacks:
+    """The stacks of one pytest session that test modules share: one per distinct
+    StackSettings, started on first request and stopped by `stop`. A module that asks for more
+    services than are running gets them started on the same stack. Each stack has ports of its
+    own (SHARED_PORTS moved by its index, then by env E2E_PORT_OFFSET) and logs under
+    test-artifacts/logs/shared-N-NAME, NAME being the module that started it. The modules keep
+    apart by their own conversation ids, as visitors of one assistant do."""
+
+    def __init__(self, work_root: Path) -> None:
+        self._work_root = work_root
+        self._stacks: dict[StackSettings, Stack] = {}
+
+    def get(self, name: str, services: Iterable[str], settings: StackSettings) -> Stack:
+        """The stack for `settings`, with at least `services` running; `name` (the asking
+        module) names its log folder when it starts it."""
+        stack = self._stacks.get(settings)
+        if stack is None:
+            stack = self._new(name, settings)
+            self._stacks[settings] = stack
+        stack.start(services)
+        return stack
+
+    def stop(self) -> None:
+        stop_stacks(list(self._stacks.values()))
+        self._stacks.clear()
+
+    def _new(self, name: str, settings: StackSettings) -> Stack:
+        index = len(self._stacks)
+        label = f"shared-{index}-{name}"
+        work_dir = self._work_root / label
+        work_dir.mkdir(parents=True, exist_ok=True)
+        extra_env = dict(settings.extra_env)
+        if settings.clinic_config is not None:
+            config = work_dir / "clinic.yml"
+            config.write_text(settings.clinic_config, encoding="utf-8")
+            extra_env["CLINIC_CONFIG"] = str(config)
+        ports = StackPorts(
+            rasa=SHARED_PORTS.rasa + index,
+            actions=SHARED_PORTS.actions + index,
+            site=SHARED_PORTS.site + 2 * index,
+            staff=SHARED_PORTS.staff + 2 * index,
+        )
+        return Stack(
+            work_dir=work_dir,
+            log_dir=REPO_ROOT / "test-artifacts" / "logs" / label,
+            staff_secret_key="unused-here",
+            ports=StackPorts.from_env(ports),
+            extra_env=extra_env,
+            api_token=secrets.token_hex(16) if settings.api else None,
+        )
+
+
+def stop_stacks(stacks: Iterable[Stack]) -> None:
+    """Stops every service of `stacks` at once: SIGTERM to each one's process group, then
+    SIGKILL to whatever is left after one grace period for them all (not one after another)."""
+    stacks = list(stacks)
+    processes = [service.process for stack in stacks for service in reversed(stack._services)]
+    for process in processes:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=max(deadline - time.monotonic(), 0.0))
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        return
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=20)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+    for stack in stacks:
+        stack._services.clear()

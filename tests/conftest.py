@@ -1,4 +1,5 @@
-"""Shared fixtures (no Rasa): a fresh, migrated leads database per test.
+"""Shared fixtures: a fresh, migrated leads database per test, and the stacks that test modules
+with the same stack settings share (`shared_stacks`).
 
 Database fixtures run twice, on a SQLite file and on the PostgreSQL server that
 `scripts/postgres.sh start` provides through env LEADS_TEST_PG_URL. The PostgreSQL runs carry
@@ -20,8 +21,11 @@ from clinic.leads.records import NewLead
 from clinic.leads.repository import LeadRepository
 from clinic.staff.store import StaffAccountStore
 from testkit.leads import new_lead
+from testkit.stack import SharedStacks
 
 PG_URL_ENV = "LEADS_TEST_PG_URL"
+SHARED_STACKS = pytest.StashKey[SharedStacks]()
+LAST_SHARED_STACKS_USER = pytest.StashKey[str]()
 
 
 def postgres_test_url() -> str:
@@ -81,3 +85,35 @@ def staff(db_url: str) -> Iterator[StaffAccountStore]:
 def make_lead() -> Callable[..., NewLead]:
     """NewLead.create with plausible defaults; keyword arguments override them."""
     return new_lead
+
+
+@pytest.fixture(scope="session")
+def shared_stacks(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SharedStacks]:
+    """Stacks (testkit.stack.SharedStacks) for the test modules whose stack settings are the
+    same: one Rasa model load for them all instead of one each."""
+    stacks = SharedStacks(tmp_path_factory.mktemp("shared-stacks"))
+    request.config.stash[SHARED_STACKS] = stacks
+    try:
+        yield stacks
+    finally:
+        stacks.stop()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    users = [
+        item.nodeid
+        for item in session.items
+        if "shared_stacks" in getattr(item, "fixturenames", ())
+    ]
+    if users:
+        session.config.stash[LAST_SHARED_STACKS_USER] = users[-1]
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """The shared stacks stop after the last test that uses them, not at the end of the session:
+    the tests after them (browser, production) have the cores and the memory to themselves."""
+    stash = item.config.stash
+    if item.nodeid == stash.get(LAST_SHARED_STACKS_USER, None) and SHARED_STACKS in stash:
+        stash[SHARED_STACKS].stop()

@@ -6,7 +6,6 @@ desk will follow up. The transcript is saved under test-artifacts/transcripts/.
 """
 
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,32 +14,34 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from testkit.booking_script import START, Booking, reference_in
 from testkit.rest_visitor import Visitor, conversation_record, joined
-from testkit.stack import REPO_ROOT, StackPorts, started_stack, write_clinic_config
+from testkit.stack import REPO_ROOT, SharedStacks, Stack, StackSettings, clinic_config_text
 
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 ZONE = ZoneInfo("America/New_York")
-# Away from the ports `make run` and the browser tests use.
-PORTS = StackPorts.from_env(StackPorts(rasa=5105, actions=5155, site=8180, staff=8181))
 
 
-def closed_clinic_config(directory: Path) -> tuple[Path, datetime]:
-    opening_day = datetime.now(ZONE) + timedelta(days=2)
+def next_opening_day() -> datetime:
+    """The only opening of the closed clinic: two days ahead."""
+    return datetime.now(ZONE) + timedelta(days=2)
+
+
+def closed_clinic(opening_day: datetime) -> StackSettings:
+    """A stack whose clinic is closed now and opens only on `opening_day`'s weekday."""
     weekday = opening_day.strftime("%A").lower()
-    return write_clinic_config(directory, {weekday: "09:00-17:00"}), opening_day
+    return StackSettings(clinic_config=clinic_config_text({weekday: "09:00-17:00"}))
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work = tmp_path_factory.mktemp("e2e-rest")
-    config, opening_day = closed_clinic_config(work)
-    with started_stack(
-        "e2e-rest", work, PORTS, ["actions", "rasa"], extra_env={"CLINIC_CONFIG": str(config)}
-    ) as running:
-        running.opening_day = opening_day
-        yield running
+def opening_day() -> datetime:
+    return next_opening_day()
 
 
-def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
+@pytest.fixture(scope="module")
+def stack(shared_stacks: SharedStacks, opening_day: datetime) -> Stack:
+    return shared_stacks.get("e2e-rest", ["actions", "rasa"], closed_clinic(opening_day))
+
+
+def test_a_complete_booking_request_becomes_one_after_hours_lead(stack, opening_day):
     visitor = Visitor(stack.ports.rasa)
     assert "Active Release Techniques" in joined(visitor.say("hi"))
     assert "full name" in joined(visitor.say("I'd like to book an appointment for my back"))
@@ -61,7 +62,7 @@ def test_a_complete_booking_request_becomes_one_after_hours_lead(stack):
     confirmation = joined(visitor.say("/affirm"))
     assert "reference PCX-" in confirmation
     assert "closed right now" in confirmation
-    assert stack.opening_day.strftime("%A") in confirmation
+    assert opening_day.strftime("%A") in confirmation
 
     reference = confirmation.split("reference ")[1][:10]
     visitor.say("/affirm")

@@ -8,14 +8,16 @@ Each conversation's report (what was said, expected and labelled) is saved under
 test-artifacts/dialogue/.
 """
 
-import secrets
-
 import pytest
 
 from testkit.dialogue import Assistant, Conversation, load_conversations, play
-from testkit.stack import REPO_ROOT, StackPorts, started_stack, write_clinic_config
+from testkit.stack import REPO_ROOT, SharedStacks, StackSettings, clinic_config_text
 
-PORTS = StackPorts.from_env(StackPorts(rasa=5112, actions=5162, site=8192, staff=8193))
+# The clinic open on Mondays 08:00-18:00, Rasa's HTTP API open to the stack's token (the labels
+# come from the tracker); test_rest_followups.py shares the stack.
+OPEN_ON_MONDAYS = StackSettings(
+    clinic_config=clinic_config_text({"monday": "08:00-18:00"}), api=True
+)
 SETS = REPO_ROOT / "tests" / "dialogue"
 REPORTS = REPO_ROOT / "test-artifacts" / "dialogue"
 # Conversations of the suite the assistant does not manage yet, each with the gap it shows.
@@ -39,19 +41,10 @@ def cases(name: str) -> list:
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory):
-    work = tmp_path_factory.mktemp("e2e-dialogue")
-    config = write_clinic_config(work, {"monday": "08:00-18:00"})
-    token = secrets.token_hex(16)
-    with started_stack(
-        "e2e-dialogue",
-        work,
-        PORTS,
-        ["actions", "rasa"],
-        extra_env={"CLINIC_CONFIG": str(config)},
-        api_token=token,
-    ) as running:
-        yield Assistant(running.ports.rasa, token, running.leads_db_url)
+def assistant(shared_stacks: SharedStacks) -> Assistant:
+    running = shared_stacks.get("e2e-dialogue", ["actions", "rasa"], OPEN_ON_MONDAYS)
+    assert running.api_token is not None
+    return Assistant(running.ports.rasa, running.api_token, running.leads_db_url)
 
 
 def check(conversation: Conversation, assistant: Assistant) -> None:

@@ -8,9 +8,9 @@ Transcripts are saved under test-artifacts/transcripts/ (docs/conversation.md qu
 import pytest
 
 from testkit.rest_visitor import Visitor, joined
-from testkit.stack import REPO_ROOT, StackPorts, started_stack, write_clinic_config
+from testkit.stack import REPO_ROOT, SharedStacks, Stack
+from tests.e2e.test_rest_dialogue import OPEN_ON_MONDAYS
 
-PORTS = StackPorts.from_env(StackPorts(rasa=5108, actions=5158, site=8186, staff=8187))
 TRANSCRIPTS = REPO_ROOT / "test-artifacts" / "transcripts"
 BOOKING_STARTED = "What is your full name?"
 DECLINED = ("No problem", "That's fine")
@@ -19,13 +19,8 @@ ART_PROMPTS = ("ART", "Active Release", "appointment", "request")
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work = tmp_path_factory.mktemp("e2e-followups")
-    config = write_clinic_config(work, {"monday": "08:00-18:00"})
-    with started_stack(
-        "e2e-followups", work, PORTS, ["actions", "rasa"], extra_env={"CLINIC_CONFIG": str(config)}
-    ) as running:
-        yield running
+def stack(shared_stacks: SharedStacks) -> Stack:
+    return shared_stacks.get("e2e-followups", ["actions", "rasa"], OPEN_ON_MONDAYS)
 
 
 def talk(stack, name, *messages):

@@ -8,16 +8,17 @@ stored lead that prefers Spanish.
 The clinic configured here is closed when the tests run (its only opening is two days ahead), as
 in test_rest_booking.py, so the confirmation makes the after-hours promise in Spanish."""
 
+from datetime import datetime
+
 import pytest
 
 from clinic.text.booking_wording import WEEKDAYS
 from testkit.rest_visitor import Visitor, joined
-from testkit.stack import StackPorts, started_stack
-from tests.e2e.test_rest_booking import closed_clinic_config, save_transcript
+from testkit.stack import SharedStacks, Stack
+from tests.e2e.test_rest_booking import closed_clinic, next_opening_day, save_transcript
 from tests.e2e.test_rest_triage import assert_nothing_kept, leads_of
 
 pytestmark = pytest.mark.slow
-PORTS = StackPorts.from_env(StackPorts(rasa=5108, actions=5158, site=8186, staff=8187))
 SPANISH_GREETING = "asistente virtual de ProClinix"
 SPANISH_EMERGENCY = "Llame al 911"
 SPANISH_CRISIS = "marque 2"
@@ -57,14 +58,13 @@ FLAGGED = [
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work = tmp_path_factory.mktemp("e2e-spanish")
-    config, opening_day = closed_clinic_config(work)
-    with started_stack(
-        "e2e-spanish", work, PORTS, ["actions", "rasa"], extra_env={"CLINIC_CONFIG": str(config)}
-    ) as running:
-        running.opening_day = opening_day
-        yield running
+def opening_day() -> datetime:
+    return next_opening_day()
+
+
+@pytest.fixture(scope="module")
+def stack(shared_stacks: SharedStacks, opening_day: datetime) -> Stack:
+    return shared_stacks.get("e2e-spanish", ["actions", "rasa"], closed_clinic(opening_day))
 
 
 def say(visitor: Visitor, message: str) -> str:
@@ -92,13 +92,13 @@ def test_a_spanish_faq_question_gets_the_spanish_answer_and_its_buttons_stay_spa
     assert "Primero, el profesional busca con las manos" in say(visitor, titles["¿Cómo funciona?"])
 
 
-def test_the_offer_of_a_person_gives_the_clinics_details_in_spanish(stack):
+def test_the_offer_of_a_person_gives_the_clinics_details_in_spanish(stack, opening_day):
     visitor = Visitor(stack.ports.rasa, prefix="es")
     assert SPANISH_GREETING in say(visitor, "Hola")
     assert "Perdón" in say(visitor, "blorp zzkt vrrm")
     offer = say(visitor, "asdfgh")
     assert "Puede comunicarse con la recepción por teléfono (914) 555-0100." in offer
-    weekday = WEEKDAYS[stack.opening_day.weekday()].es.capitalize()
+    weekday = WEEKDAYS[opening_day.weekday()].es.capitalize()
     assert "Horario de atención: Lunes " in offer
     assert f"; {weekday} 9:00 AM-5:00 PM" in offer or f": {weekday} 9:00 AM-5:00 PM" in offer
     assert "front desk" not in offer and "closed" not in offer
@@ -145,7 +145,7 @@ def test_the_visitor_switches_language_both_ways(stack):
     assert SPANISH_GREETING in say(visitor, "hi")
 
 
-def test_a_booking_request_typed_in_spanish_becomes_a_lead_that_prefers_spanish(stack):
+def test_a_booking_request_typed_in_spanish_becomes_a_lead_that_prefers_spanish(stack, opening_day):
     visitor = Visitor(stack.ports.rasa, prefix="es")
     assert SPANISH_GREETING in say(visitor, "Hola, buenas tardes")
     assert NAME_QUESTION in say(visitor, "Quiero pedir una cita, por favor")
@@ -168,7 +168,7 @@ def test_a_booking_request_typed_in_spanish_becomes_a_lead_that_prefers_spanish(
     assert "Gracias, María. Su solicitud ya está con nuestra recepción, referencia PCX-" in (
         confirmation
     )
-    weekday = WEEKDAYS[stack.opening_day.weekday()].es
+    weekday = WEEKDAYS[opening_day.weekday()].es
     assert f"está cerrada en este momento; le contactarán después de abrir el {weekday}" in (
         confirmation
     )

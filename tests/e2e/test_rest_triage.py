@@ -15,10 +15,9 @@ from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from clinic.triage.tiers import TIER_INTENTS as TIERS
 from testkit.rest_visitor import Visitor, conversation_record, joined
-from testkit.stack import Stack, StackPorts, started_stack
+from testkit.stack import SharedStacks, Stack, StackSettings
 
 pytestmark = pytest.mark.slow
-PORTS = StackPorts.from_env(StackPorts(rasa=5106, actions=5156, site=8182, staff=8183))
 EMERGENCY_WORDS = "call 911"
 CRISIS_WORDS = "988"
 START = "I'd like to book an appointment"
@@ -54,10 +53,8 @@ FLAGGED = [
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work = tmp_path_factory.mktemp("e2e-triage")
-    with started_stack("e2e-triage", work, PORTS, ["actions", "rasa"]) as running:
-        yield running
+def stack(shared_stacks: SharedStacks) -> Stack:
+    return shared_stacks.get("e2e-triage", ["actions", "rasa"], StackSettings())
 
 
 def say(visitor: Visitor, message: str) -> str:

@@ -9,8 +9,6 @@ import pytest
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.loading import load_data
 
-from testkit.rasa_cli import run_module, trained_model
-
 MINIMUM_IN_SCOPE_ACCURACY = 0.95
 MINIMUM_OUT_OF_SCOPE_REJECTION = 0.95
 MINIMUM_BOUNDARY_SAFE = 0.95
@@ -28,11 +26,10 @@ HELD_OUT = Path(__file__).resolve().parents[1] / "nlu"
 
 
 @pytest.fixture(scope="module")
-def bench_run(tmp_path_factory):
-    output = tmp_path_factory.mktemp("nlu-floors") / "figures.json"
-    result = run_module("bench.nlu_evaluate", str(trained_model()), "--output", str(output))
-    assert result.returncode == 0, result.stderr[-5000:]
-    return result, json.loads(output.read_text())["sets"]
+def bench_run(floor_figures):
+    """bench.nlu_evaluate's run (in tests/rasa/conftest.py's, with the triage floors' figures)
+    and its figures by set."""
+    return floor_figures.run, floor_figures.nlu["sets"]
 
 
 @pytest.fixture(scope="module")

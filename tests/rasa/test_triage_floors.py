@@ -2,11 +2,7 @@
 (tests/triage/heldout/), a little below what the model reaches today. Where that is still short
 of the issue's target (docs/triage.md), the floor only stops it from getting worse."""
 
-import json
-
 import pytest
-
-from testkit.rasa_cli import run_module, trained_model
 
 # figure name (bench/triage_figures.py) -> (bound, floor)
 FLOORS = {
@@ -23,18 +19,10 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory):
-    output = tmp_path_factory.mktemp("triage-floors") / "figures.json"
-    result = run_module(
-        "bench.bench_triage",
-        "--project-only",
-        "--model",
-        str(trained_model()),
-        "--output",
-        str(output),
-    )
-    assert result.returncode == 0, result.stderr[-5000:]
-    rows = json.loads(output.read_text())["figures"]["project"]
+def figures(floor_figures):
+    """`bench.bench_triage --project-only`'s figures (run in tests/rasa/conftest.py's
+    floor_figures, with the NLU floors' figures) by name."""
+    rows = floor_figures.triage["figures"]["project"]
     return {row["name"]: row["share"] for row in rows}
 
 

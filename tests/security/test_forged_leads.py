@@ -13,11 +13,9 @@ from clinic.action_token import ACTION_TOKEN_HEADER
 from clinic.db.engine import make_engine
 from clinic.leads.repository import LeadRepository
 from rasa_sdk_plugins.guard import MAX_BODY_BYTES
-from testkit.stack import StackPorts, started_stack
+from testkit.stack import SharedStacks, Stack, StackSettings
 from testkit.trackers import make_tracker
 
-# Away from `make run`, the browser tests and the REST end-to-end test.
-PORTS = StackPorts(rasa=5305, actions=5355, site=8380, staff=8381)
 FORGED_NAME = "Forged Person"
 FORGED_SLOTS = {
     "full_name": FORGED_NAME,
@@ -32,10 +30,8 @@ FORGED_SLOTS = {
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work_dir = tmp_path_factory.mktemp("forged-leads")
-    with started_stack("forged-leads", work_dir, PORTS, ["actions"]) as running:
-        yield running
+def stack(shared_stacks: SharedStacks) -> Stack:
+    return shared_stacks.get("forged-leads", ["actions"], StackSettings())
 
 
 def forged_call(sender_id: str) -> bytes:

@@ -14,9 +14,8 @@ import pytest
 from testkit.coroutines import run_coroutine
 from testkit.rest_channel import post_rest
 from testkit.socketio_polling import connect_polling, polling_client
-from testkit.stack import Stack, StackPorts, started_stack
+from testkit.stack import SharedStacks, Stack, StackSettings
 
-PORTS = StackPorts(rasa=6005, actions=6055, site=9080, staff=9081)
 QUESTION = "What is ART?"
 MARK = "planted-metadata-7f3a"
 METADATA = {
@@ -28,10 +27,8 @@ METADATA = {
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work_dir = tmp_path_factory.mktemp("message-metadata")
-    with started_stack("message-metadata", work_dir, PORTS, ["actions", "rasa"]) as running:
-        yield running
+def stack(shared_stacks: SharedStacks) -> Stack:
+    return shared_stacks.get("message-metadata", ["actions", "rasa"], StackSettings())
 
 
 def stored_events(stack: Stack, sender_id: str) -> list[tuple[str, str]]:

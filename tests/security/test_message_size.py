@@ -14,16 +14,12 @@ from rasa_server_plugins.channels import MAX_MESSAGE_CHARS, SIZE_MESSAGE
 from testkit.coroutines import run_coroutine
 from testkit.rest_channel import post_rest
 from testkit.socketio_polling import connect_polling, polling_client
-from testkit.stack import StackPorts, started_stack
-
-PORTS = StackPorts(rasa=5405, actions=5455, site=8480, staff=8481)
+from testkit.stack import SharedStacks, Stack, StackSettings
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work_dir = tmp_path_factory.mktemp("message-size")
-    with started_stack("message-size", work_dir, PORTS, ["actions", "rasa"]) as running:
-        yield running
+def stack(shared_stacks: SharedStacks) -> Stack:
+    return shared_stacks.get("message-size", ["actions", "rasa"], StackSettings())
 
 
 def post(stack, body: bytes):

@@ -13,17 +13,14 @@ import pytest
 from rasa_server_plugins.session_ids import SESSION_ID_FORMAT, SessionIdSigner
 from testkit.coroutines import run_coroutine
 from testkit.socketio_polling import connect_polling, polling_client
-from testkit.stack import Stack, StackPorts, started_stack
+from testkit.stack import SharedStacks, Stack, StackSettings
 
-PORTS = StackPorts(rasa=5505, actions=5555, site=8580, staff=8581)
 QUESTION = "What is ART?"
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    work_dir = tmp_path_factory.mktemp("unguessable-session")
-    with started_stack("unguessable-session", work_dir, PORTS, ["actions", "rasa"]) as running:
-        yield running
+def stack(shared_stacks: SharedStacks) -> Stack:
+    return shared_stacks.get("unguessable-session", ["actions", "rasa"], StackSettings())
 
 
 class Visitor:
