@@ -11,8 +11,10 @@ from rasa_sdk.types import DomainDict
 from actions.booking_steps import reset_booking_events
 from clinic.conversations.context import (
     TOPIC_SLOT,
+    asked_topic,
     how_asked,
     last_topic,
+    points_back,
     region_named,
     resolve,
     response_of,
@@ -104,7 +106,14 @@ class ActionAnswerFollowup(Action):
             text,
             [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
         )
-        followup = resolve(intent, topic, region, how_asked(text))
+        read_as = asked_topic(message)
+        followup = resolve(
+            intent,
+            topic,
+            region,
+            how_asked(text),
+            read_as if points_back(text, read_as) else None,
+        )
         response, values = response_of(followup, tracker.get_slot("language"))
         dispatcher.utter_message(response=response, **values)
         return [SlotSet(TOPIC_SLOT, topic_after(followup, topic))]

@@ -53,6 +53,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import strip_accents_unicode
 
+from clinic.conversations.context import FOLLOWUP_MORE, asked_topic, points_back
 from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish, words
 from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
@@ -211,6 +212,7 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             for message, row in zip(group, probabilities, strict=True):
                 self._set_prediction(message, dict(zip(model.labels, row.tolist(), strict=True)))
                 _take_visit_request(message)
+                _take_followup(message)
         return messages
 
     def _language(self, text: str) -> Language:
@@ -272,6 +274,28 @@ def _take_visit_request(message: Message) -> None:
     ]
     message.set(INTENT, booking, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [booking, *others], add_to_output=True)
+
+
+def _take_followup(message: Message) -> None:
+    """A question read as a region's or the sessions' topic that names no region but points
+    back ("and what causes it in the first place", "how many sessions for that?") is a
+    follow-up of the last topic: `followup_more` goes first, with the topic's confidence, and
+    the topic stays in the response selector's output for action_answer_followup."""
+    intent = message.get(INTENT) or {}
+    read_as = asked_topic({"response_selector": message.get(RESPONSE_SELECTOR_PROPERTY_NAME)})
+    if intent.get(INTENT_NAME_KEY) != "faq" or not points_back(message.get(TEXT), read_as):
+        return
+    followup = {
+        INTENT_NAME_KEY: FOLLOWUP_MORE,
+        PREDICTED_CONFIDENCE_KEY: intent[PREDICTED_CONFIDENCE_KEY],
+    }
+    others = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry.get(INTENT_NAME_KEY) != FOLLOWUP_MORE
+    ]
+    message.set(INTENT, followup, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [followup, *others], add_to_output=True)
 
 
 def spanish_only_words(texts: list[str]) -> frozenset[str]:

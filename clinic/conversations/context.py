@@ -132,6 +132,34 @@ def last_topic(events: Iterable[Mapping[str, Any]]) -> str | None:
     return None
 
 
+def asked_topic(parse: Mapping[str, Any]) -> str | None:
+    """The FAQ topic the classifier read in a message, whatever its intent became (a follow-up
+    that points back keeps the topic it was read as: `points_back`)."""
+    selector = (parse.get("response_selector") or {}).get("faq") or {}
+    key = (selector.get("response") or {}).get("intent_response_key") or ""
+    return key.removeprefix("faq/") or None
+
+
+# FAQ topics whose answer is about one region, and those a visitor asks "for that" about the
+# last topic's case ("how many sessions for that?").
+REGION_TOPICS = frozenset({*HELPS.values(), *CAUSES.values()})
+POINTING_TOPICS = frozenset({*REGION_TOPICS, "sessions_results"})
+_BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|those|these)\b")
+
+
+def points_back(text: str, topic: str | None) -> bool:
+    """Whether a message read as the FAQ `topic` asks it about the conversation's last topic
+    instead ("and what causes it in the first place", "how many sessions for that?"): the topic
+    is about one region or the number of sessions, and the message names no region but points
+    back with "it", "that", "this"."""
+    lowered = text.lower()
+    return (
+        topic in POINTING_TOPICS
+        and _BACK_REFERENCE.search(lowered) is not None
+        and region_named(lowered, []) is None
+    )
+
+
 def region_named(text: str, regions: Iterable[str]) -> str | None:
     """The body region a follow-up names: the neck, the lower back, another one or none."""
     entities = [region.lower() for region in regions]
@@ -180,10 +208,21 @@ def how_asked(text: str) -> str | None:
 
 
 def resolve(
-    intent: str, topic: str | None, region: str | None, asked: str | None = None
+    intent: str,
+    topic: str | None,
+    region: str | None,
+    asked: str | None = None,
+    read_as: str | None = None,
 ) -> Followup:
-    """What a follow-up intent answers, given the last topic, the region it names and how it
-    asks (`how_asked`)."""
+    """What a follow-up intent answers, given the last topic, the region it names, how it asks
+    (`how_asked`) and the FAQ topic the classifier read it as when it points back to the last
+    topic (`points_back`: "and what causes it?" asks the causes for the last topic's region)."""
+    if read_as in POINTING_TOPICS and topic not in STAYING_TOPICS:
+        topic_region = TOPIC_REGION.get(topic or "")
+        if read_as in REGION_TOPICS and topic_region:
+            table = CAUSES if read_as in CAUSES.values() else HELPS
+            return Followup(table[topic_region], topic_region)
+        return Followup(read_as, topic_region)
     if topic in STAYING_TOPICS and not (
         topic == "other_condition" and intent == FOLLOWUP_WHAT_ABOUT and region in HELPS
     ):

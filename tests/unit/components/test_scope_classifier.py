@@ -3,6 +3,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.scope_classifier import (
     ScopeClassifier,
+    _take_followup,
     _take_visit_request,
     reads_as_spanish,
     spanish_only_words,
@@ -62,6 +63,26 @@ def test_a_message_that_asks_to_be_seen_starts_the_booking_request(text, expecte
     _take_visit_request(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.7}
     assert message.get("intent_ranking")[0]["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "expected"),
+    [
+        ("and what causes it in the first place", "faq/neck_pain_causes", "followup_more"),
+        ("how many sessions for that?", "faq/sessions_results", "followup_more"),
+        ("what causes neck pain", "faq/neck_pain_causes", "faq"),
+        ("what causes it in the lower back", "faq/lower_back_causes", "faq"),
+        ("what is it exactly", "faq/what_is_art", "faq"),
+    ],
+)
+def test_a_region_question_that_points_back_is_a_follow_up(text, topic, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {topic: 0.7, "greet": 0.2})
+    _take_followup(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.7}
+    assert message.get("intent_ranking")[0]["name"] == expected
+    # The topic it was read as stays for the follow-up's answer.
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == topic
 
 
 def test_a_visit_asked_with_a_medication_question_is_left_to_that_answer():
