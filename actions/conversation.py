@@ -11,10 +11,8 @@ from rasa_sdk.types import DomainDict
 from actions.booking_steps import reset_booking_events
 from clinic.conversations.context import (
     TOPIC_SLOT,
-    asked_topic,
     how_asked,
     last_topic,
-    points_back,
     region_named,
     resolve,
     response_of,
@@ -30,6 +28,7 @@ from clinic.conversations.offers import (
     is_yes_to_go_on,
     last_offer,
 )
+from clinic.text.pointing_back import asked_topic, points_back
 
 BOOKING_FORM = "booking_form"
 STEP_RESPONSES = {

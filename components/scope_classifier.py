@@ -53,8 +53,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import strip_accents_unicode
 
-from clinic.conversations.context import FOLLOWUP_MORE, asked_topic, points_back
 from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish, words
+from clinic.text.pointing_back import FOLLOWUP_MORE, asked_topic, points_back
 from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (

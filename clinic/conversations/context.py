@@ -9,6 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from clinic.conversations.turns import user_turns
+from clinic.text.pointing_back import (
+    FOLLOWUP_MORE,
+    LOWER_BACK_WORDS,
+    NECK_WORDS,
+    POINTING_TOPICS,
+    REGION_TOPICS,
+)
 from clinic.text.wording import Wording
 from clinic.triage.tiers import TIER_INTENTS
 
@@ -16,7 +23,6 @@ from clinic.triage.tiers import TIER_INTENTS
 TOPIC_SLOT = "context_topic"
 FOLLOWUP_TREAT = "followup_treat"
 FOLLOWUP_WHAT_ABOUT = "followup_what_about"
-FOLLOWUP_MORE = "followup_more"
 FOLLOWUP_INTENTS = frozenset({FOLLOWUP_TREAT, FOLLOWUP_WHAT_ABOUT, FOLLOWUP_MORE})
 # Answers that are no FAQ topic but a follow-up can point back to.
 BOUNDARY_TOPICS = frozenset({"other_condition", "ask_medication", "ask_diagnosis"})
@@ -91,8 +97,6 @@ _WORKS_WORDS = ("work", "help", "good for", "effective", "funciona", "sirve", "a
 _CLINIC_WORDS = ("you", "clinic", "proclinix", "ustedes", "clínica", "clinica")
 # Answers that say how ART helps the case itself: "does it work for that?" stays on them.
 HELPS_ITSELF = frozenset({"headaches", "whiplash"})
-NECK_WORDS = ("neck", "cervical", "whiplash")
-LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
 
 
 @dataclass(frozen=True)
@@ -130,34 +134,6 @@ def last_topic(events: Iterable[Mapping[str, Any]]) -> str | None:
         if topic:
             return topic
     return None
-
-
-def asked_topic(parse: Mapping[str, Any]) -> str | None:
-    """The FAQ topic the classifier read in a message, whatever its intent became (a follow-up
-    that points back keeps the topic it was read as: `points_back`)."""
-    selector = (parse.get("response_selector") or {}).get("faq") or {}
-    key = (selector.get("response") or {}).get("intent_response_key") or ""
-    return key.removeprefix("faq/") or None
-
-
-# FAQ topics whose answer is about one region, and those a visitor asks "for that" about the
-# last topic's case ("how many sessions for that?").
-REGION_TOPICS = frozenset({*HELPS.values(), *CAUSES.values()})
-POINTING_TOPICS = frozenset({*REGION_TOPICS, "sessions_results"})
-_BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|those|these)\b")
-
-
-def points_back(text: str, topic: str | None) -> bool:
-    """Whether a message read as the FAQ `topic` asks it about the conversation's last topic
-    instead ("and what causes it in the first place", "how many sessions for that?"): the topic
-    is about one region or the number of sessions, and the message names no region but points
-    back with "it", "that", "this"."""
-    lowered = text.lower()
-    return (
-        topic in POINTING_TOPICS
-        and _BACK_REFERENCE.search(lowered) is not None
-        and region_named(lowered, []) is None
-    )
 
 
 def region_named(text: str, regions: Iterable[str]) -> str | None:

@@ -6,6 +6,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import ActionAnswerFollowup
 from clinic.conversations.context import (
     ASKS_WORKS,
+    CAUSES,
+    HELPS,
     LOWER_BACK,
     NECK,
     NEXT_LEVEL,
@@ -14,12 +16,12 @@ from clinic.conversations.context import (
     followup_in_words,
     how_asked,
     last_topic,
-    points_back,
     region_named,
     resolve,
     response_of,
     topic_after,
 )
+from clinic.text.pointing_back import REGION_TOPICS, points_back
 from testkit.coroutines import run_coroutine
 from testkit.domain import load_domain
 
@@ -294,3 +296,7 @@ def test_the_action_answers_the_causes_for_the_region_of_the_last_topic():
         [("utter_faq/lower_back_causes", None)],
         [SlotSet("context_topic", "lower_back_causes")],
     )
+
+
+def test_the_region_topics_are_those_of_the_regions():
+    assert {*HELPS.values(), *CAUSES.values()} == REGION_TOPICS
