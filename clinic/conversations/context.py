@@ -214,7 +214,8 @@ def resolve(
     if topic is None:
         return Followup(None)
     topic_region = TOPIC_REGION.get(topic)
-    if intent == FOLLOWUP_TREAT:
+    # "Why does that work?" asks why, though it names working.
+    if intent == FOLLOWUP_TREAT and asked != ASKS_WHY:
         if asked == ASKS_WORKS:
             # "Does it work for that?": how ART helps the region of the topic (after its causes),
             # or the next level of a topic without one (how it works -> adhesions).

@@ -17,6 +17,9 @@ LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
 REGION_TOPICS = frozenset({"neck_pain", "lower_back_pain", "neck_pain_causes", "lower_back_causes"})
 POINTING_TOPICS = frozenset({*REGION_TOPICS, "sessions_results"})
 _BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|those|these)\b")
+# The number of sessions asked "for" the last topic ("how many sessions for that?"); "how many
+# sessions does it take" asks about ART itself.
+_FOR_THAT = re.compile(r"\b(?:for|with) (?:it|that|this|them|those|these)\b")
 
 
 def asked_topic(parse: Mapping[str, Any]) -> str | None:
@@ -36,8 +39,9 @@ def points_back(text: str, topic: str | None) -> bool:
     """Whether a message read as the FAQ `topic` asks it about the conversation's last topic
     instead: the topic is about one region or the number of sessions, and the message names no
     region but points back with "it", "that", "this"."""
+    pointer = _BACK_REFERENCE if topic in REGION_TOPICS else _FOR_THAT
     return (
         topic in POINTING_TOPICS
-        and _BACK_REFERENCE.search(text.lower()) is not None
+        and pointer.search(text.lower()) is not None
         and not names_a_region(text)
     )

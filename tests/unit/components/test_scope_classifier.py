@@ -3,6 +3,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.scope_classifier import (
     ScopeClassifier,
+    _take_deferral,
     _take_followup,
     _take_visit_request,
     reads_as_spanish,
@@ -83,6 +84,18 @@ def test_a_region_question_that_points_back_is_a_follow_up(text, topic, expected
     assert message.get("intent_ranking")[0]["name"] == expected
     # The topic it was read as stays for the follow-up's answer.
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("maybe later", "deny"), ("maybe later thanks", "deny"), ("bye", "goodbye")],
+)
+def test_a_deferral_read_as_a_goodbye_declines(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"goodbye": 0.6, "deny": 0.3, "greet": 0.1})
+    _take_deferral(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.6}
+    assert message.get("intent_ranking")[0]["name"] == expected
 
 
 def test_a_visit_asked_with_a_medication_question_is_left_to_that_answer():

@@ -276,6 +276,7 @@ def test_a_topic_question_that_points_back_takes_the_last_topics_region(topic, r
     [
         ("and what causes it in the first place", "neck_pain_causes", True),
         ("how many sessions for that?", "sessions_results", True),
+        ("how many sessions does it usually take?", "sessions_results", False),
         ("what causes neck pain", "neck_pain_causes", False),
         ("what causes it in my lower back", "lower_back_causes", False),
         ("what is it", "what_is_art", False),
@@ -300,3 +301,9 @@ def test_the_action_answers_the_causes_for_the_region_of_the_last_topic():
 
 def test_the_region_topics_are_those_of_the_regions():
     assert {*HELPS.values(), *CAUSES.values()} == REGION_TOPICS
+
+
+def test_why_does_that_work_asks_why():
+    assert resolve("followup_treat", "how_art_works", None, how_asked("why does that work?")) == (
+        Followup("why_effective")
+    )
