@@ -22,9 +22,9 @@ REPORTS = REPO_ROOT / "test-artifacts" / "dialogue"
 KNOWN_GAPS = {
     "c046": "triage: chest pain alongside neck stiffness gets the neck answer, neither the "
     "symptom check nor the emergency answer",
-    "d009": "a yes worded as a wish (\"ok yes, I'd like to ask a practitioner\") after the "
+    "d009": 'a yes worded as a wish ("ok yes, I\'d like to ask a practitioner") after the '
     "practitioner-first answer is read as a question the article does not answer",
-    "d010": "blood thinners asked about ART (\"is active release ok for me?\") get the "
+    "d010": 'blood thinners asked about ART ("is active release ok for me?") get the '
     "medication answer, not ask a practitioner first",
 }
 
