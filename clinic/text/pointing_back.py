@@ -17,9 +17,9 @@ LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
 REGION_TOPICS = frozenset({"neck_pain", "lower_back_pain", "neck_pain_causes", "lower_back_causes"})
 POINTING_TOPICS = frozenset({*REGION_TOPICS, "sessions_results"})
 _BACK_REFERENCE = re.compile(r"\b(?:it|that|this|them|those|these)\b")
-# The number of sessions asked "for" the last topic ("how many sessions for that?"); "how many
-# sessions does it take" asks about ART itself.
-_FOR_THAT = re.compile(r"\b(?:for|with) (?:it|that|this|them|those|these)\b")
+# The number of sessions asked about the last topic ("how many sessions for that?", "would that
+# take"); "how many sessions does it take" asks about ART itself.
+_FOR_THAT = re.compile(r"\b(?:that|this|them|those|these)\b|\b(?:for|with) it\b")
 
 
 def asked_topic(parse: Mapping[str, Any]) -> str | None:

@@ -277,6 +277,7 @@ def test_a_topic_question_that_points_back_takes_the_last_topics_region(topic, r
         ("and what causes it in the first place", "neck_pain_causes", True),
         ("how many sessions for that?", "sessions_results", True),
         ("how many sessions does it usually take?", "sessions_results", False),
+        ("how many sessions would that take", "sessions_results", True),
         ("what causes neck pain", "neck_pain_causes", False),
         ("what causes it in my lower back", "lower_back_causes", False),
         ("what is it", "what_is_art", False),
