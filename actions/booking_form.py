@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -29,16 +29,17 @@ from clinic.text.validation import (
     is_non_answer,
     normalize_email,
     normalize_free_text,
-    normalize_phone,
     parse_concern,
     parse_name,
     parse_patient_status,
+    parse_phone,
     parse_yes_no,
 )
 from clinic.text.wording import Wording
 from clinic.triage.tiers import SYMPTOM_CHECK, TIER_INTENTS
 
 SYMPTOM_CHECK_INTENT = SYMPTOM_CHECK.intent
+Value = TypeVar("Value")
 
 # After this many answers in a row that the same question could not take, the re-ask offers the
 # question's choices and a way out.
@@ -186,23 +187,28 @@ class ValidateBookingForm(FormValidationAction):
         text = str(value)
         correcting = tracker.get_slot("requested_slot") != "contact"
         problems: list[InvalidInput] = []
-        phone = _first_valid(normalize_phone, contact_parsing.find_phone_numbers(text), problems)
+        found_phone = _first_valid(parse_phone, contact_parsing.find_phone_numbers(text), problems)
         email = _first_valid(normalize_email, contact_parsing.find_emails(text), problems)
+        phone = found_phone.e164 if found_phone else None
+        extension = found_phone.extension if found_phone else None
         if phone or email:
             if correcting:
-                phone = phone or tracker.get_slot("contact_phone")
+                if not found_phone:
+                    phone = tracker.get_slot("contact_phone")
+                    extension = tracker.get_slot("contact_phone_extension")
                 email = email or tracker.get_slot("contact_email")
                 say(dispatcher, tracker, texts.CONTACT_UPDATED)
             return {
                 "contact": ", ".join(part for part in (phone, email) if part),
                 "contact_phone": phone,
+                "contact_phone_extension": extension,
                 "contact_email": email,
             }
         if not problems and "@" in text:
             problems.append(_email_problem(text))
         if not problems and _only_phone_characters(text):
             # Too short for the matcher to call it a number: the validator says what is wrong.
-            _first_valid(normalize_phone, [contact_parsing.Found(text, 0, len(text))], problems)
+            _first_valid(parse_phone, [contact_parsing.Found(text, 0, len(text))], problems)
         if problems:
             say_problem(dispatcher, tracker, problems[0])
         else:
@@ -416,10 +422,10 @@ def _yes_or_no_in_words(tracker: Tracker, slot: str) -> Slots:
 
 
 def _first_valid(
-    normalize: Callable[[str], str],
+    normalize: Callable[[str], Value],
     candidates: list[contact_parsing.Found],
     problems: list[InvalidInput],
-) -> str | None:
+) -> Value | None:
     for candidate in candidates:
         try:
             return normalize(candidate.text)

@@ -28,6 +28,7 @@ from clinic.conversations.offers import (
     is_yes_to_go_on,
     last_offer,
 )
+from clinic.text.pointing_back import asked_topic, points_back
 
 BOOKING_FORM = "booking_form"
 STEP_RESPONSES = {
@@ -104,7 +105,14 @@ class ActionAnswerFollowup(Action):
             text,
             [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
         )
-        followup = resolve(intent, topic, region, how_asked(text))
+        read_as = asked_topic(message)
+        followup = resolve(
+            intent,
+            topic,
+            region,
+            how_asked(text),
+            read_as if points_back(text, read_as) else None,
+        )
         response, values = response_of(followup, tracker.get_slot("language"))
         dispatcher.utter_message(response=response, **values)
         return [SlotSet(TOPIC_SLOT, topic_after(followup, topic))]

@@ -23,7 +23,8 @@ from clinic.conversations.context import (
     topic_after,
 )
 from clinic.conversations.fallback import FALLBACK_ACTION, consecutive_fallbacks, fallback_response
-from clinic.conversations.offers import NO_INTENT, is_deferral, last_offer
+from clinic.conversations.offers import NO_INTENT, last_offer
+from clinic.text.deferral import is_deferral
 
 OUT_OF_SCOPE = "out_of_scope"
 

@@ -53,7 +53,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import strip_accents_unicode
 
+from clinic.text.deferral import is_deferral
 from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish, words
+from clinic.text.pointing_back import FOLLOWUP_MORE, asked_topic, points_back
 from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
@@ -68,6 +70,8 @@ C = "C"
 DENSE_WEIGHT = "dense_weight"
 SPANISH_MODEL = "spanish_model"
 BOOK_INTENT = "book_appointment"
+GOODBYE_INTENT = "goodbye"
+DENY_INTENT = "deny"
 # What a message that asks to be seen may be read as, besides the booking request: its story's
 # topic or a body area the article does not cover.
 VISIT_READ_AS = frozenset({"faq", "other_condition"})
@@ -211,6 +215,8 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             for message, row in zip(group, probabilities, strict=True):
                 self._set_prediction(message, dict(zip(model.labels, row.tolist(), strict=True)))
                 _take_visit_request(message)
+                _take_followup(message)
+                _take_deferral(message)
         return messages
 
     def _language(self, text: str) -> Language:
@@ -272,6 +278,38 @@ def _take_visit_request(message: Message) -> None:
     ]
     message.set(INTENT, booking, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [booking, *others], add_to_output=True)
+
+
+def _take_followup(message: Message) -> None:
+    """A question read as a region's or the sessions' topic that names no region but points
+    back ("and what causes it in the first place", "how many sessions for that?") is a
+    follow-up of the last topic: `followup_more` goes first, with the topic's confidence, and
+    the topic stays in the response selector's output for action_answer_followup."""
+    intent = message.get(INTENT) or {}
+    read_as = asked_topic({"response_selector": message.get(RESPONSE_SELECTOR_PROPERTY_NAME)})
+    if intent.get(INTENT_NAME_KEY) != "faq" or not points_back(message.get(TEXT), read_as):
+        return
+    _put_first(message, FOLLOWUP_MORE, intent[PREDICTED_CONFIDENCE_KEY])
+
+
+def _take_deferral(message: Message) -> None:
+    """ "Maybe later" read as a goodbye puts off what the assistant offered: `deny` goes first,
+    with the goodbye's confidence (action_answer_offer declines the offer politely)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) != GOODBYE_INTENT or not is_deferral(message.get(TEXT)):
+        return
+    _put_first(message, DENY_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+
+
+def _put_first(message: Message, name: str, confidence: float) -> None:
+    first = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+    others = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry.get(INTENT_NAME_KEY) != name
+    ]
+    message.set(INTENT, first, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [first, *others], add_to_output=True)
 
 
 def spanish_only_words(texts: list[str]) -> frozenset[str]:

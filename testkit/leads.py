@@ -24,6 +24,7 @@ def new_lead(
     request_id: str | None = None,
     now: datetime | None = None,
     language: str = "en",
+    phone_extension: str | None = None,
 ) -> NewLead:
     """The concern and its detail apart, as the leads store keeps them."""
     details = BookingDetails(
@@ -33,6 +34,7 @@ def new_lead(
         concern=Concern(concern, concern_detail).format(),
         preferred_time=preferred_time or "",
         patient_status=patient_status,
+        phone_extension=phone_extension,
     )
     return NewLead.create(
         details,

@@ -71,6 +71,8 @@ class StoredRequest(Protocol):
     @property
     def phone(self) -> str | None: ...
     @property
+    def phone_extension(self) -> str | None: ...
+    @property
     def email(self) -> str | None: ...
     @property
     def concern_value(self) -> Concern: ...
@@ -82,8 +84,8 @@ class StoredRequest(Protocol):
     def language(self) -> str: ...
 
 
-def phone_text(phone: str | None) -> str:
-    return format_phone(phone) if phone else ""
+def phone_text(phone: str | None, extension: str | None = None) -> str:
+    return format_phone(phone, extension) if phone else ""
 
 
 def patient_text(patient_status: str) -> str:
@@ -139,6 +141,8 @@ class BookingDetails:
     concern: str
     preferred_time: str
     patient_status: str
+    # An office line's extension, digits only ("914-555-0123 ext 12").
+    phone_extension: str | None = None
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, object]) -> BookingDetails:
@@ -152,10 +156,11 @@ class BookingDetails:
             concern=text("concern"),
             preferred_time=text("preferred_time"),
             patient_status=text("patient_status"),
+            phone_extension=text("contact_phone_extension") or None,
         )
 
     def contact_text(self) -> str:
-        parts = [format_phone(self.phone) if self.phone else None, self.email]
+        parts = [phone_text(self.phone, self.phone_extension) or None, self.email]
         return ", ".join(part for part in parts if part)
 
     def patient_text(self, language: object = None) -> str:
@@ -196,10 +201,10 @@ BOOKING_FIELDS = (
         change_cues=("phone", "number", "email", "e-mail", "mail", "contact", "cell"),
         cue_rank=1,
         staff_rows=(
-            StaffRow("phone", "Phone", lambda lead: phone_text(lead.phone)),
+            StaffRow("phone", "Phone", lambda lead: phone_text(lead.phone, lead.phone_extension)),
             StaffRow("email", "Email", lambda lead: lead.email or ""),
         ),
-        more_slots=("contact_phone", "contact_email"),
+        more_slots=("contact_phone", "contact_phone_extension", "contact_email"),
     ),
     BookingField(
         slot="concern",

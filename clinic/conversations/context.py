@@ -9,6 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from clinic.conversations.turns import user_turns
+from clinic.text.pointing_back import (
+    FOLLOWUP_MORE,
+    LOWER_BACK_WORDS,
+    NECK_WORDS,
+    POINTING_TOPICS,
+    REGION_TOPICS,
+)
 from clinic.text.wording import Wording
 from clinic.triage.tiers import TIER_INTENTS
 
@@ -16,7 +23,6 @@ from clinic.triage.tiers import TIER_INTENTS
 TOPIC_SLOT = "context_topic"
 FOLLOWUP_TREAT = "followup_treat"
 FOLLOWUP_WHAT_ABOUT = "followup_what_about"
-FOLLOWUP_MORE = "followup_more"
 FOLLOWUP_INTENTS = frozenset({FOLLOWUP_TREAT, FOLLOWUP_WHAT_ABOUT, FOLLOWUP_MORE})
 # Answers that are no FAQ topic but a follow-up can point back to.
 BOUNDARY_TOPICS = frozenset({"other_condition", "ask_medication", "ask_diagnosis"})
@@ -91,8 +97,6 @@ _WORKS_WORDS = ("work", "help", "good for", "effective", "funciona", "sirve", "a
 _CLINIC_WORDS = ("you", "clinic", "proclinix", "ustedes", "clínica", "clinica")
 # Answers that say how ART helps the case itself: "does it work for that?" stays on them.
 HELPS_ITSELF = frozenset({"headaches", "whiplash"})
-NECK_WORDS = ("neck", "cervical", "whiplash")
-LOWER_BACK_WORDS = ("back", "lumbar", "spine", "sciatic")
 
 
 @dataclass(frozen=True)
@@ -180,10 +184,21 @@ def how_asked(text: str) -> str | None:
 
 
 def resolve(
-    intent: str, topic: str | None, region: str | None, asked: str | None = None
+    intent: str,
+    topic: str | None,
+    region: str | None,
+    asked: str | None = None,
+    read_as: str | None = None,
 ) -> Followup:
-    """What a follow-up intent answers, given the last topic, the region it names and how it
-    asks (`how_asked`)."""
+    """What a follow-up intent answers, given the last topic, the region it names, how it asks
+    (`how_asked`) and the FAQ topic the classifier read it as when it points back to the last
+    topic (`points_back`: "and what causes it?" asks the causes for the last topic's region)."""
+    if read_as in POINTING_TOPICS and topic not in STAYING_TOPICS:
+        topic_region = TOPIC_REGION.get(topic or "")
+        if read_as in REGION_TOPICS and topic_region:
+            table = CAUSES if read_as in CAUSES.values() else HELPS
+            return Followup(table[topic_region], topic_region)
+        return Followup(read_as, topic_region)
     if topic in STAYING_TOPICS and not (
         topic == "other_condition" and intent == FOLLOWUP_WHAT_ABOUT and region in HELPS
     ):
@@ -199,7 +214,8 @@ def resolve(
     if topic is None:
         return Followup(None)
     topic_region = TOPIC_REGION.get(topic)
-    if intent == FOLLOWUP_TREAT:
+    # "Why does that work?" asks why, though it names working.
+    if intent == FOLLOWUP_TREAT and asked != ASKS_WHY:
         if asked == ASKS_WORKS:
             # "Does it work for that?": how ART helps the region of the topic (after its causes),
             # or the next level of a topic without one (how it works -> adhesions).

@@ -47,17 +47,6 @@ ACKNOWLEDGMENTS = frozenset(
 )
 
 
-# A no that puts the offer off ("hmm maybe another time"), which the NLU may place nowhere.
-_DEFERRAL = re.compile(
-    r"\b(?:(?:some )?other time|another time|another day|maybe later|later maybe|"
-    r"not (?:right )?now|not today|not yet|i'll think about it|let me think(?: about it)?)\b"
-)
-
-
-def is_deferral(text: str) -> bool:
-    return bool(_DEFERRAL.search(normalised(text)))
-
-
 class Step(Enum):
     START_FORM = "start_form"
     ANSWER_TOPIC = "answer_topic"

@@ -21,6 +21,8 @@ class Lead(Base):
     created_at = Column(UTCDateTime, nullable=False, index=True)
     full_name = Column(String(100), nullable=False)
     phone = Column(String(16))
+    # An office line's extension, digits only (migration 0006).
+    phone_extension = Column(String(7))
     email = Column(String(254))
     concern = Column(String(20), nullable=False)
     concern_detail = Column(Text)

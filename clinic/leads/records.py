@@ -20,6 +20,7 @@ from clinic.text.validation import (
     CONCERNS,
     PATIENT_STATUSES,
     InvalidInput,
+    is_phone_extension,
     normalize_email,
     normalize_free_text,
     normalize_name,
@@ -54,6 +55,8 @@ class LeadDetails:
     after_hours: bool | None
     # The conversation's language, "en" or "es": the front desk sees "prefers Spanish".
     language: str
+    # An office line's extension, digits only, or None.
+    phone_extension: str | None
 
     @property
     def concern_value(self) -> Concern:
@@ -99,6 +102,9 @@ class NewLead(LeadDetails):
         concern = Concern.parse(details.concern)
         name = normalize_name(details.full_name)
         phone_e164 = normalize_phone(details.phone) if details.phone else None
+        extension = details.phone_extension if phone_e164 else None
+        if extension is not None and not is_phone_extension(extension):
+            raise InvalidInput(texts.PHONE_EXTENSION)
         email_normal = normalize_email(details.email) if details.email else None
         if phone_e164 is None and email_normal is None:
             raise InvalidInput(texts.CONTACT_MISSING)
@@ -136,6 +142,7 @@ class NewLead(LeadDetails):
             conversation_id=conversation,
             after_hours=after_hours,
             language=language if language in LANGUAGES else ENGLISH,
+            phone_extension=extension,
         )
 
     def to_json(self) -> str:
@@ -150,13 +157,14 @@ class NewLead(LeadDetails):
         document = json.loads(text)
         version = document.get("version") if isinstance(document, dict) else None
         if version not in _JSON_MISSING_FIELDS:
-            raise ValueError("not a version 1, 2 or 3 lead document")
+            raise ValueError("not a version 1 to 4 lead document")
         data = document.get("lead")
-        # Older versions lack the fields added since; a lead without a language was English.
+        # Older versions lack the fields added since; a lead without a language was English,
+        # and one without an extension had none.
         expected = set(_FIELDS) - _JSON_MISSING_FIELDS[version]
         if not isinstance(data, dict) or set(data) != expected:
             raise ValueError("lead fields missing or unexpected")
-        data = {"language": ENGLISH, **data}
+        data = {"language": ENGLISH, "phone_extension": None, **data}
         try:
             lead = cls(
                 **{
@@ -173,7 +181,14 @@ class NewLead(LeadDetails):
     def check(self) -> None:
         """Raise ValueError unless every field holds what `create` would have produced."""
         required = ("full_name", "concern", "patient_status", "channel", "conversation_id")
-        optional_texts = ("phone", "email", "concern_detail", "preferred_time", "request_id")
+        optional_texts = (
+            "phone",
+            "phone_extension",
+            "email",
+            "concern_detail",
+            "preferred_time",
+            "request_id",
+        )
         texts_ok = all(isinstance(getattr(self, name), str) for name in required)
         optional_ok = all(isinstance(getattr(self, name), str | None) for name in optional_texts)
         if not (texts_ok and optional_ok):
@@ -199,6 +214,10 @@ class NewLead(LeadDetails):
                 raise ValueError("email is not normalised")
             if self.phone is None and self.email is None:
                 raise ValueError("neither phone nor email")
+            if self.phone_extension is not None and (
+                self.phone is None or not is_phone_extension(self.phone_extension)
+            ):
+                raise ValueError("extension is not digits after a phone number")
             if normalize_name(self.full_name) != self.full_name:
                 raise ValueError("name is not normalised")
         except InvalidInput as error:
@@ -209,10 +228,15 @@ class NewLead(LeadDetails):
             raise ValueError(f"unknown language {self.language!r}")
 
 
-_JSON_VERSION = 3
+_JSON_VERSION = 4
 # The fields each older spool document version lacks: 1 before the form's request id, 2 before
-# the conversation's language.
-_JSON_MISSING_FIELDS = {1: {"request_id", "language"}, 2: {"language"}, _JSON_VERSION: set()}
+# the conversation's language, 3 before the phone's extension.
+_JSON_MISSING_FIELDS = {
+    1: {"request_id", "language", "phone_extension"},
+    2: {"language", "phone_extension"},
+    3: {"phone_extension"},
+    _JSON_VERSION: set(),
+}
 _FIELDS = tuple(field.name for field in fields(NewLead))
 
 

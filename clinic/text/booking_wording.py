@@ -16,8 +16,10 @@ PHONE_TOO_LONG = Wording(
     "Ese número de teléfono es demasiado largo. Por favor, indique solo el número.",
 )
 PHONE_LETTERS = Wording(
-    "Please write the phone number with digits only, without an extension.",
-    "Por favor, escriba el número de teléfono solo con dígitos, sin extensión.",
+    "Please write the phone number with digits only; an extension may follow, as in "
+    "(914) 555-0123 ext. 12.",
+    "Por favor, escriba el número de teléfono solo con dígitos; puede añadir la extensión, "
+    "por ejemplo (914) 555-0123 ext. 12.",
 )
 PHONE_UNREADABLE = Wording(
     "That does not look like a phone number. Please include the area code, "
@@ -26,8 +28,10 @@ PHONE_UNREADABLE = Wording(
     "por ejemplo (914) 555-0123.",
 )
 PHONE_EXTENSION = Wording(
-    "Please give the phone number without an extension.",
-    "Por favor, indique el número de teléfono sin extensión.",
+    "That extension doesn't look right. Please give the number and an extension of up to "
+    "7 digits, as in (914) 555-0123 ext. 12.",
+    "Esa extensión no parece correcta. Por favor, indique el número y una extensión de hasta "
+    "7 dígitos, por ejemplo (914) 555-0123 ext. 12.",
 )
 PHONE_INVALID = Wording(
     "That phone number is not complete or not valid. Please include the area code, "

@@ -122,6 +122,12 @@ def _by_words(text: str) -> Language | None:
     return None
 
 
+def _mostly_known(tokens: list[str]) -> bool:
+    """Whether a message has at least as many words the lists know as words they do not."""
+    known = sum(token in KNOWN_WORDS for token in tokens)
+    return known >= len(tokens) - known
+
+
 def detect(text: str) -> Language | None:
     """The message's language, or None when it does not tell (too short, a name, a number, an
     email address)."""
@@ -130,7 +136,12 @@ def detect(text: str) -> Language | None:
     if not tokens:
         return None
     by_words = _by_words(text)
-    if len(tokens) <= SHORT_WORDS or by_words is not None or _is_name(text):
+    short = len(tokens) <= SHORT_WORDS
+    # One list word among words the lists do not know ("lorem ipsum dolor", "kiero una sita")
+    # is too little: the character model decides.
+    if short and (by_words is None or _mostly_known(tokens)):
+        return by_words
+    if not short and (by_words is not None or _is_name(text)):
         return by_words
     language, probability = _identifier().classify(" ".join(tokens))
     return language if float(probability) >= CONFIDENT and language in LANGUAGES else None
@@ -139,11 +150,15 @@ def detect(text: str) -> Language | None:
 def has_spanish(text: str) -> bool:
     """Whether the message has any Spanish in it: written in Spanish, or a Spanish word or
     letter inside English ("where are you? donde queda la oficina"), as Spanglish has."""
-    return (
-        detect(text) == SPANISH
-        or SPANISH_MARKS.search(text.lower()) is not None
-        or any(token in SPANISH_WORDS for token in words(text))
-    )
+    language = detect(text)
+    if language == SPANISH or SPANISH_MARKS.search(text.lower()) is not None:
+        return True
+    tokens = words(text)
+    # A short message that the character model read as English, the lists knowing too few of
+    # its words ("lorem ipsum dolor"), has no Spanish in it for one list word.
+    if language == ENGLISH and len(tokens) <= SHORT_WORDS and not _mostly_known(tokens):
+        return False
+    return any(token in SPANISH_WORDS for token in tokens)
 
 
 def resolve(text: str, previous: Language | None) -> Language:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from difflib import get_close_matches
 
 import phonenumbers
@@ -20,6 +21,10 @@ from clinic.text.wording import Wording
 DEFAULT_REGION = "US"
 NAME_MAX_LENGTH = 100
 PHONE_MAX_LENGTH = 40
+# An office line's extension ("ext. 23", "x4"): digits only, as many as a switchboard takes.
+PHONE_EXTENSION_MAX_DIGITS = 7
+# The mark before an extension at the end of a number: "ext. 23", "extension 5", "x4".
+_EXTENSION_MARK = re.compile(r"(?:ext(?:ension)?\.?|x)\s*(?=\d+\s*$)", re.IGNORECASE)
 EMAIL_MAX_LENGTH = 254
 
 CONCERNS = ("neck", "lower back", "other")
@@ -197,35 +202,64 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
-    """A phone number in E.164 form; national numbers are read in `region`."""
+@dataclass(frozen=True)
+class Phone:
+    """A phone number in E.164 form and its extension (digits), if the visitor gave one."""
+
+    e164: str
+    extension: str | None = None
+
+
+def parse_phone(text: str, region: str = DEFAULT_REGION) -> Phone:
+    """A phone number and its extension ("914-555-0123 ext 12", "(914) 555 0161 x4"); national
+    numbers are read in `region`."""
     cleaned = text.strip()
     if not cleaned:
         raise InvalidInput(texts.PHONE_MISSING)
     if len(cleaned) > PHONE_MAX_LENGTH:
         raise InvalidInput(texts.PHONE_TOO_LONG)
-    if any(character.isalpha() for character in cleaned):
-        raise InvalidInput(texts.PHONE_LETTERS)
     try:
         number = phonenumbers.parse(cleaned, region)
     except phonenumbers.NumberParseException as error:
         raise InvalidInput(texts.PHONE_UNREADABLE) from error
-    if number.extension:
+    # Letters are only allowed as the extension's mark ("ext.", "x"), never in the number.
+    if any(character.isalpha() for character in _EXTENSION_MARK.sub("", cleaned)):
+        raise InvalidInput(texts.PHONE_LETTERS)
+    extension = number.extension or None
+    if extension is not None and not is_phone_extension(extension):
         raise InvalidInput(texts.PHONE_EXTENSION)
+    number.extension = None
     if not phonenumbers.is_valid_number(number):
         raise InvalidInput(texts.PHONE_INVALID)
     uncallable = _UNCALLABLE_NUMBERS.get(phonenumbers.number_type(number))
     if uncallable:
         raise InvalidInput(texts.PHONE_UNCALLABLE, reason=uncallable)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return Phone(e164, extension)
 
 
-def format_phone(e164: str) -> str:
-    """A stored E.164 number the way people read it: national form for US numbers."""
+def is_phone_extension(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= PHONE_EXTENSION_MAX_DIGITS
+
+
+def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
+    """A phone number in E.164 form, without an extension; national numbers are read in
+    `region`."""
+    phone = parse_phone(text, region)
+    if phone.extension is not None:
+        raise InvalidInput(texts.PHONE_EXTENSION)
+    return phone.e164
+
+
+def format_phone(e164: str, extension: str | None = None) -> str:
+    """A stored E.164 number the way people read it: national form for US numbers, and the
+    extension after it ("(914) 555-0123 ext. 12")."""
     number = phonenumbers.parse(e164, None)
     if phonenumbers.region_code_for_number(number) == DEFAULT_REGION:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    else:
+        text = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return f"{text} ext. {extension}" if extension else text
 
 
 def normalize_email(text: str) -> str:

@@ -22,8 +22,10 @@ SETS = REPO_ROOT / "tests" / "dialogue"
 REPORTS = REPO_ROOT / "test-artifacts" / "dialogue"
 # Conversations of the suite the assistant does not manage yet, each with the gap it shows.
 KNOWN_GAPS = {
-    "c006": "a follow-up the NLU reads as an FAQ topic (how many sessions for that?) is answered "
-    "as that topic, not against the boundary answer before it (ART for the knee)",
+    "d009": 'a yes worded as a wish ("ok yes, I\'d like to ask a practitioner") after the '
+    "practitioner-first answer is read as a question the article does not answer",
+    "d010": 'blood thinners asked about ART ("is active release ok for me?") get the '
+    "medication answer, not ask a practitioner first",
 }
 
 

@@ -24,7 +24,10 @@ def test_upgrade_creates_the_schema_the_models_describe(empty_db_url):
     engine = make_engine(empty_db_url)
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), all_tables()) == []
-        assert MigrationContext.configure(connection).get_current_revision() == "0005_lead_language"
+        assert (
+            MigrationContext.configure(connection).get_current_revision()
+            == "0006_lead_phone_extension"
+        )
     engine.dispose()
 
 
@@ -74,3 +77,18 @@ def test_a_database_from_before_the_language_keeps_its_leads_as_english(empty_db
     repo.engine.dispose()
     downgrade(empty_db_url, "0004_unanswered_marks")
     upgrade(empty_db_url)
+
+
+def test_a_database_from_before_the_extension_keeps_its_leads(empty_db_url, make_lead):
+    upgrade(empty_db_url, "0005_lead_language")
+    downgrade(empty_db_url, "0005_lead_language")
+    upgrade(empty_db_url)
+    repo = LeadRepository(make_engine(empty_db_url))
+    stored = repo.submit(make_lead(phone_extension="12")).lead
+    assert repo.get(stored.reference).phone_extension == "12"
+    repo.engine.dispose()
+    downgrade(empty_db_url, "0005_lead_language")
+    repo = LeadRepository(make_engine(empty_db_url))
+    columns = {column["name"] for column in inspect(repo.engine).get_columns("leads")}
+    assert "phone_extension" not in columns
+    repo.engine.dispose()

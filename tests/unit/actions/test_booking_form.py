@@ -62,6 +62,33 @@ def test_contact_answer_fills_phone_and_or_email(dispatcher, answer, phone, emai
 
 
 @pytest.mark.parametrize(
+    ("answer", "phone", "extension"),
+    [
+        ("my work line 914-555-0111 ext. 23", "+19145550111", "23"),
+        ("(914) 555 0161 x4", "+19145550161", "4"),
+        ("914-555-0123 ext 12", "+19145550123", "12"),
+    ],
+)
+def test_an_office_line_with_an_extension_is_taken_with_it(dispatcher, answer, phone, extension):
+    result = FORM.validate_contact(answer, dispatcher, contact_tracker(answer), DOMAIN)
+    assert (result["contact_phone"], result["contact_phone_extension"]) == (phone, extension)
+    assert dispatcher.messages == []
+
+
+def test_a_new_email_keeps_the_phone_and_its_extension(dispatcher):
+    slots = {
+        "requested_slot": "preferred_time",
+        "contact_phone": "+19145550123",
+        "contact_phone_extension": "12",
+    }
+    text = "my email is jane@example.com"
+    result = FORM.validate_contact(text, dispatcher, make_tracker(slots, text=text), DOMAIN)
+    assert result["contact_phone"] == "+19145550123"
+    assert result["contact_phone_extension"] == "12"
+    assert result["contact_email"] == "jane@example.com"
+
+
+@pytest.mark.parametrize(
     ("answer", "reason"),
     [
         ("555-0123", "not complete or not valid"),

@@ -224,7 +224,11 @@ def test_summary_question_is_silent_while_a_detail_is_being_chosen():
     ("text", "entities", "cleared"),
     [
         ("", [entity("detail", "full_name")], {"full_name"}),
-        ("I need to change my email", [], {"contact", "contact_phone", "contact_email"}),
+        (
+            "I need to change my email",
+            [],
+            {"contact", "contact_phone", "contact_phone_extension", "contact_email"},
+        ),
         ("it's about something else", [], {"concern", "body_region"}),
     ],
 )

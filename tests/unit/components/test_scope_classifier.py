@@ -3,6 +3,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.scope_classifier import (
     ScopeClassifier,
+    _take_deferral,
+    _take_followup,
     _take_visit_request,
     reads_as_spanish,
     spanish_only_words,
@@ -61,6 +63,38 @@ def test_a_message_that_asks_to_be_seen_starts_the_booking_request(text, expecte
     ScopeClassifier._set_prediction(message, {"faq/lower_back_pain": 0.7, "book_appointment": 0.2})
     _take_visit_request(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.7}
+    assert message.get("intent_ranking")[0]["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "expected"),
+    [
+        ("and what causes it in the first place", "faq/neck_pain_causes", "followup_more"),
+        ("how many sessions for that?", "faq/sessions_results", "followup_more"),
+        ("what causes neck pain", "faq/neck_pain_causes", "faq"),
+        ("what causes it in the lower back", "faq/lower_back_causes", "faq"),
+        ("what is it exactly", "faq/what_is_art", "faq"),
+    ],
+)
+def test_a_region_question_that_points_back_is_a_follow_up(text, topic, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {topic: 0.7, "greet": 0.2})
+    _take_followup(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.7}
+    assert message.get("intent_ranking")[0]["name"] == expected
+    # The topic it was read as stays for the follow-up's answer.
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("maybe later", "deny"), ("maybe later thanks", "deny"), ("bye", "goodbye")],
+)
+def test_a_deferral_read_as_a_goodbye_declines(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"goodbye": 0.6, "deny": 0.3, "greet": 0.1})
+    _take_deferral(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.6}
     assert message.get("intent_ranking")[0]["name"] == expected
 
 

@@ -6,6 +6,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import ActionAnswerFollowup
 from clinic.conversations.context import (
     ASKS_WORKS,
+    CAUSES,
+    HELPS,
     LOWER_BACK,
     NECK,
     NEXT_LEVEL,
@@ -19,6 +21,7 @@ from clinic.conversations.context import (
     response_of,
     topic_after,
 )
+from clinic.text.pointing_back import REGION_TOPICS, points_back
 from testkit.coroutines import run_coroutine
 from testkit.domain import load_domain
 
@@ -212,9 +215,13 @@ def test_the_topic_after_an_unclear_or_treat_follow_up_stays():
     assert topic_after(Followup("lower_back_pain", LOWER_BACK), "neck_pain") == "lower_back_pain"
 
 
-def run(events, text, intent, regions=()):
+def run(events, text, intent, regions=(), read_as=None):
     entities = [{"entity": "BODY_REGION", "value": value} for value in regions]
     latest = {"text": text, "intent": {"name": intent}, "entities": entities}
+    if read_as:
+        latest["response_selector"] = {
+            "faq": {"response": {"intent_response_key": f"faq/{read_as}"}}
+        }
     events = [*events, {**message(text, intent), "parse_data": latest}]
     tracker = Tracker("t", {}, latest, events, False, None, None, "")
     dispatcher = CollectingDispatcher()
@@ -242,3 +249,62 @@ def test_the_action_stays_on_not_in_article():
     events = answered("how much is a session", "faq", "not_in_article")
     responses, _ = run(events, "and the second one?", "followup_more")
     assert responses == [("utter_faq/not_in_article", None)]
+
+
+@pytest.mark.parametrize(
+    ("topic", "read_as", "expected"),
+    [
+        # "And what causes it in the first place" after the lower back: its causes.
+        ("lower_back_pain", "neck_pain_causes", Followup("lower_back_causes", LOWER_BACK)),
+        ("whiplash", "lower_back_pain", Followup("neck_pain", NECK)),
+        # "How many sessions for that?" after the neck: the sessions answer, on the neck.
+        ("neck_pain", "sessions_results", Followup("sessions_results", NECK)),
+        # After the knee, the article still says nothing about it.
+        ("other_condition", "sessions_results", Followup("other_condition")),
+        ("not_in_article", "neck_pain_causes", Followup("not_in_article")),
+        # No region to point back to: what the classifier read.
+        ("what_is_art", "neck_pain_causes", Followup("neck_pain_causes")),
+        (None, "lower_back_causes", Followup("lower_back_causes")),
+    ],
+)
+def test_a_topic_question_that_points_back_takes_the_last_topics_region(topic, read_as, expected):
+    assert resolve("followup_more", topic, None, None, read_as) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "expected"),
+    [
+        ("and what causes it in the first place", "neck_pain_causes", True),
+        ("how many sessions for that?", "sessions_results", True),
+        ("how many sessions does it usually take?", "sessions_results", False),
+        ("how many sessions would that take", "sessions_results", True),
+        ("what causes neck pain", "neck_pain_causes", False),
+        ("what causes it in my lower back", "lower_back_causes", False),
+        ("what is it", "what_is_art", False),
+        ("what causes it", None, False),
+    ],
+)
+def test_points_back(text, read_as, expected):
+    assert points_back(text, read_as) is expected
+
+
+def test_the_action_answers_the_causes_for_the_region_of_the_last_topic():
+    events = [
+        *answered("does art help the lower back", "faq", "lower_back_pain"),
+        *answered("no thanks", "deny"),
+    ]
+    text = "and what causes it in the first place"
+    assert run(events, text, "followup_more", read_as="neck_pain_causes") == (
+        [("utter_faq/lower_back_causes", None)],
+        [SlotSet("context_topic", "lower_back_causes")],
+    )
+
+
+def test_the_region_topics_are_those_of_the_regions():
+    assert {*HELPS.values(), *CAUSES.values()} == REGION_TOPICS
+
+
+def test_why_does_that_work_asks_why():
+    assert resolve("followup_treat", "how_art_works", None, how_asked("why does that work?")) == (
+        Followup("why_effective")
+    )

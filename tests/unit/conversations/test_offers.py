@@ -13,10 +13,10 @@ from clinic.conversations.offers import (
     answer_to_offer,
     button_payloads,
     declined_just_before,
-    is_deferral,
     is_yes_to_go_on,
     last_offer,
 )
+from clinic.text.deferral import is_deferral
 from testkit.coroutines import run_coroutine
 from testkit.domain import load_domain
 

@@ -27,6 +27,7 @@ def lead_view(**overrides: object) -> LeadView:
         "conversation_id": "c-1",
         "after_hours": False,
         "language": "en",
+        "phone_extension": None,
         "status": "new",
         "notes": (),
     }

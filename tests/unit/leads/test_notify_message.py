@@ -37,6 +37,11 @@ def test_the_email_of_a_spanish_lead_says_prefers_spanish(make_lead):
     assert "Patient: New patient\nLanguage: prefers Spanish\nAfter hours: no\n" in body
 
 
+def test_the_email_shows_an_office_lines_extension(make_lead):
+    body = build_message(make_lead(phone_extension="12"), SETTINGS).get_content()
+    assert "Phone: (914) 555-0123 ext. 12\n" in body
+
+
 def test_message_for_unknown_hours_and_missing_contact(make_lead):
     lead = make_lead(email=None, preferred_time=None, after_hours=None)
     body = build_message(lead, SETTINGS).get_content()

@@ -114,7 +114,7 @@ def test_json_round_trip(make_lead):
 @pytest.mark.parametrize(
     "corrupt",
     [
-        lambda data: data.update(version=4),
+        lambda data: data.update(version=5),
         lambda data: data["lead"].update(language="fr"),
         lambda data: data["lead"].pop("email"),
         lambda data: data["lead"].update(extra=1),
@@ -167,6 +167,7 @@ def test_duplicate_key_per_form_start_a_spool_file_from_before_still_reads(make_
     document["version"] = 1
     del document["lead"]["request_id"]
     del document["lead"]["language"]
+    del document["lead"]["phone_extension"]
     assert NewLead.from_json(json.dumps(document)) == lead
 
 
@@ -181,10 +182,32 @@ def test_a_lead_keeps_the_conversations_language_and_round_trips_through_json(ma
 def test_a_spool_file_from_before_the_language_reads_as_english(make_lead):
     lead = make_lead()
     document = json.loads(lead.to_json())
-    assert document["version"] == 3
+    assert document["version"] == 4
     document["version"] = 2
     del document["lead"]["language"]
+    del document["lead"]["phone_extension"]
     assert NewLead.from_json(json.dumps(document)) == lead
     document["lead"]["language"] = "en"
+    with pytest.raises(ValueError):
+        NewLead.from_json(json.dumps(document))
+
+
+def test_a_phone_extension_is_kept_and_round_trips_through_json(make_lead):
+    lead = make_lead(phone="914-555-0123", phone_extension="12")
+    assert (lead.phone, lead.phone_extension) == ("+19145550123", "12")
+    assert NewLead.from_json(lead.to_json()) == lead
+    assert make_lead(phone=None, phone_extension="12").phone_extension is None
+    with pytest.raises(InvalidInput):
+        make_lead(phone_extension="12a")
+
+
+def test_a_spool_file_from_before_the_extension_reads_with_none(make_lead):
+    lead = make_lead()
+    document = json.loads(lead.to_json())
+    document["version"] = 3
+    del document["lead"]["phone_extension"]
+    assert NewLead.from_json(json.dumps(document)) == lead
+    document["version"] = 4
+    document["lead"]["phone_extension"] = "x1"
     with pytest.raises(ValueError):
         NewLead.from_json(json.dumps(document))

@@ -18,6 +18,9 @@ from clinic.text.language_detect import detect, has_spanish, resolve
         ("Buenos Dias Quiero Una Cita", "es"),
         ("my email is maria.lopez@gmail.com", "en"),
         ("mi correo es maria.lopez@gmail.com", "es"),
+        # One list word among unknown ones: the character model decides.
+        ("lorem ipsum dolor", "en"),
+        ("kiero una sita", "es"),
     ],
 )
 def test_detects_the_language_a_message_is_written_in(text: str, expected: str) -> None:
@@ -99,6 +102,8 @@ def test_the_pages_language_comes_from_the_widgets_metadata(metadata, expected) 
         ("what is ART and how does it work", False),
         ("can I take ibuprofen for my neck", False),
         ("ok", False),
+        ("lorem ipsum dolor", False),
+        ("tengo back pain", True),
     ],
 )
 def test_spanish_inside_a_message_is_found_however_little_there_is(text: str, expected: bool):

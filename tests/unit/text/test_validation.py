@@ -2,6 +2,7 @@ import pytest
 
 from clinic.text.validation import (
     InvalidInput,
+    Phone,
     format_phone,
     is_non_answer,
     normalize_email,
@@ -11,6 +12,7 @@ from clinic.text.validation import (
     parse_concern,
     parse_name,
     parse_patient_status,
+    parse_phone,
     parse_yes_no,
 )
 
@@ -45,6 +47,7 @@ def test_good_phone_numbers_become_e164(text, expected):
         "1-800-FLOWERS",
         "(914) 555-0123 ext 12",
         "914 555 0123 x12",
+        "1-800-FLOWERS x12",
         "+44 20",
         "+1 914 555 01234567",
         "9" * 41,
@@ -65,11 +68,39 @@ def test_national_numbers_follow_the_given_region():
 
 
 @pytest.mark.parametrize(
-    ("e164", "shown"),
-    [("+19145550123", "(914) 555-0123"), ("+442079460958", "+44 20 7946 0958")],
+    ("text", "expected"),
+    [
+        ("914-555-0123 ext 12", Phone("+19145550123", "12")),
+        ("914-555-0111 ext. 23", Phone("+19145550111", "23")),
+        ("(914) 555 0161 x4", Phone("+19145550161", "4")),
+        ("914-555-0123 extension 5", Phone("+19145550123", "5")),
+        ("+44 20 7946 0958 ext 3", Phone("+442079460958", "3")),
+        ("914-555-0123", Phone("+19145550123")),
+    ],
 )
-def test_format_phone_reads_like_people_write_it(e164, shown):
-    assert format_phone(e164) == shown
+def test_an_office_line_keeps_its_extension(text, expected):
+    """A number with an extension is taken, the extension kept apart for the front desk."""
+    assert parse_phone(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["914-555-0123 ext 12345678", "1-800-FLOWERS x12", "914-555-01ab ext 2"]
+)
+def test_an_extension_gets_no_letters_into_the_number_and_stays_short(text):
+    with pytest.raises(InvalidInput):
+        parse_phone(text)
+
+
+@pytest.mark.parametrize(
+    ("e164", "extension", "shown"),
+    [
+        ("+19145550123", None, "(914) 555-0123"),
+        ("+442079460958", None, "+44 20 7946 0958"),
+        ("+19145550123", "12", "(914) 555-0123 ext. 12"),
+    ],
+)
+def test_format_phone_reads_like_people_write_it(e164, extension, shown):
+    assert format_phone(e164, extension) == shown
 
 
 @pytest.mark.parametrize(

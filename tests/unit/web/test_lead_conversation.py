@@ -104,3 +104,9 @@ def test_the_list_offers_a_call_back_link_and_the_preferred_times(stores, tracke
     ann = next(row for row in rows if "Ann Lee" in row)
     assert "tel:" not in ann
     assert "not given" in ann
+
+
+def test_the_list_shows_an_office_lines_extension(stores, tracker):
+    submit_lead(stores.leads, "visitor-office-3", phone="914-555-0111", phone_extension="23")
+    page = client_for(stores, tracker).get("/").get_data(as_text=True)
+    assert '<a href="tel:+19145550111">(914) 555-0111 ext. 23</a>' in page
