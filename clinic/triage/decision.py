@@ -6,9 +6,11 @@ assistant asks the visitor first (`symptom_check`) instead of guessing either wa
 first when only the model sees a crisis in a message whose mention of suicide or self-harm the
 rules dismissed (denied, told as over, asked about in general): the model reads the words, the
 rules read what is said about them; likewise for an everyday figure of speech ("my boss is going
-to kill me"). Likewise for a red flag the rules found and dismissed, or such a figure of speech
-("i'm going to strangle my teenager"): the model alone sends such a message to 911 only when it
-is nearly sure (`overrule`), and otherwise the assistant asks first. And when a red flag the
+to kill me"), and for a reply of a few words ("i've been before") in which the model alone sees a
+crisis without being nearly sure (`overrule`). Likewise for a red flag the rules found and
+dismissed, or such a figure of speech ("i'm going to strangle my teenager"): the model alone
+sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise the
+assistant asks first. And when a red flag the
 rules set aside as a question in general is asked in the visitor's own words ("is it normal to
 get chest pain with my neck stiffness?").
 """
@@ -25,11 +27,15 @@ from clinic.triage.red_flags import (
     mentions_crisis,
     mentions_emergency,
     most_severe,
+    normalize,
 )
 from clinic.triage.red_flags_es import find_all_red_flags
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
 
 ROUTINE_LABEL = "routine"
+# A reply of a few words ("i've been before", "no I can feel everything") holds too little for the
+# model alone to name a crisis unless it is nearly sure (`overrule`): the assistant asks first.
+SHORT_REPLY_WORDS = 5
 # The category of a symptom check that asks about a crisis rather than physical red flags.
 CRISIS_CHECK = "crisis"
 RULE, MODEL = "rule", "model"
@@ -79,6 +85,13 @@ def risk(probabilities: Mapping[str, float]) -> float:
     return 1.0 - probabilities.get(ROUTINE_LABEL, 1.0)
 
 
+def _short_and_unsure(text: str, probabilities: Mapping[str, float], point: OperatingPoint) -> bool:
+    return (
+        len(normalize(text).split()) <= SHORT_REPLY_WORDS
+        and probabilities.get(CRISIS.intent or "", 0.0) < point.overrule
+    )
+
+
 def decide(
     text: str,
     probabilities: Mapping[str, float] | None,
@@ -99,7 +112,11 @@ def decide(
         by_model is CRISIS
         and rules
         and finding is None
-        and (mentions_crisis(text) or crisis_idiom(text))
+        and (
+            mentions_crisis(text)
+            or crisis_idiom(text)
+            or _short_and_unsure(text, probabilities or {}, point)
+        )
     ):
         return Decision(SYMPTOM_CHECK, MODEL, CRISIS_CHECK, at_risk)
     if (

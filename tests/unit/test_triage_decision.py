@@ -24,7 +24,8 @@ def test_a_rule_decides_even_when_the_model_sees_nothing():
 
 def test_the_model_decides_above_its_threshold():
     assert decide("a plain message", probabilities(emergency=0.65), POINT).tier is EMERGENCY
-    assert decide("a plain message", probabilities(crisis=0.55), POINT).tier is CRISIS
+    text = "a plain message of more than a few words"
+    assert decide(text, probabilities(crisis=0.55), POINT).tier is CRISIS
     assert decide("a plain message", probabilities(urgent=0.75), POINT).tier is URGENT_CARE
 
 
@@ -59,7 +60,7 @@ def test_the_model_alone_asks_first_about_a_crisis_the_rules_saw_denied():
     crisis_alone = {"routine": 0.1, "crisis": 0.9}
     denied = decide("no self harm thoughts here, just a sore back", crisis_alone, point)
     assert denied.tier is SYMPTOM_CHECK
-    unnamed = decide("everything feels pointless lately", crisis_alone, point)
+    unnamed = decide("everything feels so pointless lately, every single day", crisis_alone, point)
     assert unnamed.tier is CRISIS
 
 
@@ -122,3 +123,18 @@ def test_a_red_flag_asked_about_as_the_visitors_own_asks_first(text):
 )
 def test_an_imagined_or_ordinary_sign_asked_about_stays_routine(text):
     assert decide(text, probabilities(), POINT).tier is ROUTINE
+
+
+@pytest.mark.parametrize("text", ["i've been before", "no I can feel everything"])
+def test_a_short_reply_the_model_alone_reads_as_a_crisis_asks_first(text):
+    decision = decide(text, probabilities(crisis=0.8), POINT)
+    assert (decision.tier, decision.category) == (SYMPTOM_CHECK, "crisis")
+
+
+def test_a_short_reply_the_model_is_nearly_sure_of_is_a_crisis():
+    assert decide("going tonight, goodbye", probabilities(crisis=0.97), POINT).tier is CRISIS
+
+
+def test_a_longer_message_the_model_alone_reads_as_a_crisis_is_a_crisis():
+    text = "ive been looking at high buildings and thinking about it"
+    assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
