@@ -267,17 +267,7 @@ def _take_visit_request(message: Message) -> None:
     intent = message.get(INTENT) or {}
     if intent.get(INTENT_NAME_KEY) not in VISIT_READ_AS or not asks_to_be_seen(message.get(TEXT)):
         return
-    booking = {
-        INTENT_NAME_KEY: BOOK_INTENT,
-        PREDICTED_CONFIDENCE_KEY: intent[PREDICTED_CONFIDENCE_KEY],
-    }
-    others = [
-        entry
-        for entry in message.get(INTENT_RANKING_KEY) or []
-        if entry.get(INTENT_NAME_KEY) != BOOK_INTENT
-    ]
-    message.set(INTENT, booking, add_to_output=True)
-    message.set(INTENT_RANKING_KEY, [booking, *others], add_to_output=True)
+    _put_first(message, BOOK_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
 
 
 def _take_followup(message: Message) -> None:
