@@ -92,6 +92,16 @@ def _short_and_unsure(text: str, probabilities: Mapping[str, float], point: Oper
     )
 
 
+def _short_without_a_sign(text: str) -> bool:
+    """A reply of a few words that names no sign ("yes thats everything" at the booking's
+    confirmation): the model's risk below every tier does not interrupt it with a check."""
+    return (
+        len(normalize(text).split()) <= SHORT_REPLY_WORDS
+        and not mentions_emergency(text)
+        and not mentions_crisis(text)
+    )
+
+
 def decide(
     text: str,
     probabilities: Mapping[str, float] | None,
@@ -132,6 +142,6 @@ def decide(
         return Decision(SYMPTOM_CHECK, RULE, None, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
-    if at_risk >= point.check:
+    if at_risk >= point.check and not _short_without_a_sign(text):
         return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     return Decision(ROUTINE, None, None, at_risk)

@@ -35,7 +35,8 @@ def test_the_more_serious_of_rule_and_model_wins():
 
 
 def test_some_risk_below_every_threshold_asks_first():
-    decision = decide("a plain message", probabilities(emergency=0.2, urgent=0.15), POINT)
+    text = "a plain message of more than a few words"
+    decision = decide(text, probabilities(emergency=0.2, urgent=0.15), POINT)
     assert decision.tier is SYMPTOM_CHECK
     assert decision.risk == pytest.approx(0.35)
 
@@ -138,3 +139,11 @@ def test_a_short_reply_the_model_is_nearly_sure_of_is_a_crisis():
 def test_a_longer_message_the_model_alone_reads_as_a_crisis_is_a_crisis():
     text = "ive been looking at high buildings and thinking about it"
     assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
+
+
+def test_a_short_reply_naming_no_sign_is_not_interrupted_by_a_risk_below_every_tier():
+    some_risk = probabilities(emergency=0.2, crisis=0.3)
+    assert decide("yes thats everything", some_risk, POINT).tier is ROUTINE
+    assert decide("yes my chest hurts", some_risk, POINT).tier is EMERGENCY
+    longer = "yes thats everything i wanted to tell you about it today"
+    assert decide(longer, some_risk, POINT).tier is SYMPTOM_CHECK
