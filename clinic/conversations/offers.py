@@ -4,13 +4,13 @@ second no in a row does not ask again."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from clinic.conversations.turns import ran, user_turns
+from clinic.text.deferral import normalised
 from clinic.text.validation import parse_yes_no
 
 OFFER_ACTION = "action_answer_offer"
@@ -85,10 +85,6 @@ def is_yes_to_go_on(intent: str, text: str) -> bool:
         and parse_yes_no(text) is True
         and not MORE_WORDS & set(normalised(text).split())
     )
-
-
-def normalised(text: str) -> str:
-    return " ".join(re.findall(r"[a-z']+", text.lower()))
 
 
 def is_acknowledgment(text: str) -> bool:

@@ -11,5 +11,10 @@ _DEFERRAL = re.compile(
 )
 
 
+def normalised(text: str) -> str:
+    """A short reply's lower-cased words, apostrophes kept ("Not today!" -> "not today")."""
+    return " ".join(re.findall(r"[a-z']+", text.lower()))
+
+
 def is_deferral(text: str) -> bool:
-    return bool(_DEFERRAL.search(" ".join(re.findall(r"[a-z']+", text.lower()))))
+    return bool(_DEFERRAL.search(normalised(text)))

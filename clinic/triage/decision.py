@@ -10,9 +10,8 @@ to kill me"), and for a reply of a few words ("i've been before") in which the m
 crisis without being nearly sure (`overrule`). Likewise for a red flag the rules found and
 dismissed, or such a figure of speech ("i'm going to strangle my teenager"): the model alone
 sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise the
-assistant asks first. And when a red flag the
-rules set aside as a question in general is asked in the visitor's own words ("is it normal to
-get chest pain with my neck stiffness?").
+assistant asks first. And when a red flag the rules set aside as a question in general is asked
+in the visitor's own words ("is it normal to get chest pain with my neck stiffness?").
 """
 
 from __future__ import annotations
@@ -85,21 +84,18 @@ def risk(probabilities: Mapping[str, float]) -> float:
     return 1.0 - probabilities.get(ROUTINE_LABEL, 1.0)
 
 
+def _short_reply(text: str) -> bool:
+    return len(normalize(text).split()) <= SHORT_REPLY_WORDS
+
+
 def _short_and_unsure(text: str, probabilities: Mapping[str, float], point: OperatingPoint) -> bool:
-    return (
-        len(normalize(text).split()) <= SHORT_REPLY_WORDS
-        and probabilities.get(CRISIS.intent or "", 0.0) < point.overrule
-    )
+    return _short_reply(text) and probabilities.get(CRISIS.intent or "", 0.0) < point.overrule
 
 
 def _short_without_a_sign(text: str) -> bool:
     """A reply of a few words that names no sign ("yes thats everything" at the booking's
     confirmation): the model's risk below every tier does not interrupt it with a check."""
-    return (
-        len(normalize(text).split()) <= SHORT_REPLY_WORDS
-        and not mentions_emergency(text)
-        and not mentions_crisis(text)
-    )
+    return _short_reply(text) and not mentions_emergency(text) and not mentions_crisis(text)
 
 
 def decide(

@@ -406,8 +406,8 @@ RULES: tuple[Rule, ...] = (
         r"|\bsevere burns?\b",
         r"\b(?:sugar|glucose) (?:is |was |at )?(?:[1-5]\d)\b|\blow (?:blood )?sugar\b.{0,40}"
         r"\b(?:confus\w*|shak\w*|sweat\w*|pass\w* out)",
-        r"\b(?:bgl|bsl|bg|blood sugar|blood glucose|sugar|glucose) (?:is |was |at "
-        r"|of )?[0-2]\.\d\b",
+        r"\b(?:bgl|bsl|bg|blood sugar|blood glucose|sugar|glucose)"
+        r" (?:is |was |at |of )?[0-2]\.\d\b",
         r"\b(?:wont|cant|unable to|refus\w*) (?:to )?(?:take|swallow|eat|drink) (?:any |the )?"
         r"(?:oral )?(?:glucose|sugar|juice)\b",
         r"\bpregnant\b.{0,60}\b(?:bleeding|cramping|contractions|waters? broke)\b",
@@ -528,8 +528,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:putting|put|getting|got) my affairs in order\b",
         r"\bgarage\b.{0,40}\b(?:car|engine) (?:running|on)\b|\b(?:car|engine) (?:running|on)\b"
         r".{0,40}\bgarage\b",
-        r"\b(?:walk\w*|step\w*|run\w*|jump\w*|throw\w* myself) (?:out )?in(?:to"
-        r"| front of) (?:traffic|the road|a train|a bus"
+        r"\b(?:walk\w*|step\w*|run\w*|jump\w*|throw\w* myself)"
+        r" (?:out )?in(?:to| front of) (?:traffic|the road|a train|a bus"
         r"|a truck|oncoming)",
         r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
         r"\bkms\b|\bctb\b|\bthis is it for me\b",
@@ -688,8 +688,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pointing|bent|facing|sticking) (?:out )?the wrong way\b|\bthink (?:i|it) (?:broke|is"
         r" broken|fractured)\b",
         r"\bred (?:streak|line)s? (?:going|running|spreading|moving) up\b",
-        r"\b(?:cant|cannot|unable to|couldnt) (?:put|bear|take) (?:any |much )?weight (?:on"
-        r"|through)\b",
+        r"\b(?:cant|cannot|unable to|couldnt) (?:put|bear|take) (?:any |much )?weight"
+        r" (?:on|through)\b",
         together(
             r"(?:burn\w*|hurts?|pain) (?:when|while) (?:i )?(?:pee|peeing|urinat\w*)"
             r"|(?:burning|painful) urination|blood when i (?:pee|peed|urinate)|blood in"
@@ -825,9 +825,8 @@ PAST = re.compile(
     r"|at (?:age|the age of) \d+|has passed"
     r"|went away|is gone now|resolved|wore off|worn off"
     r"|(?:old|ancient) history"
-    r"|(?:fine|ok|good|nothing|no (?:issues|problems)) (?:ever |for (?:\w+ )?(?:years"
-    r"|months) )?since"
-    r"(?: then)?"
+    r"|(?:fine|ok|good|nothing|no (?:issues|problems))"
+    r" (?:ever |for (?:\w+ )?(?:years|months) )?since(?: then)?"
     r"|in my (?:early |late |mid )?(?:teens|twenties|thirties|forties|\d0s)|during (?:covid"
     r"|the pandemic|my divorce)|as a teen\w*|when i was a teen\w*|in (?:grad|middle|high)"
     r" school|in the (?:\d0s|(?:19|20)\d0s)|decades ago|that was (?:\w+ )?years ago"
@@ -844,8 +843,8 @@ GENERAL = re.compile(
     r"|\w+ from)"
     r"|which symptoms|what symptoms|when should i (?:go|call|worry|see)|should i (?:worry|go"
     r" to the er|call 911) if|(?:what|how) if (?:i|you)"
-    r"|if i (?:ever )?(?:get|got|have|had|start|notice|feel|felt)|(?:whats|what is) (?:a "
-    r"|an )?(?:cauda equina|saddle \w+)"
+    r"|if i (?:ever )?(?:get|got|have|had|start|notice|feel|felt)"
+    r"|(?:whats|what is) (?:a |an )?(?:cauda equina|saddle \w+)"
     r"|in case (?:i|of)|does (?:art|active release|it|this|the treatment) cause|can (?:art"
     r"|active release|it|this|an adjustment|chiropractic) cause|is it possible to get|risk of"
     r"|worried (?:about|that) (?:getting|having|it could)|afraid of (?:getting|having)"
