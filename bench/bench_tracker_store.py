@@ -69,7 +69,8 @@ def turn_events(number: int, clock: float) -> list[Event]:
     """One booking turn as the Rasa server stores it: about 4.5 kB of events."""
     text = f"my name is Visitor Number {number} and my phone is 914 555 01{number % 100:02d}"
     ranking = [
-        {"name": name, "confidence": round(0.9 / (rank + 1), 6)} for rank, name in enumerate(INTENTS)
+        {"name": name, "confidence": round(0.9 / (rank + 1), 6)}
+        for rank, name in enumerate(INTENTS)
     ]
     parse_data = {
         "text": text,
@@ -127,7 +128,12 @@ class Times:
         self.wall[name] += time.perf_counter() - wall
 
 
-def measure(store: FormForgettingSQLTrackerStore, length: int, conversations: int) -> Times:
+def measure(
+    loop: asyncio.AbstractEventLoop,
+    store: FormForgettingSQLTrackerStore,
+    length: int,
+    conversations: int,
+) -> Times:
     """Store `conversations` conversations of `length` turns, then time one more turn of each
     (twice: the second round is the one reported, after the caches of both sides are warm)."""
     clock = time.time() - 3600
@@ -137,18 +143,18 @@ def measure(store: FormForgettingSQLTrackerStore, length: int, conversations: in
         for number in range(length - 2):
             for event in turn_events(number, clock + number):
                 tracker.update(event)
-        asyncio.run(store.save(tracker))
+        loop.run_until_complete(store.save(tracker))
     times = Times()
     for round_number in (length - 2, length - 1):
         times = Times()
         for sender in senders:
             with times.timing("retrieve"):
-                tracker = asyncio.run(store.retrieve(sender))
+                tracker = loop.run_until_complete(store.retrieve(sender))
             assert tracker is not None
             for event in turn_events(round_number, clock + round_number):
                 tracker.update(event)
             with times.timing("save"):
-                asyncio.run(store.save(tracker))
+                loop.run_until_complete(store.save(tracker))
             times.turns += 1
     return times
 
@@ -163,8 +169,9 @@ def drop_tables(url: str) -> None:
 
 
 def report(backend: str, store: FormForgettingSQLTrackerStore, conversations: int) -> None:
+    loop = asyncio.new_event_loop()
     for length in LENGTHS:
-        times = measure(store, length, conversations)
+        times = measure(loop, store, length, conversations)
         per_turn = {
             name: (1000 * times.cpu[name] / times.turns, 1000 * times.wall[name] / times.turns)
             for name in ("retrieve", "save")
@@ -178,6 +185,7 @@ def report(backend: str, store: FormForgettingSQLTrackerStore, conversations: in
             f"{total_cpu:.2f} / {total_wall:.2f} ms |",
             flush=True,
         )
+    loop.close()
 
 
 def main() -> None:
