@@ -74,7 +74,7 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         # A failed save's error (logged by Rasa's fallback store) must not quote the events' values.
         self.engine.hide_parameters = True
-        self._stored_counts: dict[str, tuple[weakref.ref[DialogueStateTracker] | None, int]] = {}
+        self._stored_counts: dict[str, tuple[weakref.ref[DialogueStateTracker], int]] = {}
         self._latest_session_data = _latest_session_data(self.SQLEvent.__table__)
 
     async def _retrieve(
@@ -82,6 +82,8 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     ) -> DialogueStateTracker | None:
         """Rasa's retrieve, reading only the events' data column (not whole ORM objects), and
         keeping the number of stored events of the latest session for the next save."""
+        if not fetch_events_from_all_sessions:
+            self._stored_counts.pop(sender_id, None)  # a failed retrieve leaves no count behind
         with self.session_scope() as session:
             if fetch_events_from_all_sessions:
                 rows = self._event_query(
@@ -93,27 +95,21 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
         tracker = None
         if self.domain and events:
             tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
-        if not fetch_events_from_all_sessions:
-            self._stored_counts.pop(sender_id, None)
-            self._stored_counts[sender_id] = (
-                None if tracker is None else weakref.ref(tracker),
-                len(events),
-            )
+        if tracker is not None and not fetch_events_from_all_sessions:
+            self._stored_counts[sender_id] = (weakref.ref(tracker), len(events))
             while len(self._stored_counts) > STORED_COUNTS_KEPT:
                 del self._stored_counts[next(iter(self._stored_counts))]
         return tracker
 
     def _stored_count(self, tracker: DialogueStateTracker) -> int | None:
         """The number of stored events of the tracker's latest session as its retrieve counted
-        them, when this tracker is the one that retrieve made (or the one Rasa made after the
-        retrieve found nothing), and no other retrieve of the conversation came between."""
+        them, when this tracker is the one that retrieve made and no other retrieve of the
+        conversation came between (a new conversation's first save counts)."""
         kept = self._stored_counts.pop(tracker.sender_id, None)
         if kept is None:
             return None
         reference, count = kept
-        if reference is None or reference() is tracker:
-            return count
-        return None
+        return count if reference() is tracker else None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
