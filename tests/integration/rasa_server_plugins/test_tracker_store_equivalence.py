@@ -153,3 +153,35 @@ def test_a_conversation_is_stored_and_retrieved_as_before(stores):
     assert [event.as_dict() for event in last.events] == [
         event.as_dict() for event in run_coroutine(reference.retrieve("visitor-reference")).events
     ]
+
+
+class TwoInstancesConversation(ServerConversation):
+    """The production profile's two Rasa instances, each with its own store, taking turns."""
+
+    def __init__(self, stores: list[SQLTrackerStore], sender_id: str, clock: float) -> None:
+        super().__init__(stores[0], sender_id, clock)
+        self.stores = stores
+        self.turns = 0
+
+    def turn(self, *events: Event) -> None:
+        self.store = self.stores[self.turns % len(self.stores)]
+        self.turns += 1
+        super().turn(*events)
+
+
+def test_two_instances_taking_turns_store_what_one_reference_store_does(stores):
+    ours, reference, url = stores
+    other = sql_tracker_store(url, FormForgettingSQLTrackerStore, ours.domain)
+    clock = time.time() - 3600
+    with_two = TwoInstancesConversation([ours, other], "visitor", clock)
+    with_reference = ServerConversation(reference, "visitor-reference", clock)
+
+    try:
+        whole_conversation(with_two)
+    finally:
+        other.engine.dispose()
+    whole_conversation(with_reference)
+
+    assert stored(url, "visitor") == stored(url, "visitor-reference")
+    assert with_two.retrieved == with_reference.retrieved
+    assert with_two.turns == 9
