@@ -153,6 +153,12 @@ def test_a_conversation_is_stored_and_retrieved_as_before(stores):
     assert [event.as_dict() for event in last.events] == [
         event.as_dict() for event in run_coroutine(reference.retrieve("visitor-reference")).events
     ]
+    full = run_coroutine(ours.retrieve_full_tracker("visitor"))
+    full_reference = run_coroutine(reference.retrieve_full_tracker("visitor-reference"))
+    assert len(full.events) == 69
+    assert [event.as_dict() for event in full.events] == [
+        event.as_dict() for event in full_reference.events
+    ]
 
 
 class TwoInstancesConversation(ServerConversation):
