@@ -4,6 +4,8 @@
   RASA_TURN_CONCURRENCY places, and EndpointConfig.request gives the place up over a slow call.
 - The action-response check (action_response.py): RemoteAction._validate_action_result is
   replaced by a validator built once.
+- Event types by name (event_types.py): Event.resolve_by_type keeps its table of Event's
+  subclasses instead of listing them again for every event it loads.
 
 They were written against Rasa RASA_VERSION's private methods, so `install()` refuses to run on
 another version (UnsupportedRasaVersion, before anything is patched), patches each method once per
@@ -24,6 +26,7 @@ needs no patch.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -31,9 +34,10 @@ from typing import Any
 import rasa
 from rasa.core.actions.action import RemoteAction
 from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import Event
 from rasa.utils.endpoints import EndpointConfig
 
-from rasa_server_plugins import action_response, log_privacy, turn_gate
+from rasa_server_plugins import action_response, event_types, log_privacy, turn_gate
 
 RASA_VERSION = "3.6.21"
 
@@ -48,6 +52,7 @@ PATCHES: tuple[tuple[type, str, Callable[[Method], Method]], ...] = (
         "_validate_action_result",
         lambda _rasas: action_response.validate_action_result,
     ),
+    (Event, "resolve_by_type", event_types.resolved_once),
 )
 
 logger = logging.getLogger(__name__)
@@ -77,7 +82,8 @@ def install() -> None:
             continue
         _originals[key] = current
         _replacements[key] = replace(current)
-        setattr(owner, name, _replacements[key])
+        static = isinstance(inspect.getattr_static(owner, name), staticmethod)
+        setattr(owner, name, staticmethod(_replacements[key]) if static else _replacements[key])
         patched.append(f"{owner.__name__}.{name}")
     if patched:
         logger.info("Rasa %s patched: %s", RASA_VERSION, ", ".join(patched))

@@ -14,13 +14,22 @@ Creating the store installs the project's patches of Rasa (patches.py).
 
 from __future__ import annotations
 
+import itertools
 import json
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActiveLoop,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import Session
@@ -30,6 +39,8 @@ from rasa_server_plugins import patches
 
 FORM_NAME = "booking_form"
 REMOVED = "[removed]"
+# Conversations whose stored count a retrieve keeps for the next save (the oldest go first).
+STORED_COUNTS_KEPT = 1000
 _RESET = frozenset(BOOKING_SLOTS)
 
 
@@ -37,12 +48,15 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     """`type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore` in endpoints.yml,
     with the same settings as Rasa's `type: SQL`.
 
-    A save is one transaction with one count of the stored events (Rasa's own save would count
-    them in a session of its own); the forgetting commits with the reset, never after it. A SQLite
-    file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not at every
-    commit: a power cut may lose the last turns, but never corrupts the file. Blanked events leave
-    no copy behind in it: freed space is zeroed (secure_delete) and the log is emptied into the
-    file after each forgetting.
+    A save is one transaction, one multi-row insert of the new events, and no count of the stored
+    events when the tracker is the one the latest retrieve of the conversation made (the retrieve
+    counted them; Rasa's conversation lock keeps other instances from writing in between: the
+    count is made again for any other tracker, as Rasa's own save does in a session of its own);
+    the forgetting commits with the reset, never after it. A retrieve reads the events' data
+    only. A SQLite file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not
+    at every commit: a power cut may lose the last turns, but never corrupts the file. Blanked
+    events leave no copy behind in it: freed space is zeroed (secure_delete) and the log is
+    emptied into the file after each forgetting.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -60,35 +74,77 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         # A failed save's error (logged by Rasa's fallback store) must not quote the events' values.
         self.engine.hide_parameters = True
+        self._stored_counts: dict[str, tuple[weakref.ref[DialogueStateTracker], int]] = {}
+        self._latest_session_data = _latest_session_data(self.SQLEvent.__table__)
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        """Rasa's retrieve, reading only the events' data column (not whole ORM objects), and
+        keeping the number of stored events of the latest session for the next save."""
+        if not fetch_events_from_all_sessions:
+            self._stored_counts.pop(sender_id, None)  # a failed retrieve leaves no count behind
+        with self.session_scope() as session:
+            if fetch_events_from_all_sessions:
+                rows = self._event_query(
+                    session, sender_id, fetch_events_from_all_sessions=True
+                ).with_entities(self.SQLEvent.data)
+            else:
+                rows = session.execute(self._latest_session_data, {"sender_id": sender_id})
+            events = [json.loads(data) for (data,) in rows]
+        tracker = None
+        if self.domain and events:
+            tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if tracker is not None and not fetch_events_from_all_sessions:
+            self._stored_counts[sender_id] = (weakref.ref(tracker), len(events))
+            while len(self._stored_counts) > STORED_COUNTS_KEPT:
+                del self._stored_counts[next(iter(self._stored_counts))]
+        return tracker
+
+    def _stored_count(self, tracker: DialogueStateTracker) -> int | None:
+        """The number of stored events of the tracker's latest session as its retrieve counted
+        them, when this tracker is the one that retrieve made and no other retrieve of the
+        conversation came between (a new conversation's first save counts)."""
+        kept = self._stored_counts.pop(tracker.sender_id, None)
+        if kept is None:
+            return None
+        reference, count = kept
+        return count if reference() is tracker else None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
+        stored = self._stored_count(tracker)
         with self.session_scope() as session:
-            stored = self._event_query(
-                session, tracker.sender_id, fetch_events_from_all_sessions=False
-            ).count()
-            new_events = list(tracker.events)[stored:]
-            session.add_all(self._row(tracker.sender_id, event) for event in new_events)
+            if stored is None:
+                stored = self._event_query(
+                    session, tracker.sender_id, fetch_events_from_all_sessions=False
+                ).count()
+            new_events = list(itertools.islice(tracker.events, stored, None))
+            if new_events:
+                session.execute(
+                    sa.insert(self.SQLEvent.__table__),
+                    [self._row(tracker.sender_id, event) for event in new_events],
+                )
             forgetting = ends_a_form_run(new_events)
             if forgetting:
-                session.flush()
                 self.forget_form_run(session, tracker.sender_id)
             session.commit()
         if forgetting and self.engine.dialect.name == "sqlite":
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def _row(self, sender_id: str, event: Event) -> Any:
+    @staticmethod
+    def _row(sender_id: str, event: Event) -> dict[str, Any]:
         """The stored form of one event, as Rasa's SQLTrackerStore.save writes it."""
         data = event.as_dict()
-        return self.SQLEvent(
-            sender_id=sender_id,
-            type_name=event.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     def forget_form_run(self, session: Session, sender_id: str) -> None:
         """Blank the stored events of the sender's latest form run, from its activation on."""
@@ -107,6 +163,29 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
                     .where(self.SQLEvent.id == row.id)
                     .values(data=json.dumps(data))
                 )
+
+
+def _latest_session_data(events: sa.Table) -> sa.sql.Select:
+    """The statement of Rasa's `_event_query` for the latest session (the events from the
+    latest SessionStarted on, or all of them when there is none, by id), built once, selecting
+    the data column only; the sender id is its parameter `sender_id`."""
+    sender = events.c.sender_id == sa.bindparam("sender_id")
+    start = (
+        sa.select(sa.func.max(events.c.timestamp).label("session_start"))
+        .where(sender, events.c.type_name == SessionStarted.type_name)
+        .subquery()
+    )
+    return (
+        sa.select(events.c.data)
+        .where(
+            sender,
+            sa.or_(
+                events.c.timestamp >= start.c.session_start,
+                start.c.session_start.is_(None),
+            ),
+        )
+        .order_by(events.c.id)
+    )
 
 
 def _write_ahead_log(connection: Any, _record: Any) -> None:

@@ -1,5 +1,6 @@
-"""What one turn costs the project's tracker store: one transaction per save, one count of the
-stored events, and a SQLite file that is not synced at every commit."""
+"""What one turn costs the project's tracker store: one transaction per save, one insert of the
+new events, a count of the stored events only for a tracker its retrieve did not make, and a
+SQLite file that is not synced at every commit."""
 
 import sqlite3
 
@@ -40,7 +41,7 @@ def statements_of_save(store, tracker):
     return seen
 
 
-def test_a_save_counts_the_stored_events_once_and_adds_only_the_new_ones(tmp_path):
+def test_a_save_of_a_tracker_not_retrieved_counts_the_stored_events_once(tmp_path):
     store = FormForgettingSQLTrackerStore(
         Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
     )
@@ -52,12 +53,52 @@ def test_a_save_counts_the_stored_events_once_and_adds_only_the_new_ones(tmp_pat
     statements = statements_of_save(store, tracker)
 
     assert sum("count(*)" in statement for statement in statements) == 1
-    assert sum(statement.startswith("insert") for statement in statements) == 4
+    assert sum(statement.startswith("insert") for statement in statements) == 1
     stored = run_coroutine(store.retrieve("visitor"))
     assert [event.text for event in stored.events if isinstance(event, UserUttered)] == [
         "what is ART?",
         "and for my neck?",
     ]
+    assert len(stored.events) == 9
+
+
+def test_a_save_after_its_retrieve_counts_nothing_and_inserts_the_new_events_once(tmp_path):
+    store = FormForgettingSQLTrackerStore(
+        Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
+    )
+    tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
+    turn(tracker, "what is ART?")
+    run_coroutine(store.save(tracker))
+    tracker = run_coroutine(store.retrieve("visitor"))
+    turn(tracker, "and for my neck?")
+
+    statements = statements_of_save(store, tracker)
+
+    assert not any("count(*)" in statement for statement in statements)
+    assert sum(statement.startswith("insert") for statement in statements) == 1
+    stored = run_coroutine(store.retrieve("visitor"))
+    assert [event.text for event in stored.events if isinstance(event, UserUttered)] == [
+        "what is ART?",
+        "and for my neck?",
+    ]
+    assert len(stored.events) == 9
+
+
+def test_another_retrieve_between_makes_the_save_count_again(tmp_path):
+    store = FormForgettingSQLTrackerStore(
+        Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
+    )
+    tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
+    turn(tracker, "what is ART?")
+    run_coroutine(store.save(tracker))
+    tracker = run_coroutine(store.retrieve("visitor"))
+    run_coroutine(store.retrieve("visitor"))
+    turn(tracker, "and for my neck?")
+
+    statements = statements_of_save(store, tracker)
+
+    assert sum("count(*)" in statement for statement in statements) == 1
+    assert len(run_coroutine(store.retrieve("visitor")).events) == 9
 
 
 def test_the_sqlite_file_is_in_write_ahead_log_mode(tmp_path):

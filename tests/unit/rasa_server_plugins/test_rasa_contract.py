@@ -16,6 +16,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from rasa.core.processor import MessageProcessor
 from rasa.core.tracker_store import SQLTrackerStore, create_tracker_store
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
 from rasa.utils.endpoints import EndpointConfig
 
 import rasa_server_plugins
@@ -39,6 +40,10 @@ WRITTEN_AGAINST = {
     ),
     (RemoteAction, "_validate_action_result"): "(self, result: Dict[str, Any]) -> bool",
     (RemoteAction, "action_response_format_spec"): "() -> Dict[str, Any]",
+    (Event, "resolve_by_type"): (
+        "(type_name: str, default: Optional[Type[ForwardRef('Event')]] = None) "
+        "-> Optional[Type[ForwardRef('Event')]]"
+    ),
     (RestInput, "name"): "() -> str",
     (RestInput, "blueprint"): (
         f"(self, on_new_message: Callable[[{_USER_MESSAGE}], Awaitable[NoneType]]) "
@@ -64,6 +69,10 @@ WRITTEN_AGAINST = {
         "query: 'Optional[Dict]' = None, **kwargs: 'Dict[Text, Any]') -> 'None'"
     ),
     (SQLTrackerStore, "save"): "(self, tracker: 'DialogueStateTracker') -> 'None'",
+    (SQLTrackerStore, "_retrieve"): (
+        "(self, sender_id: 'Text', fetch_events_from_all_sessions: 'bool') "
+        "-> 'Optional[DialogueStateTracker]'"
+    ),
     (SQLTrackerStore, "_event_query"): (
         "(self, session: \"'Session'\", sender_id: 'Text', "
         "fetch_events_from_all_sessions: 'bool') -> \"'Query'\""
@@ -117,12 +126,13 @@ def test_install_patches_each_method_once_and_says_so_in_one_line(caplog):
     )
     assert EndpointConfig.request.__wrapped__ is originals[EndpointConfig, "request"]
     assert RemoteAction._validate_action_result is validate_action_result
+    assert Event.resolve_by_type is not originals[Event, "resolve_by_type"]
     assert _rasas_own_methods() == patched
     lines = [record for record in caplog.records if record.name == patches.__name__]
     assert [record.levelno for record in lines] == [logging.INFO]
     assert lines[0].getMessage() == (
         f"Rasa {patches.RASA_VERSION} patched: MessageProcessor.handle_message, "
-        "EndpointConfig.request, RemoteAction._validate_action_result"
+        "EndpointConfig.request, RemoteAction._validate_action_result, Event.resolve_by_type"
     )
 
 
