@@ -4,6 +4,7 @@ second no in a row does not ask again."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -85,6 +86,47 @@ def is_yes_to_go_on(intent: str, text: str) -> bool:
         and parse_yes_no(text) is True
         and not MORE_WORDS & set(normalised(text).split())
     )
+
+
+# How a yes or a no opens a reply that the NLU read as something else ("ok yes, I'd like to ask a
+# practitioner", "no i'll ask my surgeon first thanks"); fillers before it are skipped.
+_FILLERS = frozenset({"ok", "okay", "oh", "well", "hmm", "um", "uh", "alright", "so", "then"})
+_YES_OPENINGS = frozenset(
+    {"yes", "yeah", "yea", "yep", "yup", "ya", "sure", "absolutely", "definitely"}
+)
+_NO_OPENINGS = frozenset({"no", "nah", "nope"})
+# A question after the yes or the no ("yes please, and do you take insurance?", "no, how much
+# is it").
+_ASKS = re.compile(
+    r"\?|\b(?:how|what|when|where|why|which|who)\b"
+    r"|(?:\band|\bbut|\balso|,) (?:do|does|is|are|can|could|will|would)\b"
+)
+
+
+def reply_in_words(text: str) -> bool | None:
+    """A yes (True) or a no (False) to an offer by how a message opens, when it asks nothing
+    besides; None for any other message, a yes or a no followed by a question too."""
+    if _ASKS.search(text.lower()):
+        return None
+    words = [word for word in normalised(text).split() if word not in _FILLERS]
+    if not words:
+        return None
+    if words[0] in _YES_OPENINGS:
+        return True
+    if words[0] in _NO_OPENINGS:
+        return False
+    return None
+
+
+def reply_to_offer_in_words(text: str, offer: Offer | None) -> str | None:
+    """The yes (`affirm`) or no (`deny`) that a message the NLU read as something else gives an
+    offer that asks ("Would you like to request an evaluation?"), by its words; else None."""
+    if offer is None or not offer.asks:
+        return None
+    reply = reply_in_words(text)
+    if reply is None:
+        return None
+    return YES_INTENT if reply else NO_INTENT
 
 
 def is_acknowledgment(text: str) -> bool:

@@ -73,6 +73,8 @@ _PATIENT_STATUS_CUES = {
         "first visit",
         "first appointment",
         "first-time",
+        "first timer",
+        "first-timer",
         "brand new",
         "nuevo",
         "nueva",

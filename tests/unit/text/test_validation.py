@@ -151,6 +151,7 @@ PATIENT_STATUS_ANSWERS = [
     ("I'm a new patient", "new"),
     ("this is my first time", "new"),
     ("never been", "new"),
+    ("first timer", "new"),
     ("I’ve never been to ProClinix", "new"),
     ("nope, first time", "new"),
     ("haven't been there yet", "new"),
