@@ -90,10 +90,15 @@ def is_yes_to_go_on(intent: str, text: str) -> bool:
 
 # How a yes or a no opens a reply that the NLU read as something else ("ok yes, I'd like to ask a
 # practitioner", "no i'll ask my surgeon first thanks"); fillers before it are skipped.
-_FILLERS = frozenset({"ok", "okay", "oh", "well", "hmm", "um", "uh", "alright", "so", "then"})
+# An "ok" alone ("okie") is a yes.
+_OKS = frozenset({"ok", "okay", "okie", "okey", "k", "kk", "alright"})
+_FILLERS = frozenset({*_OKS, "oh", "well", "hmm", "um", "uh", "so", "then"})
 _YES_OPENINGS = frozenset(
-    {"yes", "yeah", "yea", "yep", "yup", "ya", "sure", "absolutely", "definitely"}
-)
+    {
+        "yes", "yess", "yeah", "yea", "yeh", "yah", "ye", "yh", "yep", "yup", "ya", "yas",
+        "sure", "absolutely", "definitely", "please",
+    }
+)  # fmt: skip
 _NO_OPENINGS = frozenset({"no", "nah", "nope"})
 # A question after the yes or the no ("yes please, and do you take insurance?", "no, how much
 # is it").
@@ -108,9 +113,10 @@ def reply_in_words(text: str) -> bool | None:
     besides; None for any other message, a yes or a no followed by a question too."""
     if _ASKS.search(text.lower()):
         return None
-    words = [word for word in normalised(text).split() if word not in _FILLERS]
+    said = normalised(text).split()
+    words = [word for word in said if word not in _FILLERS]
     if not words:
-        return None
+        return True if _OKS & set(said) else None
     if words[0] in _YES_OPENINGS:
         return True
     if words[0] in _NO_OPENINGS:
