@@ -54,6 +54,7 @@ class Step(Enum):
     ASK_WHAT_ELSE = "ask_what_else"
     DECLINED = "declined"
     DECLINED_AGAIN = "declined_again"
+    THANKED = "thanked"
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ _ASKS = re.compile(
     r"\?|\b(?:how|what|when|where|why|which|who)\b"
     r"|(?:\band|\bbut|\balso|,) (?:do|does|is|are|can|could|will|would)\b"
 )
+
+
+_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty)\b")
 
 
 def reply_in_words(text: str) -> bool | None:
@@ -180,6 +184,9 @@ def answer_to_offer(
     intent: str, text: str, offer: Offer | None, declined_before: bool
 ) -> OfferAnswer:
     """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
+    # "Thanks anyway" holds no no: a thanks, though the NLU may hear it as one.
+    if intent == NO_INTENT and parse_yes_no(text) is None and _THANKS.search(text.lower()):
+        return OfferAnswer(Step.THANKED)
     # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no.
     if intent == NO_INTENT and parse_yes_no(text) is not True:
         return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)
