@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.conversation import take_up_offer
 from clinic.booking.regions import uncovered_topic
+from clinic.conversations.offers import last_offer, reply_to_offer_in_words
 
 
 class AnswerOtherCondition(Action):
@@ -17,11 +18,18 @@ class AnswerOtherCondition(Action):
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        named = uncovered_topic(
-            [str(value) for value in tracker.get_latest_entity_values("CONDITION")],
-            [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")],
+    ) -> list[EventType]:
+        conditions = [str(value) for value in tracker.get_latest_entity_values("CONDITION")]
+        regions = [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")]
+        reply = reply_to_offer_in_words(
+            tracker.latest_message.get("text") or "", last_offer(tracker.events)
         )
+        outside_form = tracker.active_loop_name is None
+        if reply is not None and outside_form and not conditions and not regions:
+            # "No i'll ask my surgeon first thanks" after an offer, naming no condition: the
+            # NLU's other condition is a no to the offer.
+            return take_up_offer(dispatcher, tracker, reply)
+        named = uncovered_topic(conditions, regions)
         if named:
             dispatcher.utter_message(response="utter_other_condition_named", condition=named)
         else:

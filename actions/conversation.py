@@ -35,6 +35,7 @@ STEP_RESPONSES = {
     Step.ASK_WHAT_ELSE: "utter_ask_question",
     Step.DECLINED: "utter_offer_declined",
     Step.DECLINED_AGAIN: "utter_offer_declined_again",
+    Step.THANKED: "utter_thank",
 }
 
 

@@ -23,7 +23,7 @@ from clinic.conversations.context import (
     topic_after,
 )
 from clinic.conversations.fallback import FALLBACK_ACTION, consecutive_fallbacks, fallback_response
-from clinic.conversations.offers import NO_INTENT, last_offer
+from clinic.conversations.offers import NO_INTENT, last_offer, reply_to_offer_in_words
 from clinic.text.deferral import is_deferral
 
 OUT_OF_SCOPE = "out_of_scope"
@@ -55,9 +55,14 @@ class ActionFallback(Action):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
-        if last_offer(tracker.events) and is_deferral(text):
+        offer = last_offer(tracker.events)
+        if offer and is_deferral(text):
             # "Hmm, maybe another time" after an offer: a no to it.
             return take_up_offer(dispatcher, tracker, NO_INTENT)
+        reply = reply_to_offer_in_words(text, offer)
+        if reply is not None:
+            # "Yes i think i should get evaluated" after an offer that asks: a yes to it.
+            return take_up_offer(dispatcher, tracker, reply)
         topic = last_topic(tracker.events)
         followup = _followup(tracker, text, topic)
         if followup is not None:

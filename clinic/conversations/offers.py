@@ -4,6 +4,7 @@ second no in a row does not ask again."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -53,6 +54,7 @@ class Step(Enum):
     ASK_WHAT_ELSE = "ask_what_else"
     DECLINED = "declined"
     DECLINED_AGAIN = "declined_again"
+    THANKED = "thanked"
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,56 @@ def is_yes_to_go_on(intent: str, text: str) -> bool:
         and parse_yes_no(text) is True
         and not MORE_WORDS & set(normalised(text).split())
     )
+
+
+# How a yes or a no opens a reply that the NLU read as something else ("ok yes, I'd like to ask a
+# practitioner", "no i'll ask my surgeon first thanks"); fillers before it are skipped.
+# An "ok" alone ("okie") is a yes.
+_OKS = frozenset({"ok", "okay", "okie", "okey", "k", "kk", "alright"})
+_FILLERS = frozenset({*_OKS, "oh", "well", "hmm", "um", "uh", "so", "then"})
+_YES_OPENINGS = frozenset(
+    {
+        "yes", "yess", "yeah", "yea", "yeh", "yah", "ye", "yh", "yep", "yup", "ya", "yas",
+        "sure", "absolutely", "definitely", "please",
+    }
+)  # fmt: skip
+_NO_OPENINGS = frozenset({"no", "nah", "nope"})
+# A question after the yes or the no ("yes please, and do you take insurance?", "no, how much
+# is it").
+_ASKS = re.compile(
+    r"\?|\b(?:how|what|when|where|why|which|who)\b"
+    r"|(?:\band|\bbut|\balso|,) (?:do|does|is|are|can|could|will|would)\b"
+)
+
+
+_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty)\b")
+
+
+def reply_in_words(text: str) -> bool | None:
+    """A yes (True) or a no (False) to an offer by how a message opens, when it asks nothing
+    besides; None for any other message, a yes or a no followed by a question too."""
+    if _ASKS.search(text.lower()):
+        return None
+    said = normalised(text).split()
+    words = [word for word in said if word not in _FILLERS]
+    if not words:
+        return True if _OKS & set(said) else None
+    if words[0] in _YES_OPENINGS:
+        return True
+    if words[0] in _NO_OPENINGS:
+        return False
+    return None
+
+
+def reply_to_offer_in_words(text: str, offer: Offer | None) -> str | None:
+    """The yes (`affirm`) or no (`deny`) that a message the NLU read as something else gives an
+    offer that asks ("Would you like to request an evaluation?"), by its words; else None."""
+    if offer is None or not offer.asks:
+        return None
+    reply = reply_in_words(text)
+    if reply is None:
+        return None
+    return YES_INTENT if reply else NO_INTENT
 
 
 def is_acknowledgment(text: str) -> bool:
@@ -132,6 +184,9 @@ def answer_to_offer(
     intent: str, text: str, offer: Offer | None, declined_before: bool
 ) -> OfferAnswer:
     """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
+    # "Thanks anyway" holds no no: a thanks, though the NLU may hear it as one.
+    if intent == NO_INTENT and parse_yes_no(text) is None and _THANKS.search(text.lower()):
+        return OfferAnswer(Step.THANKED)
     # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no.
     if intent == NO_INTENT and parse_yes_no(text) is not True:
         return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)

@@ -15,6 +15,9 @@ _BE_SEEN = re.compile(
     r"a doctor|a chiropractor|you|you guys|your clinic) (?:please )?"
     r"(?:see|look at|check|examine|take a look at|fit) (?:me|it|my)\b"
     r"|\bsome ?(?:one|body) (?:can|could|to) see me\b"
+    # "I'd like to see someone about my neck": the visitor wishes to be seen.
+    r"|\b(?:i'd like|i would like|i want|i wanna|i need|i'd love) to (?:see|be seen by) "
+    r"(?:some ?one|somebody|a practitioner|a clinician|a chiropractor|one of your)\b"
 )
 # A visit asked for in so many words: booking, scheduling or requesting one.
 _ASK_FOR_VISIT = re.compile(

@@ -21,12 +21,7 @@ OPEN_ON_MONDAYS = StackSettings(
 SETS = REPO_ROOT / "tests" / "dialogue"
 REPORTS = REPO_ROOT / "test-artifacts" / "dialogue"
 # Conversations of the suite the assistant does not manage yet, each with the gap it shows.
-KNOWN_GAPS = {
-    "d009": 'a yes worded as a wish ("ok yes, I\'d like to ask a practitioner") after the '
-    "practitioner-first answer is read as a question the article does not answer",
-    "d010": 'blood thinners asked about ART ("is active release ok for me?") get the '
-    "medication answer, not ask a practitioner first",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def cases(name: str) -> list:

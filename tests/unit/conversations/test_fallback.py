@@ -122,6 +122,32 @@ def test_an_unplaced_follow_up_of_a_topic_is_answered_as_one():
     assert result == [SlotSet("context_topic", "headaches")]
 
 
+EVALUATION_OFFER = {
+    "event": "bot",
+    "text": "Would you like to request an evaluation?",
+    "data": {"buttons": [{"title": "Request an evaluation", "payload": "/book_appointment"}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes i think i should get evaluated", ["utter_booking_intro"]),
+        ("nah, just wanted to know", ["utter_offer_declined"]),
+        ("what's the weather", ["utter_out_of_scope"]),
+    ],
+)
+def test_a_yes_or_a_no_in_words_after_an_offer_that_asks_takes_it_up(text, expected):
+    earlier = [user("am i a good candidate"), action("utter_faq"), EVALUATION_OFFER]
+    latest = {"text": text, "intent": {"name": "out_of_scope"}}
+    message = {"event": "user", "text": text, "parse_data": latest}
+    events = [*earlier, action("action_listen"), message]
+    tracker = Tracker("t", {}, latest, events, False, None, None, "")
+    dispatcher = CollectingDispatcher()
+    run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == expected
+
+
 def test_a_deferral_after_an_offer_declines_it():
     offer = {
         "event": "bot",

@@ -15,6 +15,8 @@ from clinic.conversations.offers import (
     declined_just_before,
     is_yes_to_go_on,
     last_offer,
+    reply_in_words,
+    reply_to_offer_in_words,
 )
 from clinic.text.deferral import is_deferral
 from testkit.coroutines import run_coroutine
@@ -83,6 +85,8 @@ FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
         ),
         ("deny", "no thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
         ("deny", "not now", FAQ, OfferAnswer(Step.DECLINED)),
+        ("deny", "thanks anyway", EVALUATION, OfferAnswer(Step.THANKED)),
+        ("deny", "no thanks", FAQ, OfferAnswer(Step.DECLINED)),
         # The NLU heard a no in "why not": the words say yes.
         (
             "deny",
@@ -110,6 +114,39 @@ def test_a_typed_yes_takes_up_the_offered_request_else_the_first_topic_a_no_decl
 )
 def test_a_no_that_puts_the_offer_off(text, expected):
     assert is_deferral(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok yes, I'd like to ask a practitioner", True),
+        ("yes i think i should get evaluated", True),
+        ("Yeah, I'd like someone to look at it", True),
+        ("well sure, let's", True),
+        ("no i'll ask my surgeon first thanks", False),
+        ("nah, just wanted to know", False),
+        ("Nope.", False),
+        # A question after the yes or the no is answered as one.
+        ("yes please, and do you take insurance?", None),
+        ("no, how much is it", None),
+        ("no but what about my lower back", None),
+        ("please do", True),
+        ("yh", True),
+        ("okie", True),
+        ("hmm", None),
+        ("is it safe for me", None),
+        ("not sure", None),
+    ],
+)
+def test_a_yes_or_a_no_by_how_the_message_opens(text, expected):
+    assert reply_in_words(text) is expected
+
+
+def test_a_yes_or_a_no_in_words_answers_only_an_offer_that_asks():
+    assert reply_to_offer_in_words("yes i'd like that", EVALUATION) == "affirm"
+    assert reply_to_offer_in_words("no i'm all set", EVALUATION) == "deny"
+    assert reply_to_offer_in_words("yes i'd like that", FAQ) is None
+    assert reply_to_offer_in_words("yes i'd like that", None) is None
 
 
 def test_a_second_no_in_a_row_does_not_ask_again():

@@ -13,6 +13,8 @@ from clinic.text.visit_request import asks_to_be_seen
         "book an eval for my lower back please",
         "can i come in thurs morning?",
         "can i get an appointment next week",
+        "i'd like to see someone about my neck",
+        "I need to see a practitioner for my lower back, it's been weeks",
     ],
 )
 def test_a_message_that_asks_to_be_seen(text):
@@ -29,6 +31,7 @@ def test_a_message_that_asks_to_be_seen(text):
         "can i come in if im pregnant",
         "is it safe to get a session after surgery",
         "can you see what is wrong with me",
+        "do i need to see someone before my first ART session?",
     ],
 )
 def test_a_question_about_a_visit_is_no_request_for_one(text):
