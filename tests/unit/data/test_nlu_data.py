@@ -77,6 +77,7 @@ SHORT_REPLY_WORDS = 3
 SPANISH_DEV = ROOT / "tests" / "spanish" / "dev" / "nlu_dev.yml"
 SPANISH_DEV_2 = ROOT / "tests" / "nlu" / "es_dev2.yml"
 SPANISH_DEV_3 = sorted((ROOT / "tests" / "nlu" / "es_dev3").glob("*.yml"))
+SPANISH_DEV_4 = sorted((ROOT / "tests" / "nlu" / "es_dev4").glob("*.yml"))
 
 
 def examples(path: Path) -> list[Message]:
@@ -186,10 +187,12 @@ def test_spanish_held_out_and_development_messages_beyond_short_replies_are_neve
     training_messages,
 ):
     assert len(SPANISH_DEV_3) == 3
+    assert len(SPANISH_DEV_4) == 4
     paths = [
         SPANISH_DEV,
         SPANISH_DEV_2,
         *SPANISH_DEV_3,
+        *SPANISH_DEV_4,
         *(path for path in SPANISH_HELDOUT if path.is_file()),
     ]
     assert also_trained(paths, training_messages) == []
