@@ -59,7 +59,10 @@ def dialogue_files(directory: Path = DIALOGUE_DIR) -> list[Path]:
     files: list[Path] = []
     for name in DIALOGUE_SETS:
         path = directory / name
-        files += sorted(path.glob("*.yml")) if path.is_dir() else [path]
+        if path.is_dir():
+            files += sorted(path.glob("*.yml"))
+        elif path.is_file():
+            files.append(path)
     return files
 
 
