@@ -12,7 +12,7 @@ from bench.bench_replies import REPLIES_DIR, dialogue_files
 from bench.triage_sets import load_sets
 from clinic.triage.training_sets import load_training_sets
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # The triage-only set of ordinary mid-chat replies (session 9).
 REPLIES_TRAINING = ROOT / "data" / "triage" / "replies1"
 
