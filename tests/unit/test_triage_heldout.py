@@ -44,8 +44,8 @@ def test_no_held_out_message_is_a_training_example():
 
 
 def test_no_held_out_message_is_in_a_development_set():
-    """The rules are written against the development sets' misses: a held-out message there
-    would be tuned on."""
+    """The rules are written against the development sets' misses (dev*, replies_dev): a
+    held-out message there would be tuned on."""
     heldout = {
         normalised(text)
         for path in sorted(HELDOUT.glob("*.yml"))
@@ -53,7 +53,8 @@ def test_no_held_out_message_is_in_a_development_set():
     }
     shared = [
         text
-        for path in sorted((ROOT / "tests" / "triage").glob("dev*/*.yml"))
+        for path in sorted((ROOT / "tests" / "triage").glob("*/*.yml"))
+        if path.parent != HELDOUT
         for example in yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]
         if normalised(text := str(example["text"])) in heldout
     ]
