@@ -23,12 +23,13 @@ stop_background() {
 trap 'stop_background; scripts/postgres.sh stop' EXIT
 
 # Runs a command in a process group of its own (so that stopping it stops its children), its
-# output in a log; prints the group's id.
+# output in a log, as a child of this shell (never inside $(...): `wait` only knows its own
+# children); adds the group's id to `background`.
 start_in_background() {
     local log=$1
     shift
     setsid "$@" >"$log" 2>&1 &
-    echo $!
+    background+=("$!")
 }
 
 # Waits for a background command; prints its log's last lines, or all of it when it failed.
@@ -56,14 +57,14 @@ if [ "$#" -gt 0 ]; then
     exit "$status"
 fi
 
-training=$(start_in_background "$setup_logs/train.log" make --no-print-directory train)
-background+=("$training")
+start_in_background "$setup_logs/train.log" make --no-print-directory train
+training=${background[-1]}
 pg_env=$(scripts/postgres.sh start)
 eval "$pg_env"
 # After PostgreSQL's: both may call apt-get, which allows one at a time.
-packages=$(start_in_background "$setup_logs/packages.log" \
-    bash -c 'scripts/ensure-chromium.sh && scripts/production.sh install')
-background+=("$packages")
+start_in_background "$setup_logs/packages.log" \
+    bash -c 'scripts/ensure-chromium.sh && scripts/production.sh install'
+packages=${background[-1]}
 
 status=0
 .venv/bin/ruff check . || status=$?
