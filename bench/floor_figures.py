@@ -1,32 +1,36 @@
-"""The figures of both floors tests (tests/rasa/test_nlu_floors.py and test_triage_floors.py)
-from one load of the trained model: `bench.nlu_evaluate MODEL --output NLU_OUTPUT`, then
-`bench.bench_triage --project-only --model MODEL --output TRIAGE_OUTPUT`, in one process whose
-two runs parse with the same loaded model instead of loading it once each.
+"""The figures of both floors tests (tests/rasa/test_nlu_floors.py and test_triage_floors.py):
+`bench.nlu_evaluate MODEL --output NLU_OUTPUT` and `bench.bench_triage --project-only --model MODEL
+--output TRIAGE_OUTPUT`, side by side in two processes: on 2 cores the two model loads and the two
+benches' parses run at once. The triage bench's output follows the NLU bench's.
 
 Usage: .venv/bin/python -m bench.floor_figures MODEL NLU_OUTPUT TRIAGE_OUTPUT
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
-from pathlib import Path
 
-from bench import bench_triage, nlu_evaluate, nlu_parse
+from bench import nlu_evaluate
 
 
 def main(argv: list[str]) -> int:
     model, nlu_output, triage_output = argv
-    loaded = nlu_parse.TimedParser(Path(model))
-
-    def same_parser(_: Path) -> nlu_parse.TimedParser:
-        return loaded
-
-    # Both benches build their parser with bench.nlu_parse.TimedParser(model) when they run.
-    nlu_parse.TimedParser = same_parser  # type: ignore[assignment,misc]
-    status = nlu_evaluate.main([model, "--output", nlu_output])
-    if status:
-        return status
-    return bench_triage.main(["--project-only", "--model", model, "--output", triage_output])
+    triage = subprocess.Popen(
+        [sys.executable, "-m", "bench.bench_triage", "--project-only", "--model", model,
+         "--output", triage_output],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        status = nlu_evaluate.main([model, "--output", nlu_output])
+    finally:
+        # Also when the NLU bench failed: the triage bench is never left running on its own.
+        triage_stdout, triage_stderr = triage.communicate()
+    sys.stdout.write(triage_stdout)
+    sys.stderr.write(triage_stderr)
+    return status or triage.returncode
 
 
 if __name__ == "__main__":

@@ -60,9 +60,11 @@ from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
     RETRIEVAL_SEPARATOR,
+    FitJob,
     ScopeModel,
     ScopeModelSettings,
     entity_marks,
+    fit_models,
 )
 
 MODEL_FILE = "scope_model.pkl"
@@ -158,14 +160,16 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
         if self._spanish_model:
             texts = [message.get(TEXT) for message in examples]
             english = [message for message in examples if detect(message.get(TEXT)) != SPANISH]
-            self._models = {
-                ENGLISH: _fit(self._settings, english),
-                SPANISH: _fit(replace(self._settings, fold_accents=True), examples),
-            }
+            self._models = fit_models(
+                {
+                    ENGLISH: _fit_job(self._settings, english),
+                    SPANISH: _fit_job(replace(self._settings, fold_accents=True), examples),
+                }
+            )
             if self._route_by_words:
                 self._spanish_words = spanish_only_words(texts)
         else:
-            self._models = {ENGLISH: _fit(self._settings, examples)}
+            self._models = fit_models({ENGLISH: _fit_job(self._settings, examples)})
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(pickle.dumps(self._models))
             (directory / SPANISH_WORDS_FILE).write_bytes(pickle.dumps(self._spanish_words))
@@ -325,8 +329,9 @@ def reads_as_spanish(text: str, spanish_words: frozenset[str]) -> bool:
     return detect(text) is None and not folded_words(text).isdisjoint(spanish_words)
 
 
-def _fit(settings: ScopeModelSettings, examples: list[Message]) -> ScopeModel:
-    return ScopeModel(settings).fit(
+def _fit_job(settings: ScopeModelSettings, examples: list[Message]) -> FitJob:
+    return FitJob(
+        settings,
         [message.get(TEXT) for message in examples],
         [message_marks(message) for message in examples],
         np.stack([sentence_embedding(message) for message in examples]),

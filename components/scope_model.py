@@ -16,10 +16,12 @@ calibration use the same code.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack, spmatrix
@@ -203,3 +205,34 @@ class ScopeModel:
     ) -> np.ndarray:
         """One row per text: the probability of each label, in the order of `labels`."""
         return self._classifier.predict_proba(self._prediction_features(texts, marks, dense))
+
+
+@dataclass(frozen=True)
+class FitJob:
+    """What `ScopeModel(settings).fit` takes."""
+
+    settings: ScopeModelSettings
+    texts: Sequence[str]
+    marks: Sequence[str]
+    dense: np.ndarray
+    labels: Sequence[str]
+
+
+Key = TypeVar("Key")
+
+
+def _fit_job(job: FitJob) -> ScopeModel:
+    return ScopeModel(job.settings).fit(job.texts, job.marks, job.dense, job.labels)
+
+
+def fit_models(jobs: Mapping[Key, FitJob]) -> dict[Key, ScopeModel]:
+    """Fits several models at once, each in a process of its own: a fit is minutes of
+    scikit-learn on one core, so on 2 cores two fits take the time of the longer one. The models
+    are the same as fitted one after the other (the same data, a deterministic solver). A fresh
+    process (spawn) rather than a fork: the training process runs TensorFlow's threads."""
+    if len(jobs) < 2:
+        return {key: _fit_job(job) for key, job in jobs.items()}
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+        futures = {key: pool.submit(_fit_job, job) for key, job in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}

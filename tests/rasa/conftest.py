@@ -1,5 +1,5 @@
-"""The floors tests' figures, computed once a session from one load of the trained model
-(bench/floor_figures.py) for both test_nlu_floors.py and test_triage_floors.py."""
+"""The floors tests' figures, computed once a session (bench/floor_figures.py: both benches side by
+side) for both test_nlu_floors.py and test_triage_floors.py."""
 
 from __future__ import annotations
 

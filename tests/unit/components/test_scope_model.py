@@ -8,9 +8,11 @@ from components.scope_model import (
     COVERED_REGION_MARK,
     MEDICATION_MARK,
     OTHER_REGION_MARK,
+    FitJob,
     ScopeModel,
     ScopeModelSettings,
     entity_marks,
+    fit_models,
 )
 
 
@@ -150,3 +152,44 @@ def test_a_loaded_model_keeps_no_dropped_ngrams_and_predicts_the_same():
 
     assert not hasattr(restored._chars, "stop_words_")
     assert restored.predict_proba(["is advil ok"], [""], dense).tobytes() == expected.tobytes()
+
+
+def test_models_fitted_in_processes_of_their_own_are_the_models_fitted_here():
+    rng = np.random.default_rng(0)
+    texts = ["what is art", "what is active release", "can i take advil", "advil ok?", "hola"] * 4
+    labels = ["faq/what_is_art", "faq/what_is_art", "ask_medication", "ask_medication", "greet"] * 4
+    dense = rng.normal(size=(len(texts), 4)).astype(np.float32)
+    marks = [""] * len(texts)
+    jobs = {
+        "en": FitJob(ScopeModelSettings(), texts, marks, dense, labels),
+        "es": FitJob(ScopeModelSettings(fold_accents=True, c=3.0), texts[:12], marks[:12],
+                     dense[:12], labels[:12]),
+    }  # fmt: skip
+
+    apart = fit_models(jobs)
+
+    assert list(apart) == ["en", "es"]
+    for key, job in jobs.items():
+        here = ScopeModel(job.settings).fit(job.texts, job.marks, job.dense, job.labels)
+        assert apart[key].settings == job.settings
+        assert apart[key].labels == here.labels
+        assert np.array_equal(apart[key]._classifier.coef_, here._classifier.coef_)
+        assert np.array_equal(
+            apart[key].predict_proba(texts, marks, dense), here.predict_proba(texts, marks, dense)
+        )
+    assert not np.array_equal(
+        apart["en"]._classifier.coef_[:, :4], apart["es"]._classifier.coef_[:, :4]
+    )
+
+
+def test_one_model_is_fitted_in_this_process(monkeypatch):
+    monkeypatch.setattr("components.scope_model.ProcessPoolExecutor", None)
+    texts, labels = (
+        ["what is art", "can i take advil"] * 3,
+        ["faq/what_is_art", "ask_medication"] * 3,
+    )
+    dense = np.zeros((len(texts), 4), dtype=np.float32)
+
+    models = fit_models({"en": FitJob(ScopeModelSettings(), texts, [""] * 6, dense, labels)})
+
+    assert models["en"].labels == ["ask_medication", "faq/what_is_art"]
