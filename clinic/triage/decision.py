@@ -7,18 +7,21 @@ first when only the model sees a crisis in a message whose mention of suicide or
 rules dismissed (denied, told as over, asked about in general): the model reads the words, the
 rules read what is said about them; likewise for an everyday figure of speech ("my boss is going
 to kill me"), and for a reply of a few words ("i've been before") in which the model alone sees a
-crisis without being nearly sure (`overrule`). Likewise for a red flag the rules found and
-dismissed, or such a figure of speech ("i'm going to strangle my teenager"): the model alone
-sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise the
-assistant asks first. And when a red flag the rules set aside as a question in general is asked
+crisis without being nearly sure (`overrule`), and for a booking or visit turned down ("I don't
+want to book right now"), which the model may read as giving up. Likewise for a red flag the
+rules found and dismissed, or such a figure of speech ("i'm going to strangle my teenager"): the
+model alone sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise
+the assistant asks first. And when a red flag the rules set aside as a question in general is asked
 in the visitor's own words ("is it normal to get chest pain with my neck stiffness?").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clinic.text.deferral import normalised
 from clinic.triage.red_flags import (
     Finding,
     asked_about_own_sign,
@@ -35,6 +38,13 @@ ROUTINE_LABEL = "routine"
 # A reply of a few words ("i've been before", "no I can feel everything") holds too little for the
 # model alone to name a crisis unless it is nearly sure (`overrule`): the assistant asks first.
 SHORT_REPLY_WORDS = 5
+# A booking or visit turned down in a message of a few words: "i don't want to book right now",
+# "dont wanna come in yet". Not "i don't want to do this anymore", a classic despair phrase.
+DECLINED_VISIT = re.compile(
+    r"\b(?:don'?t|do not|not)\s+(?:really\s+)?(?:want|wanna|need)\s+(?:to\s+)?"
+    r"(?:book|schedule|make an? (?:appointment|booking)|come in|sign up|fill)\b"
+)
+DECLINED_VISIT_WORDS = 12
 # The category of a symptom check that asks about a crisis rather than physical red flags.
 CRISIS_CHECK = "crisis"
 RULE, MODEL = "rule", "model"
@@ -92,6 +102,11 @@ def _short_and_unsure(text: str, probabilities: Mapping[str, float], point: Oper
     return _short_reply(text) and probabilities.get(CRISIS.intent or "", 0.0) < point.overrule
 
 
+def _declines_a_visit(text: str) -> bool:
+    words = normalised(text)
+    return len(words.split()) <= DECLINED_VISIT_WORDS and bool(DECLINED_VISIT.search(words))
+
+
 def _short_without_a_sign(text: str) -> bool:
     """A reply of a few words that names no sign ("yes thats everything" at the booking's
     confirmation): the model's risk below every tier does not interrupt it with a check."""
@@ -122,6 +137,7 @@ def decide(
             mentions_crisis(text)
             or crisis_idiom(text)
             or _short_and_unsure(text, probabilities or {}, point)
+            or _declines_a_visit(text)
         )
     ):
         return Decision(SYMPTOM_CHECK, MODEL, CRISIS_CHECK, at_risk)

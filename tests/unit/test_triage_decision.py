@@ -147,3 +147,33 @@ def test_a_short_reply_naming_no_sign_is_not_interrupted_by_a_risk_below_every_t
     assert decide("yes my chest hurts", some_risk, POINT).tier is EMERGENCY
     longer = "yes thats everything i wanted to tell you about it today"
     assert decide(longer, some_risk, POINT).tier is SYMPTOM_CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to book right now",
+        "nah dont wanna come in yet, thanks",
+        "i do not want to make an appointment today",
+        "ok i dont need to book, just looking",
+    ],
+)
+def test_a_visit_turned_down_that_the_model_alone_reads_as_a_crisis_asks_first(text):
+    decision = decide(text, probabilities(crisis=0.8), POINT)
+    assert (decision.tier, decision.category) == (SYMPTOM_CHECK, "crisis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont want to do this anymore, cancel please",
+        "I don't want to book anything, I've written letters to my kids and won't be here long",
+    ],
+)
+def test_despair_beside_a_cancel_or_a_long_message_stays_a_crisis(text):
+    assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
+
+
+def test_a_visit_turned_down_with_a_crisis_the_rules_see_is_a_crisis():
+    text = "i don't want to book, i want to kill myself"
+    assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
