@@ -41,19 +41,17 @@ def statements_of_save(store, tracker):
     return seen
 
 
-def test_a_save_of_a_tracker_not_retrieved_counts_the_stored_events_once(tmp_path):
+def first_turn_saved(tmp_path) -> tuple[FormForgettingSQLTrackerStore, DialogueStateTracker]:
     store = FormForgettingSQLTrackerStore(
         Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
     )
     tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
     turn(tracker, "what is ART?")
     run_coroutine(store.save(tracker))
-    turn(tracker, "and for my neck?")
+    return store, tracker
 
-    statements = statements_of_save(store, tracker)
 
-    assert sum("count(*)" in statement for statement in statements) == 1
-    assert sum(statement.startswith("insert") for statement in statements) == 1
+def assert_both_turns_stored(store: FormForgettingSQLTrackerStore) -> None:
     stored = run_coroutine(store.retrieve("visitor"))
     assert [event.text for event in stored.events if isinstance(event, UserUttered)] == [
         "what is ART?",
@@ -62,13 +60,19 @@ def test_a_save_of_a_tracker_not_retrieved_counts_the_stored_events_once(tmp_pat
     assert len(stored.events) == 9
 
 
+def test_a_save_of_a_tracker_not_retrieved_counts_the_stored_events_once(tmp_path):
+    store, tracker = first_turn_saved(tmp_path)
+    turn(tracker, "and for my neck?")
+
+    statements = statements_of_save(store, tracker)
+
+    assert sum("count(*)" in statement for statement in statements) == 1
+    assert sum(statement.startswith("insert") for statement in statements) == 1
+    assert_both_turns_stored(store)
+
+
 def test_a_save_after_its_retrieve_counts_nothing_and_inserts_the_new_events_once(tmp_path):
-    store = FormForgettingSQLTrackerStore(
-        Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
-    )
-    tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
-    turn(tracker, "what is ART?")
-    run_coroutine(store.save(tracker))
+    store, tracker = first_turn_saved(tmp_path)
     tracker = run_coroutine(store.retrieve("visitor"))
     turn(tracker, "and for my neck?")
 
@@ -76,21 +80,11 @@ def test_a_save_after_its_retrieve_counts_nothing_and_inserts_the_new_events_onc
 
     assert not any("count(*)" in statement for statement in statements)
     assert sum(statement.startswith("insert") for statement in statements) == 1
-    stored = run_coroutine(store.retrieve("visitor"))
-    assert [event.text for event in stored.events if isinstance(event, UserUttered)] == [
-        "what is ART?",
-        "and for my neck?",
-    ]
-    assert len(stored.events) == 9
+    assert_both_turns_stored(store)
 
 
 def test_another_retrieve_between_makes_the_save_count_again(tmp_path):
-    store = FormForgettingSQLTrackerStore(
-        Domain.empty(), dialect="sqlite", db=str(tmp_path / "t.db")
-    )
-    tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
-    turn(tracker, "what is ART?")
-    run_coroutine(store.save(tracker))
+    store, tracker = first_turn_saved(tmp_path)
     tracker = run_coroutine(store.retrieve("visitor"))
     run_coroutine(store.retrieve("visitor"))
     turn(tracker, "and for my neck?")
