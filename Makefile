@@ -97,12 +97,14 @@ $(MODEL): $(STAMPS)/venv $(MODEL_INPUTS) $(STAMPS)/model-inputs
 	touch $@
 
 # The model's inputs by name and content, rewritten only when they change: a file moved in with an
-# old time (git mv, cp -p) or a file removed still makes the model stale.
+# old time (git mv, cp -p) or a file removed still makes the model stale. The list is written to a
+# file of this make's own (its process id), so two makes at once (two benches) do not clash.
 $(STAMPS)/model-inputs: FORCE
 	@mkdir -p $(STAMPS)
-	@find config.yml domain.yml data components clinic/text/minilm_encoder.py -type f \
-		\( -name '*.yml' -o -name '*.py' \) -print0 | sort -z | xargs -0 sha256sum > $@.new
-	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+	@new=$@.$$$$.new; \
+	find config.yml domain.yml data components clinic/text/minilm_encoder.py -type f \
+		\( -name '*.yml' -o -name '*.py' \) -print0 | sort -z | xargs -0 sha256sum > $$new; \
+	if cmp -s $$new $@; then rm $$new; else mv $$new $@; fi
 
 FORCE:
 

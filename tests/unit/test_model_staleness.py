@@ -51,3 +51,17 @@ def test_the_inputs_stamp_changes_only_with_the_inputs(tmp_path):
     third = _refresh(tmp_path)
     assert "round10" not in third[1]
     assert third[0] != second[0]
+
+
+def test_two_makes_at_once_both_write_the_stamp(tmp_path):
+    _tree(tmp_path)
+    command = ["make", "--no-print-directory", STAMP]
+    makes = [
+        subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    results = [make.communicate(timeout=60) + (make.returncode,) for make in makes]
+
+    assert [returncode for _, _, returncode in results] == [0] * 4, results
+    assert "data/nlu.yml" in (tmp_path / STAMP).read_text(encoding="utf-8")
+    assert list((tmp_path / ".stamps").iterdir()) == [tmp_path / STAMP]
