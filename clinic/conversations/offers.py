@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Any
 
 from clinic.conversations.turns import ran, user_turns
-from clinic.text.deferral import normalised
+from clinic.text.deferral import is_deferral, normalised
 from clinic.text.validation import parse_yes_no
 
 OFFER_ACTION = "action_answer_offer"
@@ -184,8 +184,14 @@ def answer_to_offer(
     intent: str, text: str, offer: Offer | None, declined_before: bool
 ) -> OfferAnswer:
     """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
-    # "Thanks anyway" holds no no: a thanks, though the NLU may hear it as one.
-    if intent == NO_INTENT and parse_yes_no(text) is None and _THANKS.search(text.lower()):
+    # "Thanks anyway" holds no no: a thanks, though the NLU may hear it as one. "Maybe later
+    # thanks" puts the offer off: a no.
+    if (
+        intent == NO_INTENT
+        and parse_yes_no(text) is None
+        and _THANKS.search(text.lower())
+        and not is_deferral(text)
+    ):
         return OfferAnswer(Step.THANKED)
     # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no.
     if intent == NO_INTENT and parse_yes_no(text) is not True:

@@ -86,6 +86,8 @@ FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
         ("deny", "no thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
         ("deny", "not now", FAQ, OfferAnswer(Step.DECLINED)),
         ("deny", "thanks anyway", EVALUATION, OfferAnswer(Step.THANKED)),
+        ("deny", "maybe later thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
+        ("deny", "not today, thank you", FAQ, OfferAnswer(Step.DECLINED)),
         ("deny", "no thanks", FAQ, OfferAnswer(Step.DECLINED)),
         # The NLU heard a no in "why not": the words say yes.
         (
