@@ -217,12 +217,11 @@ class FitJob:
     dense: np.ndarray
     labels: Sequence[str]
 
+    def fit(self) -> ScopeModel:
+        return ScopeModel(self.settings).fit(self.texts, self.marks, self.dense, self.labels)
+
 
 Key = TypeVar("Key")
-
-
-def _fit_job(job: FitJob) -> ScopeModel:
-    return ScopeModel(job.settings).fit(job.texts, job.marks, job.dense, job.labels)
 
 
 def fit_models(jobs: Mapping[Key, FitJob]) -> dict[Key, ScopeModel]:
@@ -231,8 +230,8 @@ def fit_models(jobs: Mapping[Key, FitJob]) -> dict[Key, ScopeModel]:
     are the same as fitted one after the other (the same data, a deterministic solver). A fresh
     process (spawn) rather than a fork: the training process runs TensorFlow's threads."""
     if len(jobs) < 2:
-        return {key: _fit_job(job) for key, job in jobs.items()}
+        return {key: job.fit() for key, job in jobs.items()}
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
-        futures = {key: pool.submit(_fit_job, job) for key, job in jobs.items()}
+        futures = {key: pool.submit(job.fit) for key, job in jobs.items()}
         return {key: future.result() for key, future in futures.items()}
