@@ -26,13 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 from bench.nlu_heldout import ROOT
 from bench.triage_sets import load_sets
 from clinic.triage import decision
 from clinic.triage.red_flags_es import find_all_red_flags
 from clinic.triage.tiers import TIER_INTENTS, TRIAGE_KEY
+from testkit.dialogue import load_conversations
 
 DIALOGUE_DIR = ROOT / "tests" / "dialogue"
 # The dialogue sets whose turns may be read; tests/dialogue/heldout never is.
@@ -42,17 +42,6 @@ TIER_ORDER = ("routine", "symptom_check", "urgent_care", "emergency", "crisis")
 SHOWN = 8
 DIALOGUE_GROUP = "dialogue replies"
 PLAIN_GROUPS = (DIALOGUE_GROUP, "replies_dev everyday")
-
-
-def _expected(turn: dict[str, Any]) -> set[str]:
-    labels: set[str] = set()
-    for key in ("expect", "expect_all"):
-        value = turn.get(key)
-        if isinstance(value, str):
-            labels.add(value)
-        elif isinstance(value, list):
-            labels.update(str(label) for label in value)
-    return labels
 
 
 def dialogue_files(directory: Path = DIALOGUE_DIR) -> list[Path]:
@@ -70,15 +59,10 @@ def plain_replies(files: list[Path]) -> list[str]:
     """The visitor turns that expect no tier and name no sign the rules find, each once."""
     seen: dict[str, None] = {}
     for path in files:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for conversation in data["conversations"]:
-            for turn in conversation["turns"]:
-                text = str(turn.get("user") or "").strip()
-                if (
-                    text
-                    and not _expected(turn) & set(TIER_INTENTS)
-                    and not find_all_red_flags(text)
-                ):
+        for conversation in load_conversations(path):
+            for turn in conversation.turns:
+                text = turn.user.strip()
+                if text and not turn.expected & set(TIER_INTENTS) and not find_all_red_flags(text):
                     seen.setdefault(text, None)
     return list(seen)
 
