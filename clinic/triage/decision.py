@@ -21,7 +21,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from clinic.text.deferral import normalised
 from clinic.triage.red_flags import (
     Finding,
     asked_about_own_sign,
@@ -103,7 +102,7 @@ def _short_and_unsure(text: str, probabilities: Mapping[str, float], point: Oper
 
 
 def _declines_a_visit(text: str) -> bool:
-    words = normalised(text)
+    words = normalize(text)
     return len(words.split()) <= DECLINED_VISIT_WORDS and bool(DECLINED_VISIT.search(words))
 
 

@@ -153,6 +153,7 @@ def test_a_short_reply_naming_no_sign_is_not_interrupted_by_a_risk_below_every_t
     "text",
     [
         "I don't want to book right now",
+        "I don\u2019t want to book right now",
         "nah dont wanna come in yet, thanks",
         "i do not want to make an appointment today",
         "ok i dont need to book, just looking",
