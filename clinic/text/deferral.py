@@ -12,8 +12,9 @@ _DEFERRAL = re.compile(
 
 
 def normalised(text: str) -> str:
-    """A short reply's lower-cased words, apostrophes kept ("Not today!" -> "not today")."""
-    return " ".join(re.findall(r"[a-z']+", text.lower()))
+    """A short reply's lower-cased words, apostrophes kept ("Not today!" -> "not today"); a
+    phone's curly apostrophe is kept as a straight one ("I’ll" -> "i'll")."""
+    return " ".join(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'")))
 
 
 def is_deferral(text: str) -> bool:

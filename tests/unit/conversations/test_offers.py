@@ -110,6 +110,7 @@ def test_a_typed_yes_takes_up_the_offered_request_else_the_first_topic_a_no_decl
         ("hmm maybe another time", True),
         ("not right now, thanks", True),
         ("i'll think about it", True),
+        ("I\u2019ll think about it", True),
         ("sure", False),
         ("what time do you open", False),
     ],
