@@ -8,8 +8,10 @@ For each target (bench/load_targets.py), started here and stopped at the end: a 
 turns, then a closed loop at each visitor count (each visitor sends its next message as soon as it
 has the answer), then an open loop (visitors with an exponential think time, about --open-rate
 messages per second). Prints turns per second, p50/p95/p99 latency, errors and the resident
-memory of each of the target's processes after each load; --markdown also prints the dated
-markdown table for docs/performance.md. Loopback only; every load stops after its duration.
+memory of each of the target's processes after each load, and the CPU milliseconds each one
+spent per answered turn during it (what bounds the turns per second on a saturated machine);
+--markdown also prints the dated markdown table for docs/performance.md. Loopback only; every
+load stops after its duration.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sys
 import aiohttp
 
 from bench.load_client import closed_loop, open_loop, send_turn
+from bench.load_cpu import cpu_used, tree_cpu_seconds
 from bench.load_memory import tree_resident_bytes
 from bench.load_report import Row, markdown_table, terminal_table
 from bench.load_targets import TARGETS, SkipTarget, Target
@@ -59,6 +62,10 @@ def memory_of(target: Target) -> dict[str, int]:
     return {name: tree_resident_bytes(pid) for name, pid in target.process_ids().items()}
 
 
+def cpu_of(target: Target) -> dict[str, float]:
+    return {name: tree_cpu_seconds(pid) for name, pid in target.process_ids().items()}
+
+
 async def warm_up(url: str, run: str) -> None:
     """A few turns before measuring: the first ones load lazily built parts of the model."""
     async with aiohttp.ClientSession() as session:
@@ -74,14 +81,19 @@ def bench_target(target: Target, args: argparse.Namespace) -> list[Row]:
         asyncio.run(warm_up(url, run))
         rows = []
         for visitors in args.visitors:
+            before = cpu_of(target)
             result = asyncio.run(closed_loop(url, visitors, args.duration, f"{run}c{visitors}"))
-            rows.append(Row(target.name, result, memory_of(target)))
+            cpu = cpu_used(before, cpu_of(target))
+            rows.append(Row(target.name, result, memory_of(target), cpu))
             print(f"  {result.label}: {len(result.latencies)} turns", flush=True)
         if args.open_rate > 0:
+            before = cpu_of(target)
             result = asyncio.run(
                 open_loop(url, args.open_rate, args.think_time, args.open_duration, f"{run}o")
             )
-            rows.append(Row(target.name, result, memory_of(target)))
+            rows.append(
+                Row(target.name, result, memory_of(target), cpu_used(before, cpu_of(target)))
+            )
             print(f"  {result.label}: {len(result.latencies)} turns", flush=True)
         return rows
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bench.load_client import LoadResult
 from bench.load_visitors import BOOKING, FAQ
@@ -18,6 +18,7 @@ HEADERS = (
     "p99",
     f"p95 {FAQ} / {BOOKING} turns",
     "errors",
+    "CPU per turn",
     "resident memory",
 )
 
@@ -27,6 +28,8 @@ class Row:
     target: str
     result: LoadResult
     memory: dict[str, int]
+    # CPU seconds each of the target's services used during the load.
+    cpu: dict[str, float] = field(default_factory=dict)
 
     def cells(self) -> tuple[str, ...]:
         result = self.result
@@ -40,12 +43,22 @@ class Row:
             f"{milliseconds(result.kind_percentile(FAQ, 0.95))} / "
             f"{milliseconds(result.kind_percentile(BOOKING, 0.95))}",
             f"{result.errors} / {len(result.latencies) + result.errors}",
+            cpu_text(self.cpu, len(result.latencies)),
             memory_text(self.memory),
         )
 
 
 def milliseconds(seconds: float) -> str:
     return "-" if math.isnan(seconds) else f"{seconds * 1000:.0f} ms"
+
+
+def cpu_text(cpu: dict[str, float], turns: int) -> str:
+    """Each service's CPU milliseconds per answered turn, then their sum."""
+    if not cpu or not turns:
+        return "-"
+    per_turn = {name: seconds * 1000 / turns for name, seconds in cpu.items()}
+    parts = [f"{name} {milliseconds:.1f}" for name, milliseconds in per_turn.items()]
+    return ", ".join(parts) + f" = {sum(per_turn.values()):.1f} ms"
 
 
 def memory_text(memory: dict[str, int]) -> str:

@@ -4,11 +4,13 @@ loopback (bounded: a second or two of load)."""
 import asyncio
 import math
 import os
+import time
 
 import pytest
 from aiohttp import web
 
 from bench.load_client import LoadResult, closed_loop, open_loop
+from bench.load_cpu import cpu_used, process_cpu_seconds, tree_cpu_seconds
 from bench.load_memory import resident_bytes, tree_resident_bytes
 from bench.load_report import Row, markdown_table, terminal_table
 from bench.load_visitors import (
@@ -57,6 +59,29 @@ def test_memory_of_this_process_is_read_from_proc():
     assert own > 10 * 1024 * 1024
     assert tree_resident_bytes(os.getpid()) >= own
     assert resident_bytes(2**22 + 12345) == 0
+
+
+def test_cpu_of_this_process_is_read_from_proc():
+    before = process_cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.2
+    while time.process_time() < deadline:
+        pass
+    after = tree_cpu_seconds(os.getpid())
+    # Clock ticks are 10 ms: 0.2 s of busy work reads as at least 0.15 s.
+    assert after - before >= 0.15
+    assert process_cpu_seconds(2**22 + 12345) == 0.0
+
+
+def test_cpu_used_is_per_service_and_restarts_count_from_zero():
+    used = cpu_used({"rasa": 10.0, "actions": 5.0}, {"rasa": 12.5, "actions": 0.25, "new": 1.0})
+    assert used == {"rasa": 2.5, "actions": 0.25, "new": 1.0}
+
+
+def test_cpu_cell_without_readings_is_a_dash():
+    result = LoadResult("closed 1", duration=1.0)
+    assert Row("run", result, {}).cells()[-2] == "-"
+    result.add(FAQ, 0.02)
+    assert Row("run", result, {}, {"rasa": 0.01}).cells()[-2] == "rasa 10.0 = 10.0 ms"
 
 
 async def _stand_in_webhook(seen: list[tuple[str, str]]) -> tuple[web.AppRunner, str]:
@@ -118,9 +143,9 @@ def test_tables_show_every_figure():
     result = LoadResult("closed 1", errors=1, duration=1.0)
     result.add(FAQ, 0.02)
     result.add(BOOKING, 0.03)
-    row = Row("run", result, {"rasa": 2**30})
+    row = Row("run", result, {"rasa": 2**30}, {"rasa": 0.03, "actions": 0.002})
     assert (
-        "| run | closed 1 | 2.0 | 20 ms | 30 ms | 30 ms | 20 ms / 30 ms | 1 / 3 | rasa 1024 MiB |"
-        in markdown_table([row], "title")
+        "| run | closed 1 | 2.0 | 20 ms | 30 ms | 30 ms | 20 ms / 30 ms | 1 / 3 "
+        "| rasa 15.0, actions 1.0 = 16.0 ms | rasa 1024 MiB |" in markdown_table([row], "title")
     )
     assert terminal_table([row]).splitlines()[1].split()[:3] == ["run", "closed", "1"]
