@@ -73,7 +73,8 @@ RULES: tuple[Rule, ...] = (
         "cauda_equina",
         EMERGENCY,
         rf"\bboth (?:of )?(?:my |his |her )?(?:legs|feet)\b.{0,40}(?:{NUMB}|weak\w*|heavy|dead"
-        r"|gave out|giving out|wont (?:hold|work)|useless|sciatica)",
+        r"|gave out|giving out|wont (?:hold|work)|useless|sciatica"
+        r"|(?:like )?(?:rubber|jelly|jello|noodles|spaghetti))",
         r"\bsciatica in both\b|\bsciatica (?:on )?both (?:sides|legs)\b|\bbilateral sciatica\b",
         r"\bbladder (?:is )?(?:not|isnt|wont|doesnt|never) (?:fully )?empty\w*",
         r"\bwetting (?:myself|himself|herself|the bed)\b",
@@ -96,7 +97,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b{NOT} (?:to )?(?:pee|urinate|go to the (?:bathroom|toilet)|empty my bladder)",
         r"\b(?:havent|have not|hasnt|didnt) (?:been able to )?(?:peed|pee|urinated)\b",
         r"\b(?:wet|peed|pooped|soiled|pissed|shit) (?:myself|himself|herself|my pants|the bed)",
-        r"\bincontinen\w*",
+        r"\bincontinen\w*|\bbowel accidents?\b",
         r"\b(?:bladder|bowels?) (?:is |are |has |have )?(?:gone|stopped|not working|quit)",
         r"\bleaking (?:urine|pee)\b",
         rf"\bboth (?:of my )?(?:legs|feet)\b.{{0,40}}(?:{NUMB}|weak\w*|dead|gave out|giving out"

@@ -347,6 +347,11 @@ def test_every_rule_has_a_tier_and_a_category():
         ("thunder clap hedache hit me rite now", EMERGENCY),
         ("feverish and my lower back aches, started with a fevr on monday", URGENT_CARE),
         ("doubled my oxycodone for the back and now i can hardly stay awake", EMERGENCY),
+        (
+            "booking for my old disc problem, it normally settles, but today I had a bowel"
+            " accident without noticing and now both my legs feel like jelly. anything friday?",
+            EMERGENCY,
+        ),
         ("been googling ways to end it", CRISIS),
         ("i hammer my thigh with my fist to feel in control when the pain spikes", CRISIS),
         ("she gave away her jewellery and keeps saying she is a burden to us", CRISIS),
