@@ -9,11 +9,16 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.booking_steps import reset_booking_events
 from clinic.booking.fields import REQUEST_ID_SLOT
 from clinic.triage.decision import CRISIS_CHECK
 from clinic.triage.tiers import TRIAGE_KEY, topic_behind_tier
 
 BOOKING_FORM = "booking_form"
+# A check asked about a message that also calls the request off ("i dont want to do this anymore,
+# cancel please"): a "No" cancels the request instead of taking it up again.
+CANCEL_INTENT = "cancel"
+BOOKING_CANCELLED = "utter_booking_cancelled"
 # Intents whose answer is a plain response; other intents get no answer after a "No".
 RESPONSES = {
     "ask_diagnosis": "utter_cannot_diagnose",
@@ -45,7 +50,8 @@ def topic_response(parse: dict[str, Any]) -> str | None:
 
 class ActionTriageCheck(Action):
     """Asks whether a red flag is happening now. A booking request under way pauses (the rules
-    end its form first): its answers so far are kept, and a "No" takes it up again."""
+    end its form first): its answers so far are kept, and a "No" takes it up again, unless the
+    message also called the request off."""
 
     def name(self) -> str:
         return "action_triage_check"
@@ -57,17 +63,22 @@ class ActionTriageCheck(Action):
         in_booking = tracker.get_slot(REQUEST_ID_SLOT) is not None
         check = check_kind(tracker.latest_message)
         dispatcher.utter_message(response=CHECK_QUESTIONS[check])
+        called_off = in_booking and topic_behind_tier(tracker.latest_message)[0] == CANCEL_INTENT
+        if called_off:
+            topic = BOOKING_CANCELLED
+        else:
+            topic = None if in_booking else topic_response(tracker.latest_message)
         events: list[EventType] = [
             SlotSet("triage_check", check),
-            SlotSet("triage_topic", None if in_booking else topic_response(tracker.latest_message)),
-            SlotSet("booking_paused", in_booking),
+            SlotSet("triage_topic", topic),
+            SlotSet("booking_paused", in_booking and not called_off),
         ]
         return events
 
 
 class ActionTriageCleared(Action):
     """After a "No" to the symptom check: the paused booking request goes on, or the message
-    gets the answer it would have had."""
+    gets the answer it would have had (a request called off is cancelled and cleared)."""
 
     def name(self) -> str:
         return "action_triage_cleared"
@@ -82,4 +93,6 @@ class ActionTriageCleared(Action):
         topic = tracker.get_slot("triage_topic")
         if topic:
             dispatcher.utter_message(response=topic)
+        if topic == BOOKING_CANCELLED:
+            return [*events, *reset_booking_events()]
         return events

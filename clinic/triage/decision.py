@@ -44,6 +44,11 @@ DECLINED_VISIT = re.compile(
     r"(?:book|schedule|make an? (?:appointment|booking)|come in|sign up|fill)\b"
 )
 DECLINED_VISIT_WORDS = 12
+# A request called off in as few words: "i dont want to do this anymore, cancel please" typed at a
+# booking step most likely means the form, but its first half is a classic despair phrase, so the
+# crisis check asks (a "No" then cancels the request, actions/triage.py). Not "stop": "i want it
+# all to stop" is a crisis.
+CALLED_OFF = re.compile(r"\b(?:cancel|never ?mind|forget (?:about )?it)\b")
 # The category of a symptom check that asks about a crisis rather than physical red flags.
 CRISIS_CHECK = "crisis"
 RULE, MODEL = "rule", "model"
@@ -102,8 +107,11 @@ def _short_and_unsure(text: str, probabilities: Mapping[str, float], point: Oper
 
 
 def _declines_a_visit(text: str) -> bool:
+    """A booking or visit turned down, or a request called off, in a few words."""
     words = normalize(text)
-    return len(words.split()) <= DECLINED_VISIT_WORDS and bool(DECLINED_VISIT.search(words))
+    return len(words.split()) <= DECLINED_VISIT_WORDS and bool(
+        DECLINED_VISIT.search(words) or CALLED_OFF.search(words)
+    )
 
 
 def _short_without_a_sign(text: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clinic.triage.spelling import corrected
 from clinic.triage.tiers import CRISIS, EMERGENCY, URGENT_CARE, Tier
 
 # Apostrophes are dropped before matching, so "can't" is written "cant" in the patterns.
@@ -72,7 +73,8 @@ RULES: tuple[Rule, ...] = (
         "cauda_equina",
         EMERGENCY,
         rf"\bboth (?:of )?(?:my |his |her )?(?:legs|feet)\b.{0,40}(?:{NUMB}|weak\w*|heavy|dead"
-        r"|gave out|giving out|wont (?:hold|work)|useless|sciatica)",
+        r"|gave out|giving out|wont (?:hold|work)|useless|sciatica"
+        r"|(?:like )?(?:rubber|jelly|jello|noodles|spaghetti))",
         r"\bsciatica in both\b|\bsciatica (?:on )?both (?:sides|legs)\b|\bbilateral sciatica\b",
         r"\bbladder (?:is )?(?:not|isnt|wont|doesnt|never) (?:fully )?empty\w*",
         r"\bwetting (?:myself|himself|herself|the bed)\b",
@@ -95,7 +97,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b{NOT} (?:to )?(?:pee|urinate|go to the (?:bathroom|toilet)|empty my bladder)",
         r"\b(?:havent|have not|hasnt|didnt) (?:been able to )?(?:peed|pee|urinated)\b",
         r"\b(?:wet|peed|pooped|soiled|pissed|shit) (?:myself|himself|herself|my pants|the bed)",
-        r"\bincontinen\w*",
+        r"\bincontinen\w*|\bbowel accidents?\b",
         r"\b(?:bladder|bowels?) (?:is |are |has |have )?(?:gone|stopped|not working|quit)",
         r"\bleaking (?:urine|pee)\b",
         rf"\bboth (?:of my )?(?:legs|feet)\b.{{0,40}}(?:{NUMB}|weak\w*|dead|gave out|giving out"
@@ -400,6 +402,13 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "other_emergency",
         EMERGENCY,
+        # An opioid taken beyond its dose, with the drowsiness of an overdose.
+        together(
+            r"fentanyl|opioids?|oxy\w*|morphine|methadone|hydrocodone|tramadol|codeine"
+            r"|extra (?:patch|pills?|dose)|double (?:dose|patch)|too many (?:pills|of my)",
+            r"drowsy|(?:cant|barely|hardly) (?:keep my eyes open|stay awake)"
+            r"|breathing (?:is )?(?:slow|shallow)|pinpoint|(?:wont|cant) wake",
+        ),
         r"\b(?:boiling|scalding) (?:water|oil)\b|\bskin\b.{0,20}\b(?:peeling off|coming off"
         r"|melting|hanging off|falling off)\b"
         r"|\bburn\w*\b.{0,40}\b(?:huge|massive|giant|big) blisters\b"
@@ -458,6 +467,9 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "suicidal_thoughts",
         CRISIS,
+        r"\b(?:research\w*|looking up|looked up|look up|googl\w*|reading up on) (?:\w+ ){0,2}"
+        r"(?:methods|ways to (?:die|end it|do it|kill)"
+        r"|how to (?:end it|die|kill|do it painlessly))\b",
         r"\b(?:gun|pistol|rifle|revolver)\b.{0,20}\b(?:is )?(?:out|loaded|in my hand|to my head"
         r"|in my mouth)\b",
         r"\b(?:tallest|highest) (?:bridge|building|cliff)\b",
@@ -563,13 +575,14 @@ RULES: tuple[Rule, ...] = (
         r"|legs?|thighs?|skin)\b",
         r"\bunalive\w*|\bcut too deep\b|\brazor\b|\bsh again\b|\bdid it (?:him|her|my)self\b",
         together(
-            r"on purpose|to feel something|to cope|punish\w* myself|until (?:it|they) bleeds?"
+            r"on purpose|to feel (?:something|in control|real|alive)|to cope|punish\w* myself"
+            r"|until (?:it|they) bleeds?"
             r"|until (?:it|they) bruise\w*|til+ (?:it|they) bruise\w*"
             r"|til+ (?:it|they) (?:bled|bleeds?)|until (?:it|they) bled"
             r"|when i (?:feel|get) (?:numb|nothing|empty|bad|overwhelmed|stressed|upset|angry)"
             r"|when (?:im|i am) (?:stressed|upset|angry|overwhelmed)"
             r"|(?:til+|until) (?:theyre|its|it is|they are) (?:purple|black|bruised|bleeding|raw)",
-            r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin|iron"
+            r"hurt|hit|cut|burn|slam|bang|punch|hammer|scratch|dig|bit|bite|pull|spoon|skin|iron|fist"
             r"|lighter|cigarette|knife|blade",
         ),
         r"\b(?:cuts|cutting|cut|bandages?|scars?|marks)\b.{0,30}\b(?:wrists?|thighs?|forearms?)\b",
@@ -739,9 +752,9 @@ CRISIS_DENIAL = re.compile(
     r"|harm(?:ing)? myself"
     r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
     r"|thoughts of|in (?:a )?crisis|done with (?:life|living))"
-    r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?)"
-    r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?(?:no|i dont"
-    r"|i do not)\b"
+    r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?|wish|desire|intent\w*)"
+    r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?"
+    r"(?:(?:i )?(?:said|answered|told (?:him|her|them)) )?(?:no|i dont|i do not)\b"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
     r"|\b(?:dont|do not) (?:really |actually )?want to "
     r"(?:die|kill myself|hurt myself|end my life|unalive myself)\b"
@@ -768,7 +781,9 @@ RECOVERED = re.compile(
     r"|feeling great|havent (?:done|had|felt) (?:it|that|those|them)|(?:old|ancient) history"
     r"|(?:part of my life|chapter) is over|turned my"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
-    r"|mother|father|runner) now|managed now|out of that|okay now|ok now)\b"
+    r"|mother|father|runner) now|managed now|out of that|okay now|ok now|happily"
+    r"|(?:got|came|made it) through (?:it|that)"
+    r"|(?:im|i am) \d\d and (?:well|fine|good|ok|okay|healthy))\b"
 )
 # A body part that "wants to die" is a figure of speech ("lol my neck wants to die after that
 # flight"), not the visitor's own wish.
@@ -794,7 +809,9 @@ RELAPSE = re.compile(
 # suicidal?"); narrower than GENERAL, which would drop "what happens if i take all my pills".
 CRISIS_GENERAL = re.compile(
     r"\b(?:make|makes|making) people|\brates?\b|\brisk\b|\bwhy (?:does|do|is|are)\b"
-    r"|\bis it true\b|\bstandard for\b|\bwho should\b|\bprotocol\b|\bheadline\b"
+    r"|\bis it true\b|\b988 (?:number|line|hotline) for\b"
+    r"|\bis (?:it|that|988|the 988 (?:line|number)) only for\b"
+    r"|\bstandard for\b|\bwho should\b|\bprotocol\b|\bheadline\b"
     r"|\bpodcast\b|\bgeneral advice\b|\bjust curious\b|\bis 988\b|\bcause (?:depression"
     r"|suicid\w*)|\bintake form\b|\bquestionnaire\b|\bform (?:asks|asked)\b"
     r"|\bif a (?:patient|client|person|friend|loved one|family member|colleague|coworker)"
@@ -835,6 +852,11 @@ PAST = re.compile(
     r"|when (?:he|she|they) (?:was|were) (?:\d+|young|little|a (?:kid|baby|teen\w*))"
     r"|in little league|grown (?:man|woman|adult|up) now)\b"
 )
+# A physical sign told as passing ("numb when i woke up but fine now"). Not in PAST, which also
+# tells a crisis as over: "wife found my note last night, im fine now i guess" is no crisis over.
+PASSING = re.compile(
+    r"\b(?:goes away (?:when|after|once|if|as soon as)|(?:fine|normal|gone) now)\b"
+)
 GENERAL = re.compile(
     r"\b(?:wh?at (?:are|r|is) (?:the )?(?:warning |red[- ]flag |danger )?(?:signs?|symptoms?)"
     r"|i know the (?:\w+ )?(?:signs|symptoms)|can (?:a|an) (?:\w+ ){1,4}be\b"
@@ -854,7 +876,11 @@ GENERAL = re.compile(
     r"|can (?:\w+ ){1,7}cause|(?:could|might|may) (?:possibly |ever )?cause|just in case"
     r"|(?:list|name) (?:the|all the) (?:ones|signs|symptoms|red flags)|the ones that"
     r"|(?:ever|sometimes|usually) (?:be )?caused by|whats the chance"
-    r"|chances? of|just curious|curious (?:if|whether|about)|google\w*"
+    r"|chances? of|risks? like|any risks|(?:a|an) (?:hospital|er|doctor|medical) thing"
+    r"|something (?:art|you|active release|you guys|yall) treats?"
+    r"|is (?:it|that|this) always (?:serious|an emergency|dangerous)"
+    r"|can (?:\w+ ){1,4}be (?:a )?(?:muscle|muscular|nothing|harmless)"
+    r"|just curious|curious (?:if|whether|about)|google\w*"
     r"|read (?:about|online|an article|somewhere|that)|people talk about|heard (?:about|that)"
     r"|can (?:you|someone|people|a person|one) (?:have|get) (?:a|an) (?:\w+ ){1,3}that"
     r"|explain what|what (?:\w+ ){1,3}syndrome is"
@@ -918,6 +944,13 @@ FAREWELLS = (
             r"|goodbye",
         )
     ),
+    # Things given away beside talk of being a burden: two warning signs together.
+    re.compile(
+        together(
+            r"gave (?:me|us|away) (?:his|her|their|my)|giving away|gave away|given away",
+            r"(?:a|being a) burden|better off without",
+        )
+    ),
 )
 # Someone else's sign, told as past context ("my uncle had a heart attack", "a client of mine
 # had cauda equina"), unless the clause puts it now ("my husband is having chest pain").
@@ -942,7 +975,7 @@ OTHER_PERSON_PAST = re.compile(
     r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived|tried to"
     r"|ended up with|attempted|used to|struggled|passed (?:away )?(?:by|from|to)"
     r"|was (?:hospitali[sz]ed|admitted)|overdosed"
-    r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) \w+ to suicide\b"
+    r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) (?:\w+ ){1,2}to suicide\b"
     r"|\b(?:my|our|his|her) ex\b.{0,30}\b(?:had|attempted|tried to|was)\b"
 )
 # Someone else's sudden event ("my dad collapsed"), dropped only when the message dates it: an
@@ -980,9 +1013,22 @@ FIGURATIVE = re.compile(
     r" over) by a (?:car|truck|bus|train)\b"
 )
 LAUGHTER = re.compile(r"\blaugh\w*")
+# A little out of breath on exertion, told as being out of shape.
+WINDED = re.compile(
+    together(
+        r"a bit|a little|slightly|mildly|little bit",
+        r"stairs|hills?|running|jogging|exercis\w*|workouts?|gym|out of shape|unfit"
+        r"|stopped (?:running|exercising|training)",
+    )
+)
+# A heart's signs beside breathlessness.
+CARDIAC_ONLY = re.compile(r"\b(?:chest|crush\w*|pressure|squeez\w*|left arm|jaw|faint\w*|clammy)\b")
 AIRWAY = re.compile(r"\b(?:chok\w*|swell\w*|swollen|lips|blue|wheez\w*|throat)\b")
 # A back spasm or cramp that stops a visitor standing is a muscle's doing, not a paralysis.
-SPASM = re.compile(r"\b(?:spasm\w*|cramp\w*|seized up|locked up|threw out|threw my back)\b")
+SPASM = re.compile(
+    r"\b(?:spasm\w*|cramp\w*|seized up|locked up|threw out|threw my back|stuck bent (?:forward"
+    r"|over)|loosening up)\b"
+)
 CARDIAC = re.compile(
     r"\b(?:crush\w*|pressure|squeez\w*|elephant|left arm|jaw|sweat\w*|short of breath|breathless"
     r"|cant breathe|nause\w*|radiat\w*|(?<!too )heav\w*(?! (?:weights?|lift\w*|bags?|box\w*|load))"
@@ -1009,6 +1055,7 @@ NOW = re.compile(
 # A clause that dates the one before it.
 DATED_BEFORE = re.compile(
     r"(?:that|this|it) (?:was|happened) (?:\w+ ){0,3}(?:ago|back|in (?:19|20)\d\d|when i was)\b"
+    r"|(?:(?:its|it is|thats|that is|all|and) )?(?:fine|normal|gone|back to normal) now\b"
 )
 # The visitor speaks of themself, and asks whether what they have is normal or serious.
 OWN = re.compile(r"\b(?:my|i|im|ive|me|mine)\b")
@@ -1087,7 +1134,7 @@ def _counts(
         and not (HAPPENING_NOW.search(clause) or now_elsewhere)
     ):
         return False
-    past = PAST.search(clause)
+    past = PAST.search(clause) or PASSING.search(clause)
     return (
         rule.past_counts
         or not past
@@ -1137,6 +1184,8 @@ def _told_otherwise(rule: Rule, text: str, match: re.Match[str] | None) -> bool:
             return True
         return bool(POSITIONAL.search(text)) and "chest" not in text
     if rule.category == "breathing":
+        if WINDED.search(text) and not (AIRWAY.search(text) or _affirmed(CARDIAC_ONLY, text)):
+            return True
         return bool(LAUGHTER.search(text)) and not AIRWAY.search(text)
     if rule.category == "sudden_paralysis":
         return bool(SPASM.search(text))
@@ -1165,6 +1214,7 @@ def find_red_flags(text: str, *, questions_dismiss: bool = True) -> list[Finding
     dates or asks in general. Without `questions_dismiss`, a clause that asks in general still
     counts."""
     found: dict[str, Finding] = {}
+    text = corrected(normalize(text))
     # A general question in one sentence may be the visitor's own sign, put now in another
     # ("can ART help if i suddenly cant move my legs? it started this afternoon").
     now_in_message = bool(HAPPENING_NOW.search(normalize(text)))
@@ -1186,7 +1236,7 @@ def find_red_flags(text: str, *, questions_dismiss: bool = True) -> list[Finding
         PAST.search(whole) or FINE_SINCE.search(whole)
     )
     if not someone_elses_over and not any(cue.search(whole) for cue in cues):
-        dated = bool(PAST.search(whole))
+        dated = bool(PAST.search(whole) or PASSING.search(whole))
         for rule in RULES:
             if (
                 rule.category not in found

@@ -218,3 +218,15 @@ def test_the_symptom_check_inside_the_request_ends_it_after_a_yes(stack):
     assert EMERGENCY_WORDS in say(visitor, "yes")
     assert final_slots(stored_events(stack, visitor.sender)) == dict.fromkeys(BOOKING_SLOTS)
     assert leads_of(stack, visitor.sender) == []
+
+
+def test_a_request_called_off_in_words_of_despair_asks_first_and_a_no_cancels_it(stack):
+    """ "i dont want to do this anymore" most likely means the form here, but it is a classic
+    despair phrase: the crisis check asks, and a "No" cancels the request and clears it."""
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    walk_to(visitor, "concern")
+    assert CRISIS_QUESTION in say(visitor, "i dont want to do this anymore, cancel please")
+    answer = say(visitor, "no")
+    assert CRISIS_WORDS in answer and "dropped that request" in answer
+    assert final_slots(stored_events(stack, visitor.sender)) == dict.fromkeys(BOOKING_SLOTS)
+    assert leads_of(stack, visitor.sender) == []

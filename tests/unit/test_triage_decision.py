@@ -157,6 +157,9 @@ def test_a_short_reply_naming_no_sign_is_not_interrupted_by_a_risk_below_every_t
         "nah dont wanna come in yet, thanks",
         "i do not want to make an appointment today",
         "ok i dont need to book, just looking",
+        "i dont want to do this anymore, cancel please",
+        "never mind, i dont want any of this now",
+        "forget it, im done with all of this",
     ],
 )
 def test_a_visit_turned_down_that_the_model_alone_reads_as_a_crisis_asks_first(text):
@@ -167,11 +170,13 @@ def test_a_visit_turned_down_that_the_model_alone_reads_as_a_crisis_asks_first(t
 @pytest.mark.parametrize(
     "text",
     [
-        "i dont want to do this anymore, cancel please",
+        "i dont want to do this anymore, cancel please, ive decided to end my life",
+        "I just want it all to stop for good",
+        "never mind, i cant do this anymore",
         "I don't want to book anything, I've written letters to my kids and won't be here long",
     ],
 )
-def test_despair_beside_a_cancel_or_a_long_message_stays_a_crisis(text):
+def test_despair_in_a_long_message_or_with_a_sign_the_rules_see_stays_a_crisis(text):
     assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
 
 

@@ -341,6 +341,29 @@ def test_every_rule_has_a_tier_and_a_category():
         ("what's saddle anaesthesia? my physio mentioned it", None),
         ("what's cauda equina? i don't have any of those signs", None),
         ("a passenger fainted on my bus yesterday, she was fine after. my back is sore", None),
+        # From the review of dev12: signs misspelt, told in lay words or beside a question.
+        ("cant get my breth, shortnes of breath even sitting", EMERGENCY),
+        ("chiro did my neck an hour ago and now im dizy with double vison", EMERGENCY),
+        ("thunder clap hedache hit me rite now", EMERGENCY),
+        ("feverish and my lower back aches, started with a fevr on monday", URGENT_CARE),
+        ("doubled my oxycodone for the back and now i can hardly stay awake", EMERGENCY),
+        (
+            "booking for my old disc problem, it normally settles, but today I had a bowel"
+            " accident without noticing and now both my legs feel like jelly. anything friday?",
+            EMERGENCY,
+        ),
+        ("been googling ways to end it", CRISIS),
+        ("i hammer my thigh with my fist to feel in control when the pain spikes", CRISIS),
+        ("she gave away her jewellery and keeps saying she is a burden to us", CRISIS),
+        ("my fingers went numb in the night but fine now, neck a bit stiff", None),
+        ("numb backside on long flights that goes away when i walk around", None),
+        ("a little out of breath on hills since i stopped going to the gym", None),
+        ("stuck bent forward after gardening, loosening up with heat", None),
+        ("is sudden arm weakness something you treat or a hospital thing?", None),
+        ("are there any risks like a stroke with neck work?", None),
+        ("can a ripping back pain be a muscle thing?", None),
+        ("coach made us run suicides and my calves are wrecked", None),
+        ("fell off a ladder last year, my back has ached ever since", None),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
@@ -352,6 +375,13 @@ def test_a_message_gets_its_tier(text, tier):
     [
         "honestly i don't want to die, i want my neck to stop aching",
         "i'm not saying i want to end my life, i'm saying this sciatica is miserable",
+        # From the review of dev12.
+        "fed up with this back but there is no wish to die here",
+        "the gp asked whether i had thoughts of suicide and i said no, it's just the pain",
+        "self harm was a thing in my teens, i'm 38 and well, ask away",
+        "my sister got through a suicide attempt years ago and is happily settled now",
+        "lost my old roommate to suicide in 2015, it's why mental health matters to me",
+        "is the 988 line only for suicide or can anyone call it?",
     ],
 )
 def test_a_denied_wish_to_die_is_no_crisis(text):

@@ -92,3 +92,32 @@ def test_the_form_validation_takes_nothing_from_a_flagged_message():
         )
         _, events = run(ValidateBookingForm(), tracker)
         assert events == []
+
+
+def cancel_parse() -> dict:
+    ranking = [{"name": "symptom_check"}, {"name": "cancel"}, {"name": "deny"}]
+    triage = {"tier": "symptom_check", "source": "model", "category": "crisis"}
+    return {"intent": {"name": "symptom_check"}, "intent_ranking": ranking, "triage": triage}
+
+
+def test_a_check_on_a_message_that_calls_the_request_off_does_not_pause_it():
+    tracker = make_tracker({"booking_request_id": "abc"}, intent="symptom_check")
+    tracker.latest_message = cancel_parse()
+    messages, events = run(ActionTriageCheck(), tracker)
+    assert [message["response"] for message in messages] == ["utter_crisis_check"]
+    assert events == [
+        SlotSet("triage_check", "crisis"),
+        SlotSet("triage_topic", "utter_booking_cancelled"),
+        SlotSet("booking_paused", False),
+    ]
+
+
+def test_a_no_after_a_request_called_off_cancels_and_clears_it():
+    slots = {"triage_topic": "utter_booking_cancelled", "full_name": "Chris Evans"}
+    messages, events = run(ActionTriageCleared(), make_tracker(slots, intent="deny"))
+    assert [message["response"] for message in messages] == [
+        "utter_symptom_check_cleared",
+        "utter_booking_cancelled",
+    ]
+    assert SlotSet("full_name", None) in events
+    assert FollowupAction("booking_form") not in events
