@@ -22,7 +22,7 @@ from clinic.booking.fields import (
 from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_for_region
 from clinic.text import booking_wording as texts
 from clinic.text import contact_parsing
-from clinic.text.times import is_question, new_time_in, time_answer
+from clinic.text.times import is_question, names_a_time, new_time_in, time_answer
 from clinic.text.validation import (
     InvalidInput,
     covered_region_in,
@@ -260,12 +260,14 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         if _holds_contact_details(tracker):
             return {"preferred_time": None}
-        if is_non_answer(str(value)):
+        text = str(value)
+        # "Which location is this?" asks something: it is no time to pass to the front desk.
+        if is_non_answer(text) or (is_question(text) and not names_a_time(text)):
             say(dispatcher, tracker, texts.TIME_NEEDED)
             return {"preferred_time": None}
         try:
             cleaned = normalize_free_text(
-                str(value), texts.WHAT_DAYS_AND_TIMES, PREFERRED_TIME_MAX_LENGTH
+                text, texts.WHAT_DAYS_AND_TIMES, PREFERRED_TIME_MAX_LENGTH
             )
         except InvalidInput as problem:
             say_problem(dispatcher, tracker, problem)

@@ -86,6 +86,7 @@ _PATIENT_STATUS_CUES = {
         "first",
         "1st",
         "brand new",
+        "newbie",
         "nuevo",
         "nueva",
         "primera vez",
@@ -189,6 +190,18 @@ _NAME_LEAD_IN = re.compile(
     r"^(?:(?:hi|hello|hey|sure|ok|okay|yes|yeah)\b[\s,!.]*)?"
     r"(?:my (?:full )?name is|my name's|name's|name is|name:|the name is|i am|i'm|it's|its"
     r"|it is|this is|call me|me llamo|mi nombre es|mi nombre completo es|soy)\s+",
+    re.IGNORECASE,
+)
+# Words that open a name answer before a comma and are no part of it ("ok fine, Jasmine Ortiz").
+_NAME_FILLERS = frozenset(
+    {
+        "ok", "okay", "fine", "sure", "yes", "yeah", "yep", "alright", "right", "well", "oh",
+        "um", "uh", "hi", "hello", "hey", "sorry", "oops",
+    }
+)  # fmt: skip
+# What follows a name after a comma and tells about the visitor ("Linda Park, im her daughter").
+_AFTER_NAME = re.compile(
+    r"(?:i'm|im|i am|it's|its|he's|she's|his|her|my|and|calling|thanks|thank you)\b",
     re.IGNORECASE,
 )
 # First words of a question, never of a name.
@@ -389,12 +402,34 @@ def _choice(text: str, choices: dict[str, set[str]], problem: Wording) -> str:
 
 def parse_name(text: str) -> str:
     """The name in an answer such as "my name is Jane Doe." or "it's Tom"."""
-    name = collapse_whitespace(text).rstrip(".!,")
-    while (opening := _NAME_LEAD_IN.match(name + " ")) is not None:
-        name = name[opening.end() :]
-    if is_non_answer(name) or name.lower().split(" ")[0] in _NOT_A_NAME_START:
+    name = _without_lead_in(_name_part(_without_lead_in(collapse_whitespace(text).rstrip(".!,"))))
+    if (
+        is_non_answer(name)
+        or name.lower().split(" ")[0] in _NOT_A_NAME_START
+        or set(_answer_words(name).split()) <= _NAME_FILLERS
+    ):
         raise InvalidInput(texts.NAME_EXAMPLE)
     return normalize_name(name)
+
+
+def _without_lead_in(text: str) -> str:
+    while (opening := _NAME_LEAD_IN.match(text + " ")) is not None:
+        text = text[opening.end() :]
+    return text
+
+
+def _name_part(text: str) -> str:
+    """The name among an answer's comma-separated parts: after fillers ("ok fine, Jasmine
+    Ortiz"), the full name after a first one ("Chris, Chris Yamamoto"), the name before what
+    the visitor adds about themselves ("Linda Park, im her daughter"); else all of it."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    while len(parts) > 1 and set(_answer_words(parts[0]).split()) <= _NAME_FILLERS:
+        parts.pop(0)
+    if len(parts) == 2 and parts[1].lower().startswith(f"{parts[0].lower()} "):
+        return parts[1]
+    if len(parts) >= 2 and _AFTER_NAME.match(parts[1]):
+        return parts[0]
+    return ", ".join(parts)
 
 
 def normalize_name(text: str) -> str:

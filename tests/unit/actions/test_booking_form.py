@@ -506,6 +506,7 @@ def test_concerns_in_the_visitors_own_words(dispatcher, entity_ruler, answer, co
         "Mon/Wed/Fri lunchtime",
         "tuesdy or thursdy mornig",
         "yes, mornings are better for me",
+        "is saturday morning ok?",
     ],
 )
 def test_preferred_times_in_the_visitors_own_words(dispatcher, answer):
@@ -514,7 +515,14 @@ def test_preferred_times_in_the_visitors_own_words(dispatcher, answer):
     assert result == {"preferred_time": answer}
 
 
-@pytest.mark.parametrize("answer", ["yes", "No.", "ok", "thanks", "idk", "hello", "  "])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "yes", "No.", "ok", "thanks", "idk", "hello", "  ",
+        # A question that names no time is asked, not the time to pass on.
+        "which location is this? im coming from stamford", "what do you have open",
+    ],
+)  # fmt: skip
 def test_replies_that_give_no_time_are_refused(dispatcher, answer):
     tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer)
     result = FORM.validate_preferred_time(answer, dispatcher, tracker, DOMAIN)

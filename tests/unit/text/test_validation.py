@@ -164,6 +164,7 @@ PATIENT_STATUS_ANSWERS = [
     ("nope, first time", "new"),
     ("haven't been there yet", "new"),
     ("brand new to ART", "new"),
+    ("newbie", "new"),
     ("this would be my first visit", "new"),
     ("returning", "returning"),
     ("Existing patient.", "returning"),
@@ -240,13 +241,20 @@ def test_yes_or_no_in_words(text, expected):
         ("my full name is Robert O'Neil", "Robert O'Neil"),
         ("Isaac Newton", "Isaac Newton"),
         ("Its Mark", "Mark"),
+        # Fillers before a comma, a first name then the full one, what follows the name.
+        ("ok fine, Jasmine Ortiz", "Jasmine Ortiz"),
+        ("its Chris, Chris Yamamoto", "Chris Yamamoto"),
+        ("my name is Linda Park, im her daughter", "Linda Park"),
+        ("sure, my name is Bo Li", "Bo Li"),
     ],
 )
 def test_names_in_the_visitors_own_words(text, expected):
     assert parse_name(text) == expected
 
 
-@pytest.mark.parametrize("text", ["yes", "hello", "idk", "my name is", "why do you need it"])
+@pytest.mark.parametrize(
+    "text", ["yes", "hello", "idk", "my name is", "why do you need it", "ok, fine", "Doe, Jane"]
+)
 def test_replies_that_are_no_name_are_refused(text):
     with pytest.raises(InvalidInput):
         parse_name(text)
