@@ -20,6 +20,7 @@ from clinic.booking.fields import (
     Concern,
 )
 from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_for_region
+from clinic.booking.told_before import covered_area_told_before
 from clinic.text import booking_wording as texts
 from clinic.text import contact_parsing
 from clinic.text.times import is_question, names_a_time, new_time_in, time_answer
@@ -145,6 +146,9 @@ class ValidateBookingForm(FormValidationAction):
         # would reject the turn and the FAQ rule would answer instead of taking it.
         if tracker.get_slot("requested_slot") == "concern":
             text = tracker.latest_message.get("text") or ""
+            told = _time_for_a_concern_told_before(tracker, text)
+            if told:
+                return told
             try:
                 return {"concern": parse_concern(text)}
             except InvalidInput:
@@ -161,6 +165,15 @@ class ValidateBookingForm(FormValidationAction):
                 # as for any other concern.
                 return {"concern": found or text}
         return {}
+
+    async def extract_full_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        # "Ok fine, Jasmine Ortiz": a name after a yes, which the NLU reads as the yes; a bare
+        # yes fills nothing, and the question comes again.
+        if is_non_answer(tracker.latest_message.get("text") or ""):
+            return {}
+        return _text_after_yes_or_no(tracker, "full_name")
 
     def validate_full_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -401,6 +414,16 @@ def _says_patient_status(text: str) -> bool:
 
 def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _time_for_a_concern_told_before(tracker: Tracker, text: str) -> Slots:
+    """ "Any day after lunch" at the concern question, after the visitor named their neck or lower
+    back before the request: the time, and that area as the concern (kept as the concern, the
+    time would reach the front desk as what the visit is about). Else nothing."""
+    if not time_answer(text) or covered_region_in(text) or latest_entities(tracker, "BODY_REGION"):
+        return {}
+    area = covered_area_told_before(tracker.events)
+    return {"concern": area, "preferred_time": text} if area else {}
 
 
 def _last_value(events: list[EventType], slot: object) -> tuple[Any] | None:

@@ -204,6 +204,7 @@ _AFTER_NAME = re.compile(
     r"(?:i'm|im|i am|it's|its|he's|she's|his|her|my|and|calling|thanks|thank you)\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 # First words of a question, never of a name.
 _NOT_A_NAME_START = frozenset({"", "why", "what", "how", "who", "qué", "por", "cómo", "quién"})
 # Apostrophes (straight and typographic), hyphen and period appear in real names.
@@ -422,7 +423,8 @@ def _name_part(text: str) -> str:
     """The name among an answer's comma-separated parts: after fillers ("ok fine, Jasmine
     Ortiz"), the full name after a first one ("Chris, Chris Yamamoto"), the name before what
     the visitor adds about themselves ("Linda Park, im her daughter"); else all of it."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
+    # "Lucas Bennett (his name), I'm his dad": an aside in brackets is no part of it.
+    parts = [part.strip() for part in _ASIDE.sub("", text).split(",") if part.strip()]
     while len(parts) > 1 and set(_answer_words(parts[0]).split()) <= _NAME_FILLERS:
         parts.pop(0)
     if len(parts) == 2 and parts[1].lower().startswith(f"{parts[0].lower()} "):

@@ -20,7 +20,7 @@ _BE_SEEN = re.compile(
     r"(?:some ?one|somebody|a practitioner|a clinician|a chiropractor|one of your)\b"
     # "Can I get seen", "need to get back in", "want to come in", "put me down for my back".
     r"|\b(?:get|be) seen\b"
-    r"|\b(?:want|wanna|need|have|like|love|hoping) to (?:come in|get (?:back )?in)\b"
+    r"|\b(?:want|wanna|need|like|love|hoping) to (?:come in|get (?:back )?in)\b"
     r"|\bput me (?:down|in) for\b"
 )
 # A visit asked for in so many words: booking, scheduling or requesting one.
@@ -38,7 +38,7 @@ _COME_IN = re.compile(r"\b(?:can|could|may) (?:i|we) (?:come in|stop by|drop in|
 # Questions about a visit, not a request for one ("how much is a session?", "do I need to book
 # ahead?", "do you take insurance for an evaluation?").
 _ABOUT_A_VISIT = re.compile(
-    r"\b(?:how much|cost|costs|price|prices|pay|insurance|covered|how long|how many|"
+    r"\b(?:how much|cost|costs|price|prices|pay|insurance|covered|how long|how many|how often|"
     r"do i need|do you need|should i|what happens|what to expect|safe)\b"
 )
 

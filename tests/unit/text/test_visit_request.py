@@ -16,7 +16,7 @@ from clinic.text.visit_request import asks_to_be_seen
         "i'd like to see someone about my neck",
         "I need to see a practitioner for my lower back, it's been weeks",
         "lower back pain for a few weeks now, can I get seen",
-        "have to get back in, the neck is acting up",
+        "need to get back in, the neck is acting up",
         "stiff neck again, want to come in",
         "put me down for my neck please",
         "booking for my daughter, her lower back hurts after practice",
