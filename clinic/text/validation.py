@@ -103,6 +103,9 @@ _PATIENT_STATUS_CUES = {
         "been a patient",
         "been before",
         "been there",
+        "was there",
+        "was in there",
+        "went there",
         "been here",
         "been in",
         "been to",
@@ -175,6 +178,8 @@ _NO = frozenset(
         "cambiar", "cambie", "cambien", "incorrecto", "incorrecta", "corregir",
     }
 )  # fmt: skip
+# "Go" alone sends, as "go ahead" does.
+_GO = frozenset({"go", "lets go", "let's go"})
 # Phrases that hold a "no" but mean yes or nothing.
 _NOT_REFUSALS = (
     "no problem",
@@ -205,6 +210,7 @@ _AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\s*\([^)]*\)")
+_FILLER_OPENING = re.compile(rf"(?:{'|'.join(sorted(_NAME_FILLERS))})\b[\s,.!]+", re.IGNORECASE)
 # First words of a question, never of a name.
 _NOT_A_NAME_START = frozenset({"", "why", "what", "how", "who", "qué", "por", "cómo", "quién"})
 # Apostrophes (straight and typographic), hyphen and period appear in real names.
@@ -345,7 +351,11 @@ def parse_yes_no(text: str) -> bool | None:
     tokens = set(words.split())
     if tokens & _NO:
         return False
-    if tokens & _YES or _mentions(f" {words} ", ("all good", "looks good", "go ahead")):
+    if tokens & _YES or _mentions(
+        f" {words} ", ("all good", "looks good", "go ahead", "go for it")
+    ):
+        return True
+    if words in _GO:
         return True
     return None
 
@@ -403,7 +413,8 @@ def _choice(text: str, choices: dict[str, set[str]], problem: Wording) -> str:
 
 def parse_name(text: str) -> str:
     """The name in an answer such as "my name is Jane Doe." or "it's Tom"."""
-    name = _without_lead_in(_name_part(_without_lead_in(collapse_whitespace(text).rstrip(".!,"))))
+    name = collapse_whitespace(text).rstrip(".!,")
+    name = _without_lead_in(_name_part(_without_lead_in(_without_fillers(name))))
     if (
         is_non_answer(name)
         or name.lower().split(" ")[0] in _NOT_A_NAME_START
@@ -415,6 +426,14 @@ def parse_name(text: str) -> str:
 
 def _without_lead_in(text: str) -> str:
     while (opening := _NAME_LEAD_IN.match(text + " ")) is not None:
+        text = text[opening.end() :]
+    return text
+
+
+def _without_fillers(text: str) -> str:
+    """ "Fine. Ingrid Sorensen" -> "Ingrid Sorensen": fillers that open the answer, each ended
+    by a comma, a period or a space, while a name is left after them."""
+    while (opening := _FILLER_OPENING.match(text)) is not None and opening.end() < len(text):
         text = text[opening.end() :]
     return text
 

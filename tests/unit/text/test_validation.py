@@ -165,6 +165,7 @@ PATIENT_STATUS_ANSWERS = [
     ("haven't been there yet", "new"),
     ("brand new to ART", "new"),
     ("newbie", "new"),
+    ("I was there in 2022 for the same back thing", "returning"),
     ("this would be my first visit", "new"),
     ("returning", "returning"),
     ("Existing patient.", "returning"),
@@ -210,6 +211,8 @@ def test_unknown_patient_status_asks_again(text):
         ("sure thing", True),
         ("no problem, go ahead", True),
         ("ok", True),
+        ("go", True),
+        ("no go", False),
         ("no", False),
         ("nope", False),
         ("that's wrong", False),
@@ -246,6 +249,8 @@ def test_yes_or_no_in_words(text, expected):
         ("its Chris, Chris Yamamoto", "Chris Yamamoto"),
         ("my name is Linda Park, im her daughter", "Linda Park"),
         ("sure, my name is Bo Li", "Bo Li"),
+        ("fine. Ingrid Sorensen", "Ingrid Sorensen"),
+        ("Will Fine", "Will Fine"),
     ],
 )
 def test_names_in_the_visitors_own_words(text, expected):
