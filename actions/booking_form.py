@@ -40,6 +40,7 @@ from clinic.text.wording import Wording
 from clinic.triage.tiers import SYMPTOM_CHECK, TIER_INTENTS
 
 SYMPTOM_CHECK_INTENT = SYMPTOM_CHECK.intent
+MEDICATION_INTENT = "ask_medication"
 Value = TypeVar("Value")
 
 # After this many answers in a row that the same question could not take, the re-ask offers the
@@ -235,6 +236,8 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text = str(value)
+        if _asks_about_medication(dispatcher, tracker):
+            return {"concern": None}
         given = Concern.parse(text)
         if given.known:
             # A button, an entity or "other: ..." gets the same cleaning as typed words.
@@ -274,6 +277,8 @@ class ValidateBookingForm(FormValidationAction):
         if _holds_contact_details(tracker):
             return {"preferred_time": None}
         text = str(value)
+        if _asks_about_medication(dispatcher, tracker):
+            return {"preferred_time": None}
         # "Which location is this?" asks something: it is no time to pass to the front desk.
         if is_non_answer(text) or (is_question(text) and not names_a_time(text)):
             say(dispatcher, tracker, texts.TIME_NEEDED)
@@ -424,6 +429,16 @@ def _time_for_a_concern_told_before(tracker: Tracker, text: str) -> Slots:
         return {}
     area = covered_area_told_before(tracker.events)
     return {"concern": area, "preferred_time": text} if area else {}
+
+
+def _asks_about_medication(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Can I keep taking my muscle relaxers until then?" at a free-text question: answered as
+    the medication question it is (the question comes again), never stored as the answer."""
+    text = tracker.latest_message.get("text") or ""
+    if _intent(tracker) != MEDICATION_INTENT or not is_question(text):
+        return False
+    dispatcher.utter_message(response="utter_ask_medication")
+    return True
 
 
 def _last_value(events: list[EventType], slot: object) -> tuple[Any] | None:

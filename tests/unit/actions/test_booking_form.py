@@ -763,3 +763,21 @@ def test_a_concern_answer_is_not_taken_for_a_time_otherwise(dispatcher, earlier,
         answered({"requested_slot": "concern", "booking_request_id": "r"}, answer), *earlier
     )
     assert "preferred_time" not in run_form(dispatcher, tracker)
+
+
+@pytest.mark.parametrize(
+    ("step", "answer"),
+    [
+        ("concern", "can i keep taking my muscle relaxers until then?"),
+        ("preferred_time", "should i stop my painkillers before the visit?"),
+    ],
+)
+def test_a_medication_question_at_a_free_text_step_is_answered_not_stored(dispatcher, step, answer):
+    tracker = answered(
+        {"requested_slot": step, "booking_request_id": "r"},
+        answer,
+        intent="ask_medication",
+        **{step: answer},
+    )
+    assert run_form(dispatcher, tracker)[step] is None
+    assert [message["response"] for message in dispatcher.messages] == ["utter_ask_medication"]
