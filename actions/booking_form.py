@@ -170,9 +170,11 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_full_name(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        # "Ok fine, Jasmine Ortiz": a name after a yes, which the NLU reads as the yes; a bare
-        # yes fills nothing, and the question comes again.
-        if is_non_answer(tracker.latest_message.get("text") or ""):
+        # "Ok fine, Jasmine Ortiz": a name after a yes, which the NLU reads as the yes. A bare
+        # yes fills nothing, and the question comes again; a no ("nah nevermind") is left to
+        # the offer's rules, which decline the request just started.
+        text = tracker.latest_message.get("text") or ""
+        if _intent(tracker) != "affirm" or is_non_answer(text):
             return {}
         return _text_after_yes_or_no(tracker, "full_name")
 

@@ -36,6 +36,15 @@ def test_a_name_after_a_yes_that_the_nlu_read_as_the_yes_is_taken(dispatcher):
     assert run_form(dispatcher, tracker)["full_name"] == "Jasmine Ortiz"
 
 
+def test_a_no_at_the_name_question_fills_no_name(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"},
+        text="nah nevermind",
+        intent="deny",
+    )
+    assert "full_name" not in run_form(dispatcher, tracker)
+
+
 def test_invalid_name_is_asked_again_with_a_reason(dispatcher):
     result = FORM.validate_full_name("12345", dispatcher, make_tracker(), DOMAIN)
     assert result == {"full_name": None}
