@@ -28,6 +28,7 @@ from clinic.text.validation import (
     InvalidInput,
     covered_region_in,
     is_non_answer,
+    name_after_a_yes,
     normalize_email,
     normalize_free_text,
     parse_concern,
@@ -173,10 +174,10 @@ class ValidateBookingForm(FormValidationAction):
         # "Ok fine, Jasmine Ortiz": a name after a yes, which the NLU reads as the yes. A bare
         # yes fills nothing, and the question comes again; a no ("nah nevermind") is left to
         # the offer's rules, which decline the request just started.
-        text = tracker.latest_message.get("text") or ""
-        if _intent(tracker) != "affirm" or is_non_answer(text):
+        if tracker.get_slot("requested_slot") != "full_name" or _intent(tracker) != "affirm":
             return {}
-        return _text_after_yes_or_no(tracker, "full_name")
+        name = name_after_a_yes(tracker.latest_message.get("text") or "")
+        return {"full_name": name} if name else {}
 
     def validate_full_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -209,6 +209,8 @@ _AFTER_NAME = re.compile(
     r"(?:i'm|im|i am|it's|its|he's|she's|his|her|my|and|calling|thanks|thank you)\b",
     re.IGNORECASE,
 )
+# Words of a yes that names no one ("yes, please", "ok, let's do it").
+_NO_NAME_WORDS = frozenset({"please", "pls", "do", "it", "let's", "lets", "go", "ahead", "thanks"})
 _ASIDE = re.compile(r"\s*\([^)]*\)")
 _FILLER_OPENING = re.compile(rf"(?:{'|'.join(sorted(_NAME_FILLERS))})\b[\s,.!]+", re.IGNORECASE)
 # First words of a question, never of a name.
@@ -422,6 +424,24 @@ def parse_name(text: str) -> str:
     ):
         raise InvalidInput(texts.NAME_EXAMPLE)
     return normalize_name(name)
+
+
+def name_after_a_yes(text: str) -> str | None:
+    """The name in an answer that opens with a yes: fillers ended by a comma or a period ("ok
+    fine, Jasmine Ortiz") or a name's lead-in ("sure, it's Tom"), then a name; None for a yes
+    with no name ("ok let's do it", "yes, please")."""
+    head, separator, tail = text.partition(",") if "," in text else text.partition(".")
+    opening = set(_answer_words(head).split())
+    if not (separator and opening and opening <= _NAME_FILLERS) and not _NAME_LEAD_IN.match(
+        f"{text} "
+    ):
+        return None
+    if set(_answer_words(tail if separator else text).split()) & _NO_NAME_WORDS:
+        return None
+    try:
+        return parse_name(text)
+    except InvalidInput:
+        return None
 
 
 def _without_lead_in(text: str) -> str:

@@ -36,6 +36,14 @@ def test_a_name_after_a_yes_that_the_nlu_read_as_the_yes_is_taken(dispatcher):
     assert run_form(dispatcher, tracker)["full_name"] == "Jasmine Ortiz"
 
 
+@pytest.mark.parametrize("text", ["ok let's do it", "yes please", "yes, please", "sure"])
+def test_a_yes_with_no_name_at_the_name_question_fills_no_name(dispatcher, text):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"}, text=text, intent="affirm"
+    )
+    assert "full_name" not in run_form(dispatcher, tracker)
+
+
 def test_a_no_at_the_name_question_fills_no_name(dispatcher):
     tracker = make_tracker(
         {"requested_slot": "full_name", "booking_request_id": "r"},

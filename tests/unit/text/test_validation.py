@@ -5,6 +5,7 @@ from clinic.text.validation import (
     Phone,
     format_phone,
     is_non_answer,
+    name_after_a_yes,
     normalize_email,
     normalize_free_text,
     normalize_name,
@@ -255,6 +256,22 @@ def test_yes_or_no_in_words(text, expected):
 )
 def test_names_in_the_visitors_own_words(text, expected):
     assert parse_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok fine, Jasmine Ortiz", "Jasmine Ortiz"),
+        ("fine. Ingrid Sorensen", "Ingrid Sorensen"),
+        ("sure, it's Tom", "Tom"),
+        ("ok let's do it", None),
+        ("yes, please", None),
+        ("ok, let's do it", None),
+        ("sure", None),
+    ],
+)
+def test_a_name_after_a_yes(text, expected):
+    assert name_after_a_yes(text) == expected
 
 
 @pytest.mark.parametrize(
