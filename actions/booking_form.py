@@ -20,13 +20,15 @@ from clinic.booking.fields import (
     Concern,
 )
 from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_for_region
+from clinic.booking.told_before import covered_area_told_before
 from clinic.text import booking_wording as texts
 from clinic.text import contact_parsing
-from clinic.text.times import is_question, new_time_in, time_answer
+from clinic.text.times import is_question, names_a_time, new_time_in, time_answer
 from clinic.text.validation import (
     InvalidInput,
     covered_region_in,
     is_non_answer,
+    name_after_a_yes,
     normalize_email,
     normalize_free_text,
     parse_concern,
@@ -39,6 +41,7 @@ from clinic.text.wording import Wording
 from clinic.triage.tiers import SYMPTOM_CHECK, TIER_INTENTS
 
 SYMPTOM_CHECK_INTENT = SYMPTOM_CHECK.intent
+MEDICATION_INTENT = "ask_medication"
 Value = TypeVar("Value")
 
 # After this many answers in a row that the same question could not take, the re-ask offers the
@@ -145,6 +148,9 @@ class ValidateBookingForm(FormValidationAction):
         # would reject the turn and the FAQ rule would answer instead of taking it.
         if tracker.get_slot("requested_slot") == "concern":
             text = tracker.latest_message.get("text") or ""
+            told = _time_for_a_concern_told_before(tracker, text)
+            if told:
+                return told
             try:
                 return {"concern": parse_concern(text)}
             except InvalidInput:
@@ -161,6 +167,17 @@ class ValidateBookingForm(FormValidationAction):
                 # as for any other concern.
                 return {"concern": found or text}
         return {}
+
+    async def extract_full_name(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        # "Ok fine, Jasmine Ortiz": a name after a yes, which the NLU reads as the yes. A bare
+        # yes fills nothing, and the question comes again; a no ("nah nevermind") is left to
+        # the offer's rules, which decline the request just started.
+        if tracker.get_slot("requested_slot") != "full_name" or _intent(tracker) != "affirm":
+            return {}
+        name = name_after_a_yes(tracker.latest_message.get("text") or "")
+        return {"full_name": name} if name else {}
 
     def validate_full_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -222,6 +239,8 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text = str(value)
+        if _asks_about_medication(dispatcher, tracker):
+            return {"concern": None}
         given = Concern.parse(text)
         if given.known:
             # A button, an entity or "other: ..." gets the same cleaning as typed words.
@@ -260,12 +279,16 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         if _holds_contact_details(tracker):
             return {"preferred_time": None}
-        if is_non_answer(str(value)):
+        text = str(value)
+        if _asks_about_medication(dispatcher, tracker):
+            return {"preferred_time": None}
+        # "Which location is this?" asks something: it is no time to pass to the front desk.
+        if is_non_answer(text) or (is_question(text) and not names_a_time(text)):
             say(dispatcher, tracker, texts.TIME_NEEDED)
             return {"preferred_time": None}
         try:
             cleaned = normalize_free_text(
-                str(value), texts.WHAT_DAYS_AND_TIMES, PREFERRED_TIME_MAX_LENGTH
+                text, texts.WHAT_DAYS_AND_TIMES, PREFERRED_TIME_MAX_LENGTH
             )
         except InvalidInput as problem:
             say_problem(dispatcher, tracker, problem)
@@ -399,6 +422,26 @@ def _says_patient_status(text: str) -> bool:
 
 def _intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _time_for_a_concern_told_before(tracker: Tracker, text: str) -> Slots:
+    """ "Any day after lunch" at the concern question, after the visitor named their neck or lower
+    back before the request: the time, and that area as the concern (kept as the concern, the
+    time would reach the front desk as what the visit is about). Else nothing."""
+    if not time_answer(text) or covered_region_in(text) or latest_entities(tracker, "BODY_REGION"):
+        return {}
+    area = covered_area_told_before(tracker.events)
+    return {"concern": area, "preferred_time": text} if area else {}
+
+
+def _asks_about_medication(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "Can I keep taking my muscle relaxers until then?" at a free-text question: answered as
+    the medication question it is (the question comes again), never stored as the answer."""
+    text = tracker.latest_message.get("text") or ""
+    if _intent(tracker) != MEDICATION_INTENT or not is_question(text):
+        return False
+    dispatcher.utter_message(response="utter_ask_medication")
+    return True
 
 
 def _last_value(events: list[EventType], slot: object) -> tuple[Any] | None:

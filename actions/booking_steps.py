@@ -1,4 +1,4 @@
-"""The booking request's summary question, detail changes and reset."""
+"""The booking request's summary question, detail changes, reset and cancel."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.booking_form import buttons, changed_time, detail_buttons, language
 from clinic.booking.conversation import DETAIL_SLOTS, detail_from_text
 from clinic.booking.fields import BOOKING_SLOTS, BookingDetails
+from clinic.conversations.offers import reply_in_words
 from clinic.text import booking_wording as texts
 
 
@@ -83,4 +84,23 @@ class ActionResetBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        return reset_booking_events()
+
+
+class ActionCancelRequest(Action):
+    """Ends a booking request that the visitor cancelled: the request is dropped, and a no to the
+    first question of one just started ("no actually forget it", with no name given yet)
+    declines it as a no to an offer does."""
+
+    def name(self) -> str:
+        return "action_cancel_request"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        declined = tracker.get_slot("full_name") is None and reply_in_words(text) is False
+        dispatcher.utter_message(
+            response="utter_offer_declined" if declined else "utter_booking_cancelled"
+        )
         return reset_booking_events()

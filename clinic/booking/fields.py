@@ -229,7 +229,19 @@ BOOKING_FIELDS = (
         summary_label=texts.LABEL_PREFERRED_TIME,
         summary_text=lambda details, _language: details.preferred_time,
         change_label=texts.LABEL_PREFERRED_TIME,
-        change_cues=("time", "day", "days", "morning", "afternoon", "evening", "when", "date"),
+        change_cues=(
+            "time",
+            "day",
+            "days",
+            "morning",
+            "mornings",
+            "afternoon",
+            "afternoons",
+            "evening",
+            "evenings",
+            "when",
+            "date",
+        ),  # fmt: skip
         cue_rank=4,
         staff_rows=(
             StaffRow("preferred_time", "Preferred time", lambda lead: lead.preferred_time or ""),

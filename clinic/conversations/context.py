@@ -85,6 +85,8 @@ HELPING_TOPICS = frozenset(
         "sessions_results",
         "what_is_art",
         "how_art_works",
+        # Why combine ART with other care: why ART works is what the answer rests on.
+        "combined_care",
     }
 )
 # How a follow-up asks: "why?", or whether ART works or helps ("does it work for that?",
@@ -147,12 +149,19 @@ def region_named(text: str, regions: Iterable[str]) -> str | None:
     return OTHER_REGION if entities else None
 
 
+# A short "why" that asks about the last answer ("why does that matter", "why combine them?").
+_WHY_BACK = re.compile(r"(?:(?:but|and|so|ok|okay|hmm)\s+)?why\b")
+_SHORT = 6
+# A rough figure asked after the article did not have it ("roughly? just a ballpark is fine").
+_ROUGHLY = re.compile(r"\b(?:rough(?:ly)?|ballpark|estimate|approx(?:imately)?)\b")
 _FOLLOWUP_OPENINGS = ("and ", "also ", "what about ", "how about ", "y ", "también ")
 
 
 def opens_as_followup(text: str) -> bool:
-    """Whether a message opens as a follow-up ("and are they in on saturdays")."""
-    return text.lower().lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS)
+    """Whether a message opens as a follow-up ("and are they in on saturdays") or asks for a
+    rough figure ("roughly? just a ballpark is fine")."""
+    lowered = text.lower()
+    return lowered.lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS) or bool(_ROUGHLY.search(lowered))
 
 
 _WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b")
@@ -168,6 +177,8 @@ def followup_in_words(text: str) -> str | None:
         return FOLLOWUP_WHAT_ABOUT
     if _POINTS_BACK.search(lowered):
         return FOLLOWUP_TREAT
+    if _WHY_BACK.match(lowered.strip()) and len(lowered.split()) <= _SHORT:
+        return FOLLOWUP_MORE
     return None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from clinic.conversations.turns import ran, user_turns
 from clinic.text.deferral import is_deferral, normalised
 from clinic.text.validation import parse_yes_no
+from clinic.text.visit_request import asks_to_be_seen
 
 OFFER_ACTION = "action_answer_offer"
 YES_INTENT = "affirm"
@@ -66,6 +67,15 @@ class Offer:
     def asks(self) -> bool:
         return self.text.rstrip().endswith("?")
 
+    @property
+    def asks_yes_or_no(self) -> bool:
+        """Whether it ends with a question a yes answers ("Would you like ...?"), not an open
+        one ("What would you like to know?", the greeting's)."""
+        if not self.asks:
+            return False
+        question = re.split(r"(?<=[.!?])\s+", self.text.strip())[-1]
+        return not _OPEN_QUESTION.match(question.lower())
+
 
 @dataclass(frozen=True)
 class OfferAnswer:
@@ -110,6 +120,12 @@ _ASKS = re.compile(
 
 
 _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty)\b")
+# A question that a yes cannot answer.
+_OPEN_QUESTION = re.compile(r"(?:what|how|which|where|when|who|why)\b")
+# "Why not": a yes, though the NLU may hear its "not" as a no.
+_WHY_NOT = frozenset({"why not", "ok why not", "why not then", "well why not"})
+# A yes that only puts off when: "yes but not this week", "sure, just not until next month".
+_NOT_WHEN = re.compile(r"\b(?:but|just) not (?:this|next|until|till|before|for)\b")
 
 
 def reply_in_words(text: str) -> bool | None:
@@ -194,11 +210,23 @@ def answer_to_offer(
     ):
         return OfferAnswer(Step.THANKED)
     # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no.
-    if intent == NO_INTENT and parse_yes_no(text) is not True:
+    if intent == NO_INTENT and not _yes_despite_a_not(text):
         return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)
-    if offer is None or (is_acknowledgment(text) and not offer.asks):
+    # "Actually, yes let's book" after the offer was declined: the request it asks for.
+    if asks_to_be_seen(text):
+        return OfferAnswer(Step.START_FORM, FORM_STARTS["/book_appointment"])
+    if offer is None or (is_acknowledgment(text) and not offer.asks_yes_or_no):
         return OfferAnswer(Step.ASK_WHAT_ELSE)
     return what_the_offer_does(offer)
+
+
+def _yes_despite_a_not(text: str) -> bool:
+    """A yes that holds a "not": "ok sure why not", "why not", and a yes that opens a reply and
+    only puts off when ("yes but not this week"; "yes but not now" puts the offer off)."""
+    said = normalised(text)
+    if parse_yes_no(text) is True or said in _WHY_NOT:
+        return True
+    return reply_in_words(text) is True and _NOT_WHEN.search(said) is not None
 
 
 def button_payloads(responses: Mapping[str, Sequence[Mapping[str, Any]]]) -> set[str]:

@@ -20,6 +20,7 @@ _TIME_WORDS = frozenset(
         "night",
         "nights",
         "noon",
+        "lunch",
         "lunchtime",
         "weekday",
         "weekdays",

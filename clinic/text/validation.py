@@ -86,6 +86,7 @@ _PATIENT_STATUS_CUES = {
         "first",
         "1st",
         "brand new",
+        "newbie",
         "nuevo",
         "nueva",
         "primera vez",
@@ -102,6 +103,9 @@ _PATIENT_STATUS_CUES = {
         "been a patient",
         "been before",
         "been there",
+        "was there",
+        "was in there",
+        "went there",
         "been here",
         "been in",
         "been to",
@@ -174,6 +178,8 @@ _NO = frozenset(
         "cambiar", "cambie", "cambien", "incorrecto", "incorrecta", "corregir",
     }
 )  # fmt: skip
+# "Go" alone sends, as "go ahead" does.
+_GO = frozenset({"go", "lets go", "let's go"})
 # Phrases that hold a "no" but mean yes or nothing.
 _NOT_REFUSALS = (
     "no problem",
@@ -191,6 +197,22 @@ _NAME_LEAD_IN = re.compile(
     r"|it is|this is|call me|me llamo|mi nombre es|mi nombre completo es|soy)\s+",
     re.IGNORECASE,
 )
+# Words that open a name answer before a comma and are no part of it ("ok fine, Jasmine Ortiz").
+_NAME_FILLERS = frozenset(
+    {
+        "ok", "okay", "fine", "sure", "yes", "yeah", "yep", "alright", "right", "well", "oh",
+        "um", "uh", "hi", "hello", "hey", "sorry", "oops",
+    }
+)  # fmt: skip
+# What follows a name after a comma and tells about the visitor ("Linda Park, im her daughter").
+_AFTER_NAME = re.compile(
+    r"(?:i'm|im|i am|it's|its|he's|she's|his|her|my|and|calling|thanks|thank you)\b",
+    re.IGNORECASE,
+)
+# Words of a yes that names no one ("yes, please", "ok, let's do it").
+_NO_NAME_WORDS = frozenset({"please", "pls", "do", "it", "let's", "lets", "go", "ahead", "thanks"})
+_ASIDE = re.compile(r"\s*\([^)]*\)")
+_FILLER_OPENING = re.compile(rf"(?:{'|'.join(sorted(_NAME_FILLERS))})\b[\s,.!]+", re.IGNORECASE)
 # First words of a question, never of a name.
 _NOT_A_NAME_START = frozenset({"", "why", "what", "how", "who", "qué", "por", "cómo", "quién"})
 # Apostrophes (straight and typographic), hyphen and period appear in real names.
@@ -331,7 +353,11 @@ def parse_yes_no(text: str) -> bool | None:
     tokens = set(words.split())
     if tokens & _NO:
         return False
-    if tokens & _YES or _mentions(f" {words} ", ("all good", "looks good", "go ahead")):
+    if tokens & _YES or _mentions(
+        f" {words} ", ("all good", "looks good", "go ahead", "go for it")
+    ):
+        return True
+    if words in _GO:
         return True
     return None
 
@@ -390,11 +416,61 @@ def _choice(text: str, choices: dict[str, set[str]], problem: Wording) -> str:
 def parse_name(text: str) -> str:
     """The name in an answer such as "my name is Jane Doe." or "it's Tom"."""
     name = collapse_whitespace(text).rstrip(".!,")
-    while (opening := _NAME_LEAD_IN.match(name + " ")) is not None:
-        name = name[opening.end() :]
-    if is_non_answer(name) or name.lower().split(" ")[0] in _NOT_A_NAME_START:
+    name = _without_lead_in(_name_part(_without_lead_in(_without_fillers(name))))
+    if (
+        is_non_answer(name)
+        or name.lower().split(" ")[0] in _NOT_A_NAME_START
+        or set(_answer_words(name).split()) <= _NAME_FILLERS
+    ):
         raise InvalidInput(texts.NAME_EXAMPLE)
     return normalize_name(name)
+
+
+def name_after_a_yes(text: str) -> str | None:
+    """The name in an answer that opens with a yes: fillers ended by a comma or a period ("ok
+    fine, Jasmine Ortiz") or a name's lead-in ("sure, it's Tom"), then a name; None for a yes
+    with no name ("ok let's do it", "yes, please")."""
+    head, separator, tail = text.partition(",") if "," in text else text.partition(".")
+    opening = set(_answer_words(head).split())
+    if not (separator and opening and opening <= _NAME_FILLERS) and not _NAME_LEAD_IN.match(
+        f"{text} "
+    ):
+        return None
+    if set(_answer_words(tail if separator else text).split()) & _NO_NAME_WORDS:
+        return None
+    try:
+        return parse_name(text)
+    except InvalidInput:
+        return None
+
+
+def _without_lead_in(text: str) -> str:
+    while (opening := _NAME_LEAD_IN.match(text + " ")) is not None:
+        text = text[opening.end() :]
+    return text
+
+
+def _without_fillers(text: str) -> str:
+    """ "Fine. Ingrid Sorensen" -> "Ingrid Sorensen": fillers that open the answer, each ended
+    by a comma, a period or a space, while a name is left after them."""
+    while (opening := _FILLER_OPENING.match(text)) is not None and opening.end() < len(text):
+        text = text[opening.end() :]
+    return text
+
+
+def _name_part(text: str) -> str:
+    """The name among an answer's comma-separated parts: after fillers ("ok fine, Jasmine
+    Ortiz"), the full name after a first one ("Chris, Chris Yamamoto"), the name before what
+    the visitor adds about themselves ("Linda Park, im her daughter"); else all of it."""
+    # "Lucas Bennett (his name), I'm his dad": an aside in brackets is no part of it.
+    parts = [part.strip() for part in _ASIDE.sub("", text).split(",") if part.strip()]
+    while len(parts) > 1 and set(_answer_words(parts[0]).split()) <= _NAME_FILLERS:
+        parts.pop(0)
+    if len(parts) == 2 and parts[1].lower().startswith(f"{parts[0].lower()} "):
+        return parts[1]
+    if len(parts) >= 2 and _AFTER_NAME.match(parts[1]):
+        return parts[0]
+    return ", ".join(parts)
 
 
 def normalize_name(text: str) -> str:

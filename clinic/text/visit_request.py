@@ -18,6 +18,10 @@ _BE_SEEN = re.compile(
     # "I'd like to see someone about my neck": the visitor wishes to be seen.
     r"|\b(?:i'd like|i would like|i want|i wanna|i need|i'd love) to (?:see|be seen by) "
     r"(?:some ?one|somebody|a practitioner|a clinician|a chiropractor|one of your)\b"
+    # "Can I get seen", "need to get back in", "want to come in", "put me down for my back".
+    r"|\b(?:get|be) seen\b"
+    r"|\b(?:want|wanna|need|like|love|hoping) to (?:come in|get (?:back )?in)\b"
+    r"|\bput me (?:down|in) for\b"
 )
 # A visit asked for in so many words: booking, scheduling or requesting one.
 _ASK_FOR_VISIT = re.compile(
@@ -26,13 +30,15 @@ _ASK_FOR_VISIT = re.compile(
     r"(?: an?| one| some| my| something)?"
     r" (?:appointment|appt|eval|evaluation|assessment|consultation|consult|visit|session)s?\b"
     r"|\bbook (?:me |myself )?(?:in|something)\b"
+    # "Yes let's book", "booking for my son", "how does booking work here".
+    r"|\blet'?s book\b|\bbooking for\b|\bhow (?:does|do i|can i) (?:booking work|book)\b"
 )
 # "Can I come in thursday morning?": coming in at a time they name.
 _COME_IN = re.compile(r"\b(?:can|could|may) (?:i|we) (?:come in|stop by|drop in|pop in)\b")
 # Questions about a visit, not a request for one ("how much is a session?", "do I need to book
 # ahead?", "do you take insurance for an evaluation?").
 _ABOUT_A_VISIT = re.compile(
-    r"\b(?:how much|cost|costs|price|prices|pay|insurance|covered|how long|how many|"
+    r"\b(?:how much|cost|costs|price|prices|pay|insurance|covered|how long|how many|how often|"
     r"do i need|do you need|should i|what happens|what to expect|safe)\b"
 )
 

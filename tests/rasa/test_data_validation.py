@@ -27,6 +27,8 @@ EXPECTED_WARNINGS = [
     # Sent by action_answer_offer and action_answer_followup (actions/conversation.py).
     r"The utterance 'utter_(ask_question|offer_declined|offer_declined_again|followup_treat|"
     r"followup_unclear)' is not used in any story or rule\.",
+    # Sent by action_cancel_request (the cancel rule) and action_submit_booking.
+    r"The utterance 'utter_booking_cancelled' is not used in any story or rule\.",
 ]
 
 

@@ -27,6 +27,32 @@ def test_valid_name_is_normalised(dispatcher):
     assert dispatcher.messages == []
 
 
+def test_a_name_after_a_yes_that_the_nlu_read_as_the_yes_is_taken(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"},
+        text="ok fine, Jasmine Ortiz",
+        intent="affirm",
+    )
+    assert run_form(dispatcher, tracker)["full_name"] == "Jasmine Ortiz"
+
+
+@pytest.mark.parametrize("text", ["ok let's do it", "yes please", "yes, please", "sure"])
+def test_a_yes_with_no_name_at_the_name_question_fills_no_name(dispatcher, text):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"}, text=text, intent="affirm"
+    )
+    assert "full_name" not in run_form(dispatcher, tracker)
+
+
+def test_a_no_at_the_name_question_fills_no_name(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"},
+        text="nah nevermind",
+        intent="deny",
+    )
+    assert "full_name" not in run_form(dispatcher, tracker)
+
+
 def test_invalid_name_is_asked_again_with_a_reason(dispatcher):
     result = FORM.validate_full_name("12345", dispatcher, make_tracker(), DOMAIN)
     assert result == {"full_name": None}
@@ -506,6 +532,7 @@ def test_concerns_in_the_visitors_own_words(dispatcher, entity_ruler, answer, co
         "Mon/Wed/Fri lunchtime",
         "tuesdy or thursdy mornig",
         "yes, mornings are better for me",
+        "is saturday morning ok?",
     ],
 )
 def test_preferred_times_in_the_visitors_own_words(dispatcher, answer):
@@ -514,7 +541,14 @@ def test_preferred_times_in_the_visitors_own_words(dispatcher, answer):
     assert result == {"preferred_time": answer}
 
 
-@pytest.mark.parametrize("answer", ["yes", "No.", "ok", "thanks", "idk", "hello", "  "])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "yes", "No.", "ok", "thanks", "idk", "hello", "  ",
+        # A question that names no time is asked, not the time to pass on.
+        "which location is this? im coming from stamford", "what do you have open",
+    ],
+)  # fmt: skip
 def test_replies_that_give_no_time_are_refused(dispatcher, answer):
     tracker = make_tracker({"requested_slot": "preferred_time"}, text=answer)
     result = FORM.validate_preferred_time(answer, dispatcher, tracker, DOMAIN)
@@ -711,3 +745,56 @@ def test_a_new_or_returning_answer_the_nlu_read_as_a_question_is_taken(
 ):
     tracker = make_tracker({"requested_slot": "patient_status"}, text=text, intent=intent)
     assert run_coroutine(FORM.extract_patient_status(dispatcher, tracker, DOMAIN)) == filled
+
+
+def _with_earlier_messages(tracker, *texts):
+    earlier = [{"event": "user", "text": text, "parse_data": {"entities": []}} for text in texts]
+    tracker.events[:0] = earlier
+    return tracker
+
+
+def test_a_time_at_the_concern_question_after_an_area_named_before_fills_both(dispatcher):
+    tracker = _with_earlier_messages(
+        answered({"requested_slot": "concern", "booking_request_id": "r"}, "any day after lunch"),
+        "my lower back seizes up when i garden, would ART help",
+        "yes please",
+        "Walter Jablonski",
+        "914-555-0146",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["concern"] == "lower back"
+    assert slots["preferred_time"] == "any day after lunch"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "answer"),
+    [
+        # No area named before: the answer is left to the concern question as before.
+        (("book me in", "Walter Jablonski"), "any day after lunch"),
+        # An answer that names an area is the concern, whatever it says of times.
+        (("my neck hurts, can ART help",), "my lower back, mostly in the mornings"),
+    ],
+)
+def test_a_concern_answer_is_not_taken_for_a_time_otherwise(dispatcher, earlier, answer):
+    tracker = _with_earlier_messages(
+        answered({"requested_slot": "concern", "booking_request_id": "r"}, answer), *earlier
+    )
+    assert "preferred_time" not in run_form(dispatcher, tracker)
+
+
+@pytest.mark.parametrize(
+    ("step", "answer"),
+    [
+        ("concern", "can i keep taking my muscle relaxers until then?"),
+        ("preferred_time", "should i stop my painkillers before the visit?"),
+    ],
+)
+def test_a_medication_question_at_a_free_text_step_is_answered_not_stored(dispatcher, step, answer):
+    tracker = answered(
+        {"requested_slot": step, "booking_request_id": "r"},
+        answer,
+        intent="ask_medication",
+        **{step: answer},
+    )
+    assert run_form(dispatcher, tracker)[step] is None
+    assert [message["response"] for message in dispatcher.messages] == ["utter_ask_medication"]

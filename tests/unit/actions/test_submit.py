@@ -11,6 +11,7 @@ from actions import submit as submit_module
 from actions.booking_steps import (
     BOOKING_SLOTS,
     ActionAskBookingConfirmed,
+    ActionCancelRequest,
     ActionChangeDetail,
     ActionResetBooking,
 )
@@ -332,6 +333,29 @@ def test_reset_clears_every_booking_slot_the_failure_count_and_a_pause():
         make_tracker({**COMPLETE, "answer_misses": 2, "booking_paused": True}),
     )
     assert dispatcher.messages == []
+    assert slot_values(events) == {
+        **dict.fromkeys(BOOKING_SLOTS),
+        "answer_misses": 0,
+        "booking_paused": False,
+    }
+
+
+@pytest.mark.parametrize(
+    ("slots", "text", "response"),
+    [
+        # A no to the first question of a request just started declines it like an offer.
+        ({"requested_slot": None}, "no actually forget it", "utter_offer_declined"),
+        ({"requested_slot": None}, "nah, forget it", "utter_offer_declined"),
+        # A cancel that says no no, or one after details were given, drops the request.
+        ({"requested_slot": None}, "never mind", "utter_booking_cancelled"),
+        (COMPLETE, "no, cancel it", "utter_booking_cancelled"),
+    ],
+)
+def test_a_cancel_drops_the_request_or_declines_one_just_started(slots, text, response):
+    dispatcher, events = run(
+        ActionCancelRequest(), make_tracker({**slots, "answer_misses": 1}, text=text)
+    )
+    assert [message["response"] for message in dispatcher.messages] == [response]
     assert slot_values(events) == {
         **dict.fromkeys(BOOKING_SLOTS),
         "answer_misses": 0,

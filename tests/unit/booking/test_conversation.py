@@ -17,6 +17,7 @@ from clinic.settings import ClinicSettings, OpeningRange
         ("you spelled it wrong", "full_name"),
         ("change the time", "preferred_time"),
         ("different days please", "preferred_time"),
+        ("wait mornings dont work anymore, change it to after 4pm", "preferred_time"),
         ("actually it's about my neck", "concern"),
         ("I'm a returning patient actually", "patient_status"),
         ("change something", None),

@@ -163,6 +163,8 @@ def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expe
         ),
         ("followup_more", "candidacy", "tell me more", Followup("benefits")),
         ("followup_more", "why_effective", "why?", Followup("why_effective")),
+        ("followup_more", "combined_care", "why combine them?", Followup("why_effective")),
+        ("followup_more", "art_vs_massage", "why does that matter", Followup("why_effective")),
         ("followup_treat", "headaches", "does it work for that?", Followup("headaches", NECK)),
         ("followup_treat", "whiplash", "does it help with it?", Followup("whiplash", NECK)),
     ],
@@ -178,6 +180,9 @@ def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):
         ("does it work for that even if theyre every day?", "followup_treat"),
         ("what's the weather like", None),
         ("does it work on weekends", None),
+        ("why does that matter", "followup_more"),
+        ("why combine them?", "followup_more"),
+        ("why is the sky blue and the grass green today", None),
     ],
 )
 def test_a_follow_up_the_nlu_could_not_place_is_read_by_its_words(text, expected):

@@ -61,9 +61,9 @@ def test_the_action_sends_the_response_for_its_place_in_the_run():
     ]
 
 
-def fallback_reply(events, intent):
-    latest = {"text": "what's the weather", "intent": {"name": intent}}
-    tracker = Tracker("t", {}, latest, [*events, user("what's the weather")], False, None, None, "")
+def fallback_reply(events, intent, text="what's the weather"):
+    latest = {"text": text, "intent": {"name": intent}}
+    tracker = Tracker("t", {}, latest, [*events, user(text)], False, None, None, "")
     dispatcher = CollectingDispatcher()
     run_coroutine(ActionFallback().run(dispatcher, tracker, {}))
     return [message["response"] for message in dispatcher.messages]
@@ -92,6 +92,20 @@ def test_an_out_of_scope_follow_up_of_not_in_article_stays_on_it_and_starts_no_r
     assert consecutive_fallbacks([*answered, user()]) == 1
     # Without the follow-up opening it is out of scope as before.
     assert fallback_reply(earlier, "out_of_scope") == ["utter_out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("roughly? just a ballpark is fine", ["utter_faq/not_in_article"]),
+        ("even an estimate", ["utter_faq/not_in_article"]),
+        ("what's the weather like", ["utter_out_of_scope"]),
+    ],
+)
+def test_a_rough_figure_asked_after_not_in_article_stays_on_it(text, expected):
+    asked = {"event": "user", "text": "how much is it", "parse_data": NOT_IN_ARTICLE_PARSE}
+    earlier = [asked, action("utter_faq"), {"event": "bot", "text": "..."}, action("action_listen")]
+    assert fallback_reply(earlier, "out_of_scope", text) == expected
 
 
 NOT_IN_ARTICLE_PARSE = {

@@ -54,6 +54,10 @@ def answered(text, intent, reply, buttons=None, by="utter_faq"):
 
 EVALUATION = Offer("Would you like to request an evaluation?", ("/book_appointment", "/deny"))
 FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
+GREETING = Offer(
+    "Hi, I'm the ProClinix virtual assistant. What would you like to know?",
+    ("What is ART?", "/book_appointment"),
+)
 
 
 @pytest.mark.parametrize(
@@ -89,6 +93,26 @@ FAQ = Offer("ART is a hands-on soft-tissue therapy.", ("How does ART work?",))
         ("deny", "maybe later thanks", EVALUATION, OfferAnswer(Step.DECLINED)),
         ("deny", "not today, thank you", FAQ, OfferAnswer(Step.DECLINED)),
         ("deny", "no thanks", FAQ, OfferAnswer(Step.DECLINED)),
+        # A yes that only puts off when, and a plain "why not", are yeses.
+        (
+            "deny",
+            "yes but not this week",
+            EVALUATION,
+            OfferAnswer(Step.START_FORM, "utter_booking_intro"),
+        ),
+        ("deny", "why not", EVALUATION, OfferAnswer(Step.START_FORM, "utter_booking_intro")),
+        ("deny", "yes but not now", EVALUATION, OfferAnswer(Step.DECLINED)),
+        ("deny", "please don't", EVALUATION, OfferAnswer(Step.DECLINED)),
+        # A yes that asks for the booking starts it, whatever came before.
+        (
+            "affirm",
+            "actually, yes lets book",
+            None,
+            OfferAnswer(Step.START_FORM, "utter_booking_intro"),
+        ),
+        # An "ok" after an open question (the greeting's) accepts no button.
+        ("affirm", "ok", GREETING, OfferAnswer(Step.ASK_WHAT_ELSE)),
+        ("affirm", "sure", GREETING, OfferAnswer(Step.START_FORM, "utter_booking_intro")),
         # The NLU heard a no in "why not": the words say yes.
         (
             "deny",

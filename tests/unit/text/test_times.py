@@ -12,6 +12,7 @@ from clinic.text.times import new_time_in, time_answer
         ("any weekday morning, I'm staying with family in Armonk for a month", True),
         ("entre semana por la tarde", True),
         ("el fin de semana", True),
+        ("any day after lunch", True),
         ("are you open on weekends?", False),
         ("what hours do you have on saturday", False),
         ("I am new", False),

@@ -5,6 +5,7 @@ from clinic.text.validation import (
     Phone,
     format_phone,
     is_non_answer,
+    name_after_a_yes,
     normalize_email,
     normalize_free_text,
     normalize_name,
@@ -164,6 +165,8 @@ PATIENT_STATUS_ANSWERS = [
     ("nope, first time", "new"),
     ("haven't been there yet", "new"),
     ("brand new to ART", "new"),
+    ("newbie", "new"),
+    ("I was there in 2022 for the same back thing", "returning"),
     ("this would be my first visit", "new"),
     ("returning", "returning"),
     ("Existing patient.", "returning"),
@@ -209,6 +212,8 @@ def test_unknown_patient_status_asks_again(text):
         ("sure thing", True),
         ("no problem, go ahead", True),
         ("ok", True),
+        ("go", True),
+        ("no go", False),
         ("no", False),
         ("nope", False),
         ("that's wrong", False),
@@ -240,13 +245,38 @@ def test_yes_or_no_in_words(text, expected):
         ("my full name is Robert O'Neil", "Robert O'Neil"),
         ("Isaac Newton", "Isaac Newton"),
         ("Its Mark", "Mark"),
+        # Fillers before a comma, a first name then the full one, what follows the name.
+        ("ok fine, Jasmine Ortiz", "Jasmine Ortiz"),
+        ("its Chris, Chris Yamamoto", "Chris Yamamoto"),
+        ("my name is Linda Park, im her daughter", "Linda Park"),
+        ("sure, my name is Bo Li", "Bo Li"),
+        ("fine. Ingrid Sorensen", "Ingrid Sorensen"),
+        ("Will Fine", "Will Fine"),
     ],
 )
 def test_names_in_the_visitors_own_words(text, expected):
     assert parse_name(text) == expected
 
 
-@pytest.mark.parametrize("text", ["yes", "hello", "idk", "my name is", "why do you need it"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok fine, Jasmine Ortiz", "Jasmine Ortiz"),
+        ("fine. Ingrid Sorensen", "Ingrid Sorensen"),
+        ("sure, it's Tom", "Tom"),
+        ("ok let's do it", None),
+        ("yes, please", None),
+        ("ok, let's do it", None),
+        ("sure", None),
+    ],
+)
+def test_a_name_after_a_yes(text, expected):
+    assert name_after_a_yes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["yes", "hello", "idk", "my name is", "why do you need it", "ok, fine", "Doe, Jane"]
+)
 def test_replies_that_are_no_name_are_refused(text):
     with pytest.raises(InvalidInput):
         parse_name(text)

@@ -15,6 +15,13 @@ from clinic.text.visit_request import asks_to_be_seen
         "can i get an appointment next week",
         "i'd like to see someone about my neck",
         "I need to see a practitioner for my lower back, it's been weeks",
+        "lower back pain for a few weeks now, can I get seen",
+        "need to get back in, the neck is acting up",
+        "stiff neck again, want to come in",
+        "put me down for my neck please",
+        "booking for my daughter, her lower back hurts after practice",
+        "how do i book",
+        "ok yes lets book it",
     ],
 )
 def test_a_message_that_asks_to_be_seen(text):
@@ -32,6 +39,8 @@ def test_a_message_that_asks_to_be_seen(text):
         "is it safe to get a session after surgery",
         "can you see what is wrong with me",
         "do i need to see someone before my first ART session?",
+        "do i need to be seen before a session",
+        "what happens when i get seen",
     ],
 )
 def test_a_question_about_a_visit_is_no_request_for_one(text):
