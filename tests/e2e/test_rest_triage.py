@@ -160,6 +160,19 @@ def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
     assert "ART" in answer
 
 
+# Requests to be seen or booked and ways of putting an offer off that a retrained triage model
+# read as a crisis (dialogue dev5, session 10: "I would like to be seen" had 0.91).
+@pytest.mark.parametrize(
+    "message",
+    ["I would like to be seen", "book me and my wife please", "I'll think about it"],
+)
+def test_a_request_to_be_seen_or_a_deferral_gets_no_crisis_answer_or_check(stack, message):
+    answer = say(Visitor(stack.ports.rasa, prefix="triage"), message)
+    assert "988" not in answer
+    assert CRISIS_QUESTION not in answer
+    assert "Just to be safe" not in answer
+
+
 # Denies self-harm in words the triage model still reads as a crisis: the rules saw the denial.
 DENIED_CRISIS = "i'm not going to hurt myself but honestly i feel hopeless about my back"
 
