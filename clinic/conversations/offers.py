@@ -209,8 +209,11 @@ def answer_to_offer(
         and not is_deferral(text)
     ):
         return OfferAnswer(Step.THANKED)
-    # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no.
-    if intent == NO_INTENT and not _yes_despite_a_not(text):
+    # "Ok sure why not" is a yes, though the NLU may hear its "not" as a no; "I'll think about
+    # it" puts the offer off, though the NLU may hear it as a yes.
+    if (intent == NO_INTENT and not _yes_despite_a_not(text)) or (
+        intent == YES_INTENT and is_deferral(text) and parse_yes_no(text) is not True
+    ):
         return OfferAnswer(Step.DECLINED_AGAIN if declined_before else Step.DECLINED)
     # "Actually, yes let's book" after the offer was declined: the request it asks for.
     if asks_to_be_seen(text):

@@ -164,7 +164,13 @@ def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
 # read as a crisis (dialogue dev5, session 10: "I would like to be seen" had 0.91).
 @pytest.mark.parametrize(
     "message",
-    ["I would like to be seen", "book me and my wife please", "I'll think about it"],
+    [
+        "I would like to be seen",
+        "book me and my wife please",
+        "I'll think about it",
+        "setting up an appointment for my husband, he won't do it himself",
+        "actually stop, I'll just call you myself tomorrow",
+    ],
 )
 def test_a_request_to_be_seen_or_a_deferral_gets_no_crisis_answer_or_check(stack, message):
     answer = say(Visitor(stack.ports.rasa, prefix="triage"), message)

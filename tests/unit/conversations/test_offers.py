@@ -103,6 +103,10 @@ GREETING = Offer(
         ("deny", "why not", EVALUATION, OfferAnswer(Step.START_FORM, "utter_booking_intro")),
         ("deny", "yes but not now", EVALUATION, OfferAnswer(Step.DECLINED)),
         ("deny", "please don't", EVALUATION, OfferAnswer(Step.DECLINED)),
+        # A deferral the NLU heard as a yes puts the offer off.
+        ("affirm", "I'll think about it", EVALUATION, OfferAnswer(Step.DECLINED)),
+        ("affirm", "let me think about it", FAQ, OfferAnswer(Step.DECLINED)),
+        ("affirm", "sure, not today though", EVALUATION, OfferAnswer(Step.DECLINED)),
         # A yes that asks for the booking starts it, whatever came before.
         (
             "affirm",
