@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bench.load_memory import children
+from bench.load_memory import tree_total
 
 PROC = Path("/proc")
 # /proc/<pid>/stat after the ")" that closes the command name: field 3 (state) first, so utime,
@@ -31,15 +31,7 @@ def process_cpu_seconds(pid: int) -> float:
 
 def tree_cpu_seconds(pid: int) -> float:
     """CPU of a process and all its live descendants (a server's workers, PostgreSQL's backends)."""
-    total, pending, seen = 0.0, [pid], set()
-    while pending:
-        current = pending.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        total += process_cpu_seconds(current)
-        pending += children(current)
-    return total
+    return tree_total(pid, process_cpu_seconds)
 
 
 def cpu_used(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 PROC = Path("/proc")
@@ -31,14 +32,19 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def tree_resident_bytes(pid: int) -> int:
-    """Resident memory of a process and all its descendants (e.g. a server's workers)."""
-    total, pending, seen = 0, [pid], set()
+def tree_total(pid: int, measure: Callable[[int], float]) -> float:
+    """`measure` summed over a process and all its live descendants (e.g. a server's workers)."""
+    total, pending, seen = 0.0, [pid], set()
     while pending:
         current = pending.pop()
         if current in seen:
             continue
         seen.add(current)
-        total += resident_bytes(current)
+        total += measure(current)
         pending += children(current)
     return total
+
+
+def tree_resident_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants (e.g. a server's workers)."""
+    return int(tree_total(pid, resident_bytes))
