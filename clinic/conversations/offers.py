@@ -111,17 +111,17 @@ _YES_OPENINGS = frozenset(
     }
 )  # fmt: skip
 _NO_OPENINGS = frozenset({"no", "nah", "nope"})
+_QUESTION_WORD = r"(?:how|what|when|where|why|which|who)\b"
 # A question after the yes or the no ("yes please, and do you take insurance?", "no, how much
 # is it").
 _ASKS = re.compile(
-    r"\?|\b(?:how|what|when|where|why|which|who)\b"
-    r"|(?:\band|\bbut|\balso|,) (?:do|does|is|are|can|could|will|would)\b"
+    rf"\?|\b{_QUESTION_WORD}|(?:\band|\bbut|\balso|,) (?:do|does|is|are|can|could|will|would)\b"
 )
 
 
 _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty)\b")
 # A question that a yes cannot answer.
-_OPEN_QUESTION = re.compile(r"(?:what|how|which|where|when|who|why)\b")
+_OPEN_QUESTION = re.compile(_QUESTION_WORD)
 # "Why not": a yes, though the NLU may hear its "not" as a no.
 _WHY_NOT = frozenset({"why not", "ok why not", "why not then", "well why not"})
 # A yes that only puts off when: "yes but not this week", "sure, just not until next month".
