@@ -2,9 +2,9 @@
 
 Usage: .venv/bin/python -m bench.bench_replies [--model PATH] [--short-reply-words N]
 
-1. Every visitor turn of the dialogue suite and its development sets (tests/dialogue/suite.yml,
-   dev.yml, dev2/, dev3/; never the held-out conversations) that expects no tier and in which the
-   red-flag rules find no sign: booking answers, yes and no, names, phones, times, thanks.
+1. Every visitor turn of the dialogue sets under tests/dialogue/ (the suite and every development
+   set; never tests/dialogue/heldout/) that expects no tier and in which the red-flag rules find
+   no sign: booking answers, yes and no, names, phones, times, thanks.
 2. The short-reply development set (tests/triage/replies_dev/): everyday replies, and replies that
    do name a red flag, a crisis or an urgent-care sign.
 
@@ -35,8 +35,8 @@ from clinic.triage.tiers import TIER_INTENTS, TRIAGE_KEY
 from testkit.dialogue import load_conversations
 
 DIALOGUE_DIR = ROOT / "tests" / "dialogue"
-# The dialogue sets whose turns may be read; tests/dialogue/heldout never is.
-DIALOGUE_SETS = ("suite.yml", "dev.yml", "dev2", "dev3")
+# The dialogue set whose turns are never read.
+HELD_OUT = "heldout"
 REPLIES_DIR = ROOT / "tests" / "triage" / "replies_dev"
 TIER_ORDER = ("routine", "symptom_check", "urgent_care", "emergency", "crisis")
 SHOWN = 8
@@ -45,14 +45,13 @@ PLAIN_GROUPS = (DIALOGUE_GROUP, "replies_dev everyday")
 
 
 def dialogue_files(directory: Path = DIALOGUE_DIR) -> list[Path]:
-    files: list[Path] = []
-    for name in DIALOGUE_SETS:
-        path = directory / name
-        if path.is_dir():
-            files += sorted(path.glob("*.yml"))
-        elif path.is_file():
-            files.append(path)
-    return files
+    """Every dialogue set's files but the held-out set's: a new development set counts as it
+    comes."""
+    return sorted(
+        path
+        for path in directory.rglob("*.yml")
+        if HELD_OUT not in path.relative_to(directory).parts
+    )
 
 
 def plain_replies(files: list[Path]) -> list[str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_replies import DIALOGUE_SETS, dialogue_files, plain_replies, summary
+from bench.bench_replies import dialogue_files, plain_replies, summary
 from clinic.triage.tiers import TRIAGE_KEY
 
 CONVERSATIONS = """
@@ -30,14 +30,15 @@ def test_the_plain_replies_leave_out_turns_that_expect_a_tier_or_name_a_sign(tmp
     assert plain_replies([path]) == ["book me in please", "Robin Hale"]
 
 
-def test_the_dialogue_files_are_the_readable_sets_and_never_the_held_out_ones(tmp_path: Path):
-    (tmp_path / "dev2").mkdir()
-    (tmp_path / "heldout").mkdir()
-    for path in ("suite.yml", "dev.yml", "dev2/b.yml", "dev2/a.yml", "heldout/h.yml"):
+def test_the_dialogue_files_are_every_set_but_the_held_out_one(tmp_path: Path):
+    for folder in ("dev2", "dev5", "heldout"):
+        (tmp_path / folder).mkdir()
+    for path in (
+        "suite.yml", "dev.yml", "dev2/b.yml", "dev2/a.yml", "dev5/c.yml", "heldout/h.yml"
+    ):  # fmt: skip
         (tmp_path / path).write_text(CONVERSATIONS, encoding="utf-8")
     names = [path.relative_to(tmp_path).as_posix() for path in dialogue_files(tmp_path)]
-    assert names == ["suite.yml", "dev.yml", "dev2/a.yml", "dev2/b.yml"]
-    assert "heldout" not in DIALOGUE_SETS
+    assert names == ["dev.yml", "dev2/a.yml", "dev2/b.yml", "dev5/c.yml", "suite.yml"]
 
 
 def test_the_summary_counts_tiers_and_gives_the_risk_percentiles():
