@@ -17,7 +17,8 @@ from __future__ import annotations
 import itertools
 import json
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -48,12 +49,13 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     """`type: rasa_server_plugins.tracker_store.FormForgettingSQLTrackerStore` in endpoints.yml,
     with the same settings as Rasa's `type: SQL`.
 
-    A save is one transaction, one multi-row insert of the new events, and no count of the stored
-    events when the tracker is the one the latest retrieve of the conversation made (the retrieve
-    counted them; Rasa's conversation lock keeps other instances from writing in between: the
-    count is made again for any other tracker, as Rasa's own save does in a session of its own);
-    the forgetting commits with the reset, never after it. A retrieve reads the events' data
-    only. A SQLite file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not
+    A save is one multi-row insert of the new events, and no count of the stored events when the
+    tracker is the one the latest retrieve of the conversation made (the retrieve counted them;
+    Rasa's conversation lock keeps other instances from writing in between: the count is made
+    again for any other tracker, as Rasa's own save does in a session of its own); the forgetting
+    commits with the reset in one transaction, never after it. A retrieve reads the events' data
+    only. On PostgreSQL a retrieve and a save without forgetting are one statement each, in
+    autocommit mode: one round trip, not three. A SQLite file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not
     at every commit: a power cut may lose the last turns, but never corrupts the file. Blanked
     events leave no copy behind in it: freed space is zeroed (secure_delete) and the log is
     emptied into the file after each forgetting.
@@ -76,6 +78,11 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
         self.engine.hide_parameters = True
         self._stored_counts: dict[str, tuple[weakref.ref[DialogueStateTracker], int]] = {}
         self._latest_session_data = _latest_session_data(self.SQLEvent.__table__)
+        self._statement_engine = (
+            self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            if self.engine.dialect.name == "postgresql"
+            else self.engine
+        )
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
@@ -84,14 +91,16 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
         keeping the number of stored events of the latest session for the next save."""
         if not fetch_events_from_all_sessions:
             self._stored_counts.pop(sender_id, None)  # a failed retrieve leaves no count behind
-        with self.session_scope() as session:
-            if fetch_events_from_all_sessions:
+        if fetch_events_from_all_sessions:
+            with self.session_scope() as session:
                 rows = self._event_query(
                     session, sender_id, fetch_events_from_all_sessions=True
                 ).with_entities(self.SQLEvent.data)
-            else:
-                rows = session.execute(self._latest_session_data, {"sender_id": sender_id})
-            events = [json.loads(data) for (data,) in rows]
+                events = [json.loads(data) for (data,) in rows]
+        else:
+            with self._one_statement() as connection:
+                rows = connection.execute(self._latest_session_data, {"sender_id": sender_id})
+                events = [json.loads(data) for (data,) in rows]
         tracker = None
         if self.domain and events:
             tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
@@ -114,24 +123,35 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         stored = self._stored_count(tracker)
-        with self.session_scope() as session:
-            if stored is None:
+        if stored is None:
+            with self.session_scope() as session:
                 stored = self._event_query(
                     session, tracker.sender_id, fetch_events_from_all_sessions=False
                 ).count()
-            new_events = list(itertools.islice(tracker.events, stored, None))
-            if new_events:
-                session.execute(
-                    sa.insert(self.SQLEvent.__table__),
-                    [self._row(tracker.sender_id, event) for event in new_events],
-                )
-            forgetting = ends_a_form_run(new_events)
-            if forgetting:
-                self.forget_form_run(session, tracker.sender_id)
+        new_events = list(itertools.islice(tracker.events, stored, None))
+        if not new_events:
+            return
+        rows = [self._row(tracker.sender_id, event) for event in new_events]
+        if not ends_a_form_run(new_events):
+            with self._one_statement() as connection:
+                connection.execute(sa.insert(self.SQLEvent.__table__), rows)
+            return
+        with self.session_scope() as session:
+            session.execute(sa.insert(self.SQLEvent.__table__), rows)
+            self.forget_form_run(session, tracker.sender_id)
             session.commit()
-        if forgetting and self.engine.dialect.name == "sqlite":
+        if self.engine.dialect.name == "sqlite":
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    @contextmanager
+    def _one_statement(self) -> Iterator[sa.engine.Connection]:
+        """A connection for a single statement. On PostgreSQL it runs in autocommit mode: one
+        statement (a multi-row insert included) is atomic on its own there, and the BEGIN and
+        the COMMIT or ROLLBACK around it would be two more round trips. SQLite keeps the
+        transaction: it has no round trips, and its driver inserts row by row."""
+        with self._statement_engine.begin() as connection:
+            yield connection
 
     @staticmethod
     def _row(sender_id: str, event: Event) -> dict[str, Any]:

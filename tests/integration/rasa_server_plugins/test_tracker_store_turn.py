@@ -1,9 +1,10 @@
-"""What one turn costs the project's tracker store: one transaction per save, one insert of the
-new events, a count of the stored events only for a tracker its retrieve did not make, and a
-SQLite file that is not synced at every commit."""
+"""What one turn costs the project's tracker store: one insert of the new events per save, a count
+of the stored events only for a tracker its retrieve did not make, one round trip each to read
+and to save on PostgreSQL, and a SQLite file that is not synced at every commit."""
 
 import sqlite3
 
+import pytest
 import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
@@ -12,6 +13,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_server_plugins.tracker_store import FormForgettingSQLTrackerStore
 from testkit.coroutines import run_coroutine
 from testkit.domain import load_domain
+from testkit.tracker_stores import sql_tracker_store
+from tests.conftest import postgres_test_url, reset_postgres
 from tests.integration.rasa_server_plugins.test_privacy_promises import (
     PERSONAL,
     Conversation,
@@ -144,3 +147,32 @@ def test_a_failed_save_does_not_quote_the_visitors_words_in_its_error(tmp_path):
 
     assert "INSERT INTO events" in message
     assert "914 555 0142" not in message
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_turn_is_one_round_trip_to_read_and_one_to_save():
+    url = postgres_test_url()
+    reset_postgres(url)
+    store = sql_tracker_store(url, FormForgettingSQLTrackerStore)
+    tracker = DialogueStateTracker.from_events("visitor", [ActionExecuted("action_listen")])
+    turn(tracker, "what is ART?")
+    run_coroutine(store.save(tracker))
+    seen: list[tuple[str, bool]] = []
+
+    def record(_conn, cursor, statement, *_):
+        # psycopg2 sends a BEGIN before the first statement of a transaction unless autocommit.
+        seen.append((statement.split()[0].lower(), cursor.connection.autocommit))
+
+    sa.event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        tracker = run_coroutine(store.retrieve("visitor"))
+        turn(tracker, "and for my neck?")
+        run_coroutine(store.save(tracker))
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", record)
+        store.engine.dispose()
+
+    assert seen == [("select", True), ("insert", True)]
+    reread = sql_tracker_store(url, FormForgettingSQLTrackerStore)
+    assert len(run_coroutine(reread.retrieve("visitor")).events) == 9
+    reread.engine.dispose()
