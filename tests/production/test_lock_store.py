@@ -12,6 +12,7 @@ import pytest
 from rasa.utils.endpoints import EndpointConfig
 
 from rasa_server_plugins.lock_store import AtomicRedisLockStore
+from testkit.coroutines import run_coroutine
 from tests.production.profile import Profile
 
 pytestmark = pytest.mark.timeout(120)
@@ -71,9 +72,9 @@ def test_a_message_takes_two_round_trips_and_leaves_no_lock(
         async with store.lock(conversation_id) as lock:
             assert not lock.is_locked(0)
 
-    asyncio.run(one_message())  # loads the scripts
+    run_coroutine(one_message())  # loads the scripts
     commands.clear()
-    asyncio.run(one_message())
+    run_coroutine(one_message())
     assert commands == ["EVALSHA", "EVALSHA"]
     assert store.get_lock(conversation_id) is None
 
@@ -93,7 +94,7 @@ def test_a_busy_conversation_waits_for_the_message_before(
     async def both() -> None:
         await asyncio.gather(handle(first, "first", 0.3), handle(second, "second", 0))
 
-    asyncio.run(both())
+    run_coroutine(both())
     assert order == ["first starts", "first ends", "second starts", "second ends"]
     assert first.get_lock(conversation_id) is None
 
@@ -109,5 +110,5 @@ def test_an_expired_ticket_no_longer_holds_the_conversation(
         async with alive.lock(conversation_id, lock_lifetime=60, wait_time_in_seconds=0.05) as lock:
             return len(lock.tickets) == 1
 
-    assert asyncio.run(asyncio.wait_for(one_message(), 5))
+    assert run_coroutine(one_message(), deadline=5)
     assert alive.get_lock(conversation_id) is None
