@@ -55,10 +55,10 @@ class FormForgettingSQLTrackerStore(SQLTrackerStore):
     again for any other tracker, as Rasa's own save does in a session of its own); the forgetting
     commits with the reset in one transaction, never after it. A retrieve reads the events' data
     only. On PostgreSQL a retrieve and a save without forgetting are one statement each, in
-    autocommit mode: one round trip, not three. A SQLite file (`make run`) is kept in write-ahead-log mode and synced at checkpoints, not
-    at every commit: a power cut may lose the last turns, but never corrupts the file. Blanked
-    events leave no copy behind in it: freed space is zeroed (secure_delete) and the log is
-    emptied into the file after each forgetting.
+    autocommit mode: one round trip, not three. A SQLite file (`make run`) is kept in
+    write-ahead-log mode and synced at checkpoints, not at every commit: a power cut may lose the
+    last turns, but never corrupts the file. Blanked events leave no copy behind in it: freed
+    space is zeroed (secure_delete) and the log is emptied into the file after each forgetting.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
