@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from clinic.booking.conversation import DETAIL_LABELS, DETAIL_SLOTS, detail_from_text
+from clinic.booking.corrections import concern_correction, name_correction
 from clinic.booking.fields import (
     CONCERN_MAX_LENGTH,
     OTHER_CONCERN,
@@ -23,6 +24,7 @@ from clinic.booking.regions import COVERED_CONCERNS, canonical_region, concern_f
 from clinic.booking.told_before import covered_area_told_before
 from clinic.text import booking_wording as texts
 from clinic.text import contact_parsing
+from clinic.text.pointing_back import asked_topic
 from clinic.text.times import is_question, names_a_time, new_time_in, time_answer
 from clinic.text.validation import (
     InvalidInput,
@@ -94,8 +96,10 @@ def detail_buttons(language: str | None) -> list[dict[str, str]]:
     )
 
 
-def say(dispatcher: CollectingDispatcher, tracker: Tracker, wording: Wording) -> None:
-    dispatcher.utter_message(text=wording.text(language(tracker)))
+def say(
+    dispatcher: CollectingDispatcher, tracker: Tracker, wording: Wording, **values: str
+) -> None:
+    dispatcher.utter_message(text=wording.text(language(tracker), **values))
 
 
 def say_problem(dispatcher: CollectingDispatcher, tracker: Tracker, problem: InvalidInput) -> None:
@@ -129,7 +133,11 @@ class ValidateBookingForm(FormValidationAction):
         if answer[0] is not None:
             return [*events, SlotSet(MISSES_SLOT, 0)] if misses else events
         # Asking to change a detail, or correcting the phone or email, is no miss.
-        if _last_value(events, "choosing_detail") == (True,) or _holds_contact_details(tracker):
+        if (
+            _last_value(events, "choosing_detail") == (True,)
+            or _corrects_a_detail(tracker)
+            or _practical_question(tracker)
+        ):
             return events
         misses += 1
         if misses >= MISSES_BEFORE_HELP:
@@ -157,7 +165,9 @@ class ValidateBookingForm(FormValidationAction):
                 pass
             # "Bad back, it's been niggling for months", "dolor en la parte baja de la espalda":
             # the concern told, not a question about it.
-            if _intent(tracker) == "faq" and not is_question(text):
+            # "Both my neck and lower back, arthritis runs in the family", read as a diagnosis
+            # question, is the concern told too.
+            if _intent(tracker) in {"faq", "ask_diagnosis"} and not is_question(text):
                 named = [
                     canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")
                 ]
@@ -166,6 +176,12 @@ class ValidateBookingForm(FormValidationAction):
                 # "Sciatica, left side", "whiplash from a car accident": the visitor's words,
                 # as for any other concern.
                 return {"concern": found or text}
+            return {}
+        # "Wait not just the neck, its the lower back too" at a later question: the concern.
+        changed = _concern_correction(tracker)
+        if changed:
+            say(dispatcher, tracker, texts.CONCERN_UPDATED)
+            return {"concern": changed}
         return {}
 
     async def extract_full_name(
@@ -174,7 +190,11 @@ class ValidateBookingForm(FormValidationAction):
         # "Ok fine, Jasmine Ortiz": a name after a yes, which the NLU reads as the yes. A bare
         # yes fills nothing, and the question comes again; a no ("nah nevermind") is left to
         # the offer's rules, which decline the request just started.
-        if tracker.get_slot("requested_slot") != "full_name" or _intent(tracker) != "affirm":
+        if tracker.get_slot("requested_slot") != "full_name":
+            # "No wait my name is Linda Chen-Walsh" at a later question: the name corrected.
+            corrected = _name_correction(tracker)
+            return {"full_name": corrected} if corrected else {}
+        if _intent(tracker) != "affirm":
             return {}
         name = name_after_a_yes(tracker.latest_message.get("text") or "")
         return {"full_name": name} if name else {}
@@ -182,13 +202,16 @@ class ValidateBookingForm(FormValidationAction):
     def validate_full_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        if _holds_contact_details(tracker):
+        if _holds_contact_details(tracker) or _answers_a_practical_question(dispatcher, tracker):
             return {"full_name": None}
         try:
-            return {"full_name": parse_name(str(value))}
+            name = parse_name(str(value))
         except InvalidInput as problem:
             say_problem(dispatcher, tracker, problem)
             return {"full_name": None}
+        if tracker.get_slot("requested_slot") not in {None, "full_name"}:
+            say(dispatcher, tracker, texts.NAME_UPDATED, name=name)
+        return {"full_name": name}
 
     async def extract_contact(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -252,7 +275,7 @@ class ValidateBookingForm(FormValidationAction):
                 say_problem(dispatcher, tracker, problem)
                 return {"concern": None}
             return {"concern": Concern(given.kind, detail).format()}
-        if _holds_contact_details(tracker):
+        if _holds_contact_details(tracker) or _name_correction(tracker):
             return {"concern": None}
         if is_non_answer(text):
             say(dispatcher, tracker, texts.CONCERN_NEEDED)
@@ -277,10 +300,12 @@ class ValidateBookingForm(FormValidationAction):
     def validate_preferred_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        if _holds_contact_details(tracker):
+        if _corrects_a_detail(tracker):
             return {"preferred_time": None}
         text = str(value)
         if _asks_about_medication(dispatcher, tracker):
+            return {"preferred_time": None}
+        if _answers_a_practical_question(dispatcher, tracker):
             return {"preferred_time": None}
         # "Which location is this?" asks something: it is no time to pass to the front desk.
         if is_non_answer(text) or (is_question(text) and not names_a_time(text)):
@@ -298,7 +323,7 @@ class ValidateBookingForm(FormValidationAction):
     def validate_patient_status(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        if _holds_contact_details(tracker):
+        if _corrects_a_detail(tracker):
             return {"patient_status": None}
         try:
             return {"patient_status": parse_patient_status(str(value))}
@@ -340,8 +365,8 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         if value is True:
             return {"booking_confirmed": True}
-        if value is False and _holds_contact_details(tracker):
-            # A corrected phone or email: the summary is shown again with it.
+        if value is not True and _corrects_a_detail(tracker):
+            # A corrected phone, email, name or concern: the summary is shown again with it.
             return {"booking_confirmed": None}
         text = tracker.latest_message.get("text") or ""
         named = detail_from_text(text)
@@ -434,6 +459,36 @@ def _time_for_a_concern_told_before(tracker: Tracker, text: str) -> Slots:
     return {"concern": area, "preferred_time": text} if area else {}
 
 
+# A question about the visit or the clinic asked at the name or the time question, which the NLU
+# could not place ("what does it cost first though", "which location is this?"): answered with
+# the topic it leaned to, when that is one of these, and the question comes again.
+_PRACTICAL_TOPICS = frozenset({"not_in_article", "where_offered"})
+_PRACTICAL_MIN_CONFIDENCE = 0.15
+_UNPLACED = frozenset({"out_of_scope", "nlu_fallback"})
+
+
+def _practical_question(tracker: Tracker) -> str | None:
+    """The practical FAQ topic of a question the NLU could not place, None for other messages."""
+    text = tracker.latest_message.get("text") or ""
+    if _intent(tracker) not in _UNPLACED or not is_question(text) or names_a_time(text):
+        return None
+    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    response = selector.get("response") or {}
+    topic = asked_topic(tracker.latest_message)
+    confidence = float(response.get("confidence") or 0.0)
+    if topic in _PRACTICAL_TOPICS and confidence >= _PRACTICAL_MIN_CONFIDENCE:
+        return topic
+    return None
+
+
+def _answers_a_practical_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    topic = _practical_question(tracker)
+    if topic is None:
+        return False
+    dispatcher.utter_message(response=f"utter_faq/{topic}")
+    return True
+
+
 def _asks_about_medication(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """ "Can I keep taking my muscle relaxers until then?" at a free-text question: answered as
     the medication question it is (the question comes again), never stored as the answer."""
@@ -484,6 +539,42 @@ def _email_problem(text: str) -> InvalidInput:
     except InvalidInput as problem:
         return problem
     return InvalidInput(texts.EMAIL_CHECK)
+
+
+# The questions after the concern's, at which a change of the concern is a correction.
+_AFTER_CONCERN = frozenset({"preferred_time", "patient_status", "booking_confirmed"})
+
+
+def _name_correction(tracker: Tracker) -> str | None:
+    """The name corrected at a later question ("no wait my name is Linda Chen-Walsh", "sorry its
+    Katherine with a K"), None for any other message."""
+    current = tracker.get_slot("full_name")
+    if current is None or tracker.get_slot("requested_slot") in {None, "full_name"}:
+        return None
+    if _holds_contact_details(tracker):
+        # "Ugh typo, meant mike.t@example.com" corrects the email.
+        return None
+    return name_correction(tracker.latest_message.get("text") or "", str(current))
+
+
+def _concern_correction(tracker: Tracker) -> str | None:
+    """The concern changed at a question after its own ("wait not just the neck, its the lower
+    back too"), None for any other message."""
+    if tracker.get_slot("concern") is None:
+        return None
+    if tracker.get_slot("requested_slot") not in _AFTER_CONCERN:
+        return None
+    text = tracker.latest_message.get("text") or ""
+    named = [canonical_region(phrase) for phrase in latest_entities(tracker, "BODY_REGION")]
+    regions = [region for region in [*named, covered_region_in(text)] if region]
+    return concern_correction(text, regions)
+
+
+def _corrects_a_detail(tracker: Tracker) -> bool:
+    """A detail told again while another question is open is no answer to that question."""
+    return bool(
+        _holds_contact_details(tracker) or _name_correction(tracker) or _concern_correction(tracker)
+    )
 
 
 def _holds_contact_details(tracker: Tracker) -> bool:

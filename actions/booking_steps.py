@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions.booking_form import buttons, changed_time, detail_buttons, language
 from clinic.booking.conversation import DETAIL_SLOTS, detail_from_text
 from clinic.booking.fields import BOOKING_SLOTS, BookingDetails
-from clinic.conversations.offers import reply_in_words
+from clinic.conversations.offers import reply_in_words, request_asked_for
 from clinic.text import booking_wording as texts
 
 
@@ -89,8 +89,8 @@ class ActionResetBooking(Action):
 
 class ActionCancelRequest(Action):
     """Ends a booking request that the visitor cancelled: the request is dropped, and a no to the
-    first question of one just started ("no actually forget it", with no name given yet)
-    declines it as a no to an offer does."""
+    first question of one just started from a callback or an offer ("no actually forget it",
+    with no name given yet) declines it as a no to an offer does."""
 
     def name(self) -> str:
         return "action_cancel_request"
@@ -99,7 +99,11 @@ class ActionCancelRequest(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
-        declined = tracker.get_slot("full_name") is None and reply_in_words(text) is False
+        declined = (
+            tracker.get_slot("full_name") is None
+            and reply_in_words(text) is False
+            and not request_asked_for(tracker.events)
+        )
         dispatcher.utter_message(
             response="utter_offer_declined" if declined else "utter_booking_cancelled"
         )

@@ -9,6 +9,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.conversation import take_up_offer
 from clinic.booking.regions import uncovered_topic
+from clinic.conversations.after_tier import caring_reply
 from clinic.conversations.offers import last_offer, reply_to_offer_in_words
 
 
@@ -19,6 +20,11 @@ class AnswerOtherCondition(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        caring = caring_reply(tracker.events, tracker.latest_message.get("text") or "")
+        if caring:
+            # "Ok ill call my doctor" after the urgent-care answer: its caring reply.
+            dispatcher.utter_message(response=caring)
+            return []
         conditions = [str(value) for value in tracker.get_latest_entity_values("CONDITION")]
         regions = [str(value) for value in tracker.get_latest_entity_values("BODY_REGION")]
         reply = reply_to_offer_in_words(

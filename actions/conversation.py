@@ -27,10 +27,13 @@ from clinic.conversations.offers import (
     declined_just_before,
     is_yes_to_go_on,
     last_offer,
+    reconsidered_offer,
+    request_asked_for,
 )
 from clinic.text.pointing_back import asked_topic, points_back
 
 BOOKING_FORM = "booking_form"
+CANCELLED = "utter_booking_cancelled"
 STEP_RESPONSES = {
     Step.ASK_WHAT_ELSE: "utter_ask_question",
     Step.DECLINED: "utter_offer_declined",
@@ -51,8 +54,11 @@ class ActionAnswerOffer(Action):
         if tracker.active_loop_name == BOOKING_FORM:
             if intent == NO_INTENT and _first_question_unanswered(tracker):
                 # "Nah, I'm good actually" to the name question of a request just started: the
-                # offer is declined, and the request ends with nothing in it.
-                dispatcher.utter_message(response=STEP_RESPONSES[Step.DECLINED])
+                # offer is declined, and the request ends with nothing in it; "NO WAIT I DONT
+                # WANT TO DO THIS" right after asking for it stops it.
+                asked_for = request_asked_for(tracker.events)
+                response = CANCELLED if asked_for else STEP_RESPONSES[Step.DECLINED]
+                dispatcher.utter_message(response=response)
                 return [ActiveLoop(None), *reset_booking_events()]
             # An "ok" the form's question cannot take: the form asks its question once more.
             return []
@@ -72,12 +78,12 @@ def take_up_offer(
     dispatcher: CollectingDispatcher, tracker: Tracker, intent: str
 ) -> list[EventType]:
     """What a typed yes (`affirm`) or no (`deny`) does after the assistant's last message."""
-    answer = answer_to_offer(
-        intent,
-        tracker.latest_message.get("text") or "",
-        last_offer(tracker.events),
-        declined_just_before(tracker.events),
-    )
+    text = tracker.latest_message.get("text") or ""
+    offer = last_offer(tracker.events)
+    if offer is None and intent == YES_INTENT:
+        # "Actually wait, yeah lets do it" right after a no: the offer that no declined.
+        offer = reconsidered_offer(tracker.events, text)
+    answer = answer_to_offer(intent, text, offer, declined_just_before(tracker.events))
     if answer.step is Step.START_FORM and answer.target:
         dispatcher.utter_message(response=answer.target)
         return [FollowupAction(BOOKING_FORM)]

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import take_up_offer
+from clinic.conversations.after_tier import caring_reply
 from clinic.conversations.context import (
     STAYING_TOPICS,
     TOPIC_SLOT,
@@ -55,6 +56,11 @@ class ActionFallback(Action):
     ) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         text = tracker.latest_message.get("text") or ""
+        caring = caring_reply(tracker.events, text)
+        if caring:
+            # "My wife is driving me" after the emergency answer: its caring reply.
+            dispatcher.utter_message(response=caring)
+            return []
         offer = last_offer(tracker.events)
         if offer and is_deferral(text):
             # "Hmm, maybe another time" after an offer: a no to it.

@@ -75,8 +75,9 @@ BOOK_INTENT = "book_appointment"
 GOODBYE_INTENT = "goodbye"
 DENY_INTENT = "deny"
 # What a message that asks to be seen may be read as, besides the booking request: its story's
-# topic or a body area the article does not cover.
-VISIT_READ_AS = frozenset({"faq", "other_condition"})
+# topic, a body area the article does not cover, nothing the clinic covers ("make an appt":
+# words the training data has few of), or a cancel ("actually ok, i do want to book after all").
+VISIT_READ_AS = frozenset({"faq", "other_condition", "out_of_scope", "cancel"})
 SPANISH_WORDS = "spanish_words"
 SPANISH_WORDS_FILE = "spanish_words.pkl"
 

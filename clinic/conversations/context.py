@@ -93,6 +93,12 @@ HELPING_TOPICS = frozenset(
 # "how does ART help with it"), as opposed to whether the clinic treats it.
 ASKS_WHY = "why"
 ASKS_WORKS = "works"
+# "Tell me more about how that works": how ART is done, whatever the topic was.
+ASKS_HOW = "how"
+HOW_IT_WORKS = "how_art_works"
+_HOW_IT_WORKS = re.compile(
+    r"\bhow (?:does |do |would )?(?:that|it|this|art|they|you) (?:works?|is done|do it)\b"
+)
 _WHY_WORDS = ("why", "how come", "por qué", "por que")
 _WORKS_WORDS = ("work", "help", "good for", "effective", "funciona", "sirve", "ayuda")
 # "Can your clinic help with this?" asks whether the clinic treats it.
@@ -183,10 +189,13 @@ def followup_in_words(text: str) -> str | None:
 
 
 def how_asked(text: str) -> str | None:
-    """ASKS_WHY for "why?", ASKS_WORKS for "does it work for that?", else None."""
+    """ASKS_WHY for "why?", ASKS_HOW for "how does that work", ASKS_WORKS for "does it work for
+    that?", else None."""
     lowered = text.lower()
     if any(word in lowered for word in _WHY_WORDS):
         return ASKS_WHY
+    if _HOW_IT_WORKS.search(lowered):
+        return ASKS_HOW
     if any(word in lowered for word in _WORKS_WORDS) and not any(
         word in lowered for word in _CLINIC_WORDS
     ):
@@ -225,6 +234,9 @@ def resolve(
     if topic is None:
         return Followup(None)
     topic_region = TOPIC_REGION.get(topic)
+    if asked == ASKS_HOW and topic != HOW_IT_WORKS:
+        # "Tell me more about how that works" after whiplash: how ART is done.
+        return Followup(HOW_IT_WORKS, topic_region)
     # "Why does that work?" asks why, though it names working.
     if intent == FOLLOWUP_TREAT and asked != ASKS_WHY:
         if asked == ASKS_WORKS:

@@ -18,6 +18,7 @@ from clinic.text.visit_request import asks_to_be_seen
 OFFER_ACTION = "action_answer_offer"
 YES_INTENT = "affirm"
 NO_INTENT = "deny"
+BOOK_INTENT = "book_appointment"
 
 # The question texts that FAQ answers offer as buttons, by the topic that answers them
 # (tests/unit/conversations/test_offers.py checks every such button of the domain is here).
@@ -68,6 +69,11 @@ class Offer:
         return self.text.rstrip().endswith("?")
 
     @property
+    def offers_a_request(self) -> bool:
+        """Whether a button starts a booking or callback request."""
+        return any(payload in FORM_STARTS for payload in self.payloads)
+
+    @property
     def asks_yes_or_no(self) -> bool:
         """Whether it ends with a question a yes answers ("Would you like ...?"), not an open
         one ("What would you like to know?", the greeting's)."""
@@ -111,6 +117,11 @@ _YES_OPENINGS = frozenset(
     }
 )  # fmt: skip
 _NO_OPENINGS = frozenset({"no", "nah", "nope"})
+# A no said as a doubt that opens a reply ("hmm probably not, money is tight this month").
+_NO_PHRASES = (
+    "probably not", "maybe not", "not really", "i don't think so", "i dont think so",
+    "don't think so", "dont think so", "i'd rather not", "id rather not", "i'll pass", "ill pass",
+)  # fmt: skip
 _QUESTION_WORD = r"(?:how|what|when|where|why|which|who)\b"
 # A question after the yes or the no ("yes please, and do you take insurance?", "no, how much
 # is it").
@@ -119,6 +130,12 @@ _ASKS = re.compile(
 )
 
 
+_NO_PHRASES_ENDED = tuple(f"{phrase} " for phrase in _NO_PHRASES)
+# A yes that takes back a no just given ("actually wait, yeah lets do it", "on second thought,
+# ok").
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:actually|wait|on second thought|second thoughts|changed my mind|change of heart)\b"
+)
 _THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty)\b")
 # A question that a yes cannot answer.
 _OPEN_QUESTION = re.compile(_QUESTION_WORD)
@@ -139,18 +156,20 @@ def reply_in_words(text: str) -> bool | None:
         return True if _OKS & set(said) else None
     if words[0] in _YES_OPENINGS:
         return True
-    if words[0] in _NO_OPENINGS:
+    if words[0] in _NO_OPENINGS or f"{' '.join(words)} ".startswith(_NO_PHRASES_ENDED):
         return False
     return None
 
 
 def reply_to_offer_in_words(text: str, offer: Offer | None) -> str | None:
     """The yes (`affirm`) or no (`deny`) that a message the NLU read as something else gives an
-    offer that asks ("Would you like to request an evaluation?"), by its words; else None."""
-    if offer is None or not offer.asks:
+    offer that asks ("Would you like to request an evaluation?"), by its words; else None. A no
+    also declines a request offered by a button only ("hmm probably not, money is tight" after
+    the neck's answer and its "Request an appointment")."""
+    if offer is None:
         return None
     reply = reply_in_words(text)
-    if reply is None:
+    if reply is None or not (offer.asks or (reply is False and offer.offers_a_request)):
         return None
     return YES_INTENT if reply else NO_INTENT
 
@@ -162,8 +181,21 @@ def is_acknowledgment(text: str) -> bool:
 def last_offer(events: Iterable[Mapping[str, Any]]) -> Offer | None:
     """The last message with buttons that the assistant sent before the latest visitor message."""
     turns = user_turns(events)
-    previous = turns[-2] if len(turns) >= 2 else []
-    for event in reversed(previous):
+    return _offer_in(turns[-2] if len(turns) >= 2 else [])
+
+
+def reconsidered_offer(events: Iterable[Mapping[str, Any]], text: str) -> Offer | None:
+    """The offer the visitor declined with their previous message, when this one is a yes that
+    takes the no back ("actually wait, yeah lets do it"); else None."""
+    events = list(events)
+    if not declined_just_before(events) or not _CHANGE_OF_MIND.search(normalised(text)):
+        return None
+    return _offer_in(user_turns(events)[-3])
+
+
+def _offer_in(turn: Iterable[Mapping[str, Any]]) -> Offer | None:
+    """The last message with buttons among a turn's events."""
+    for event in reversed(list(turn)):
         if event.get("event") != "bot":
             continue
         buttons = (event.get("data") or {}).get("buttons") or []
@@ -181,6 +213,17 @@ def declined_just_before(events: Iterable[Mapping[str, Any]]) -> bool:
     previous = turns[-2]
     intent = ((previous[0].get("parse_data") or {}).get("intent") or {}).get("name")
     return intent == NO_INTENT and ran(previous, OFFER_ACTION)
+
+
+def request_asked_for(events: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether the visitor's previous message asked for the booking request itself ("BOOK ME"):
+    a no right after it stops the request, where a no after a callback offered or an offer taken
+    up declines that offer."""
+    turns = user_turns(events)
+    if len(turns) < 3:
+        return False
+    intent = ((turns[-2][0].get("parse_data") or {}).get("intent") or {}).get("name")
+    return intent == BOOK_INTENT
 
 
 def what_the_offer_does(offer: Offer) -> OfferAnswer:
@@ -218,6 +261,9 @@ def answer_to_offer(
     # "Actually, yes let's book" after the offer was declined: the request it asks for.
     if asks_to_be_seen(text):
         return OfferAnswer(Step.START_FORM, FORM_STARTS["/book_appointment"])
+    # "Ok thanks anyway" with nothing offered: a thank-you.
+    if offer is None and _THANKS.search(text.lower()):
+        return OfferAnswer(Step.THANKED)
     if offer is None or (is_acknowledgment(text) and not offer.asks_yes_or_no):
         return OfferAnswer(Step.ASK_WHAT_ELSE)
     return what_the_offer_does(offer)

@@ -130,6 +130,14 @@ CONTACT_UPDATED = Wording(
     "Thanks, I've updated your contact details.",
     "Gracias, he actualizado sus datos de contacto.",
 )
+NAME_UPDATED = Wording(
+    "Thanks, I've changed the name to {name}.",
+    "Gracias, he cambiado el nombre a {name}.",
+)
+CONCERN_UPDATED = Wording(
+    "Thanks, I've changed what the request is about.",
+    "Gracias, he cambiado el motivo de la solicitud.",
+)
 CONTACT_NEEDED = Wording(
     "I need a phone number or an email address, for example (914) 555-0123 or name@example.com.",
     "Necesito un número de teléfono o una dirección de correo electrónico, por ejemplo "

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ONLY_PUNCTUATION = re.compile(r"^[\s?!.,;:¿¡…'\"-]+$")
+# Sounds that say nothing: "hmm flibber wobble" is no more placeable than "flibber wobble",
+# though a reply in the training data opens with "hmm".
+_INTERJECTIONS = frozenset({"hm", "hmm", "hmmm", "um", "umm", "uh", "erm"})
 
 
 def words(text: str) -> list[str]:
@@ -34,4 +37,4 @@ def is_gibberish(text: str, known: frozenset[str]) -> bool:
     if _ONLY_PUNCTUATION.match(text):
         return True
     found = words(text)
-    return bool(found) and not any(word in known for word in found)
+    return bool(found) and not any(word in known for word in found if word not in _INTERJECTIONS)

@@ -43,6 +43,9 @@ _TIME_WORDS = frozenset(
         "tues",
         "thurs",
         "anytime",
+        # "Whenever, I'm flexible": any day or time suits.
+        "whenever",
+        "flexible",
         # Spanish
         "mañana",
         "mañanas",
@@ -66,6 +69,7 @@ _TIME_WORDS = frozenset(
         "semana",
     }
 )
+_TIME_PHRASES = ("fin de semana", "any time", "any day")
 # "5pm", "8:30", "after 4", "before 8".
 _CLOCK = re.compile(r"\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b")
 _AROUND_HOUR = re.compile(r"\b(after|before|by|from|until|till|antes de las|después de las)\s+\d")
@@ -104,7 +108,9 @@ def names_a_time(text: str) -> bool:
     lowered = text.lower()
     if _CLOCK.search(lowered) or _AROUND_HOUR.search(lowered):
         return True
-    return any(word in _TIME_WORDS for word in words(lowered)) or "fin de semana" in lowered
+    return any(word in _TIME_WORDS for word in words(lowered)) or any(
+        phrase in lowered for phrase in _TIME_PHRASES
+    )
 
 
 def is_question(text: str) -> bool:

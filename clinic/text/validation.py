@@ -164,7 +164,7 @@ NON_ANSWERS = frozenset(
 )  # fmt: skip
 _YES = frozenset(
     {
-        "yes", "yeah", "yea", "yep", "yup", "ya", "yas", "yeh", "yah", "yess", "yse", "ys",
+        "yes", "yeah", "yea", "ye", "yep", "yup", "ya", "yas", "yeh", "yah", "yess", "yse", "ys",
         "sure", "ok", "okay", "oky", "k", "kk", "correct", "right", "fine", "good", "great",
         "perfect", "absolutely", "definitely", "confirm", "confirmed", "send", "submit",
         "agree", "affirmative",
@@ -204,9 +204,11 @@ _NAME_FILLERS = frozenset(
         "um", "uh", "hi", "hello", "hey", "sorry", "oops",
     }
 )  # fmt: skip
-# What follows a name after a comma and tells about the visitor ("Linda Park, im her daughter").
+# What follows a name after a comma and tells about the visitor ("Linda Park, im her daughter")
+# or the name ("mike t, short for michael", "Linda Chen-Walsh, married name").
 _AFTER_NAME = re.compile(
-    r"(?:i'm|im|i am|it's|its|he's|she's|his|her|my|and|calling|thanks|thank you)\b",
+    r"(?:i'm|im|i am|it's|its|he's|she's|his|her|my|and|calling|thanks|thank you"
+    r"|short for|married|maiden|legal|nickname|not)\b",
     re.IGNORECASE,
 )
 # Words of a yes that names no one ("yes, please", "ok, let's do it").

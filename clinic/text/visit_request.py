@@ -32,6 +32,8 @@ _ASK_FOR_VISIT = re.compile(
     r"|\bbook (?:me |myself )?(?:in|something)\b"
     # "Yes let's book", "booking for my son", "how does booking work here".
     r"|\blet'?s book\b|\bbooking for\b|\bhow (?:does|do i|can i) (?:booking work|book)\b"
+    # "Actually ok, i do want to book after all" (never "i don't want to book").
+    r"|\b(?:i|i do|i really do|we|we do) (?:want|wanna|would like) to book\b"
 )
 # "Can I come in thursday morning?": coming in at a time they name.
 _COME_IN = re.compile(r"\b(?:can|could|may) (?:i|we) (?:come in|stop by|drop in|pop in)\b")

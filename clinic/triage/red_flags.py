@@ -152,7 +152,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:only|barely) (?:get|take|getting|taking|manage|managing) (?:little|small|tiny|short"
         r"|shallow|half) breaths\b",
         r"\b(?:gasping|wheezing badly|choking)\b",
-        r"\b(?:lips?|face|fingers?) (?:is |are |went |turning |turned |going )?(?:blue|purple)\b",
+        r"\b(?:lips?|face|fingers?) (?:(?:is|are|have|has) )?"
+        r"(?:went |turning |turned |going |gone )?"
+        r"(?:blue|purple)\b",
         r"\bcant get (?:enough )?air\b",
         r"\b(?:breathing|breath) (?:is |feels )?"
         r"(?:hard|difficult|labored|laboured|shallow|weird)\b",
@@ -486,6 +488,8 @@ RULES: tuple[Rule, ...] = (
         r"\bunaliv\w*|\bsleep forever\b|\bwhere (?:im|i am) going\b|\bmade my decision\b",
         r"\btonights the night\b|\bstockpil\w*|\bhoard\w* (?:my )?(?:pills|meds|oxy)",
         r"\b(?:suicide|goodbye) (?:note|message|letter)s?\b|\bfound my note\b",
+        # A note told alone, with nothing about what it is for ("i wrote a note").
+        r"^(?:i )?(?:wrote|have written|ive written|left|finished writing) (?:a|my|the) note$",
         r"\b(?:written|wrote|writing|left) (?:a |my )?(?:note|letter)s? (?:for|to) (?:my )?(?:kids"
         r"|children|family|wife|husband|partner|mom|mum|parents|son|daughter)\b",
         r"\bupdated my will\b|\bmaking (?:final )?arrangements\b|\bsaid (?:my )?goodbyes?\b",
@@ -506,6 +510,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:end|ending) (?:it|things|everything)(?: all)?\b",
         r"\b(?:wants?|wanting|wanna|wish|ready|going|planning|plan|ways) (?:to )?die\b",
         r"\b(?:rather|better off|better) (?:be )?dead\b",
+        r"\b(?:want|wants|wanna|wish|wishes) to be dead\b",
+        r"\b(?:rather|sooner) die than (?:live|living|go on|going on|keep (?:living|going)"
+        r"|be alive|face another|spend another|another (?:year|day|month|week))\b",
         r"\bwish (?:i|id) (?:was|were|could be) (?:dead|gone|never born)\b",
         r"\b(?:dont|do not|doesnt|no longer|not) (?:really )?(?:want|wanting|plan|planning) "
         r"(?:to )?(?:live|be alive|be here|be around|wake up|go on|exist|keep going|keep living)\b",
@@ -608,7 +615,7 @@ RULES: tuple[Rule, ...] = (
         r"\bpunch\w* (?:my ?self|my (?:own )?(?:legs?|arms?|thighs?|face|stomach))\b",
         r"\bslit\w* (?:my )?wrists?\b",
         r"\bpull\w* (?:out )?my hair\b.{0,30}\b(?:clumps|bald)",
-        r"\b(?:slice|slash|carve|gash)\w* (?:\w+ )?(?:my|into my) (?:arms?|wrists?|legs?|thighs?"
+        r"\b(?:slic|slash|carv|gash)\w* (?:\w+ )?(?:my|into my) (?:arms?|wrists?|legs?|thighs?"
         r"|skin)\b",
         past_counts=True,
     ),
@@ -657,12 +664,12 @@ RULES: tuple[Rule, ...] = (
         URGENT_CARE,
         r"\bfoot (?:\w+ ){0,2}(?:slap\w*|flop\w*|drag\w*)\b",
         together(
-            r"numb\w*|weak\w*|tingl\w*|foot drop|dragging|tripping|clums\w*|grip",
+            r"numb\w*|weak\w*|tingl\w*|pins and needles|foot drop|dragging|tripping|clums\w*|grip",
             r"getting worse|worse (?:and worse|every|each|by the)|worsening|spreading|more and"
             r" more|over the (?:last|past) (?:few )?(?:days|week)|each day|every day|progress"
             r"|gotten bigger|getting bigger|grown|growing|getting weaker|gotten weaker"
             r"|getting number|weaker (?:than|every|each|by)"
-            r"|up to my (?:elbow|shoulder|knee|hip|wrist)"
+            r"|up to (?:my |the )?(?:elbow|shoulder|knee|hip|wrist|thigh|waist)"
             r"|spread\w* (?:to|up|into|down|from)|fading|more (?:often|and more)"
             r"|(?:past|last) (?:two|three|few|couple of|\d+) weeks|every week",
         ),
@@ -701,6 +708,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:pointing|bent|facing|sticking) (?:out )?the wrong way\b|\bthink (?:i|it) (?:broke|is"
         r" broken|fractured)\b",
         r"\bred (?:streak|line)s? (?:going|running|spreading|moving) up\b",
+        # A painful blistering rash on one side of the body (shingles).
+        together(
+            r"blister\w*",
+            r"rash|band|strip|stripe|line",
+            r"one side|one-sided|right side|left side|single side",
+            r"pain\w*|hurt\w*|burn\w*|sting\w*|ache\w*|sore",
+        ),
         r"\b(?:cant|cannot|unable to|couldnt) (?:put|bear|take) (?:any |much )?weight"
         r" (?:on|through)\b",
         together(
@@ -734,12 +748,13 @@ LIST_REACH = 60
 NEGATION = re.compile(
     r"\b(?:no|not|nor|never|without(?! (?:trying|dieting|meaning|any reason|reason|warning"
     r"|effort))|none|denies|deny|dont|do not|doesnt|does not|didnt|did not"
-    r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero|free of|ruled out|rule out"
+    r"|havent|have not|hasnt|isnt|arent|wasnt|werent|zero(?! to)|free of|ruled out|rule out"
     r"|(?<!from )(?<!of )nothing"
     r"(?! (?:i|we|you|works?|seems|has|is|can|will|makes?|stops?|else)\b))\b"
     # ...but not a symptom that persists ("didnt stop", "wasnt there before") or a doubt.
     rf"(?! (?:{PERSISTS}|there"
     r"|sure|certain|know|diet\w*|trying|try|been (?:diet\w*|trying)|movement in|strength in"
+    r"|(?:have |got |carry )?(?:my |an? |the |any )?(?:epi ?pens?|auto ?injectors?|inhalers?)"
     r"|(?:properly |fully )?(?:awake|waking)"
     r"|(?:any |a |clear |apparent |obvious )?reason"
     r"|explanation|idea why|(?:fully )?empty\w*"
@@ -760,12 +775,20 @@ CRISIS_DENIAL = re.compile(
     r"(?:die|kill myself|hurt myself|end my life|unalive myself)\b"
     r"|\b(?:was|im|i am|just) (?:joking|kidding) about\b"
     r"|\b(?:not|never) wanting to die\b|\bnot saying (?:that )?i\b"
+    r"|\bnot (?:with |done with )?(?:life|living)\b"
+    r"|\bfree (?:of|from) (?:\w+ ){0,2}(?:self[- ]harm\w*|cutting|suicid\w*)"
     r"|\b(?:thought|felt like|feel like) (?:i was |id |i would )?(?:going to |gonna )?die\b"
 )
 # An urge fought now is no denial ("struggling not to self harm right now").
 CRISIS_URGE = re.compile(
     r"\b(?:struggl\w*|trying (?:so |really )?hard|fighting|barely managing|urges?) (?:\w+ ){0,2}"
     r"not to\b"
+)
+# A sign the visitor says they do not feel coming, further back than NEGATION_REACH ("i dont feel
+# like im going to pass out").
+DENIED_FEELING = re.compile(
+    r"\b(?:dont|do not|didnt|did not|never) (?:feel|felt|think|thought) (?:like |that )?"
+    r"(?:im|i am|i was|ill|i will|id|i would|i) (?:going to |gonna |about to |might )?$"
 )
 # A word after which a negation before it no longer applies.
 CONTRAST = re.compile(r"\b(?:just|but|only|though|however|instead|except|yet|i mean)\b")
@@ -782,7 +805,10 @@ RECOVERED = re.compile(
     r"|(?:part of my life|chapter) is over|turned my"
     r" life around|healthier ways|(?:im|i am) \d\d now|(?:a|an) (?:nurse|peer counselor|dad|mom"
     r"|mother|father|runner) now|managed now|out of that|okay now|ok now|happily"
-    r"|(?:got|came|made it) through (?:it|that)"
+    r"|(?:got|came|made it) through (?:it|that)|havent (?:since|in (?:\w+ ){0,2}(?:years|yrs))"
+    r"|(?:all|its all|its|thats|that is|it is) in the past|over it long ago|got over it"
+    r"|(?<!be )(?<!was )fine for (?:\w+ )?(?:years|yrs|a long time)"
+    r"|last (?:time |episode |one )?in (?:19|20)\d\d|old scars|(?<!not )long ago"
     r"|(?:im|i am) \d\d and (?:well|fine|good|ok|okay|healthy))\b"
 )
 # A body part that "wants to die" is a figure of speech ("lol my neck wants to die after that
@@ -797,9 +823,12 @@ CRISIS_FIGURE = re.compile(
 CRISIS_IDIOM = re.compile(
     r"\b(?:going to|gonna|will|would) kill me\b|\bdeath of me\b|\b(?:would|could|id)"
     r" (?:literally )?(?:murder|kill) (?:someone|somebody|for)\b|\brather die than\b"
-    r"|\bkilling me\b|\bnot (?:thinking about )?ending anything except\b|\bto die for\b"
+    r"|\bkilling me\b|\bnot (?:thinking (?:about|of) )?ending anything\b|\bto die for\b"
     r"|\b(?:scared|bored|worried) to death\b"
     r"|\b(?:going to|gonna|will|would|could) (?:strangle|throttle|murder) (?:my|him|her|them)\b"
+    # Spanish pain told as a fear of dying, no wish to die ("pensé que me iba a morir").
+    r"|\b(?:pens[eé]|cre[ií]|sent[ií]|juraba) que me (?:iba a morir|mor[ií]a)\b"
+    r"|\b(?:duele|dol[ií]a|doli[oó]) a morir\b"
 )
 RELAPSE = re.compile(
     r"\b(?:again|is back|are back|came back|coming back|back to|relaps\w*|lately|these days|tonight"
@@ -815,7 +844,7 @@ CRISIS_GENERAL = re.compile(
     r"|\bpodcast\b|\bgeneral advice\b|\bjust curious\b|\bis 988\b|\bcause (?:depression"
     r"|suicid\w*)|\bintake form\b|\bquestionnaire\b|\bform (?:asks|asked)\b"
     r"|\bif a (?:patient|client|person|friend|loved one|family member|colleague|coworker)"
-    r" (?:talks|mentions|says|tells)\b|\basking as a\b"
+    r" (?:ever )?(?:talks|mentions|says|tells)\b|\basking as a\b"
     r"|\bhow do you (?:guys )?handle\b|\bsigns (?:that )?(?:someone|somebody|a person|people)\b"
 )
 DENIED_PART = re.compile(
@@ -838,7 +867,7 @@ PAST = re.compile(
     r"|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
-    r"|years earlier|previously|(?:im|i am|shes|hes|she is|he is) \d\d now"
+    r"|years earlier|previously|(?:im|i am|shes|hes|she is|he is) \d\d now|(?<!not )long ago"
     r"|at (?:age|the age of) \d+|has passed"
     r"|went away|is gone now|resolved|wore off|worn off"
     r"|(?:old|ancient) history"
@@ -866,12 +895,14 @@ GENERAL = re.compile(
     r"|which symptoms|what symptoms|when should i (?:go|call|worry|see)|should i (?:worry|go"
     r" to the er|call 911) if|(?:what|how) if (?:i|you)"
     r"|if i (?:ever )?(?:get|got|have|had|start|notice|feel|felt)"
-    r"|(?:whats|what is) (?:a |an )?(?:cauda equina|saddle \w+)"
+    r"|(?:whats|what is) (?:a |an )?(?:cauda equina|saddle \w+|thunderclap \w+)"
+    r"|would (?:\w+ ){1,6}be (?:something|a thing) for (?:a |an |the )?(?:chiro\w*|hospital|er"
+    r"|doctor|physio\w*|you)"
     r"|in case (?:i|of)|does (?:art|active release|it|this|the treatment) cause|can (?:art"
     r"|active release|it|this|an adjustment|chiropractic) cause|is it possible to get|risk of"
     r"|worried (?:about|that) (?:getting|having|it could)|afraid of (?:getting|having)"
     r"|how do i know if|how would i know|what counts as|is there a risk|hypothetical\w*"
-    r"|if (?:i|you|he|she|someone) (?:couldnt|cant|could not|lost|lose|were|was|suddenly)"
+    r"|if (?:i|you|he|she|someone) (?:ever )?(?:couldnt|cant|could not|lost|lose|were|was|suddenly)"
     r"|what should i do if|signs? of (?:a|an)|does (?:art|active release) help|what causes"
     r"|can (?:\w+ ){1,7}cause|(?:could|might|may) (?:possibly |ever )?cause|just in case"
     r"|(?:list|name) (?:the|all the) (?:ones|signs|symptoms|red flags)|the ones that"
@@ -1029,6 +1060,17 @@ SPASM = re.compile(
     r"\b(?:spasm\w*|cramp\w*|seized up|locked up|threw out|threw my back|stuck bent (?:forward"
     r"|over)|loosening up)\b"
 )
+# Legs "dead" or "gone" told as sore after a workout, with no fall, injury or lost feeling.
+WORKOUT_SORE = re.compile(
+    together(
+        r"sore|stiff|ach\w*|doms|lol|haha",
+        r"gym|leg day|squats?|lunges|workout|spin class|marathon|sprints?|training|hike",
+    )
+)
+INJURY = re.compile(
+    r"\b(?:fell|fall\w*|crash\w*|landed|hit|dropped|accident|injur\w*|collaps\w*|numb\w*"
+    r"|cant (?:feel|move|walk|stand)|wont move)\b"
+)
 CARDIAC = re.compile(
     r"\b(?:crush\w*|pressure|squeez\w*|elephant|left arm|jaw|sweat\w*|short of breath|breathless"
     r"|cant breathe|nause\w*|radiat\w*|(?<!too )heav\w*(?! (?:weights?|lift\w*|bags?|box\w*|load))"
@@ -1124,7 +1166,7 @@ def _counts(
     # A negation shortly before the match ("no numbness", "dont have any chest pain"), or before
     # a list the match ends ("no chest pain or shortness of breath").
     before = _after_contrast(clause[: match.start()])
-    if NEGATION.search(before[-NEGATION_REACH:]):
+    if NEGATION.search(before[-NEGATION_REACH:]) or DENIED_FEELING.search(before):
         return False
     if LISTED.search(before) and NEGATION.search(before[-LIST_REACH:]):
         return False
@@ -1188,7 +1230,7 @@ def _told_otherwise(rule: Rule, text: str, match: re.Match[str] | None) -> bool:
             return True
         return bool(LAUGHTER.search(text)) and not AIRWAY.search(text)
     if rule.category == "sudden_paralysis":
-        return bool(SPASM.search(text))
+        return bool(SPASM.search(text) or (WORKOUT_SORE.search(text) and not INJURY.search(text)))
     return False
 
 

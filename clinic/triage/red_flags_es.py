@@ -569,6 +569,10 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"(?:el )?peor de (?:mi|su) vida|como nunca|mas fuerte que (?:he|ha) tenido|nunca (?:he|ha"
         r"|habia) (?:sentido|tenido)|explosion|estall\w*|revent\w*|garrotazo|martillazo|balazo"
         r"|trueno|me tire al suelo|en un segundo|de un segundo a otro|llego al maximo",
+        # A head "reventada" every day after work is everyday strain, not a sudden headache.
+        unless=r"^(?!.*\b(?:de golpe|de repente|subit\w*|hoy|ahora|ahorita)\b)"
+        r".*\b(?:siempre|todos los dias|cada (?:dia|tarde|noche))"
+        r" (?:salgo|termino|acabo|ando|quedo|me queda)",
     ),
     _all(
         "meningitis",
@@ -1056,6 +1060,7 @@ PAST = re.compile(
     r"|\b(?:me|lo|la|le) (?:vieron|revisaron|atendieron|checaron)\b.{0,40}\b(?:urgencias"
     r"|hospital|emergencias|bien|nada)\b"
     r"|\ble pusieron un stent\b|\buna vez (?:me dio|tuve|me paso|le dio)\b"
+    r"|\bya van (?:\d+ |unos |varios |dos |tres |muchos )?(?:meses|anos)\b"
 )
 # What says the sign is happening now, between a past marker and the sign ("tengo ciática de hace
 # meses, aunque hoy se me hizo caca encima").
@@ -1100,6 +1105,7 @@ GENERAL = re.compile(
     r"|(?<!me )(?<!le )\bpuede (?:dar|causar|provocar)\b|\bse puede confundir\b"
     r"|\bcomo (?:lo |los |la |las )?(?:distingo|diferencio)\b|\brehabilitacion\b"
     r"|\b(?:art|el tratamiento|la terapia) (?:sirve|ayuda|funciona)\b|\briesgos del\b"
+    r"|\b(?:es|son) mejor(?:es)? (?:que|una|un|el|la|las|los)\b|\bme conviene\b"
     r"|\bpense que (?:era|tenia) (?:un |una )?(?:infarto|derrame|embolia)\b.{0,40}\b(?:fue|era"
     r"|resulto)\b"
 )

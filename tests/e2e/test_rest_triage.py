@@ -170,6 +170,8 @@ def test_an_everyday_complaint_gets_the_article_answer_not_911(stack, message):
         "I'll think about it",
         "setting up an appointment for my husband, he won't do it himself",
         "actually stop, I'll just call you myself tomorrow",
+        # Session 11: a symptom check (0.33) on main's model.
+        "hello, I'm trying to book my husband in for his back, he won't do it himself",
     ],
 )
 def test_a_request_to_be_seen_or_a_deferral_gets_no_crisis_answer_or_check(stack, message):
@@ -249,3 +251,26 @@ def test_a_request_called_off_in_words_of_despair_asks_first_and_a_no_cancels_it
     assert CRISIS_WORDS in answer and "dropped that request" in answer
     assert final_slots(stored_events(stack, visitor.sender)) == dict.fromkeys(BOOKING_SLOTS)
     assert leads_of(stack, visitor.sender) == []
+
+
+# Replies the triage model read as a sign (session 11): "ive been before" at the new-or-returning
+# question had the crisis check (0.48), thanks-and-I'll-call replies after an urgent-care answer
+# the check or urgent care again (which answer the topic gives them is the conversation's part).
+@pytest.mark.parametrize("reply", ["ive been before", "ive been in a couple of times"])
+def test_a_returning_patient_typed_without_apostrophe_goes_on_to_the_summary(stack, reply):
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    walk_to(visitor, "patient_status")
+    answer = say(visitor, reply)
+    assert "Shall I send it" in answer
+    assert CRISIS_QUESTION not in answer and "Just to be safe" not in answer
+
+
+@pytest.mark.parametrize(
+    "reply", ["ok thanks ill call my doctor", "thank you, i will call my oncologist"]
+)
+def test_thanks_and_a_call_after_the_urgent_care_answer_gets_no_tier_again(stack, reply):
+    visitor = Visitor(stack.ports.rasa, prefix="triage")
+    say(visitor, "/urgent_care")
+    answer = say(visitor, reply)
+    assert "What you describe" not in answer and "Just to be safe" not in answer
+    assert CRISIS_WORDS not in answer

@@ -364,6 +364,25 @@ def test_every_rule_has_a_tier_and_a_category():
         ("can a ripping back pain be a muscle thing?", None),
         ("coach made us run suicides and my calves are wrecked", None),
         ("fell off a ladder last year, my back has ached ever since", None),
+        # From the review of dev13 (session 11).
+        ("my headache went from zero to ten in a second about an hour ago", EMERGENCY),
+        ("wasp sting, dont have my epipen on me, my lips are swelling", EMERGENCY),
+        ("i feel like slicing into my wrists", CRISIS),
+        ("i'd rather die than live another month of this", CRISIS),
+        ("I wrote a note.", CRISIS),
+        ("i wrote a note for the front desk about my parking", None),
+        ("i'd rather die than sit through another meeting", None),
+        ("tingling began in my toes on monday and now it's up to the knee", URGENT_CARE),
+        ("a blistering rash on one side of my back that burns", URGENT_CARE),
+        ("i don't think i'm going to faint, just worn out", None),
+        ("i feel like i'm going to pass out", EMERGENCY),
+        ("if i ever lost feeling in both legs would you send me to the er?", None),
+        ("whats a thunderclap headache exactly", None),
+        ("would crushing chest pain be something for a doctor or for you guys?", None),
+        ("legs are dead after leg day at the gym lol", None),
+        ("fell at the gym and my legs are dead, i cant move them", EMERGENCY),
+        ("yes and his lips are going blue", EMERGENCY),
+        ("she keeps saying she wants to be dead", CRISIS),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
@@ -382,7 +401,28 @@ def test_a_message_gets_its_tier(text, tier):
         "my sister got through a suicide attempt years ago and is happily settled now",
         "lost my old roommate to suicide in 2015, it's why mental health matters to me",
         "is the 988 line only for suicide or can anyone call it?",
+        # From the review of dev13 (session 11).
+        "i said i was done, i meant done with the muscle relaxants, not with life",
+        "i cut myself back in school, havent in 15 years, now its my shoulder",
+        "suicidal thoughts after a breakup ages ago, its all in the past",
+        "self harm history, last in 2010, here for my neck",
+        "i used to cut when i was younger and i have been fine for years",
+        "a few old scars from self harm long ago, should i tell the practitioner",
+        "free of self harm for five years now, booking for my back",
+        "what do i say if a coworker ever tells me they're suicidal?",
     ],
 )
 def test_a_denied_wish_to_die_is_no_crisis(text):
     assert tier_of(text) is not CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not long ago i tried to kill myself",
+        "i used to be fine for years but now i want to die",
+        "im so over it, i used to think it would get better, now i want to die",
+    ],
+)
+def test_a_crisis_told_now_is_not_taken_for_one_long_over(text):
+    assert tier_of(text) is CRISIS

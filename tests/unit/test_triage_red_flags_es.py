@@ -198,6 +198,10 @@ def test_spanglish_is_flagged_by_either_list(text: str, expected: str) -> None:
         "no quiero hacerme daño, solo estoy cansado del dolor",
         "nunca he pensado en suicidarme, solo quiero que me quiten el dolor",
         "hace años intenté suicidarme pero ahora estoy bien, vengo por la espalda",
+        # Questions about the treatment in a sign's words (session 11, es_dev5's FAQ questions).
+        "todos los dias acabo con la cabeza reventada de tanto estudiar, me sirve la terapia?",
+        "tuve un choque y quede con la espalda tensa, ya van dos meses",
+        "una inyeccion de cortisona es mejor que la terapia para la espalda?",
     ],
 )
 def test_negated_dated_general_and_everyday_messages_are_not_flagged(text: str) -> None:

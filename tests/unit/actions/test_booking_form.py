@@ -798,3 +798,96 @@ def test_a_medication_question_at_a_free_text_step_is_answered_not_stored(dispat
     )
     assert run_form(dispatcher, tracker)[step] is None
     assert [message["response"] for message in dispatcher.messages] == ["utter_ask_medication"]
+
+
+def test_a_name_corrected_at_a_later_question_is_taken_and_the_question_stays(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "concern",
+            "full_name": "LINDA CHEN",
+            "contact": "linda@example.com",
+            "booking_request_id": "r",
+        },
+        text="NO WAIT MY NAME IS LINDA CHEN-WALSH, MARRIED NAME",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["full_name"] == "LINDA CHEN-WALSH"
+    assert slots.get("concern") is None
+    assert "LINDA CHEN-WALSH" in texts(dispatcher)[0]
+
+
+def test_a_spelling_of_the_name_at_the_summary_shows_it_again(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "booking_confirmed",
+            "full_name": "catherine lindqvist",
+            "contact": "+19145550177",
+            "concern": "lower back",
+            "preferred_time": "tues/thurs lunch time",
+            "patient_status": "new",
+            "booking_request_id": "r",
+        },
+        text="sorry its Katherine with a K, not C",
+        intent="out_of_scope",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["full_name"] == "Katherine lindqvist"
+    assert slots["booking_confirmed"] is None
+
+
+def test_an_area_told_again_at_the_time_question_changes_the_concern(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "preferred_time",
+            "full_name": "Dwayne Patterson",
+            "contact": "+19145550143",
+            "concern": "neck",
+            "booking_request_id": "r",
+        },
+        text="wait not just the neck, its the lower back too, both really",
+        intent="followup_what_about",
+        entities=[entity("BODY_REGION", "neck"), entity("BODY_REGION", "lower back")],
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["concern"] == "other: neck and lower back"
+    assert slots.get("preferred_time") is None
+
+
+def selector(topic, confidence):
+    return {"faq": {"response": {"intent_response_key": f"faq/{topic}", "confidence": confidence}}}
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "topic", "confidence", "answered"),
+    [
+        ("full_name", "what does it cost first though", "not_in_article", 0.2, True),
+        ("preferred_time", "which location is this? im near stamford", "where_offered", 0.18, True),
+        # A topic that could read as a yes about ART, or a weak lean, is no answer.
+        ("full_name", "what does it do for you", "neck_pain", 0.5, False),
+        ("preferred_time", "which location is this?", "where_offered", 0.05, False),
+    ],
+)
+def test_a_practical_question_at_the_name_or_time_question_is_answered_and_it_stays(
+    dispatcher, slot, text, topic, confidence, answered
+):
+    named = {} if slot == "full_name" else {"full_name": "Ana Ruiz"}
+    tracker = make_tracker(
+        {"requested_slot": slot, **named, "booking_request_id": "r"},
+        text=text,
+        intent="out_of_scope",
+    )
+    tracker.latest_message["response_selector"] = selector(topic, confidence)
+    validate = getattr(FORM, f"validate_{slot}")
+    assert validate(text, dispatcher, tracker, DOMAIN) == {slot: None}
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert (f"utter_faq/{topic}" in responses) is answered
+
+
+def test_a_concern_the_nlu_read_as_a_diagnosis_question_is_the_concern(dispatcher):
+    tracker = make_tracker(
+        {"requested_slot": "concern", "full_name": "Ana Ruiz", "booking_request_id": "r"},
+        text="both my neck and lower back, arthritis runs in the family",
+        intent="ask_diagnosis",
+        entities=[entity("BODY_REGION", "neck"), entity("BODY_REGION", "lower back")],
+    )
+    assert run_form(dispatcher, tracker)["concern"] == "neck"

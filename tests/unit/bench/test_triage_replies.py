@@ -13,8 +13,8 @@ from bench.triage_sets import load_sets
 from clinic.triage.training_sets import load_training_sets
 
 ROOT = Path(__file__).resolve().parents[3]
-# The triage-only set of ordinary mid-chat replies (session 9).
-REPLIES_TRAINING = ROOT / "data" / "triage" / "replies1"
+# The triage-only sets of ordinary mid-chat replies (replies1 in session 9, replies2 in session 11).
+REPLIES_TRAINING = sorted((ROOT / "data" / "triage").glob("replies*"))
 
 
 def normalised(text: str) -> str:
@@ -49,7 +49,8 @@ def test_the_routine_replies_written_for_training_repeat_no_dialogue_turn():
     }
     written = [
         str(example["text"])
-        for path in sorted(REPLIES_TRAINING.glob("*.yml"))
+        for folder in REPLIES_TRAINING
+        for path in sorted(folder.glob("*.yml"))
         for example in yaml.safe_load(path.read_text(encoding="utf-8"))["examples"]
     ]
     assert written

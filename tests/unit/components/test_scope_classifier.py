@@ -67,6 +67,17 @@ def test_a_message_that_asks_to_be_seen_starts_the_booking_request(text, expecte
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [("need to make an appt", "book_appointment"), ("make me a sandwich", "out_of_scope")],
+)
+def test_a_visit_asked_in_words_the_nlu_could_not_place_starts_the_booking_request(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"out_of_scope": 0.8, "book_appointment": 0.1})
+    _take_visit_request(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.8}
+
+
+@pytest.mark.parametrize(
     ("text", "topic", "expected"),
     [
         ("and what causes it in the first place", "faq/neck_pain_causes", "followup_more"),

@@ -167,6 +167,14 @@ def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expe
         ("followup_more", "art_vs_massage", "why does that matter", Followup("why_effective")),
         ("followup_treat", "headaches", "does it work for that?", Followup("headaches", NECK)),
         ("followup_treat", "whiplash", "does it help with it?", Followup("whiplash", NECK)),
+        (
+            "followup_more",
+            "whiplash",
+            "tell me more about how that works",
+            Followup("how_art_works", NECK),
+        ),
+        ("followup_more", "what_is_art", "ok and how does it work", Followup("how_art_works")),
+        ("followup_more", "how_art_works", "more on how that works", Followup("adhesions")),
     ],
 )
 def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):

@@ -15,6 +15,7 @@ from clinic.conversations.offers import (
     declined_just_before,
     is_yes_to_go_on,
     last_offer,
+    reconsidered_offer,
     reply_in_words,
     reply_to_offer_in_words,
 )
@@ -74,6 +75,7 @@ GREETING = Offer(
         ("affirm", "yes please", FAQ, OfferAnswer(Step.ANSWER_TOPIC, "how_art_works")),
         ("affirm", "ok", FAQ, OfferAnswer(Step.ASK_WHAT_ELSE)),
         ("affirm", "yes", None, OfferAnswer(Step.ASK_WHAT_ELSE)),
+        ("affirm", "ok thanks anyway", None, OfferAnswer(Step.THANKED)),
         (
             "affirm",
             "sure",
@@ -167,6 +169,10 @@ def test_a_no_that_puts_the_offer_off(text, expected):
         ("hmm", None),
         ("is it safe for me", None),
         ("not sure", None),
+        ("hmm probably not, money is tight this month", False),
+        ("not really, i'm fine", False),
+        ("probably", None),
+        ("not really sure what you mean", None),
     ],
 )
 def test_a_yes_or_a_no_by_how_the_message_opens(text, expected):
@@ -177,6 +183,10 @@ def test_a_yes_or_a_no_in_words_answers_only_an_offer_that_asks():
     assert reply_to_offer_in_words("yes i'd like that", EVALUATION) == "affirm"
     assert reply_to_offer_in_words("no i'm all set", EVALUATION) == "deny"
     assert reply_to_offer_in_words("yes i'd like that", FAQ) is None
+    neck = Offer("ART works on the soft tissues.", ("How does ART work?", "/book_appointment"))
+    assert reply_to_offer_in_words("hmm probably not, money is tight", neck) == "deny"
+    assert reply_to_offer_in_words("yes i'd like that", neck) is None
+    assert reply_to_offer_in_words("no i'm all set", FAQ) is None
     assert reply_to_offer_in_words("yes i'd like that", None) is None
 
 
@@ -270,6 +280,14 @@ def test_a_no_to_the_first_question_of_a_request_just_started_drops_it():
     assert run(events, "no", "deny", form, later) == ([], [])
 
 
+def test_a_no_right_after_asking_for_the_request_stops_it():
+    events = answered("BOOK ME", "book_appointment", "What is your full name?", None)
+    form = {"name": "booking_form"}
+    responses, result = run(events, "NO WAIT I DONT WANT TO DO THIS", "deny", form, ASKING_NAME)
+    assert responses == ["utter_booking_cancelled"]
+    assert result[0] == ActiveLoop(None)
+
+
 def test_the_decline_replies_ask_once_then_not_again():
     responses = load_domain()["responses"]
     assert all(v["text"].endswith("?") for v in responses["utter_offer_declined"])
@@ -301,3 +319,17 @@ def test_yeah_go_on_after_an_evaluation_offer_starts_the_request():
     result = run_coroutine(ActionAnswerFollowup().run(dispatcher, tracker, {}))
     assert [message["response"] for message in dispatcher.messages] == ["utter_booking_intro"]
     assert result == [FollowupAction("booking_form")]
+
+
+def test_a_yes_that_takes_back_the_no_just_given_takes_up_the_declined_offer():
+    events = [
+        *answered("my neck is stiff", "faq", "Would you?", EVALUATION_BUTTONS),
+        *answered("no", "deny", "That's fine. Anything else?", None, by=OFFER_ACTION),
+    ]
+    assert run(events, "actually wait, yeah lets do it", "affirm") == (
+        ["utter_booking_intro"],
+        [FollowupAction("booking_form")],
+    )
+    # A plain yes to "anything else?" takes nothing up.
+    assert run(events, "yes", "affirm") == (["utter_ask_question"], [])
+    assert reconsidered_offer([*events, user("yes", "affirm")], "yes") is None

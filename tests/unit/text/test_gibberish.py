@@ -12,7 +12,9 @@ KNOWN = vocabulary(["what is ART?", "hmm not sure", "¿qué es ART?", "my neck h
         ("qpwoei rutyal", True),
         ("???", True),
         ("...", True),
-        ("hmm flibber", False),
+        ("not flibber", False),
+        # An interjection says nothing, though the training data has it.
+        ("hmm flibber", True),
         ("¿Qué es?", False),
         ("NECK", False),
         ("914.555.0187", False),

@@ -13,6 +13,8 @@ from clinic.text.times import new_time_in, time_answer
         ("entre semana por la tarde", True),
         ("el fin de semana", True),
         ("any day after lunch", True),
+        ("whenever, im flexible", True),
+        ("any time really", True),
         ("are you open on weekends?", False),
         ("what hours do you have on saturday", False),
         ("I am new", False),

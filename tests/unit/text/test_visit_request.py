@@ -9,6 +9,7 @@ from clinic.text.visit_request import asks_to_be_seen
         "my lower back is killing me by friday, tried stretching and yoga. can someone see me?",
         "lifting boxes all day and my back is very pain. it is possible someone can see me?",
         "can someone see me this week? neck's been rough",
+        "ok fine, i do want to book after all",
         "Good afternoon. I would like to request an appointment for neck pain.",
         "book an eval for my lower back please",
         "can i come in thurs morning?",
@@ -32,6 +33,7 @@ def test_a_message_that_asks_to_be_seen(text):
     "text",
     [
         "how much is a session?",
+        "i don't want to book anymore",
         "do I need to book ahead?",
         "how many sessions will I need",
         "can ART help my neck",
