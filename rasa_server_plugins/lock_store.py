@@ -18,7 +18,6 @@ import json
 import time
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
@@ -141,7 +140,7 @@ class AtomicRedisLockStore(RedisLockStore):
         """Remove the ticket, and the lock when no one else holds a ticket."""
         self._run_release(conversation_id, str(ticket_number))
 
-    def _run_release(self, conversation_id: str, ticket: str) -> Any:
-        return self._release(
+    def _run_release(self, conversation_id: str, ticket: str) -> None:
+        self._release(
             keys=[self._key(conversation_id)], args=[repr(time.time()), conversation_id, ticket]
         )
