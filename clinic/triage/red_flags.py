@@ -452,6 +452,8 @@ RULES: tuple[Rule, ...] = (
         ),
         r"\bcollapsed\b",
         r"\bbleeding (?:that )?(?:wont|will not|doesnt) stop\b",
+        r"\b(?:spurt\w*|gush\w*|pumping|pouring|squirt\w*) (?:out )?(?:blood|bright red)\b"
+        r"|\bblood\b.{0,15}\b(?:spurt\w*|gush\w*|pumping out|pouring out|squirt\w*)",
         r"\b(?:black|tarry) (?:tarry )?stools?\b",
         r"\b(?:poo\w*|stools?|shit\w*)\b.{0,12}\b(?:black|tar|tarry)\b"
         r"|\b(?:black|tarry|tar)\b.{0,12}\b(?:poo\w*|stools?|shit\w*)\b",
@@ -516,7 +518,7 @@ RULES: tuple[Rule, ...] = (
         r"\bwish (?:i|id) (?:was|were|could be) (?:dead|gone|never born)\b",
         r"\b(?:dont|do not|doesnt|no longer|not) (?:really )?(?:want|wanting|plan|planning) "
         r"(?:to )?(?:live|be alive|be here|be around|wake up|go on|exist|keep going|keep living)\b",
-        r"\b(?:never|not|wouldnt|wont|didnt) wake up\b",
+        r"\b(?:never|not|wouldnt|didnt) wake up\b|\b(?:i|hopefully i|maybe i) wont wake up\b",
         r"\b(?:wont|will not|not going to) be (?:around|here|alive)\b",
         r"\bif (?:im|i am) still (?:here|around|alive)\b",
         r"\b(?:better|easier) (?:off )?(?:without me|if i (?:was|were|wasnt|werent|didnt|just)"
@@ -1103,7 +1105,9 @@ POSITIONAL = re.compile(r"\bwhen i (?:tilt|turn|move|bend|look|rotate|twist|tip|
 ACCIDENT = re.compile(
     r"\b(?:grill|stove|oven|pan|kettle|boiling|scalding|sunburn\w*|by accident|accidentally"
     r"|cooking|curling iron|hot water|bbq|campfire|fireworks|paper cut|knife slipped|chopping"
-    r"|shaving|at work)\b"
+    r"|shaving|at work|on (?:a |some |the )?(?:broken )?(?:glass|window|mirror|sheet metal|fence)"
+    r"|chainsaw|table saw|circular saw|axe|mower|hedge trimmer|skiing|skied|snowboard\w*"
+    r"|sledding|sledging|toboggan\w*)\b"
 )
 ON_PURPOSE = re.compile(
     r"\bon purpose\b|\bdeliberately\b|\bto feel\b|\bpunish\w*|\bwant\w* to\b|\burges?\b"

@@ -397,6 +397,12 @@ def test_every_rule_has_a_tier_and_a_category():
         ("my brother had meningitis, i just have a stiff neck from the pillow", None),
         ("my dad just had a stroke, his face is drooping", EMERGENCY),
         ("it all came on at once, my arm and face went numb", EMERGENCY),
+        # Someone who cannot be woken, and an accidental wound that bleeds hard, are 911's.
+        ("my uncle keeled over and won't wake up", EMERGENCY),
+        ("some nights i hope i won't wake up", CRISIS),
+        ("sliced my forearm on a broken window and blood is gushing out", EMERGENCY),
+        ("sledding accident, hit a post, my arm is cut and my legs are numb", EMERGENCY),
+        ("i want to cut my arms again", CRISIS),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
