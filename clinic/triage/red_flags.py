@@ -237,8 +237,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:legs|knees) (?:just )?(?:gave out|buckled|gave way)\b.{0,40}\b(?:no warning|out of"
         r" nowhere|suddenly|dropped)",
         r"\b(?:suddenly|out of nowhere)\b.{0,20}\b(?:collapsed|dropped to the (?:floor|ground))",
-        r"\b(?:massage|adjust\w*|manipulat\w*|chiro\w*|neck (?:treatment|session))\b.{0,60}"
-        r"\b(?:dropped to the (?:floor|ground)"
+        r"\b(?:massage|adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:treatment|session))\b"
+        r".{0,80}?\b(?:drop\w* to the (?:floor|ground)"
         r"|(?:legs|knees) (?:just )?(?:gave out|buckled|gave way))",
         r"\b(?:everything|things) (?:is|are|looks?) double\b",
         r"\b(?:adjust\w*|manipulat\w*|crack\w*|chiro\w*)\b.{0,60}\bsudden (?:severe|sharp|intense"
@@ -452,6 +452,8 @@ RULES: tuple[Rule, ...] = (
         ),
         r"\bcollapsed\b",
         r"\bbleeding (?:that )?(?:wont|will not|doesnt) stop\b",
+        r"\b(?:spurt\w*|gush\w*|pumping|pouring|squirt\w*) (?:out )?(?:blood|bright red)\b"
+        r"|\bblood\b.{0,15}\b(?:spurt\w*|gush\w*|pumping out|pouring out|squirt\w*)",
         r"\b(?:black|tarry) (?:tarry )?stools?\b",
         r"\b(?:poo\w*|stools?|shit\w*)\b.{0,12}\b(?:black|tar|tarry)\b"
         r"|\b(?:black|tarry|tar)\b.{0,12}\b(?:poo\w*|stools?|shit\w*)\b",
@@ -516,7 +518,7 @@ RULES: tuple[Rule, ...] = (
         r"\bwish (?:i|id) (?:was|were|could be) (?:dead|gone|never born)\b",
         r"\b(?:dont|do not|doesnt|no longer|not) (?:really )?(?:want|wanting|plan|planning) "
         r"(?:to )?(?:live|be alive|be here|be around|wake up|go on|exist|keep going|keep living)\b",
-        r"\b(?:never|not|wouldnt|wont|didnt) wake up\b",
+        r"\b(?:never|not|wouldnt|didnt) wake up\b|\b(?:i|hopefully i|maybe i) wont wake up\b",
         r"\b(?:wont|will not|not going to) be (?:around|here|alive)\b",
         r"\bif (?:im|i am) still (?:here|around|alive)\b",
         r"\b(?:better|easier) (?:off )?(?:without me|if i (?:was|were|wasnt|werent|didnt|just)"
@@ -552,6 +554,10 @@ RULES: tuple[Rule, ...] = (
         r"|a truck|oncoming)",
         r"\b(?:standing|sitting|up|stood|sat) on (?:the |a )?(?:roof|ledge|bridge)\b",
         r"\bkms\b|\bctb\b|\bthis is it for me\b",
+        # "kys" is most often said to someone else; wanted or planned, it is the visitor's own.
+        r"\b(?:(?:want|wanna|going|gonna|about|ready|gotta)(?: to)?|i|ima|imma|ill"
+        r"|i (?:should|might|could|will|may))"
+        r" (?:just |literally |prob |really |honestly )?kys\b",
         r"\bno point (?:anymore|any more|in (?:anything|any of it|going on|trying)"
         r"|to (?:anything|any of it))\b",
         r"\b(?:easiest|quickest|painless|simplest|cleanest) way out\b(?! of)",
@@ -715,6 +721,12 @@ RULES: tuple[Rule, ...] = (
             r"one side|one-sided|right side|left side|single side",
             r"pain\w*|hurt\w*|burn\w*|sting\w*|ache\w*|sore",
         ),
+        # One swollen, painful calf (a clot in the leg); not both calves sore after a run.
+        together(
+            r"calf",
+            r"swell\w*|swollen|puffy|puffed",
+            r"pain\w*|tender|hurt\w*|sore|warm|hot|red|ach\w*",
+        ),
         r"\b(?:cant|cannot|unable to|couldnt) (?:put|bear|take) (?:any |much )?weight"
         r" (?:on|through)\b",
         together(
@@ -763,10 +775,11 @@ NEGATION = re.compile(
 )
 CRISIS_DENIAL = re.compile(
     r"\b(?:not|never|no longer|nothing|zero|dont have any|do not have any|havent had any)"
-    r" (?:\w+ ){0,3}(?:suicid\w*|kms|unaliv\w*|kill(?:ing)? myself|hurt(?:ing)? myself"
+    r" (?:\w+ ){0,3}(?:suicid\w*|kms|kys|unaliv\w*|kill(?:ing)? myself|hurt(?:ing)? myself"
     r"|harm(?:ing)? myself"
     r"|self[- ]harm\w*|end(?:ing)? (?:it|my life)|off myself|jump|danger to myself|hurt myself"
-    r"|thoughts of|in (?:a )?crisis|done with (?:life|living))"
+    r"|thoughts of|in (?:a )?crisis|done with (?:life|living)"
+    r"|(?:thinking|thoughts?) (?:about|of) (?:dying|death|suicide|ending (?:it|my life)))"
     r"|\bno (?:\w+ )?(?:suicidal|self[- ]harm|thoughts|plans|urges?|wish|desire|intent\w*)"
     r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?"
     r"(?:(?:i )?(?:said|answered|told (?:him|her|them)) )?(?:no|i dont|i do not)\b"
@@ -796,7 +809,7 @@ CONTRAST = re.compile(r"\b(?:just|but|only|though|however|instead|except|yet|i m
 RECOVERED = re.compile(
     r"\b(?:doing (?:\w+ )?(?:well|great|good|ok|okay|better|amazing|fine)|(?:good|fine|ok|well)"
     r" now|in a (?:good|better|great) place|in good spirits|been managed"
-    r"|recover\w*|clean|stable|resolved|behind me|past that"
+    r"|recover\w*|clean|sober|stable|resolved|behind me|past that"
     r"|over that|chapter is closed|thriving|been (?:well|good|fine)|fine ever since|went away"
     r"|no issues since|got help|much better|so much better|happy|healthy|(?:therapy|treatment"
     r"|medication|counseling) (?:helped|fixed|worked)|fixed (?:it|that)|long past|different"
@@ -830,6 +843,9 @@ CRISIS_IDIOM = re.compile(
     r"|\b(?:pens[eé]|cre[ií]|sent[ií]|juraba) que me (?:iba a morir|mor[ií]a)\b"
     r"|\b(?:duele|dol[ií]a|doli[oó]) a morir\b"
 )
+# After a dated crisis, at the clause's end: it is over ("years ago i had thoughts of suicide, not
+# anymore"). Only after the sign: before it, "not anymore" may start despair.
+OVER_SINCE = re.compile(r"\b(?:not|no) (?:any ?more|longer)$")
 RELAPSE = re.compile(
     r"\b(?:again|is back|are back|came back|coming back|back to|relaps\w*|lately|these days|tonight"
     r"|this week|right now)\b"
@@ -838,6 +854,7 @@ RELAPSE = re.compile(
 # suicidal?"); narrower than GENERAL, which would drop "what happens if i take all my pills".
 CRISIS_GENERAL = re.compile(
     r"\b(?:make|makes|making) people|\brates?\b|\brisk\b|\bwhy (?:does|do|is|are)\b"
+    r"|\bmore likely to\b"
     r"|\bis it true\b|\b988 (?:number|line|hotline) for\b"
     r"|\bis (?:it|that|988|the 988 (?:line|number)) only for\b"
     r"|\bstandard for\b|\bwho should\b|\bprotocol\b|\bheadline\b"
@@ -867,6 +884,7 @@ PAST = re.compile(
     r"|when i was \d+|(?:19|20)\d\d"
     r"|last season|everything was (?:normal|fine)|when i was (?:young|a kid|little"
     r"|younger|in)|a while (?:ago|back)|long time ago|back in|history of|in the past"
+    r"|(?:self[- ]?harm|suicid\w*|overdose|cutting) history"
     r"|years earlier|previously|(?:im|i am|shes|hes|she is|he is) \d\d now|(?<!not )long ago"
     r"|at (?:age|the age of) \d+|has passed"
     r"|went away|is gone now|resolved|wore off|worn off"
@@ -1008,6 +1026,9 @@ OTHER_PERSON_PAST = re.compile(
     r"|was (?:hospitali[sz]ed|admitted)|overdosed"
     r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) (?:\w+ ){1,2}to suicide\b"
     r"|\b(?:my|our|his|her) ex\b.{0,30}\b(?:had|attempted|tried to|was)\b"
+    # ... or told as having happened to them once ("my friend got dizzy after a neck adjustment
+    # once"); not "all at once".
+    rf"|\b(?:my|our|a|his|her)(?: \w+s?)? {PEOPLE}s?\b.{{0,60}}(?<!at )\bonce\b"
 )
 # Someone else's sudden event ("my dad collapsed"), dropped only when the message dates it: an
 # undated one may be happening now ("my dad collapsed and isnt responding").
@@ -1020,6 +1041,7 @@ OTHER_PERSON_EVENT = re.compile(
 FINE_SINCE = re.compile(
     r"\b(?:(?:totally|completely|perfectly|all) fine|(?:shes|hes|theyre|she is|he is|they are|was"
     r"|were) (?:fine|ok|okay|alright|all right|good)|fine now|ok now|(?:all )?sorted now"
+    r"|(?:shes|hes|theyre|she is|he is|they are) (?:much |a lot |doing )?better now"
     r"|(?:it|that) (?:was|turned out to be) (?:just |only )?(?:gallstones|reflux|heartburn"
     r"|indigestion|anxiety|a panic attack|muscular|nothing))\b"
 )
@@ -1083,7 +1105,9 @@ POSITIONAL = re.compile(r"\bwhen i (?:tilt|turn|move|bend|look|rotate|twist|tip|
 ACCIDENT = re.compile(
     r"\b(?:grill|stove|oven|pan|kettle|boiling|scalding|sunburn\w*|by accident|accidentally"
     r"|cooking|curling iron|hot water|bbq|campfire|fireworks|paper cut|knife slipped|chopping"
-    r"|shaving|at work)\b"
+    r"|shaving|at work|on (?:a |some |the )?(?:broken )?(?:glass|window|mirror|sheet metal|fence)"
+    r"|chainsaw|table saw|circular saw|axe|mower|hedge trimmer|skiing|skied|snowboard\w*"
+    r"|sledding|sledging|toboggan\w*)\b"
 )
 ON_PURPOSE = re.compile(
     r"\bon purpose\b|\bdeliberately\b|\bto feel\b|\bpunish\w*|\bwant\w* to\b|\burges?\b"
@@ -1091,6 +1115,7 @@ ON_PURPOSE = re.compile(
 NOW = re.compile(
     r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|is having|having|keeps"
     r"|just(?! (?:asking|wondering|curious|want\w*|need\w*|looking|here|booking|mentioning|fyi"
+    r"|have|get|a|an|some|mild|minor|sore|stiff|tight"
     r"|saying|letting|so you know|to let))"
     r"|(?:an?|\d+|few) (?:hours?|minutes?) ago)\b"
 )
@@ -1159,7 +1184,10 @@ def _counts(
         # Negation words are everywhere in despair ("if not, i dont want to be here"): only an
         # explicit denial, a question in general, or a past told as over drops a crisis finding.
         general = CRISIS_GENERAL.search(clause) and not HAPPENING_NOW.search(clause)
-        return not (_crisis_denied(clause, match) or CRISIS_FIGURE.search(clause) or general)
+        over = PAST.search(clause) and OVER_SINCE.search(clause[match.end() :])
+        return not (
+            _crisis_denied(clause, match) or CRISIS_FIGURE.search(clause) or general or over
+        )
     # A red flag denied inside a longer match ("stiff neck for days, no fever").
     if DENIED_PART.search(match.group(0)):
         return False

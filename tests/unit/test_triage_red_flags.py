@@ -383,6 +383,26 @@ def test_every_rule_has_a_tier_and_a_category():
         ("fell at the gym and my legs are dead, i cant move them", EMERGENCY),
         ("yes and his lips are going blue", EMERGENCY),
         ("she keeps saying she wants to be dead", CRISIS),
+        # From the review of dev14 (session 12).
+        ("honestly i'm about to kys", CRISIS),
+        ("lol the ref should kys", None),
+        (
+            "after the chiro cracked my neck i keep dropping to the floor without passing out",
+            EMERGENCY,
+        ),
+        ("my calf went puffy and sore after the flight home", URGENT_CARE),
+        ("calves are sore after the half marathon", None),
+        ("no swelling in my calf, it's just tight from running", None),
+        ("my neighbour got a bad headache after a massage once, i just have a tight neck", None),
+        ("my brother had meningitis, i just have a stiff neck from the pillow", None),
+        ("my dad just had a stroke, his face is drooping", EMERGENCY),
+        ("it all came on at once, my arm and face went numb", EMERGENCY),
+        # Someone who cannot be woken, and an accidental wound that bleeds hard, are 911's.
+        ("my uncle keeled over and won't wake up", EMERGENCY),
+        ("some nights i hope i won't wake up", CRISIS),
+        ("sliced my forearm on a broken window and blood is gushing out", EMERGENCY),
+        ("sledding accident, hit a post, my arm is cut and my legs are numb", EMERGENCY),
+        ("i want to cut my arms again", CRISIS),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
@@ -410,6 +430,13 @@ def test_a_message_gets_its_tier(text, tier):
         "a few old scars from self harm long ago, should i tell the practitioner",
         "free of self harm for five years now, booking for my back",
         "what do i say if a coworker ever tells me they're suicidal?",
+        # From the review of dev14 (session 12).
+        "i'm not thinking about suicide, i just want my back fixed",
+        "suicide history, clean since 2016, booking for my shoulder",
+        "overdosed in my twenties, sober a decade now, my neck is the issue",
+        "a long time ago i wanted to die, not anymore",
+        "my daughter went through a self-harm phase, she's much better now",
+        "are people with back pain more likely to be suicidal?",
     ],
 )
 def test_a_denied_wish_to_die_is_no_crisis(text):
@@ -422,6 +449,8 @@ def test_a_denied_wish_to_die_is_no_crisis(text):
         "not long ago i tried to kill myself",
         "i used to be fine for years but now i want to die",
         "im so over it, i used to think it would get better, now i want to die",
+        # "not anymore" before the sign may open despair.
+        "years ago i had hope, not anymore, i want to die",
     ],
 )
 def test_a_crisis_told_now_is_not_taken_for_one_long_over(text):
