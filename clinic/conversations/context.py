@@ -176,11 +176,23 @@ _ROUGHLY = re.compile(r"\b(?:rough(?:ly)?|ballpark|estimate|approx(?:imately)?)\
 _FOLLOWUP_OPENINGS = ("and ", "also ", "what about ", "how about ", "y ", "también ")
 
 
+# A short question about what was just asked about: "is it the same person every time?" after
+# the practitioners' names were not in the article.
+_ASKS_OF_IT = re.compile(r"^(?:is|are|do|does|can|will|would) (?:it|they|he|she|that|this)\b")
+_SHORT_QUESTION = 10
+
+
 def opens_as_followup(text: str) -> bool:
-    """Whether a message opens as a follow-up ("and are they in on saturdays") or asks for a
-    rough figure ("roughly? just a ballpark is fine")."""
+    """Whether a message opens as a follow-up ("and are they in on saturdays"), asks for a
+    rough figure ("roughly? just a ballpark is fine") or is a short question about what was just
+    asked about ("is it the same person every time?")."""
     lowered = text.lower()
-    return lowered.lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS) or bool(_ROUGHLY.search(lowered))
+    asks_of_it = _ASKS_OF_IT.match(lowered.strip()) and len(lowered.split()) <= _SHORT_QUESTION
+    return (
+        lowered.lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS)
+        or bool(_ROUGHLY.search(lowered))
+        or bool(asks_of_it)
+    )
 
 
 _WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b")
