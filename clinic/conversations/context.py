@@ -216,7 +216,8 @@ def followup_in_words(text: str) -> str | None:
         return FOLLOWUP_TREAT
     if _WHY_BACK.match(lowered.strip()) and len(lowered.split()) <= _SHORT:
         return FOLLOWUP_MORE
-    if _RESULTS.search(lowered):
+    # "What was the third one again" after a list, "what would i actually notice".
+    if _WHICH_ONE.search(lowered) or _RESULTS.search(lowered):
         return FOLLOWUP_MORE
     return None
 

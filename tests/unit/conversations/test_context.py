@@ -207,6 +207,7 @@ def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):
         ("would it still help years later", "followup_treat"),
         ("will it work even if i'm in my 70s", "followup_treat"),
         ("hmm what would people actually notice", "followup_more"),
+        ("sorry what was the fourth one again", "followup_more"),
     ],
 )
 def test_a_follow_up_the_nlu_could_not_place_is_read_by_its_words(text, expected):
