@@ -38,7 +38,10 @@ _ASK_FOR_VISIT = re.compile(
     r" (?:appointment|appt|eval|evaluation|assessment|consultation|consult|visit|session)s?\b"
     r"|\bbook (?:me |myself )?(?:in|something)\b"
     # "... my lower back is fried. book me", "CAN I BOOK?", "ok actually yes book it".
-    r"|\bbook me\b|\b(?:can|could|may) (?:i|we) book\b"
+    # ("could you book me a hotel" is no visit: "book me" ends the request or asks for one).
+    r"|\bbook me(?: in)?(?: please| pls| asap| now)?\s*[.!?]*$"
+    r"|\bbook me (?:for (?:my|an?|the|this)|an? (?:appointment|appt|eval|visit|session))\b"
+    r"|\b(?:can|could|may) (?:i|we) book\b"
     r"|\b(?:yes|yeah|yep|ok|okay|sure)\W+(?:\w+\W+)?(?:please )?book (?:it|that|one)\b"
     # "Would like an appointment", "can my grandpa get an appointment?", "sure ill try an
     # evaluation": a visit wished for, for the visitor or someone else.

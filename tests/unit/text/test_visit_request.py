@@ -32,6 +32,7 @@ from clinic.text.visit_request import asks_to_be_seen
         "could my mother have an appointment? she is 79 and her neck is stiff",
         "alright can i get looked at for this",
         "rowing six days a week, my lower back is wrecked. book me please",
+        "book me for my neck, it's been stiff all week",
         "yeah fine book it, sorry for going back and forth",
     ],
 )
@@ -56,6 +57,7 @@ def test_a_message_that_asks_to_be_seen(text):
         "would i need an evaluation first?",
         "does my son need to get checked by a doctor before ART?",
         "should my dad get an appointment with his doctor first",
+        "could you book me a table for two tonight",
     ],
 )
 def test_a_question_about_a_visit_is_no_request_for_one(text):
