@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from clinic.booking.conversation import DETAIL_LABELS, DETAIL_SLOTS, detail_from_text
-from clinic.booking.corrections import concern_correction, name_correction
+from clinic.booking.corrections import concern_correction, email_correction, name_correction
 from clinic.booking.fields import (
     CONCERN_MAX_LENGTH,
     OTHER_CONCERN,
@@ -216,16 +216,19 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_contact(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        """A phone number or email given while another question is open is a correction."""
+        """A phone number or email given while another question is open is a correction, and
+        so is a piece of the email told again ("oops .com not .con")."""
         if tracker.get_slot("requested_slot") != "contact" and _holds_contact_details(tracker):
             return {"contact": tracker.latest_message.get("text")}
-        return {}
+        corrected = _email_correction(tracker)
+        return {"contact": corrected} if corrected else {}
 
     def validate_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        text = str(value)
         correcting = tracker.get_slot("requested_slot") != "contact"
+        # "rebecca dot lindqvist at gmail dot com" at the contact question: the address.
+        text = str(value) if correcting else contact_parsing.written_emails(str(value))
         problems: list[InvalidInput] = []
         found_phone = _first_valid(parse_phone, contact_parsing.find_phone_numbers(text), problems)
         email = _first_valid(normalize_email, contact_parsing.find_emails(text), problems)
@@ -262,7 +265,9 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         text = str(value)
-        if _asks_about_medication(dispatcher, tracker):
+        if _asks_about_medication(dispatcher, tracker) or _answers_a_practical_question(
+            dispatcher, tracker
+        ):
             return {"concern": None}
         given = Concern.parse(text)
         if given.known:
@@ -275,7 +280,11 @@ class ValidateBookingForm(FormValidationAction):
                 say_problem(dispatcher, tracker, problem)
                 return {"concern": None}
             return {"concern": Concern(given.kind, detail).format()}
-        if _holds_contact_details(tracker) or _name_correction(tracker):
+        if (
+            _holds_contact_details(tracker)
+            or _name_correction(tracker)
+            or _email_correction(tracker)
+        ):
             return {"concern": None}
         if is_non_answer(text):
             say(dispatcher, tracker, texts.CONCERN_NEEDED)
@@ -459,18 +468,26 @@ def _time_for_a_concern_told_before(tracker: Tracker, text: str) -> Slots:
     return {"concern": area, "preferred_time": text} if area else {}
 
 
-# A question about the visit or the clinic asked at the name or the time question, which the NLU
-# could not place ("what does it cost first though", "which location is this?"): answered with
-# the topic it leaned to, when that is one of these, and the question comes again.
+# A question about the visit or the clinic asked at the name, the concern or the time question,
+# which the NLU could not place ("what does it cost first though", "which location is this?"):
+# answered with the topic it leaned to, when that is one of these, and the question comes again.
 _PRACTICAL_TOPICS = frozenset({"not_in_article", "where_offered"})
 _PRACTICAL_MIN_CONFIDENCE = 0.15
 _UNPLACED = frozenset({"out_of_scope", "nlu_fallback"})
+OTHER_CONDITION = "other_condition"
 
 
 def _practical_question(tracker: Tracker) -> str | None:
     """The practical FAQ topic of a question the NLU could not place, None for other messages."""
     text = tracker.latest_message.get("text") or ""
-    if _intent(tracker) not in _UNPLACED or not is_question(text) or names_a_time(text):
+    unplaced = _intent(tracker) in _UNPLACED or (
+        # "Does it hurt? im kind of a baby about pain" at the concern question: its pain words
+        # read as a condition, though it names no body area.
+        _intent(tracker) == OTHER_CONDITION
+        and tracker.get_slot("requested_slot") == "concern"
+        and not latest_entities(tracker, "BODY_REGION")
+    )
+    if not unplaced or not is_question(text) or names_a_time(text):
         return None
     selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
     response = selector.get("response") or {}
@@ -570,10 +587,21 @@ def _concern_correction(tracker: Tracker) -> str | None:
     return concern_correction(text, regions)
 
 
+def _email_correction(tracker: Tracker) -> str | None:
+    """The email corrected by a piece of it at a later question ("oops .com not .con")."""
+    if tracker.get_slot("requested_slot") in {None, "contact"}:
+        return None
+    text = tracker.latest_message.get("text") or ""
+    return email_correction(text, tracker.get_slot("contact_email"))
+
+
 def _corrects_a_detail(tracker: Tracker) -> bool:
     """A detail told again while another question is open is no answer to that question."""
     return bool(
-        _holds_contact_details(tracker) or _name_correction(tracker) or _concern_correction(tracker)
+        _holds_contact_details(tracker)
+        or _name_correction(tracker)
+        or _concern_correction(tracker)
+        or _email_correction(tracker)
     )
 
 

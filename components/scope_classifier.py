@@ -53,6 +53,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import strip_accents_unicode
 
+from clinic.text.calling_off import calls_off, ends_with_thanks
 from clinic.text.deferral import is_deferral
 from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish, words
 from clinic.text.pointing_back import FOLLOWUP_MORE, asked_topic, points_back
@@ -74,10 +75,17 @@ SPANISH_MODEL = "spanish_model"
 BOOK_INTENT = "book_appointment"
 GOODBYE_INTENT = "goodbye"
 DENY_INTENT = "deny"
+CANCEL_INTENT = "cancel"
+THANK_INTENT = "thank"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
+# What a message that calls off what the visitor was doing may be read as besides the cancel:
+# nothing the clinic covers, or an answer ("forget it, ill just call you guys instead").
+CALLING_OFF_READ_AS = frozenset({OUT_OF_SCOPE_INTENT, "inform"})
 # What a message that asks to be seen may be read as, besides the booking request: its story's
 # topic, a body area the article does not cover, nothing the clinic covers ("make an appt":
-# words the training data has few of), or a cancel ("actually ok, i do want to book after all").
-VISIT_READ_AS = frozenset({"faq", "other_condition", "out_of_scope", "cancel"})
+# words the training data has few of), a cancel ("actually ok, i do want to book after all"), or
+# a follow-up ("ok can i get checked for that").
+VISIT_READ_AS = frozenset({"faq", "other_condition", "out_of_scope", "cancel", "followup_treat"})
 SPANISH_WORDS = "spanish_words"
 SPANISH_WORDS_FILE = "spanish_words.pkl"
 
@@ -222,6 +230,8 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
                 _take_visit_request(message)
                 _take_followup(message)
                 _take_deferral(message)
+                _take_calling_off(message)
+                _take_thanks(message)
         return messages
 
     def _language(self, text: str) -> Language:
@@ -294,6 +304,27 @@ def _take_deferral(message: Message) -> None:
     if intent.get(INTENT_NAME_KEY) != GOODBYE_INTENT or not is_deferral(message.get(TEXT)):
         return
     _put_first(message, DENY_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+
+
+def _take_calling_off(message: Message) -> None:
+    """ "Hmm never mind, she wants to wait until after the holidays", which the classifier could
+    not place: a cancel (`cancel` goes first, with the confidence of the label it displaces), so
+    the booking request ends instead of taking it as the answer to its question."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) not in CALLING_OFF_READ_AS or not calls_off(message.get(TEXT)):
+        return
+    _put_first(message, CANCEL_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+
+
+def _take_thanks(message: Message) -> None:
+    """ "Ok ill have my OB weigh in. thanks", which the classifier could not place: a thank-you
+    (`thank` goes first, with the out-of-scope confidence)."""
+    intent = message.get(INTENT) or {}
+    if intent.get(INTENT_NAME_KEY) != OUT_OF_SCOPE_INTENT or not ends_with_thanks(
+        message.get(TEXT)
+    ):
+        return
+    _put_first(message, THANK_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
 
 
 def _put_first(message: Message, name: str, confidence: float) -> None:

@@ -33,10 +33,30 @@ _AREA_CHANGE = re.compile(
 )
 
 
+# The last or the first name told for someone ("his last name is actually Jenkins-Moore,
+# hyphenated, sorry"): the part of the current name it replaces, up to a comma.
+_PART_GIVEN = re.compile(
+    r"\b(?:my|his|her|their|the) (last|sur|family|first) ?name(?: is|'s| should be)"
+    r"(?: actually| really)?\s+([^,.;!?]+)",
+    re.IGNORECASE,
+)
+
+
 def name_correction(text: str, current: str | None) -> str | None:
     """The name a message corrects while another question is open: a name given in so many
-    words ("my name is ..."), or a new spelling of a part of the current one ("its Katherine
+    words ("my name is ..."), the last or first name of the current one ("his last name is
+    actually Jenkins-Moore"), or a new spelling of a part of the current one ("its Katherine
     with a K"); None for any other message."""
+    part = _PART_GIVEN.search(text)
+    if part and current:
+        try:
+            told = parse_name(part.group(2))
+        except InvalidInput:
+            return None
+        parts = current.split()
+        return " ".join(
+            [told, *parts[1:]] if part.group(1).lower() == "first" else [*parts[:-1], told]
+        )
     given = _NAME_GIVEN.search(text)
     if given:
         try:
@@ -56,6 +76,27 @@ def name_correction(text: str, current: str | None) -> str | None:
             if SequenceMatcher(None, word.lower(), part.lower()).ratio() >= _SAME_WORD:
                 spelled = word if word[0].isupper() else word.capitalize()
                 return " ".join([*parts[:index], spelled, *parts[index + 1 :]])
+    return None
+
+
+# "Oops .com not .con", "gmail instead of gmial": the right piece of the email, then the wrong.
+_EMAIL_PIECE = re.compile(r"(\S+)\s+(?:not|instead of)\s+(\S+)", re.IGNORECASE)
+
+
+def email_correction(text: str, current: str | None) -> str | None:
+    """The email a message corrects by a piece of it ("oops .com not .con"): the current email
+    with the wrong piece replaced by the right one; None when no piece of it is named."""
+    if not current:
+        return None
+    for right, wrong in _EMAIL_PIECE.findall(text):
+        right, wrong = right.strip("\"'!,;"), wrong.strip("\"'!,;?")
+        if (
+            len(wrong) >= _MIN_LETTERS
+            and wrong.lower() in current.lower()
+            and right.lower() != wrong.lower()
+        ):
+            start = current.lower().rindex(wrong.lower())
+            return current[:start] + right + current[start + len(wrong) :]
     return None
 
 

@@ -93,6 +93,19 @@ HELPING_TOPICS = frozenset(
 # "how does ART help with it"), as opposed to whether the clinic treats it.
 ASKS_WHY = "why"
 ASKS_WORKS = "works"
+# "And the second one?" after a list: the same answer, which holds the list.
+ASKS_WHICH = "which"
+_WHICH_ONE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|other) (?:one|ones|thing|point|cause|reason)s?\b"
+    r"|\bnumber (?:one|two|three|four|five|[1-5])\b"
+)
+# "Ok so what would i actually notice": what patients report.
+ASKS_RESULTS = "results"
+RESULTS = "benefits"
+_RESULTS = re.compile(
+    r"\bwhat (?:would|will|do|does|should|could|might) (?:i|you|we|people|patients|one)"
+    r" (?:actually |really )?(?:notice|feel|see|get out of)\b"
+)
 # "Tell me more about how that works": how ART is done, whatever the topic was.
 ASKS_HOW = "how"
 HOW_IT_WORKS = "how_art_works"
@@ -163,15 +176,33 @@ _ROUGHLY = re.compile(r"\b(?:rough(?:ly)?|ballpark|estimate|approx(?:imately)?)\
 _FOLLOWUP_OPENINGS = ("and ", "also ", "what about ", "how about ", "y ", "también ")
 
 
+# A short question about what was just asked about: "is it the same person every time?" after
+# the practitioners' names were not in the article.
+_ASKS_OF_IT = re.compile(r"^(?:is|are|do|does|can|will|would) (?:it|they|he|she|that|this)\b")
+_SHORT_QUESTION = 10
+
+
 def opens_as_followup(text: str) -> bool:
-    """Whether a message opens as a follow-up ("and are they in on saturdays") or asks for a
-    rough figure ("roughly? just a ballpark is fine")."""
+    """Whether a message opens as a follow-up ("and are they in on saturdays"), asks for a
+    rough figure ("roughly? just a ballpark is fine") or is a short question about what was just
+    asked about ("is it the same person every time?")."""
     lowered = text.lower()
-    return lowered.lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS) or bool(_ROUGHLY.search(lowered))
+    asks_of_it = _ASKS_OF_IT.match(lowered.strip()) and len(lowered.split()) <= _SHORT_QUESTION
+    return (
+        lowered.lstrip(" ¿").startswith(_FOLLOWUP_OPENINGS)
+        or bool(_ROUGHLY.search(lowered))
+        or bool(asks_of_it)
+    )
 
 
 _WHAT_ABOUT = re.compile(r"\b(?:what|how) about\b")
-_POINTS_BACK = re.compile(r"\b(?:for|with|help|helps|on|fix|treat) (?:that|it|this|them)\b")
+_POINTS_BACK = re.compile(
+    r"\b(?:for|with|help|helps|on|fix|treat) (?:that|it|this|them)\b"
+    # "Does it still work if its been almost a year", "would it help even after surgery".
+    r"|\b(?:does|will|would|can) (?:it|art|this|that) (?:still|even|really|actually)"
+    r" (?:work|help)\b"
+    r"|\b(?:does|will|would) (?:it|art) (?:work|help) (?:if|even if|after|when)\b"
+)
 
 
 def followup_in_words(text: str) -> str | None:
@@ -185,6 +216,9 @@ def followup_in_words(text: str) -> str | None:
         return FOLLOWUP_TREAT
     if _WHY_BACK.match(lowered.strip()) and len(lowered.split()) <= _SHORT:
         return FOLLOWUP_MORE
+    # "What was the third one again" after a list, "what would i actually notice".
+    if _WHICH_ONE.search(lowered) or _RESULTS.search(lowered):
+        return FOLLOWUP_MORE
     return None
 
 
@@ -192,6 +226,10 @@ def how_asked(text: str) -> str | None:
     """ASKS_WHY for "why?", ASKS_HOW for "how does that work", ASKS_WORKS for "does it work for
     that?", else None."""
     lowered = text.lower()
+    if _WHICH_ONE.search(lowered):
+        return ASKS_WHICH
+    if _RESULTS.search(lowered):
+        return ASKS_RESULTS
     if any(word in lowered for word in _WHY_WORDS):
         return ASKS_WHY
     if _HOW_IT_WORKS.search(lowered):
@@ -234,6 +272,10 @@ def resolve(
     if topic is None:
         return Followup(None)
     topic_region = TOPIC_REGION.get(topic)
+    if asked == ASKS_WHICH:
+        return Followup(topic, topic_region)
+    if asked == ASKS_RESULTS:
+        return Followup(RESULTS, topic_region)
     if asked == ASKS_HOW and topic != HOW_IT_WORKS:
         # "Tell me more about how that works" after whiplash: how ART is done.
         return Followup(HOW_IT_WORKS, topic_region)

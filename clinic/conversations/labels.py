@@ -65,6 +65,7 @@ RESPONSE_LABELS: Mapping[str, tuple[str, ...]] = {
     "utter_contact_help": ("form_help",),
     "utter_booking_cancelled": ("booking_cancelled",),
     "utter_request_already_sent": ("request_already_sent",),
+    "utter_another_request": ("request_already_sent",),
     "utter_anything_else": ("anything_else",),
     "utter_ask_question": ("ask_question",),
     "utter_offer_declined": ("offer_declined",),

@@ -7,6 +7,7 @@ phonenumbers and email-validator libraries, not on hand-written patterns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
@@ -15,6 +16,11 @@ from email_validator import EmailNotValidError, validate_email
 DEFAULT_REGION = "US"
 # Characters that may wrap an address in chat text: "(jane@x.com)", "jane@x.com," or "<jane@x.com>".
 _EMAIL_TRIM = "()<>[]{},;:!?\"'."
+# An address said in words: "rebecca dot lindqvist at gmail dot com" (one word or more, "at",
+# a domain of two words or more joined by "dot").
+_SPOKEN_EMAIL = re.compile(
+    r"\b([\w.+-]+(?: dot [\w+-]+)*) at ([\w-]+(?: dot [\w-]+)+)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -49,3 +55,15 @@ def find_emails(text: str) -> list[Found]:
         offset = start + word.index(candidate)
         found.append(Found(candidate, offset, offset + len(candidate)))
     return found
+
+
+def written_emails(text: str) -> str:
+    """`text` with the addresses said in words written as addresses ("rebecca dot lindqvist at
+    gmail dot com" -> "rebecca.lindqvist@gmail.com"); a text with an "@" is left as it is."""
+    if "@" in text:
+        return text
+    return _SPOKEN_EMAIL.sub(lambda match: f"{_dots(match.group(1))}@{_dots(match.group(2))}", text)
+
+
+def _dots(spoken: str) -> str:
+    return re.sub(r" dot ", ".", spoken, flags=re.IGNORECASE)

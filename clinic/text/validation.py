@@ -197,6 +197,10 @@ _NAME_LEAD_IN = re.compile(
     r"|it is|this is|call me|me llamo|mi nombre es|mi nombre completo es|soy)\s+",
     re.IGNORECASE,
 )
+# Who the request is for, told before the name ("its for my husband, Tomás Ibáñez").
+_FOR_SOMEONE = re.compile(
+    r"^(?:(?:it'?s|it is|this is|the request is)\s+)?for (?:my|our) [^\W\d_]+$", re.IGNORECASE
+)
 # Words that open a name answer before a comma and are no part of it ("ok fine, Jasmine Ortiz").
 _NAME_FILLERS = frozenset(
     {
@@ -469,6 +473,9 @@ def _name_part(text: str) -> str:
     while len(parts) > 1 and set(_answer_words(parts[0]).split()) <= _NAME_FILLERS:
         parts.pop(0)
     if len(parts) == 2 and parts[1].lower().startswith(f"{parts[0].lower()} "):
+        return parts[1]
+    # "Its for my husband, Tomás Ibáñez": who it is for, then the name.
+    if len(parts) == 2 and _FOR_SOMEONE.match(parts[0]):
         return parts[1]
     if len(parts) >= 2 and _AFTER_NAME.match(parts[1]):
         return parts[0]

@@ -22,6 +22,13 @@ _BE_SEEN = re.compile(
     r"|\b(?:get|be) seen\b"
     r"|\b(?:want|wanna|need|like|love|hoping) to (?:come in|get (?:back )?in)\b"
     r"|\bput me (?:down|in) for\b"
+    # "Wondering if i could get in to see someone", "can i get checked for that".
+    r"|\bget in to see\b|\b(?:i|we) (?:could|can) get in\b"
+    # "Ok sure have the front desk reach out": the callback asked for.
+    r"|\b(?:have|get) (?:the front desk|some ?one|somebody|them) (?:to )?"
+    r"(?:reach out|call|contact|get in touch)\b"
+    r"|\b(?:(?:can|could|may) (?:i|we|you)|(?:i|we) (?:want|need|would like|'d like) to)"
+    r" (?:get|be) (?:checked|looked at|examined|evaluated|assessed)\b"
 )
 # A visit asked for in so many words: booking, scheduling or requesting one.
 _ASK_FOR_VISIT = re.compile(
@@ -30,6 +37,18 @@ _ASK_FOR_VISIT = re.compile(
     r"(?: an?| one| some| my| something)?"
     r" (?:appointment|appt|eval|evaluation|assessment|consultation|consult|visit|session)s?\b"
     r"|\bbook (?:me |myself )?(?:in|something)\b"
+    # "... my lower back is fried. book me", "CAN I BOOK?", "ok actually yes book it".
+    # ("could you book me a hotel" is no visit: "book me" ends the request or asks for one).
+    r"|\bbook me(?: in)?(?: please| pls| asap| now)?\s*[.!?]*$"
+    r"|\bbook me (?:for (?:my|an?|the|this)|an? (?:appointment|appt|eval|visit|session))\b"
+    r"|\b(?:can|could|may) (?:i|we) book\b"
+    r"|\b(?:yes|yeah|yep|ok|okay|sure)\W+(?:\w+\W+)?(?:please )?book (?:it|that|one)\b"
+    # "Would like an appointment", "can my grandpa get an appointment?", "sure ill try an
+    # evaluation": a visit wished for, for the visitor or someone else.
+    r"|\b(?:would|i'd|i'll|ill|i will|we'd) (?:like|love|want|need|try|take|do|get|have)"
+    r" (?:an?|one|the) (?:appointment|appt|eval|evaluation|assessment|consultation|consult)\b"
+    r"|\b(?:can|could|may) (?:my \w+|he|she|they|someone) (?:get|have) an?"
+    r" (?:appointment|appt|eval|evaluation|assessment|consultation|consult)\b"
     # "Yes let's book", "booking for my son", "how does booking work here".
     r"|\blet'?s book\b|\bbooking for\b|\bhow (?:does|do i|can i) (?:booking work|book)\b"
     # "Actually ok, i do want to book after all" (never "i don't want to book").

@@ -570,6 +570,7 @@ def test_replies_that_give_no_time_are_refused(dispatcher, answer):
         ("email: kwalsh@example.org", "kwalsh@example.org"),
         ("best is my cell, 917.555.0133", "+19175550133"),
         ("+44 20 7946 0958 (I'm in London)", "+442079460958"),
+        ("omar dot haddad at outlook dot com", "omar.haddad@outlook.com"),
     ],
 )
 def test_contacts_in_the_visitors_own_words(dispatcher, answer, contact):
@@ -891,3 +892,62 @@ def test_a_concern_the_nlu_read_as_a_diagnosis_question_is_the_concern(dispatche
         entities=[entity("BODY_REGION", "neck"), entity("BODY_REGION", "lower back")],
     )
     assert run_form(dispatcher, tracker)["concern"] == "neck"
+
+
+def test_a_piece_of_the_email_corrected_at_the_concern_question_is_no_concern(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "concern",
+            "full_name": "Ivy Marsh",
+            "contact": "ivy.m@example.ogr",
+            "contact_email": "ivy.m@example.ogr",
+            "booking_request_id": "r",
+        },
+        text="oops .org not .ogr",
+        intent="nlu_fallback",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["contact_email"] == "ivy.m@example.org"
+    assert slots.get("concern") is None
+    assert "updated your contact details" in texts(dispatcher)[0]
+
+
+def test_a_last_name_corrected_at_the_concern_question_is_no_concern(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "concern",
+            "full_name": "Walter Hughes",
+            "contact": "+19145550100",
+            "booking_request_id": "r",
+        },
+        text="oh and his last name is actually Hughes-Pratt, hyphenated",
+        intent="out_of_scope",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["full_name"] == "Walter Hughes-Pratt"
+    assert slots.get("concern") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "entities", "answered"),
+    [
+        ("will it be sore afterwards? i bruise easily", "other_condition", [], True),
+        ("how much is it first though", "out_of_scope", [], True),
+        # A body area asked about is the concern told, as before.
+        ("can it help my knee?", "other_condition", [entity("BODY_REGION", "knee")], False),
+    ],
+)
+def test_a_practical_question_at_the_concern_question_is_answered_and_it_stays(
+    dispatcher, text, intent, entities, answered
+):
+    tracker = make_tracker(
+        {"requested_slot": "concern", "full_name": "Ana Ruiz", "booking_request_id": "r"},
+        text=text,
+        intent=intent,
+        entities=entities,
+    )
+    tracker.latest_message["response_selector"] = selector("not_in_article", 0.4)
+    result = FORM.validate_concern(text, dispatcher, tracker, DOMAIN)
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert ("utter_faq/not_in_article" in responses) is answered
+    assert (result == {"concern": None}) is answered

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.booking.corrections import concern_correction, name_correction
+from clinic.booking.corrections import concern_correction, email_correction, name_correction
 
 
 @pytest.mark.parametrize(
@@ -11,6 +11,12 @@ from clinic.booking.corrections import concern_correction, name_correction
         ("sorry its Katherine with a K, not C", "catherine lindqvist", "Katherine lindqvist"),
         ("typo, it's Lindquist", "Catherine Lindqvist", "Catherine Lindquist"),
         ("sorry its Katherine with a K", "Katherine Lindqvist", "Katherine Lindqvist"),
+        (
+            "oh her last name is actually Okafor-Reid, double-barrelled",
+            "Ada Okafor",
+            "Ada Okafor-Reid",
+        ),
+        ("his first name is Jon, no h", "John Berg", "Jon Berg"),
         # Answers to the question open are no correction.
         ("mornings, not fridays", "Catherine Lindqvist", None),
         ("new patient", "Catherine Lindqvist", None),
@@ -39,3 +45,16 @@ def test_a_name_told_again_is_a_correction(text, current, expected):
 )
 def test_an_area_told_again_changes_the_concern(text, regions, expected):
     assert concern_correction(text, regions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        ("oops .org not .ogr", "sam@example.ogr", "sam@example.org"),
+        ("sorry, hotmail instead of hotmial", "jo@hotmial.com", "jo@hotmail.com"),
+        ("mornings, not fridays", "jo@example.com", None),
+        ("oops .com not .con", None, None),
+    ],
+)
+def test_a_piece_of_the_email_told_again_corrects_it(text, current, expected):
+    assert email_correction(text, current) == expected

@@ -3,8 +3,10 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.scope_classifier import (
     ScopeClassifier,
+    _take_calling_off,
     _take_deferral,
     _take_followup,
+    _take_thanks,
     _take_visit_request,
     reads_as_spanish,
     spanish_only_words,
@@ -107,6 +109,43 @@ def test_a_deferral_read_as_a_goodbye_declines(text, expected):
     _take_deferral(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.6}
     assert message.get("intent_ranking")[0]["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("alright can i get looked at for this", "book_appointment"),
+        ("does it work for that", "followup_treat"),
+    ],
+)
+def test_a_visit_asked_as_a_follow_up_starts_the_booking_request(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"followup_treat": 0.4, "affirm": 0.2})
+    _take_visit_request(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.4}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("oh forget it, i'll ring the clinic myself", "cancel"), ("paint my fence", "out_of_scope")],
+)
+def test_a_calling_off_the_nlu_could_not_place_cancels(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"out_of_scope": 0.7, "cancel": 0.2})
+    _take_calling_off(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.7}
+    assert message.get("intent_ranking")[0]["name"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ok i'll check with my physio first. thanks", "thank"), ("what time is it", "out_of_scope")],
+)
+def test_a_statement_the_nlu_could_not_place_that_ends_with_a_thanks_is_a_thanks(text, expected):
+    message = Message(data={"text": text})
+    ScopeClassifier._set_prediction(message, {"out_of_scope": 0.5, "thank": 0.1})
+    _take_thanks(message)
+    assert message.get("intent") == {"name": expected, "confidence": 0.5}
 
 
 def test_a_visit_asked_with_a_medication_question_is_left_to_that_answer():

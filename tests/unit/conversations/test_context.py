@@ -175,6 +175,19 @@ def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expe
         ),
         ("followup_more", "what_is_art", "ok and how does it work", Followup("how_art_works")),
         ("followup_more", "how_art_works", "more on how that works", Followup("adhesions")),
+        (
+            "followup_more",
+            "lower_back_causes",
+            "ok and the third one?",
+            Followup("lower_back_causes", LOWER_BACK),
+        ),
+        ("followup_more", "art_vs_massage", "so what would i feel after", Followup("benefits")),
+        (
+            "followup_treat",
+            "whiplash",
+            "would it still help years later",
+            Followup("whiplash", NECK),
+        ),
     ],
 )
 def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):
@@ -191,6 +204,10 @@ def test_how_a_follow_up_asks_picks_the_answer(intent, topic, text, expected):
         ("why does that matter", "followup_more"),
         ("why combine them?", "followup_more"),
         ("why is the sky blue and the grass green today", None),
+        ("would it still help years later", "followup_treat"),
+        ("will it work even if i'm in my 70s", "followup_treat"),
+        ("hmm what would people actually notice", "followup_more"),
+        ("sorry what was the fourth one again", "followup_more"),
     ],
 )
 def test_a_follow_up_the_nlu_could_not_place_is_read_by_its_words(text, expected):

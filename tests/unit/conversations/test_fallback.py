@@ -100,9 +100,14 @@ def test_an_out_of_scope_follow_up_of_not_in_article_stays_on_it_and_starts_no_r
         ("roughly? just a ballpark is fine", ["utter_faq/not_in_article"]),
         ("even an estimate", ["utter_faq/not_in_article"]),
         ("what's the weather like", ["utter_out_of_scope"]),
+        ("are they the same price on weekends?", ["utter_faq/not_in_article"]),
+        (
+            "is it raining where you are right now, and is there anything fun to do this weekend?",
+            ["utter_out_of_scope"],
+        ),
     ],
 )
-def test_a_rough_figure_asked_after_not_in_article_stays_on_it(text, expected):
+def test_a_rough_figure_or_a_short_question_of_it_after_not_in_article_stays_on_it(text, expected):
     asked = {"event": "user", "text": "how much is it", "parse_data": NOT_IN_ARTICLE_PARSE}
     earlier = [asked, action("utter_faq"), {"event": "bot", "text": "..."}, action("action_listen")]
     assert fallback_reply(earlier, "out_of_scope", text) == expected

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.text.contact_parsing import find_emails, find_phone_numbers
+from clinic.text.contact_parsing import find_emails, find_phone_numbers, written_emails
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,16 @@ def test_email_span_points_into_the_text():
     text = "it is  Jo@Example.com, ok"
     (found,) = find_emails(text)
     assert text[found.start : found.end] == "Jo@Example.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("omar dot haddad at outlook dot com", "omar.haddad@outlook.com"),
+        ("its jlee at yahoo dot co dot uk thanks", "its jlee@yahoo.co.uk thanks"),
+        ("jo@x.io", "jo@x.io"),
+        ("at home after 5", "at home after 5"),
+    ],
+)
+def test_an_address_said_in_words_is_written(text, expected):
+    assert written_emails(text) == expected

@@ -22,6 +22,10 @@ KNOWN = vocabulary(["what is ART?", "hmm not sure", "¿qué es ART?", "my neck h
         ("👍", False),
         ("Dana Reyes", False),
         ("Blorp", True),
+        ("😬😬", True),
+        ("👌", False),
+        ("q", True),
+        ("mmhmm blah wxq", True),
     ],
 )
 def test_gibberish_is_punctuation_or_only_unknown_words(text, gibberish):

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.text.times import new_time_in, time_answer
+from clinic.text.times import is_question, new_time_in, time_answer
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,16 @@ def test_a_time_answer_names_days_or_times_and_asks_nothing(text, answer):
 )
 def test_the_new_time_a_change_names(text, new):
     assert new_time_in(text) == new
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("where is the office exactly", True),
+        ("who would i be seeing", True),
+        ("dónde queda la clínica", True),
+        ("weekday mornings", False),
+    ],
+)
+def test_a_question_without_a_question_mark(text, question):
+    assert is_question(text) is question

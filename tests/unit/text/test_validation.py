@@ -249,6 +249,8 @@ def test_yes_or_no_in_words(text, expected):
         ("ok fine, Jasmine Ortiz", "Jasmine Ortiz"),
         ("its Chris, Chris Yamamoto", "Chris Yamamoto"),
         ("my name is Linda Park, im her daughter", "Linda Park"),
+        ("its for my wife, Inés Valdés", "Inés Valdés"),
+        ("this is for our son, Theo Marsh", "Theo Marsh"),
         ("mike t, short for michael", "mike t"),
         ("Linda Chen-Walsh, married name", "Linda Chen-Walsh"),
         ("sure, my name is Bo Li", "Bo Li"),

@@ -23,6 +23,17 @@ from clinic.text.visit_request import asks_to_be_seen
         "booking for my daughter, her lower back hurts after practice",
         "how do i book",
         "ok yes lets book it",
+        "My reason for coming: stiff lower back. I'd like an appointment.",
+        "PLAY HOCKEY ON WEEKENDS AND MY NECK IS ALWAYS SORE. CAN WE BOOK?",
+        "was hoping i could get in soon, my back has been acting up since the move",
+        "cool. ok i'll do an evaluation then",
+        "nice. ok ill take an assessment",
+        "fine, get someone to call me back",
+        "could my mother have an appointment? she is 79 and her neck is stiff",
+        "alright can i get looked at for this",
+        "rowing six days a week, my lower back is wrecked. book me please",
+        "book me for my neck, it's been stiff all week",
+        "yeah fine book it, sorry for going back and forth",
     ],
 )
 def test_a_message_that_asks_to_be_seen(text):
@@ -43,6 +54,10 @@ def test_a_message_that_asks_to_be_seen(text):
         "do i need to see someone before my first ART session?",
         "do i need to be seen before a session",
         "what happens when i get seen",
+        "would i need an evaluation first?",
+        "does my son need to get checked by a doctor before ART?",
+        "should my dad get an appointment with his doctor first",
+        "could you book me a table for two tonight",
     ],
 )
 def test_a_question_about_a_visit_is_no_request_for_one(text):

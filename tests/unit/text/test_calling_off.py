@@ -1,0 +1,31 @@
+import pytest
+
+from clinic.text.calling_off import calls_off, ends_with_thanks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("oh forget it, i'll ring the clinic myself", True),
+        ("hmm nevermind, he'd rather wait until spring", True),
+        ("Never mind.", True),
+        ("ok scratch that", True),
+        ("i never mind a bit of pressure", False),
+        ("don't forget it's for my mother", False),
+    ],
+)
+def test_a_message_that_opens_by_calling_off(text, expected):
+    assert calls_off(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok i'll check with my physio first. thanks", True),
+        ("alright, will ask my doctor, thank you so much", True),
+        ("is it covered by insurance thanks?", False),
+        ("thanks but how long is a session", False),
+    ],
+)
+def test_a_statement_that_ends_with_a_thanks(text, expected):
+    assert ends_with_thanks(text) is expected
