@@ -35,7 +35,15 @@ def test_detects_the_language_a_message_is_written_in(text: str, expected: str) 
         "Maria Lopez",
         "José Hernández",
         "Maria de la Cruz",
+        # Names whose particles or first names are Spanish words too ("al", "el", "Dolores"):
+        # typed at the booking's name step, they once switched a conversation to Spanish.
+        "Fatima Al-Sayed",
+        "fatima al-sayed",
+        "Omar El Amrani",
+        "Dolores Ruiz",
+        "Fatima Al-Sayed, (914) 555-0123",
         "(914) 555-0123",
+        "+1 914 555 0123",
         "maria.lopez@gmail.com",
         "zoe.castaneda@example.com",
         "www.proclinix-castaneda.com",
