@@ -87,6 +87,11 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+def _title(token: str) -> bool:
+    """Capitalised as a name is ("Cruz", "José"), not shouted ("MY BACK", "ART")."""
+    return token[0].isupper() and (len(token) == 1 or not token.isupper())
+
+
 def _name_particles(text: str) -> set[int]:
     """The positions of particles inside a name ("Maria de la Cruz"): a particle followed by a
     capitalised word or by another such particle, or joined to the next word by a hyphen
@@ -97,7 +102,7 @@ def _name_particles(text: str) -> set[int]:
         particle, following = found[index], found[index + 1]
         hyphenated = text[particle.end() : following.start()] == "-"
         if particle.group().lower() in NAME_PARTICLES and (
-            following.group()[0].isupper() or index + 1 in inside or hyphenated
+            _title(following.group()) or index + 1 in inside or hyphenated
         ):
             inside.add(index)
     return inside
@@ -105,7 +110,7 @@ def _name_particles(text: str) -> set[int]:
 
 def _is_name(text: str) -> bool:
     """Only capitalised words and name particles ("Juan Carlos de los Santos")."""
-    return all(token[0].isupper() or token in NAME_PARTICLES for token in WORD.findall(text))
+    return all(_title(token) or token in NAME_PARTICLES for token in WORD.findall(text))
 
 
 def _by_words(text: str) -> Language | None:

@@ -16,6 +16,9 @@ from clinic.text.language_detect import detect, has_spanish, resolve
         ("tengo back pain desde hace dos semanas", "es"),
         ("I saw Dr. de la Cruz last year for my back", "en"),
         ("Buenos Dias Quiero Una Cita", "es"),
+        # Capitals shouted are no name.
+        ("MY LOWER BACK IS KILLING ME AFTER MOVING", "en"),
+        ("NO ENTIENDO NADA DE ESO, QUE ES", "es"),
         ("my email is maria.lopez@gmail.com", "en"),
         ("mi correo es maria.lopez@gmail.com", "es"),
         # One list word among unknown ones: the character model decides.
