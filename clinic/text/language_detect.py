@@ -164,6 +164,12 @@ def detect(text: str) -> Language | None:
     return language if float(probability) >= CONFIDENT and language in LANGUAGES else None
 
 
+def lists_lean_spanish(text: str) -> bool:
+    """Whether a short message has more Spanish list words than English ones, whatever the
+    character model made of it ("dolor cervical cronico", which it reads as English)."""
+    return len(words(ADDRESS.sub(" ", text))) <= SHORT_WORDS and _by_words(text) == SPANISH
+
+
 def has_spanish(text: str) -> bool:
     """Whether the message has any Spanish in it: written in Spanish, or a Spanish word or
     letter inside English ("where are you? donde queda la oficina"), as Spanglish has."""
