@@ -55,7 +55,15 @@ from sklearn.feature_extraction.text import strip_accents_unicode
 
 from clinic.text.calling_off import calls_off, ends_with_thanks
 from clinic.text.deferral import is_deferral
-from clinic.text.language_detect import ENGLISH, SPANISH, Language, detect, has_spanish, words
+from clinic.text.language_detect import (
+    ENGLISH,
+    SPANISH,
+    Language,
+    detect,
+    has_spanish,
+    lists_lean_spanish,
+    words,
+)
 from clinic.text.pointing_back import FOLLOWUP_MORE, asked_topic, points_back
 from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
@@ -355,10 +363,13 @@ def folded_words(text: str) -> set[str]:
 def reads_as_spanish(text: str, spanish_words: frozenset[str]) -> bool:
     """Whether the Spanish model reads the message: any Spanish in it, or, in a message the
     language detector cannot place, a Spanish-only word (not in English: "western" is one, from
-    "Western Union")."""
+    "Western Union"). So too a short message the character model read as English though the word
+    lists lean Spanish ("dolor cervical cronico"): the English model has never seen "cronico"."""
     if has_spanish(text):
         return True
-    return detect(text) is None and not folded_words(text).isdisjoint(spanish_words)
+    language = detect(text)
+    unsure = language is None or (language == ENGLISH and lists_lean_spanish(text))
+    return unsure and not folded_words(text).isdisjoint(spanish_words)
 
 
 def _fit_job(settings: ScopeModelSettings, examples: list[Message]) -> FitJob:

@@ -60,8 +60,9 @@ ENGLISH_WORDS = frozenset(
     """.split()
 )
 KNOWN_WORDS = SPANISH_WORDS | ENGLISH_WORDS
-# Small words inside names ("Maria de la Cruz", "Van der Berg"), not read as Spanish there.
-NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "da", "van", "von", "der"})
+# Small words inside names ("Maria de la Cruz", "Van der Berg", "Fatima Al-Sayed", "Omar El
+# Amrani", "Ali bin Hamad"), not read as Spanish there: "al" and "el" are Spanish words too.
+NAME_PARTICLES = frozenset("de del la las los y da dos van von der al el bin ibn".split())
 # Letters only Spanish writes; inverted question and exclamation marks.
 SPANISH_MARKS = re.compile(r"[ñáéíóú¿¡]")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -86,28 +87,39 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("\u2019", "'"))
 
 
-def _name_particles(tokens: list[str]) -> set[int]:
+def _title(token: str) -> bool:
+    """Capitalised as a name is ("Cruz", "José"), not shouted ("MY BACK", "ART")."""
+    return token[0].isupper() and (len(token) == 1 or not token.isupper())
+
+
+def _name_particles(text: str) -> set[int]:
     """The positions of particles inside a name ("Maria de la Cruz"): a particle followed by a
-    capitalised word or by another such particle."""
+    capitalised word or by another such particle, or joined to the next word by a hyphen
+    ("al-sayed", however it is capitalised: Spanish never hyphenates these words)."""
+    found = list(WORD.finditer(text))
     inside: set[int] = set()
-    for index in range(len(tokens) - 2, -1, -1):
-        following = tokens[index + 1]
-        if tokens[index] in NAME_PARTICLES and (following[0].isupper() or index + 1 in inside):
+    for index in range(len(found) - 2, -1, -1):
+        particle, following = found[index], found[index + 1]
+        hyphenated = text[particle.end() : following.start()] == "-"
+        if particle.group().lower() in NAME_PARTICLES and (
+            _title(following.group()) or index + 1 in inside or hyphenated
+        ):
             inside.add(index)
     return inside
 
 
 def _is_name(text: str) -> bool:
     """Only capitalised words and name particles ("Juan Carlos de los Santos")."""
-    return all(token[0].isupper() or token in NAME_PARTICLES for token in WORD.findall(text))
+    return all(_title(token) or token in NAME_PARTICLES for token in WORD.findall(text))
 
 
 def _by_words(text: str) -> Language | None:
     """The language with more of its own words; Spanish letters count for Spanish, except in
     capitalised words a list does not know (names: "José Hernández"), and the particles of a
     name ("de la Cruz") count for neither."""
-    found = WORD.findall(text.replace("\u2019", "'"))
-    in_names = _name_particles(found)
+    text = text.replace("\u2019", "'")
+    found = WORD.findall(text)
+    in_names = _name_particles(text)
     tokens = [token for index, token in enumerate(found) if index not in in_names]
     known = [token for token in tokens if token.lower() in KNOWN_WORDS]
     plain = [token for token in tokens if not token[0].isupper()]
@@ -135,6 +147,11 @@ def detect(text: str) -> Language | None:
     tokens = words(text)
     if not tokens:
         return None
+    # Capitalised words with as many the lists do not know as they know are a name, even where
+    # one is also a Spanish word ("Dolores Ruiz", "Hola Maria" aside): a name tells nothing.
+    known = sum(token in KNOWN_WORDS for token in tokens)
+    if _is_name(text) and known <= len(tokens) - known:
+        return None
     by_words = _by_words(text)
     short = len(tokens) <= SHORT_WORDS
     # One list word among words the lists do not know ("lorem ipsum dolor", "kiero una sita")
@@ -145,6 +162,12 @@ def detect(text: str) -> Language | None:
         return by_words
     language, probability = _identifier().classify(" ".join(tokens))
     return language if float(probability) >= CONFIDENT and language in LANGUAGES else None
+
+
+def lists_lean_spanish(text: str) -> bool:
+    """Whether a short message has more Spanish list words than English ones, whatever the
+    character model made of it ("dolor cervical cronico", which it reads as English)."""
+    return len(words(ADDRESS.sub(" ", text))) <= SHORT_WORDS and _by_words(text) == SPANISH
 
 
 def has_spanish(text: str) -> bool:

@@ -23,6 +23,8 @@ def languages(text: str) -> list[tuple[str, str]]:
         # Replies that do not tell keep the conversation's language.
         ("ok", []),
         ("Maria Lopez", []),
+        # The name an English visitor typed at the booking's name step (it once switched).
+        ("Fatima Al-Sayed", []),
         ("914 555 0123", []),
     ],
 )

@@ -195,6 +195,15 @@ def test_only_the_spanish_training_examples_words_route_a_message_the_detector_c
     assert not reads_as_spanish("I have a juanete on my foot and it hurts", words)
 
 
+def test_a_short_message_the_character_model_calls_english_but_the_lists_call_spanish_routes():
+    words = spanish_only_words(["tengo dolor cronico en la nuca", "what is ART"])
+    # py3langid reads "dolor cervical cronico" as English; "dolor" is a Spanish list word.
+    assert reads_as_spanish("dolor cervical cronico", words)
+    # Without a Spanish-only word, or with the lists leaning English, it stays English.
+    assert not reads_as_spanish("lorem ipsum", words)
+    assert not reads_as_spanish("my cronico back", words)
+
+
 def test_the_spanish_words_route_only_when_asked_for():
     config = {"C": 30, "dense_weight": 2.0, "spanish_model": True}
     models = {"en": ScopeModel(ScopeModelSettings()), "es": ScopeModel(ScopeModelSettings())}

@@ -16,6 +16,9 @@ from clinic.text.language_detect import detect, has_spanish, resolve
         ("tengo back pain desde hace dos semanas", "es"),
         ("I saw Dr. de la Cruz last year for my back", "en"),
         ("Buenos Dias Quiero Una Cita", "es"),
+        # Capitals shouted are no name.
+        ("MY LOWER BACK IS KILLING ME AFTER MOVING", "en"),
+        ("NO ENTIENDO NADA DE ESO, QUE ES", "es"),
         ("my email is maria.lopez@gmail.com", "en"),
         ("mi correo es maria.lopez@gmail.com", "es"),
         # One list word among unknown ones: the character model decides.
@@ -35,7 +38,15 @@ def test_detects_the_language_a_message_is_written_in(text: str, expected: str) 
         "Maria Lopez",
         "José Hernández",
         "Maria de la Cruz",
+        # Names whose particles or first names are Spanish words too ("al", "el", "Dolores"):
+        # typed at the booking's name step, they once switched a conversation to Spanish.
+        "Fatima Al-Sayed",
+        "fatima al-sayed",
+        "Omar El Amrani",
+        "Dolores Ruiz",
+        "Fatima Al-Sayed, (914) 555-0123",
         "(914) 555-0123",
+        "+1 914 555 0123",
         "maria.lopez@gmail.com",
         "zoe.castaneda@example.com",
         "www.proclinix-castaneda.com",
