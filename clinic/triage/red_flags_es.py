@@ -210,6 +210,9 @@ RULES_ES: tuple[RuleEs, ...] = (
         CRISIS,
         r"\b(?:hacerme dano|hacerse dano|hacerme da\w+o|me hago dano|me hice dano a proposito"
         r"|lastimarme|lastimarse|me lastimo a proposito|me lastimo (?:yo )?mism[oa]"
+        # The pronoun before the wish ("me quiero hacer dano", "me quiero lastimar").
+        r"|me (?:quiero|quisiera) (?:hacer dano|hacer da\w+o"
+        r"|lastimar(?! (?:a|al|la|el|los|las|mi|mis)\b))"
         r"|me (?:estoy )?(?:corto|cortando|corte)\b(?! (?:el pelo|el cabello|las unas|la mano con"
         r"|con un papel|cocinando|pelando|rasurando|afeitando))"
         r"|cortarme(?! el pelo| el cabello| las unas)|autolesi\w*|me (?:quemo|quemaba|pego|golpeo)"

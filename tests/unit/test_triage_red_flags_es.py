@@ -415,3 +415,13 @@ def test_the_second_review_keeps_everyday_and_negated_wordings_out(text: str) ->
 def test_a_past_marker_does_not_date_a_sign_told_now() -> None:
     assert category("tengo ciatica de hace meses y hoy no puedo orinar") == "cauda_equina"
     assert category("hace años no puedo orinar bien, me operaron de la prostata") is None
+
+
+def test_a_wish_to_hurt_oneself_with_the_pronoun_first_is_a_crisis() -> None:
+    """'me quiero hacer daño' puts the pronoun before the wish: es_dev7 (session 12) had it sent
+    to the symptom check only, by the model."""
+    assert category("a veces me quiero hacer daño") == "self_harm"
+    assert category("me quisiera lastimar, no aguanto mas") == "self_harm"
+    assert tier("no me quiero hacer dano, solo tengo la espalda tiesa") is None
+    assert tier("me quiero lastimar la espalda lo menos posible en el gym") is None
+    assert tier("me quiero lastimar a quien me choco el carro") is None
