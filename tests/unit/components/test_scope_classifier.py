@@ -202,6 +202,8 @@ def test_a_short_message_the_character_model_calls_english_but_the_lists_call_sp
     # Without a Spanish-only word, or with the lists leaning English, it stays English.
     assert not reads_as_spanish("lorem ipsum", words)
     assert not reads_as_spanish("my cronico back", words)
+    # One Spanish-only word among words no list knows is no Spanish (the suite's d030).
+    assert not reads_as_spanish("lorem ipsum dolor", words)
 
 
 def test_the_spanish_words_route_only_when_asked_for():
