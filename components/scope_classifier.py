@@ -19,7 +19,8 @@ ranked by its best topic), and `response_selector.faq` with the best FAQ topic.
 from __future__ import annotations
 
 import pickle
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -53,7 +54,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import strip_accents_unicode
 
-from clinic.text.calling_off import calls_off, ends_with_thanks
+from clinic.text.calling_off import calls_off
 from clinic.text.deferral import is_deferral
 from clinic.text.language_detect import (
     ENGLISH,
@@ -65,6 +66,7 @@ from clinic.text.language_detect import (
     words,
 )
 from clinic.text.pointing_back import FOLLOWUP_MORE, asked_topic, points_back
+from clinic.text.thanks import ends_with_thanks
 from clinic.text.visit_request import asks_to_be_seen
 from clinic.triage.tiers import TIER_INTENTS
 from components.scope_model import (
@@ -235,11 +237,7 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             )
             for message, row in zip(group, probabilities, strict=True):
                 self._set_prediction(message, dict(zip(model.labels, row.tolist(), strict=True)))
-                _take_visit_request(message)
-                _take_followup(message)
-                _take_deferral(message)
-                _take_calling_off(message)
-                _take_thanks(message)
+                relabel(message)
         return messages
 
     def _language(self, text: str) -> Language:
@@ -282,57 +280,64 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             )
 
 
-def _take_visit_request(message: Message) -> None:
-    """A message that asks to be seen starts the booking request, though the classifier read its
-    story of the pain as a question ("... my lower back is killing me. can someone see me?"):
-    `book_appointment` goes first, with the confidence of the label it displaces. Triage runs
-    after this component, so a red flag still wins."""
-    intent = message.get(INTENT) or {}
-    if intent.get(INTENT_NAME_KEY) not in VISIT_READ_AS or not asks_to_be_seen(message.get(TEXT)):
-        return
-    _put_first(message, BOOK_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+def _asks_to_be_seen(message: Message) -> bool:
+    return asks_to_be_seen(message.get(TEXT))
 
 
-def _take_followup(message: Message) -> None:
-    """A question read as a region's or the sessions' topic that names no region but points
-    back ("and what causes it in the first place", "how many sessions for that?") is a
-    follow-up of the last topic: `followup_more` goes first, with the topic's confidence, and
-    the topic stays in the response selector's output for action_answer_followup."""
-    intent = message.get(INTENT) or {}
+def _points_back(message: Message) -> bool:
     read_as = asked_topic({"response_selector": message.get(RESPONSE_SELECTOR_PROPERTY_NAME)})
-    if intent.get(INTENT_NAME_KEY) != "faq" or not points_back(message.get(TEXT), read_as):
-        return
-    _put_first(message, FOLLOWUP_MORE, intent[PREDICTED_CONFIDENCE_KEY])
+    return points_back(message.get(TEXT), read_as)
 
 
-def _take_deferral(message: Message) -> None:
-    """ "Maybe later" read as a goodbye puts off what the assistant offered: `deny` goes first,
-    with the goodbye's confidence (action_answer_offer declines the offer politely)."""
-    intent = message.get(INTENT) or {}
-    if intent.get(INTENT_NAME_KEY) != GOODBYE_INTENT or not is_deferral(message.get(TEXT)):
-        return
-    _put_first(message, DENY_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+def _is_deferral(message: Message) -> bool:
+    return is_deferral(message.get(TEXT))
 
 
-def _take_calling_off(message: Message) -> None:
-    """ "Hmm never mind, she wants to wait until after the holidays", which the classifier could
-    not place: a cancel (`cancel` goes first, with the confidence of the label it displaces), so
-    the booking request ends instead of taking it as the answer to its question."""
-    intent = message.get(INTENT) or {}
-    if intent.get(INTENT_NAME_KEY) not in CALLING_OFF_READ_AS or not calls_off(message.get(TEXT)):
-        return
-    _put_first(message, CANCEL_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+def _calls_off(message: Message) -> bool:
+    return calls_off(message.get(TEXT))
 
 
-def _take_thanks(message: Message) -> None:
-    """ "Ok ill have my OB weigh in. thanks", which the classifier could not place: a thank-you
-    (`thank` goes first, with the out-of-scope confidence)."""
-    intent = message.get(INTENT) or {}
-    if intent.get(INTENT_NAME_KEY) != OUT_OF_SCOPE_INTENT or not ends_with_thanks(
-        message.get(TEXT)
-    ):
-        return
-    _put_first(message, THANK_INTENT, intent[PREDICTED_CONFIDENCE_KEY])
+def _ends_with_thanks(message: Message) -> bool:
+    return ends_with_thanks(message.get(TEXT))
+
+
+@dataclass(frozen=True)
+class Relabel:
+    """A message the classifier read as one of `read_as` whose words `match` is `intent`:
+    `intent` goes first, with the confidence of the label it displaces."""
+
+    read_as: frozenset[str]
+    match: Callable[[Message], bool]
+    intent: str
+
+
+# In this order: each sees what the ones before it decided.
+RELABELS = (
+    # A message that asks to be seen starts the booking request, though the classifier read its
+    # story of the pain as a question ("... my lower back is killing me. can someone see me?").
+    # Triage runs after this component, so a red flag still wins.
+    Relabel(VISIT_READ_AS, _asks_to_be_seen, BOOK_INTENT),
+    # A question read as a region's or the sessions' topic that names no region but points back
+    # ("how many sessions for that?") is a follow-up of the last topic; the topic stays in the
+    # response selector's output for action_answer_followup.
+    Relabel(frozenset({"faq"}), _points_back, FOLLOWUP_MORE),
+    # "Maybe later" read as a goodbye puts off what the assistant offered
+    # (action_answer_offer declines the offer politely).
+    Relabel(frozenset({GOODBYE_INTENT}), _is_deferral, DENY_INTENT),
+    # "Hmm never mind, she wants to wait until after the holidays": the booking request ends
+    # instead of taking it as the answer to its question.
+    Relabel(CALLING_OFF_READ_AS, _calls_off, CANCEL_INTENT),
+    # "Ok ill have my OB weigh in. thanks", which the classifier could not place.
+    Relabel(frozenset({OUT_OF_SCOPE_INTENT}), _ends_with_thanks, THANK_INTENT),
+)
+
+
+def relabel(message: Message) -> None:
+    """Applies every rule of RELABELS to the classifier's reading of the message."""
+    for rule in RELABELS:
+        intent = message.get(INTENT) or {}
+        if intent.get(INTENT_NAME_KEY) in rule.read_as and rule.match(message):
+            _put_first(message, rule.intent, intent[PREDICTED_CONFIDENCE_KEY])
 
 
 def _put_first(message: Message, name: str, confidence: float) -> None:

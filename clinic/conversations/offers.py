@@ -12,6 +12,7 @@ from typing import Any
 
 from clinic.conversations.turns import ran, user_turns
 from clinic.text.deferral import is_deferral, normalised
+from clinic.text.thanks import says_thanks
 from clinic.text.validation import parse_yes_no
 from clinic.text.visit_request import asks_to_be_seen
 
@@ -136,7 +137,6 @@ _NO_PHRASES_ENDED = tuple(f"{phrase} " for phrase in _NO_PHRASES)
 _CHANGE_OF_MIND = re.compile(
     r"\b(?:actually|wait|on second thought|second thoughts|changed my mind|change of heart)\b"
 )
-_THANKS = re.compile(r"\b(?:thanks|thank you|thx|ty)\b")
 # A question that a yes cannot answer.
 _OPEN_QUESTION = re.compile(_QUESTION_WORD)
 # "Why not": a yes, though the NLU may hear its "not" as a no.
@@ -248,7 +248,7 @@ def answer_to_offer(
     if (
         intent == NO_INTENT
         and parse_yes_no(text) is None
-        and _THANKS.search(text.lower())
+        and says_thanks(text)
         and not is_deferral(text)
     ):
         return OfferAnswer(Step.THANKED)
@@ -262,7 +262,7 @@ def answer_to_offer(
     if asks_to_be_seen(text):
         return OfferAnswer(Step.START_FORM, FORM_STARTS["/book_appointment"])
     # "Ok thanks anyway" with nothing offered: a thank-you.
-    if offer is None and _THANKS.search(text.lower()):
+    if offer is None and says_thanks(text):
         return OfferAnswer(Step.THANKED)
     if offer is None or (is_acknowledgment(text) and not offer.asks_yes_or_no):
         return OfferAnswer(Step.ASK_WHAT_ELSE)

@@ -3,12 +3,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.scope_classifier import (
     ScopeClassifier,
-    _take_calling_off,
-    _take_deferral,
-    _take_followup,
-    _take_thanks,
-    _take_visit_request,
     reads_as_spanish,
+    relabel,
     spanish_only_words,
 )
 from components.scope_model import ScopeModel, ScopeModelSettings
@@ -63,7 +59,7 @@ def test_another_intent_wins_over_a_weaker_topic():
 def test_a_message_that_asks_to_be_seen_starts_the_booking_request(text, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {"faq/lower_back_pain": 0.7, "book_appointment": 0.2})
-    _take_visit_request(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.7}
     assert message.get("intent_ranking")[0]["name"] == expected
 
@@ -75,7 +71,7 @@ def test_a_message_that_asks_to_be_seen_starts_the_booking_request(text, expecte
 def test_a_visit_asked_in_words_the_nlu_could_not_place_starts_the_booking_request(text, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {"out_of_scope": 0.8, "book_appointment": 0.1})
-    _take_visit_request(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.8}
 
 
@@ -92,7 +88,7 @@ def test_a_visit_asked_in_words_the_nlu_could_not_place_starts_the_booking_reque
 def test_a_region_question_that_points_back_is_a_follow_up(text, topic, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {topic: 0.7, "greet": 0.2})
-    _take_followup(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.7}
     assert message.get("intent_ranking")[0]["name"] == expected
     # The topic it was read as stays for the follow-up's answer.
@@ -106,7 +102,7 @@ def test_a_region_question_that_points_back_is_a_follow_up(text, topic, expected
 def test_a_deferral_read_as_a_goodbye_declines(text, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {"goodbye": 0.6, "deny": 0.3, "greet": 0.1})
-    _take_deferral(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.6}
     assert message.get("intent_ranking")[0]["name"] == expected
 
@@ -121,7 +117,7 @@ def test_a_deferral_read_as_a_goodbye_declines(text, expected):
 def test_a_visit_asked_as_a_follow_up_starts_the_booking_request(text, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {"followup_treat": 0.4, "affirm": 0.2})
-    _take_visit_request(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.4}
 
 
@@ -132,7 +128,7 @@ def test_a_visit_asked_as_a_follow_up_starts_the_booking_request(text, expected)
 def test_a_calling_off_the_nlu_could_not_place_cancels(text, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {"out_of_scope": 0.7, "cancel": 0.2})
-    _take_calling_off(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.7}
     assert message.get("intent_ranking")[0]["name"] == expected
 
@@ -144,14 +140,14 @@ def test_a_calling_off_the_nlu_could_not_place_cancels(text, expected):
 def test_a_statement_the_nlu_could_not_place_that_ends_with_a_thanks_is_a_thanks(text, expected):
     message = Message(data={"text": text})
     ScopeClassifier._set_prediction(message, {"out_of_scope": 0.5, "thank": 0.1})
-    _take_thanks(message)
+    relabel(message)
     assert message.get("intent") == {"name": expected, "confidence": 0.5}
 
 
 def test_a_visit_asked_with_a_medication_question_is_left_to_that_answer():
     message = Message(data={"text": "can i take ibuprofen before i book a session"})
     ScopeClassifier._set_prediction(message, {"ask_medication": 0.8, "book_appointment": 0.2})
-    _take_visit_request(message)
+    relabel(message)
     assert message.get("intent")["name"] == "ask_medication"
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.text.calling_off import calls_off, ends_with_thanks
+from clinic.text.calling_off import calls_off
 
 
 @pytest.mark.parametrize(
@@ -16,16 +16,3 @@ from clinic.text.calling_off import calls_off, ends_with_thanks
 )
 def test_a_message_that_opens_by_calling_off(text, expected):
     assert calls_off(text) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("ok i'll check with my physio first. thanks", True),
-        ("alright, will ask my doctor, thank you so much", True),
-        ("is it covered by insurance thanks?", False),
-        ("thanks but how long is a session", False),
-    ],
-)
-def test_a_statement_that_ends_with_a_thanks(text, expected):
-    assert ends_with_thanks(text) is expected
