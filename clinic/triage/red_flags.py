@@ -95,7 +95,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b{NOT} (?:to )?(?:control|hold|feel) (?:my |his |her )?"
         r"(?:bladder|bowels?|pee|urine|poop)",
         rf"\b{NOT} (?:to )?(?:pee|urinate|go to the (?:bathroom|toilet)|empty my bladder)",
-        r"\b(?:havent|have not|hasnt|didnt) (?:been able to )?(?:peed|pee|urinated)\b",
+        r"\b(?:havent|have not|hasnt|didnt) (?:been able to )?(?:peed|pee|urinated|weed|wee)\b",
         r"\b(?:wet|peed|pooped|soiled|pissed|shit) (?:myself|himself|herself|my pants|the bed)",
         r"\bincontinen\w*|\bbowel accidents?\b",
         r"\b(?:bladder|bowels?) (?:is |are |has |have )?(?:gone|stopped|not working|quit)",
@@ -109,6 +109,7 @@ RULES: tuple[Rule, ...] = (
         r"\bbilat\w* (?:foot drop|leg weakness|sciatica)\b",
         r"\b(?:hasnt|havent|has not|have not|not) (?:been able to )?(?:pass(?:ed)?|passing)"
         r" (?:any )?(?:urine|water)\b",
+        rf"\b{GROIN}\b.{{0,20}}\b(?:feels?|felt|gone|went|is|are) (?:\w+ )?dead\b",
     ),
     *_rule(
         "chest_pain",
@@ -404,6 +405,15 @@ RULES: tuple[Rule, ...] = (
     *_rule(
         "other_emergency",
         EMERGENCY,
+        r"\b(?:bitten|bit|bite|stung) (?:\w+ ){0,3}(?:by|from) (?:a |an )?(?:\w+ )?"
+        r"(?:snake|rattlesnake|rattler|copperhead|cottonmouth|viper|adder)\b|\bsnake ?bites?\b"
+        r"|\b(?:snake|rattlesnake|rattler|copperhead|cottonmouth|viper|adder) (?:just )?bit\b",
+        # An infection with fever and a mind that is not clear (sepsis).
+        together(
+            r"fever|febrile|temp\w*|\d\d\.\d|chills|shiver\w*",
+            r"confused(?! (?:about|by|whether|if|why|how|what|as|on|with))|disorient\w*|delirious"
+            r"|not making sense|muddled",
+        ),
         # An opioid taken beyond its dose, with the drowsiness of an overdose.
         together(
             r"fentanyl|opioids?|oxy\w*|morphine|methadone|hydrocodone|tramadol|codeine"
@@ -535,6 +545,10 @@ RULES: tuple[Rule, ...] = (
         r"\bdisappear (?:forever|for good|permanently)\b",
         r"\b(?:thoughts?|thinking|think) (?:of|about) (?:dying|death|not being here|suicide)\b",
         r"\boverdos\w*|\bhow many (?:of my )?pills\b|\b(?:take|taking) them all at once\b",
+        r"\bhow (?:many|much) (?:\w+ ){0,5}(?:(?:would|will|does) it take to|would|will|to)"
+        r" (?:kill (?:me|myself)"
+        r"|end (?:it|my life)|be (?:a )?(?:lethal|fatal))\b",
+        r"\bsewer ?slid\w*|\bs[*]icid\w*",
         r"\b(?:jump\w*|drive|driving|crash\w*)\b.{0,30}\b(?:off (?:a |the )?(?:bridge|roof|road"
         r"|building|cliff)|on purpose|into a (?:tree|wall))",
         r"\b(?:rope|gun|noose)\b.{0,40}\b(?:ready|myself|use|using|end|die)\b",
@@ -784,7 +798,7 @@ CRISIS_DENIAL = re.compile(
     r"|\basked (?:me )?(?:if|whether)\b.{0,60}\b(?:and|,) (?:honestly |truthfully )?"
     r"(?:(?:i )?(?:said|answered|told (?:him|her|them)) )?(?:no|i dont|i do not)\b"
     r"|\b(?:the answer is|answer:?|\?) no\b|\b(?:i dont|i do not)\b[.,]? (?:but|and)\b"
-    r"|\b(?:dont|do not) (?:really |actually )?want to "
+    r"|\b(?:dont|do not|not) (?:really |actually )?want to "
     r"(?:die|kill myself|hurt myself|end my life|unalive myself)\b"
     r"|\b(?:was|im|i am|just) (?:joking|kidding) about\b"
     r"|\b(?:not|never) wanting to die\b|\bnot saying (?:that )?i\b"
@@ -822,7 +836,11 @@ RECOVERED = re.compile(
     r"|(?:all|its all|its|thats|that is|it is) in the past|over it long ago|got over it"
     r"|(?<!be )(?<!was )fine for (?:\w+ )?(?:years|yrs|a long time)"
     r"|last (?:time |episode |one )?in (?:19|20)\d\d|old scars|(?<!not )long ago"
-    r"|(?:im|i am) \d\d and (?:well|fine|good|ok|okay|healthy))\b"
+    r"|(?:im|i am|now) \d\d and (?:well|fine|good|ok|okay|healthy)|healed"
+    r"|(?:hes|shes|theyre|he is|she is|they are) (?:\w+ )?(?:good|fine|well|great|better)"
+    # ...and the visitor is here now for an everyday complaint ("now just need help with my back").
+    r"|now (?:i )?(?:just |only )?(?:need|want|looking for|here (?:for|about)) (?:some )?(?:help )?"
+    r"(?:with|for|about) (?:my|his|her) (?:lower |upper )?(?:back|neck|shoulders?|hips?|posture))\b"
 )
 # A body part that "wants to die" is a figure of speech ("lol my neck wants to die after that
 # flight"), not the visitor's own wish.
@@ -834,7 +852,7 @@ CRISIS_FIGURE = re.compile(
 # Everyday figures of speech with death or killing in them ("my boss is going to kill me", "the
 # death of me"): the model may read a crisis in them that no rule finds.
 CRISIS_IDIOM = re.compile(
-    r"\b(?:going to|gonna|will|would) kill me\b|\bdeath of me\b|\b(?:would|could|id)"
+    r"\b(?:going to|gonna|will|would) kill me\b|\b(?:death|end) of me\b|\b(?:would|could|id)"
     r" (?:literally )?(?:murder|kill) (?:someone|somebody|for)\b|\brather die than\b"
     r"|\bkilling me\b|\bnot (?:thinking (?:about|of) )?ending anything\b|\bto die for\b"
     r"|\b(?:scared|bored|worried) to death\b"
@@ -868,7 +886,9 @@ DENIED_PART = re.compile(
     r"\b(?:no|without)\b(?! (?:feeling|longer|control|sensation|warning|movement|strength))"
     r"|\b(?:isnt|arent|wasnt|werent|never|nothing)\b"
     rf"|\b(?:didnt|doesnt|dont)\b(?! (?:{PERSISTS}))"
-    r"|(?<!can )\bnot\b(?! (?:working|breathing|responding|making sense|coming out"
+    # "have not been able to pee", "could not pass water": the sign itself, no denial of it.
+    r"|(?<!can )(?<!could )\bnot\b(?! (?:working|breathing|responding|making sense|coming out"
+    r"|(?:been )?able to|pass\w* (?:any )?(?:urine|water)"
     r"|(?:properly |fully )?(?:awake|waking|conscious|responsive)"
     r"|(?:a |just |like |from )?(?:cramp|muscle|muscular|pulled|strain|spasm|knot|lifting|normal"
     r"|typical|usual)))"
@@ -943,6 +963,9 @@ GENERAL = re.compile(
     r"|someone who (?:has|had)|is it (?:normal|true|possible|common)(?! (?:for|that|if|when) my\b)"
     r"|how common|when should|should (?:someone|somebody|a person|people)|what would you tell"
     r"|(?:a|an) (?:bad|good|warning|danger|serious) sign|what does it mean"
+    r"|what if (?:the|my|it|this) (?:\w+ ){0,3}(?:spreads?|gets? worse|moves?|travels?|goes|turns"
+    r"|starts)"
+    r"|^(?:is|are) (?:\w+ ){1,6}a (?:good )?reason to (?:go|call|see|visit)"
     r"|what is (?:\w+ ){1,3}syndrome|(?:does|do|could|can) (?:\w+ ){1,8}mean\b|feel like$"
     r"|how serious is|if someones|is that (?:true|right|correct|a thing)"
     r"|(?:treat|see|work (?:on|with)|help) (?:people|patients|someone|anyone|clients)"
@@ -1023,12 +1046,18 @@ OTHER_PERSON_PAST = re.compile(
     rf"\b(?:(?:my|our|a|his|her)(?: \w+s?)? )?{PEOPLE}s?"
     r"(?: of mine)?\b.{0,30}\b(?:had|was diagnosed|went through|died|passed away|survived|tried to"
     r"|ended up with|attempted|used to|struggled|passed (?:away )?(?:by|from|to)"
-    r"|was (?:hospitali[sz]ed|admitted)|overdosed"
+    r"|was (?:hospitali[sz]ed|admitted|paraly[sz]ed)|overdosed"
     r"|self[- ]?harmed|killed (?:him|her|them)self)\b|\blost (?:a|my|our) (?:\w+ ){1,2}to suicide\b"
     r"|\b(?:my|our|his|her) ex\b.{0,30}\b(?:had|attempted|tried to|was)\b"
     # ... or told as having happened to them once ("my friend got dizzy after a neck adjustment
     # once"); not "all at once".
     rf"|\b(?:my|our|a|his|her)(?: \w+s?)? {PEOPLE}s?\b.{{0,60}}(?<!at )\bonce\b"
+)
+# Someone else told as having been in a crisis ("my cousin was suicidal"): dated only with a
+# recovery beside it (`_crisis_over`), since it may be their crisis now.
+OTHER_PERSON_WAS = re.compile(
+    rf"\b(?:my|our|his|her)(?: \w+s?)? {PEOPLE}s?\b.{{0,30}}\bwas (?:\w+ )?(?:and )?"
+    r"(?:suicidal|self[- ]?harming)\b"
 )
 # Someone else's sudden event ("my dad collapsed"), dropped only when the message dates it: an
 # undated one may be happening now ("my dad collapsed and isnt responding").
@@ -1064,6 +1093,12 @@ FIGURATIVE = re.compile(
     r" (?:haha\w*|lol|lmao|jk|kidding)\b"
     r"|\b(?:feel|felt|feels|feeling) like (?:i (?:got|was|have been|been|just got) )?(?:hit|run"
     r" over) by a (?:car|truck|bus|train)\b"
+)
+# A panic attack that felt like a heart attack: told as a panic attack, no chest sign named.
+PANIC_LIKE = re.compile(
+    together(
+        r"(?:panic|anxiety) attack", r"(?:felt|feels|feel) like (?:a |i was having a )?heart attack"
+    )
 )
 LAUGHTER = re.compile(r"\blaugh\w*")
 # A little out of breath on exertion, told as being out of shape.
@@ -1113,7 +1148,8 @@ ON_PURPOSE = re.compile(
     r"\bon purpose\b|\bdeliberately\b|\bto feel\b|\bpunish\w*|\bwant\w* to\b|\burges?\b"
 )
 NOW = re.compile(
-    r"\b(?:now|today|tonight|this (?:morning|afternoon|evening)|is having|having|keeps"
+    r"\b(?:now(?! (?:im|i am|i) (?:\w+ )?(?:worried|scared|nervous|concerned|anxious|worry))"
+    r"|today|tonight|this (?:morning|afternoon|evening)|is having|having|keeps"
     r"|just(?! (?:asking|wondering|curious|want\w*|need\w*|looking|here|booking|mentioning|fyi"
     r"|have|get|a|an|some|mild|minor|sore|stiff|tight"
     r"|saying|letting|so you know|to let))"
@@ -1252,6 +1288,8 @@ def _told_otherwise(rule: Rule, text: str, match: re.Match[str] | None) -> bool:
             return True
         if MUSCULAR.search(text) and not _affirmed(CARDIAC, text):
             return True
+        if PANIC_LIKE.search(text) and "chest" not in text:
+            return True
         return bool(POSITIONAL.search(text)) and "chest" not in text
     if rule.category == "breathing":
         if WINDED.search(text) and not (AIRWAY.search(text) or _affirmed(CARDIAC_ONLY, text)):
@@ -1273,7 +1311,7 @@ def _affirmed(pattern: re.Pattern[str], clause: str) -> bool:
 def _crisis_over(whole: str) -> bool:
     """The message (its clauses joined) tells of a crisis, the visitor's or someone else's, as
     past and over."""
-    dated = PAST.search(whole) or OTHER_PERSON_PAST.search(whole)
+    dated = PAST.search(whole) or OTHER_PERSON_PAST.search(whole) or OTHER_PERSON_WAS.search(whole)
     return bool(dated and RECOVERED.search(whole) and not RELAPSE.search(whole))
 
 

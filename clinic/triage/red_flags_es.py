@@ -214,6 +214,7 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|me (?:quiero|quisiera) (?:hacer dano|hacer da\w+o"
         r"|lastimar(?! (?:a|al|la|el|los|las|mi|mis)\b))"
         r"|me (?:estoy )?(?:corto|cortando|corte)\b(?! (?:el pelo|el cabello|las unas|la mano con"
+        r"|el dedo|un dedo|la yema"
         r"|con un papel|cocinando|pelando|rasurando|afeitando))"
         r"|cortarme(?! el pelo| el cabello| las unas)|autolesi\w*|me (?:quemo|quemaba|pego|golpeo)"
         r" (?:a proposito|yo mism[oa]|para sentir)|me rasguno hasta sangrar"
@@ -321,6 +322,8 @@ RULES_ES: tuple[RuleEs, ...] = (
         r"|esfinter|la orina|mis necesidades|los intestinos)",
         r"\bno (?:controlo|controla|controlaba) (?:la vejiga|el intestino|los esfinteres|la orina"
         r"|el pipi|las heces)\b",
+        r"\bno (?:tengo|tiene|tenia|tenemos) (?:el |ningun )?control (?:de|del|sobre) (?:la vejiga"
+        r"|el intestino|intestino|los esfinteres|esfinter|la orina|las heces)\b",
         r"\bno (?:siento|sentia|siente) (?:cuando|las ganas de|si) (?:orin|hago|tengo que|necesito)"
         r"\w*",
         r"\bincontinencia\b",

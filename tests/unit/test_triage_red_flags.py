@@ -403,6 +403,23 @@ def test_every_rule_has_a_tier_and_a_category():
         ("sliced my forearm on a broken window and blood is gushing out", EMERGENCY),
         ("sledding accident, hit a post, my arm is cut and my legs are numb", EMERGENCY),
         ("i want to cut my arms again", CRISIS),
+        # From the review of dev15 (session 13): retention with "not" inside the sign, a groin
+        # that feels dead, a snake bite, fever with confusion, how much medicine would kill.
+        ("my back is bad and i have not been able to wee all day", EMERGENCY),
+        ("since lunch i could not pass urine at all", EMERGENCY),
+        ("my back went and now my privates feel dead", EMERGENCY),
+        ("i think a copperhead bit me on the foot", EMERGENCY),
+        ("got bitten by a snake in the yard", EMERGENCY),
+        ("my leg wound is hot, i have chills and i am so confused", EMERGENCY),
+        ("i'm confused about whether a fever means i should cancel my appointment", None),
+        ("how much of my oxy would it take to kill me", CRISIS),
+        ("been thinking about sewer slide", CRISIS),
+        ("my brother was paralysed in a car crash, i just have a stiff neck", None),
+        ("my dad was paralyzed after a fall, i want help with my own sore back", None),
+        ("my uncle had a heart attack while running, now i'm nervous about my own back pain", None),
+        ("had an anxiety attack once that felt like a heart attack, now it's tight traps", None),
+        ("what if the numbness spreads to my other leg later?", None),
+        ("is a sudden weak leg a reason to go to the hospital?", None),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
@@ -437,6 +454,13 @@ def test_a_message_gets_its_tier(text, tier):
         "a long time ago i wanted to die, not anymore",
         "my daughter went through a self-harm phase, she's much better now",
         "are people with back pain more likely to be suicidal?",
+        # From the review of dev15 (session 13).
+        "the pain gets me down but i not want to die, i want it fixed",
+        "i cut myself as a teen, now just need help with my neck",
+        "i self-harmed in uni, healed a long time ago, my shoulder is the problem",
+        "i was on a psych ward after a suicide attempt as a teenager, now 45 and well",
+        "my son was suicidal but got help, can he book for his back?",
+        "my wife was suicidal years ago, now she's fine, can she come in for her neck?",
     ],
 )
 def test_a_denied_wish_to_die_is_no_crisis(text):
@@ -451,6 +475,8 @@ def test_a_denied_wish_to_die_is_no_crisis(text):
         "im so over it, i used to think it would get better, now i want to die",
         # "not anymore" before the sign may open despair.
         "years ago i had hope, not anymore, i want to die",
+        # Someone else's crisis is theirs now when nothing says they got better.
+        "my son was suicidal last week and he is talking about it again",
     ],
 )
 def test_a_crisis_told_now_is_not_taken_for_one_long_over(text):

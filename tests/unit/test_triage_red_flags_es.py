@@ -121,6 +121,8 @@ def tier(text: str) -> str | None:
         ("me quemé el brazo con la plancha a propósito", "self_harm"),
         ("el pie se me cae al caminar y va empeorando", "worsening_weakness_or_numbness"),
         ("orino con sangre y me duele la espalda de lado", "other_urgent"),
+        # dev15's review (session 13): no control told with "no tengo".
+        ("mi papá no tiene control de la orina desde ayer y le duele la cintura", "cauda_equina"),
     ],
 )
 def test_each_category_is_found(text: str, expected: str) -> None:
@@ -202,6 +204,8 @@ def test_spanglish_is_flagged_by_either_list(text: str, expected: str) -> None:
         "todos los dias acabo con la cabeza reventada de tanto estudiar, me sirve la terapia?",
         "tuve un choque y quede con la espalda tensa, ya van dos meses",
         "una inyeccion de cortisona es mejor que la terapia para la espalda?",
+        # A finger cut by accident (dev15's review, session 13).
+        "me corté un dedo con el cuchillo del pan, ya está bien",
     ],
 )
 def test_negated_dated_general_and_everyday_messages_are_not_flagged(text: str) -> None:
