@@ -29,6 +29,7 @@ from clinic.triage.red_flags import (
     mentions_emergency,
     most_severe,
     normalize,
+    told_as_accident,
 )
 from clinic.triage.red_flags_es import find_all_red_flags
 from clinic.triage.tiers import CRISIS, EMERGENCY, ROUTINE, SYMPTOM_CHECK, URGENT_CARE, Tier
@@ -135,6 +136,10 @@ def decide(
     at_risk = risk(probabilities) if probabilities is not None else 0.0
     by_rule = finding.tier if finding else ROUTINE
     if by_rule.severity >= by_model.severity and finding is not None:
+        return Decision(by_rule, RULE, finding.category, at_risk)
+    # An accident's wound the rules send to 911: the model's crisis there comes from words it
+    # shares with self-harm (a cut, blood), and 988 would be the wrong answer (session 13).
+    if by_rule is EMERGENCY and by_model is CRISIS and finding and told_as_accident(text):
         return Decision(by_rule, RULE, finding.category, at_risk)
     if (
         by_model is CRISIS

@@ -1383,6 +1383,14 @@ def mentions_crisis(text: str) -> bool:
     return _mentions(text, CRISIS)
 
 
+def told_as_accident(text: str) -> bool:
+    """Whether a clause of the message tells a wound or burn as an accident ("the chainsaw
+    kicked back into my leg") with nothing saying it was on purpose."""
+    return any(
+        ACCIDENT.search(clause) and not ON_PURPOSE.search(clause) for clause in clauses(text)
+    )
+
+
 def crisis_idiom(text: str) -> bool:
     """Whether the message holds an everyday figure of speech about death or killing."""
     return bool(CRISIS_IDIOM.search(normalize(text)))

@@ -185,3 +185,20 @@ def test_despair_in_a_long_message_or_with_a_sign_the_rules_see_stays_a_crisis(t
 def test_a_visit_turned_down_with_a_crisis_the_rules_see_is_a_crisis():
     text = "i don't want to book, i want to kill myself"
     assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the table saw caught my hand and blood is spurting everywhere",
+        "chainsaw kicked back into my thigh, it's gushing blood",
+    ],
+)
+def test_an_accidents_wound_the_rules_send_to_911_is_no_crisis(text):
+    decision = decide(text, probabilities(crisis=0.8), POINT)
+    assert (decision.tier, decision.source) == (EMERGENCY, "rule")
+
+
+def test_a_wound_made_on_purpose_stays_a_crisis():
+    text = "i cut my arm with the axe on purpose and it's gushing blood"
+    assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
