@@ -50,6 +50,15 @@ DECLINED_VISIT_WORDS = 12
 # crisis check asks (a "No" then cancels the request, actions/triage.py). Not "stop": "i want it
 # all to stop" is a crisis.
 CALLED_OFF = re.compile(r"\b(?:cancel|never ?mind|forget (?:about )?it)\b")
+# A message that tells its own trouble as settled: a cut that has stopped bleeding, a bug that is
+# getting better. The model, reading the words of bleeding or illness, may send it to 911 (dev14's
+# and dev15's "cut my finger ..., stopped bleeding"); without a rule's finding it asks first.
+NOT_BEFORE = r"(?<!not )(?<!never )(?<!hasnt )(?<!havent )(?<!wont )(?<!didnt )(?<!doesnt )"
+SETTLED = re.compile(
+    rf"\b(?:{NOT_BEFORE}stopped bleeding|(?:bled|bleeding)\b.{{0,30}}\b{NOT_BEFORE}stopped"
+    r"|no longer bleeding|ya no sangra"
+    r"|(?<!not )(?:feeling|feel|felt) (?:a lot |much |loads |a bit )?better (?:today|now))\b"
+)
 # The category of a symptom check that asks about a crisis rather than physical red flags.
 CRISIS_CHECK = "crisis"
 RULE, MODEL = "rule", "model"
@@ -164,6 +173,10 @@ def decide(
             return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     if by_model is ROUTINE and rules and finding is None and asked_about_own_sign(text):
         return Decision(SYMPTOM_CHECK, RULE, None, at_risk)
+    if by_model is EMERGENCY and rules and finding is None and SETTLED.search(normalize(text)):
+        emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)
+        if emergency < point.overrule:
+            return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
     if at_risk >= point.check and not _short_without_a_sign(text):

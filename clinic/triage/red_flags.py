@@ -241,6 +241,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:massage|adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:treatment|session))\b"
         r".{0,80}?\b(?:drop\w* to the (?:floor|ground)"
         r"|(?:legs|knees) (?:just )?(?:gave out|buckled|gave way))",
+        # ...told the other way round ("my knees buckled twice since the chiro did my neck").
+        r"\b(?:legs|knees) (?:just )?(?:gave out|buckled|gave way)\b.{0,40}\b(?:since|after)\b"
+        r".{0,30}\b(?:adjust\w*|manipulat\w*|crack\w*|chiro\w*|neck (?:treatment|session))",
         r"\b(?:everything|things) (?:is|are|looks?) double\b",
         r"\b(?:adjust\w*|manipulat\w*|crack\w*|chiro\w*)\b.{0,60}\bsudden (?:severe|sharp|intense"
         r"|terrible|bad) (?:pain|headache)",

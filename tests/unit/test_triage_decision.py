@@ -202,3 +202,20 @@ def test_an_accidents_wound_the_rules_send_to_911_is_no_crisis(text):
 def test_a_wound_made_on_purpose_stays_a_crisis():
     text = "i cut my arm with the axe on purpose and it's gushing blood"
     assert decide(text, probabilities(crisis=0.8), POINT).tier is CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nicked my thumb with the scissors, it stopped bleeding",
+        "had a tummy bug at the weekend, feeling much better today",
+    ],
+)
+def test_a_trouble_told_as_settled_that_only_the_model_sends_to_911_asks_first(text):
+    assert decide(text, probabilities(emergency=0.8), POINT).tier is SYMPTOM_CHECK
+    assert decide(text, probabilities(emergency=0.97), POINT).tier is EMERGENCY
+
+
+def test_bleeding_that_has_not_stopped_is_not_settled():
+    text = "my cut hasn't stopped bleeding for an hour and i'm on blood thinners"
+    assert decide(text, probabilities(emergency=0.8), POINT).tier is EMERGENCY

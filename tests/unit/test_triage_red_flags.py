@@ -420,6 +420,7 @@ def test_every_rule_has_a_tier_and_a_category():
         ("had an anxiety attack once that felt like a heart attack, now it's tight traps", None),
         ("what if the numbness spreads to my other leg later?", None),
         ("is a sudden weak leg a reason to go to the hospital?", None),
+        ("my knees buckled twice since the chiro cracked my neck, i never fainted", EMERGENCY),
     ],
 )
 def test_a_message_gets_its_tier(text, tier):
