@@ -89,6 +89,8 @@ PHONETIC = {
     "parralized": "paralyzed",
     "breeth": "breath",
     "breathin": "breathing",
+    # The g dropped, as it is said (dev12's "cuttin again").
+    "cuttin": "cutting",
 }
 # Words one slip away from a sign word that are words of their own.
 WORDS = frozenset(

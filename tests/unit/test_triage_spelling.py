@@ -15,6 +15,7 @@ from clinic.triage.spelling import corrected, one_slip
         ("teering pain, sudenly", "tearing pain, suddenly"),
         ("thunder clap hedache rite now", "thunderclap headache right now"),
         ("siezure", "seizure"),
+        ("cuttin again", "cutting again"),
     ],
 )
 def test_a_misspelt_sign_word_is_put_right(typed, meant):
