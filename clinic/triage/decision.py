@@ -12,7 +12,9 @@ want to book right now"), which the model may read as giving up. Likewise for a 
 rules found and dismissed, or such a figure of speech ("i'm going to strangle my teenager"): the
 model alone sends such a message to 911 only when it is nearly sure (`overrule`), and otherwise
 the assistant asks first. And when a red flag the rules set aside as a question in general is asked
-in the visitor's own words ("is it normal to get chest pain with my neck stiffness?").
+in the visitor's own words ("is it normal to get chest pain with my neck stiffness?"), and when
+only the model sends to 911 a trouble the visitor tells as settled ("it stopped bleeding"). An
+accident's wound that the rules send to 911 keeps that answer over the model's crisis.
 """
 
 from __future__ import annotations
