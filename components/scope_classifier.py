@@ -369,18 +369,15 @@ def reads_as_spanish(text: str, spanish_words: frozenset[str]) -> bool:
     """Whether the Spanish model reads the message: any Spanish in it, or, in a message the
     language detector cannot place, a Spanish-only word (not in English: "western" is one, from
     "Western Union"). So too a short message the character model read as English though the word
-    lists lean Spanish ("dolor cervical cronico"): the English model has never seen "cronico".
-    There most words must be Spanish-only: one Spanish word among unknown ones ("lorem ipsum
-    dolor") is no Spanish."""
+    lists, with the Spanish-only words counted as known, lean Spanish (`lists_lean_spanish`:
+    "dolor cervical cronico", whose "cronico" the English model has never seen; not "lorem ipsum
+    dolor")."""
     if has_spanish(text):
         return True
-    folded = folded_words(text)
     language = detect(text)
     if language is None:
-        return not folded.isdisjoint(spanish_words)
-    if language == ENGLISH and lists_lean_spanish(text):
-        return 2 * len(folded & spanish_words) > len(folded)
-    return False
+        return not folded_words(text).isdisjoint(spanish_words)
+    return language == ENGLISH and lists_lean_spanish(text, spanish_words)
 
 
 def _fit_job(settings: ScopeModelSettings, examples: list[Message]) -> FitJob:
