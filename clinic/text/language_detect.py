@@ -134,9 +134,10 @@ def _by_words(text: str) -> Language | None:
     return None
 
 
-def _mostly_known(tokens: list[str]) -> bool:
-    """Whether a message has at least as many words the lists know as words they do not."""
-    known = sum(token in KNOWN_WORDS for token in tokens)
+def _mostly_known(tokens: list[str], also_known: frozenset[str] = frozenset()) -> bool:
+    """Whether a message has at least as many words the lists (or `also_known`) know as words
+    they do not."""
+    known = sum(token in KNOWN_WORDS or token in also_known for token in tokens)
     return known >= len(tokens) - known
 
 
@@ -164,10 +165,18 @@ def detect(text: str) -> Language | None:
     return language if float(probability) >= CONFIDENT and language in LANGUAGES else None
 
 
-def lists_lean_spanish(text: str) -> bool:
+def lists_lean_spanish(text: str, also_known: frozenset[str] = frozenset()) -> bool:
     """Whether a short message has more Spanish list words than English ones, whatever the
-    character model made of it ("dolor cervical cronico", which it reads as English)."""
-    return len(words(ADDRESS.sub(" ", text))) <= SHORT_WORDS and _by_words(text) == SPANISH
+    character model made of it, and, as `detect` asks of a short message, at least as many
+    known words as unknown ones, counting `also_known` (the scope classifier's Spanish-only
+    training words) as known: "dolor cervical cronico" ("cronico" a training word) leans
+    Spanish, "lorem ipsum dolor" (one list word among unknown ones) does not."""
+    tokens = words(ADDRESS.sub(" ", text))
+    return (
+        len(tokens) <= SHORT_WORDS
+        and _by_words(text) == SPANISH
+        and _mostly_known(tokens, also_known)
+    )
 
 
 def has_spanish(text: str) -> bool:

@@ -208,3 +208,15 @@ def test_the_spanish_words_route_only_when_asked_for():
     words = frozenset({"juanete"})
     assert ScopeClassifier(config, None, None, models, words)._language("juanete") == "es"
     assert ScopeClassifier(config, None, None, models)._language("juanete") == "en"
+
+
+def test_the_spanish_model_has_its_own_dense_weight_when_configured():
+    config = {"C": 30, "dense_weight": 2.0, "spanish_model": True}
+    weighted = ScopeClassifier({**config, "spanish_dense_weight": 1.0}, None, None)
+    assert weighted._spanish_settings == ScopeModelSettings(
+        c=30.0, dense_weight=1.0, fold_accents=True
+    )
+    assert weighted._settings.dense_weight == 2.0
+    # Unset, the Spanish model weighs the embedding as the English one does.
+    unset = ScopeClassifier({**config, "spanish_dense_weight": None}, None, None)
+    assert unset._spanish_settings.dense_weight == 2.0

@@ -81,6 +81,7 @@ SPANISH_DEV_4 = sorted((ROOT / "tests" / "nlu" / "es_dev4").glob("*.yml"))
 SPANISH_DEV_5 = sorted((ROOT / "tests" / "nlu" / "es_dev5").glob("*.yml"))
 SPANISH_DEV_6 = sorted((ROOT / "tests" / "nlu" / "es_dev6").glob("*.yml"))
 SPANISH_DEV_7 = sorted((ROOT / "tests" / "nlu" / "es_dev7").glob("*.yml"))
+SPANISH_DEV_8 = sorted((ROOT / "tests" / "nlu" / "es_dev8").glob("*.yml"))
 
 
 def examples(path: Path) -> list[Message]:
@@ -194,6 +195,7 @@ def test_spanish_held_out_and_development_messages_beyond_short_replies_are_neve
     assert len(SPANISH_DEV_5) == 3
     assert len(SPANISH_DEV_6) == 3
     assert len(SPANISH_DEV_7) == 3
+    assert len(SPANISH_DEV_8) == 3
     paths = [
         SPANISH_DEV,
         SPANISH_DEV_2,
@@ -202,6 +204,7 @@ def test_spanish_held_out_and_development_messages_beyond_short_replies_are_neve
         *SPANISH_DEV_5,
         *SPANISH_DEV_6,
         *SPANISH_DEV_7,
+        *SPANISH_DEV_8,
         *(path for path in SPANISH_HELDOUT if path.is_file()),
     ]
     assert also_trained(paths, training_messages) == []

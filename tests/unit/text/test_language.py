@@ -1,7 +1,7 @@
 import pytest
 
 from clinic.text.language_choice import chosen_language, page_language
-from clinic.text.language_detect import detect, has_spanish, resolve
+from clinic.text.language_detect import detect, has_spanish, lists_lean_spanish, resolve
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,24 @@ def test_the_pages_language_comes_from_the_widgets_metadata(metadata, expected) 
 )
 def test_spanish_inside_a_message_is_found_however_little_there_is(text: str, expected: bool):
     assert has_spanish(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "also_known", "expected"),
+    [
+        # One list word among words the lists do not know: as `detect` reads a short message.
+        ("dolor cervical cronico", frozenset(), False),
+        # The scope classifier's Spanish-only training words count as known.
+        ("dolor cervical cronico", frozenset({"cronico"}), True),
+        # The suite's d030: "dolor" known, two unknown words, whatever else is known.
+        ("lorem ipsum dolor", frozenset({"dolor"}), False),
+        ("tengo fascitis plantar", frozenset({"tengo"}), False),
+        # The lists leaning English, or longer messages, never lean Spanish.
+        ("my cronico back", frozenset({"cronico"}), False),
+        ("dolor cronico en la nuca", frozenset({"cronico", "nuca"}), False),
+    ],
+)
+def test_a_short_message_leans_spanish_only_when_most_of_its_words_are_known(
+    text: str, also_known: frozenset[str], expected: bool
+) -> None:
+    assert lists_lean_spanish(text, also_known) is expected
