@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,17 @@ def decided_sets(sets: dict[str, list[TriageExample]], tiers_of: Any) -> dict[st
     }
 
 
+def outcome_rows(
+    examples: Sequence[TriageExample], outcomes: Sequence[Outcome], *, with_text: bool
+) -> list[dict[str, Any]]:
+    """Each message's label and outcome, for reading a development set's misses. Held-out
+    messages are never written out (with_text False): only their labels and outcomes."""
+    return [
+        {**({"text": example.text} if with_text else {}), "label": example.label, **asdict(outcome)}
+        for example, outcome in zip(examples, outcomes, strict=True)
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "proclinix.tar.gz")
@@ -178,12 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = figures(sets, project)
         print(_table({PROJECT: rows}))
         args.output.parent.mkdir(parents=True, exist_ok=True)
+        with_text = args.sets.resolve() != HELDOUT_DIR.resolve()
         outcomes = {
-            name: [
-                {"text": example.text, "label": example.label, **asdict(outcome)}
-                for example, outcome in zip(sets[name], project[name], strict=True)
-            ]
-            for name in sets
+            name: outcome_rows(sets[name], project[name], with_text=with_text) for name in sets
         }
         args.output.write_text(
             json.dumps(
