@@ -475,17 +475,24 @@ _PRACTICAL_TOPICS = frozenset({"not_in_article", "where_offered"})
 _PRACTICAL_MIN_CONFIDENCE = 0.15
 _UNPLACED = frozenset({"out_of_scope", "nlu_fallback"})
 OTHER_CONDITION = "other_condition"
+INFORM_INTENT = "inform"
 
 
 def _practical_question(tracker: Tracker) -> str | None:
     """The practical FAQ topic of a question the NLU could not place, None for other messages."""
     text = tracker.latest_message.get("text") or ""
-    unplaced = _intent(tracker) in _UNPLACED or (
+    asked = tracker.get_slot("requested_slot")
+    unplaced = (
+        _intent(tracker) in _UNPLACED
         # "Does it hurt? im kind of a baby about pain" at the concern question: its pain words
         # read as a condition, though it names no body area.
-        _intent(tracker) == OTHER_CONDITION
-        and tracker.get_slot("requested_slot") == "concern"
-        and not latest_entities(tracker, "BODY_REGION")
+        or (
+            _intent(tracker) == OTHER_CONDITION
+            and asked == "concern"
+            and not latest_entities(tracker, "BODY_REGION")
+        )
+        # "Before i give my name, where are you located?" read as an answer: no name asks.
+        or (_intent(tracker) == INFORM_INTENT and asked == "full_name" and "?" in text)
     )
     if not unplaced or not is_question(text) or names_a_time(text):
         return None

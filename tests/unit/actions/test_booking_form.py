@@ -884,6 +884,24 @@ def test_a_practical_question_at_the_name_or_time_question_is_answered_and_it_st
     assert (f"utter_faq/{topic}" in responses) is answered
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("hang on, which town is the clinic in?", True),
+        # No question mark: a name, as the NLU read it.
+        ("hang on which town is the clinic in", False),
+    ],
+)
+def test_a_question_at_the_name_question_read_as_an_answer_is_answered(dispatcher, text, answered):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"}, text=text, intent="inform"
+    )
+    tracker.latest_message["response_selector"] = selector("where_offered", 0.3)
+    FORM.validate_full_name(text, dispatcher, tracker, DOMAIN)
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert ("utter_faq/where_offered" in responses) is answered
+
+
 def test_a_concern_the_nlu_read_as_a_diagnosis_question_is_the_concern(dispatcher):
     tracker = make_tracker(
         {"requested_slot": "concern", "full_name": "Ana Ruiz", "booking_request_id": "r"},
