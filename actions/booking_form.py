@@ -227,8 +227,9 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         correcting = tracker.get_slot("requested_slot") != "contact"
-        # "rebecca dot lindqvist at gmail dot com" at the contact question: the address.
-        text = str(value) if correcting else contact_parsing.written_emails(str(value))
+        # "rebecca dot lindqvist at gmail dot com": the address, at the contact question or
+        # told again at a later one.
+        text = contact_parsing.written_emails(str(value))
         problems: list[InvalidInput] = []
         found_phone = _first_valid(parse_phone, contact_parsing.find_phone_numbers(text), problems)
         email = _first_valid(normalize_email, contact_parsing.find_emails(text), problems)
@@ -613,8 +614,13 @@ def _corrects_a_detail(tracker: Tracker) -> bool:
 
 
 def _holds_contact_details(tracker: Tracker) -> bool:
-    """A correction such as "actually my number is ..." is not an answer to another question."""
-    return bool(latest_entities(tracker, "phone_number") or latest_entities(tracker, "email"))
+    """A correction such as "actually my number is ..." or an address said in words ("use my
+    email instead bob martin 62 at yahoo dot com") is not an answer to another question."""
+    if latest_entities(tracker, "phone_number") or latest_entities(tracker, "email"):
+        return True
+    text = tracker.latest_message.get("text") or ""
+    written = contact_parsing.written_emails(text)
+    return written != text and bool(contact_parsing.find_emails(written))
 
 
 def _only_phone_characters(text: str) -> bool:

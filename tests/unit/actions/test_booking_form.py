@@ -912,6 +912,24 @@ def test_a_concern_the_nlu_read_as_a_diagnosis_question_is_the_concern(dispatche
     assert run_form(dispatcher, tracker)["concern"] == "neck"
 
 
+def test_an_email_said_in_words_at_the_concern_question_is_the_contact_corrected(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "concern",
+            "full_name": "Sara Lopez",
+            "contact": "+19145550100",
+            "contact_phone": "+19145550100",
+            "booking_request_id": "r",
+        },
+        text="hmm email me instead, it's sara lopez 7 at gmail dot com",
+        intent="inform",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["contact_email"] == "saralopez7@gmail.com"
+    assert slots["contact_phone"] == "+19145550100"
+    assert slots.get("concern") is None
+
+
 def test_a_piece_of_the_email_corrected_at_the_concern_question_is_no_concern(dispatcher):
     tracker = make_tracker(
         {
