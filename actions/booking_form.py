@@ -227,8 +227,9 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         correcting = tracker.get_slot("requested_slot") != "contact"
-        # "rebecca dot lindqvist at gmail dot com" at the contact question: the address.
-        text = str(value) if correcting else contact_parsing.written_emails(str(value))
+        # "rebecca dot lindqvist at gmail dot com": the address, at the contact question or
+        # told again at a later one.
+        text = contact_parsing.written_emails(str(value))
         problems: list[InvalidInput] = []
         found_phone = _first_valid(parse_phone, contact_parsing.find_phone_numbers(text), problems)
         email = _first_valid(normalize_email, contact_parsing.find_emails(text), problems)
@@ -475,17 +476,24 @@ _PRACTICAL_TOPICS = frozenset({"not_in_article", "where_offered"})
 _PRACTICAL_MIN_CONFIDENCE = 0.15
 _UNPLACED = frozenset({"out_of_scope", "nlu_fallback"})
 OTHER_CONDITION = "other_condition"
+INFORM_INTENT = "inform"
 
 
 def _practical_question(tracker: Tracker) -> str | None:
     """The practical FAQ topic of a question the NLU could not place, None for other messages."""
     text = tracker.latest_message.get("text") or ""
-    unplaced = _intent(tracker) in _UNPLACED or (
+    asked = tracker.get_slot("requested_slot")
+    unplaced = (
+        _intent(tracker) in _UNPLACED
         # "Does it hurt? im kind of a baby about pain" at the concern question: its pain words
         # read as a condition, though it names no body area.
-        _intent(tracker) == OTHER_CONDITION
-        and tracker.get_slot("requested_slot") == "concern"
-        and not latest_entities(tracker, "BODY_REGION")
+        or (
+            _intent(tracker) == OTHER_CONDITION
+            and asked == "concern"
+            and not latest_entities(tracker, "BODY_REGION")
+        )
+        # "Before i give my name, where are you located?" read as an answer: no name asks.
+        or (_intent(tracker) == INFORM_INTENT and asked == "full_name" and "?" in text)
     )
     if not unplaced or not is_question(text) or names_a_time(text):
         return None
@@ -606,8 +614,13 @@ def _corrects_a_detail(tracker: Tracker) -> bool:
 
 
 def _holds_contact_details(tracker: Tracker) -> bool:
-    """A correction such as "actually my number is ..." is not an answer to another question."""
-    return bool(latest_entities(tracker, "phone_number") or latest_entities(tracker, "email"))
+    """A correction such as "actually my number is ..." or an address said in words ("use my
+    email instead bob martin 62 at yahoo dot com") is not an answer to another question."""
+    if latest_entities(tracker, "phone_number") or latest_entities(tracker, "email"):
+        return True
+    text = tracker.latest_message.get("text") or ""
+    written = contact_parsing.written_emails(text)
+    return written != text and bool(contact_parsing.find_emails(written))
 
 
 def _only_phone_characters(text: str) -> bool:

@@ -114,8 +114,9 @@ _HOW_IT_WORKS = re.compile(
 )
 _WHY_WORDS = ("why", "how come", "por qué", "por que")
 _WORKS_WORDS = ("work", "help", "good for", "effective", "funciona", "sirve", "ayuda")
-# "Can your clinic help with this?" asks whether the clinic treats it.
-_CLINIC_WORDS = ("you", "clinic", "proclinix", "ustedes", "clínica", "clinica")
+# "Can you help with this?" asks whether the clinic treats it; "does your treatment help with
+# that" asks whether it works (whole words: "your" is no "you").
+_CLINIC_WORDS = re.compile(r"\b(?:you|u|clinic|proclinix|ustedes|clínica|clinica)\b")
 # Answers that say how ART helps the case itself: "does it work for that?" stays on them.
 HELPS_ITSELF = frozenset({"headaches", "whiplash"})
 
@@ -234,9 +235,7 @@ def how_asked(text: str) -> str | None:
         return ASKS_WHY
     if _HOW_IT_WORKS.search(lowered):
         return ASKS_HOW
-    if any(word in lowered for word in _WORKS_WORDS) and not any(
-        word in lowered for word in _CLINIC_WORDS
-    ):
+    if any(word in lowered for word in _WORKS_WORDS) and not _CLINIC_WORDS.search(lowered):
         return ASKS_WORKS
     return None
 
@@ -285,7 +284,9 @@ def resolve(
             # "Does it work for that?": how ART helps the region of the topic (after its causes),
             # or the next level of a topic without one (how it works -> adhesions).
             helps = HELPS.get(topic_region or "")
-            if topic in HELPS_ITSELF:
+            # "Does your treatment help with that" after how ART helps the lower back: that
+            # answer again, as after headaches or whiplash.
+            if topic in HELPS_ITSELF or topic == helps:
                 return Followup(topic, topic_region)
             if helps and helps != topic:
                 return Followup(helps, topic_region)

@@ -266,6 +266,10 @@ def answer_to_offer(
         return OfferAnswer(Step.THANKED)
     if offer is None or (is_acknowledgment(text) and not offer.asks_yes_or_no):
         return OfferAnswer(Step.ASK_WHAT_ELSE)
+    # "Yes i do" to "What would you like to know?": a yes cannot answer an open question, so it
+    # takes up none of its buttons.
+    if offer.asks and not offer.asks_yes_or_no and parse_yes_no(text) is True:
+        return OfferAnswer(Step.ASK_WHAT_ELSE)
     return what_the_offer_does(offer)
 
 

@@ -14,7 +14,20 @@ _CALLING_OFF = re.compile(
     rf"^{_FILLERS}(?:never ?mind|nvm|forget (?:it|that|about it)|scratch that)\b"
 )
 
+# A last sentence that asks only for the cancel, after the reason ("Oh dear, I just realised I
+# cannot drive this month. Please cancel this."); the punctuation is what ends the reason.
+_LAST_SENTENCE = re.compile(r"[.!;]\s+([^.!?;]+?)[.!]*\s*$")
+_CANCEL_ONLY = re.compile(
+    r"^(?:(?:so|then|ok|okay)\s+)*(?:please\s+)?cancel"
+    r"(?:\s+(?:this|it|that|everything|(?:the|my) (?:request|booking|appointment)))?"
+    r"(?:\s+(?:please|thanks|thank you))?$"
+)
+
 
 def calls_off(text: str) -> bool:
-    """Whether the message opens by calling off what the visitor was doing."""
-    return bool(_CALLING_OFF.match(normalised(text)))
+    """Whether the message opens by calling off what the visitor was doing, or ends by asking
+    for the cancel in a sentence of its own."""
+    if _CALLING_OFF.match(normalised(text)):
+        return True
+    last = _LAST_SENTENCE.search(text)
+    return bool(last and _CANCEL_ONLY.match(normalised(last.group(1))))

@@ -57,11 +57,27 @@ def find_emails(text: str) -> list[Found]:
     return found
 
 
+# An address said in words after what introduces it, its name in words apart ("use my email
+# instead bob martin 62 at yahoo dot com"): those words are the address's name, run together.
+_NAME_WORD = r"(?!(?:instead|is|it's|its|address)\b)[\w.+-]+"
+_INTRODUCED_EMAIL = re.compile(
+    r"\b((?:e-?mail(?: address)?(?: is)?|instead|it's|its|it is)\s+)"
+    rf"((?:{_NAME_WORD} ){{1,3}}{_NAME_WORD}(?: dot [\w+-]+)*) at ([\w-]+(?: dot [\w-]+)+)\b",
+    re.IGNORECASE,
+)
+
+
 def written_emails(text: str) -> str:
     """`text` with the addresses said in words written as addresses ("rebecca dot lindqvist at
-    gmail dot com" -> "rebecca.lindqvist@gmail.com"); a text with an "@" is left as it is."""
+    gmail dot com" -> "rebecca.lindqvist@gmail.com", "my email is bob martin 62 at yahoo dot com"
+    -> "my email is bobmartin62@yahoo.com"); a text with an "@" is left as it is."""
     if "@" in text:
         return text
+    text = _INTRODUCED_EMAIL.sub(
+        lambda match: f"{match.group(1)}{_dots(match.group(2)).replace(' ', '')}"
+        f"@{_dots(match.group(3))}",
+        text,
+    )
     return _SPOKEN_EMAIL.sub(lambda match: f"{_dots(match.group(1))}@{_dots(match.group(2))}", text)
 
 

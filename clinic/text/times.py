@@ -46,6 +46,10 @@ _TIME_WORDS = frozenset(
         # "Whenever, I'm flexible": any day or time suits.
         "whenever",
         "flexible",
+        # "Asap", "earliest possible": the first time there is.
+        "asap",
+        "earliest",
+        "soonest",
         # Spanish
         "mañana",
         "mañanas",
@@ -73,6 +77,12 @@ _TIME_PHRASES = ("fin de semana", "any time", "any day")
 # "5pm", "8:30", "after 4", "before 8".
 _CLOCK = re.compile(r"\b\d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b")
 _AROUND_HOUR = re.compile(r"\b(after|before|by|from|until|till|antes de las|después de las)\s+\d")
+# "Between 9 and 2", "around 12 30", "after school like 4": an hour, not a count ("around 3
+# weeks", "like 3 kids").
+_ABOUT_HOUR = re.compile(
+    r"\b(?:between|around|like)\s+\d{1,2}(?:[: ]\d{2})?\b"
+    r"(?!\s*(?:weeks?|months?|years?|days?|sessions?|times?|kids?|hours?|minutes?|mins?|%|lbs?))"
+)
 # A question, not an answer: "are you open on weekends?", "what hours do you have saturday".
 _QUESTION_START = frozenset(
     {
@@ -110,7 +120,7 @@ _CHANGE_WORDS = frozenset({"change", "wrong", "switch", "cambiar", "equivoqué",
 def names_a_time(text: str) -> bool:
     """Whether `text` names days or times of day."""
     lowered = text.lower()
-    if _CLOCK.search(lowered) or _AROUND_HOUR.search(lowered):
+    if _CLOCK.search(lowered) or _AROUND_HOUR.search(lowered) or _ABOUT_HOUR.search(lowered):
         return True
     return any(word in _TIME_WORDS for word in words(lowered)) or any(
         phrase in lowered for phrase in _TIME_PHRASES

@@ -122,6 +122,10 @@ _PATIENT_STATUS_CUES = {
         "couple of times",
         "been once",
         "once before",
+        # "She came once in 2023 for her ankle".
+        "came once",
+        "came twice",
+        "came last",
         "few sessions",
         "had a session",
         "had sessions",
@@ -351,9 +355,22 @@ def parse_patient_status(text: str) -> str:
     raise InvalidInput(texts.PATIENT_STATUS_UNCLEAR)
 
 
+# Signs that say yes or no on their own: a thumbs-up at the summary sends it.
+_YES_SIGNS = frozenset("👍👌✅")
+_NO_SIGNS = frozenset("👎❌")
+
+
 def parse_yes_no(text: str) -> bool | None:
     """True for a yes, False for a no (a "yes, but change the time" too), None for neither."""
     words = _answer_words(text)
+    if not words:
+        # Only signs: a thumbs-up is a yes, a thumbs-down a no (skin tones aside).
+        signs = set(text) - set(" \ufe0f") - {chr(c) for c in range(0x1F3FB, 0x1F400)}
+        if signs and signs <= _YES_SIGNS:
+            return True
+        if signs and signs <= _NO_SIGNS:
+            return False
+        return None
     for polite in _NOT_REFUSALS:
         words = words.replace(polite, " ")
     tokens = set(words.split())

@@ -53,6 +53,20 @@ _ASK_FOR_VISIT = re.compile(
     r"|\blet'?s book\b|\bbooking for\b|\bhow (?:does|do i|can i) (?:booking work|book)\b"
     # "Actually ok, i do want to book after all" (never "i don't want to book").
     r"|\b(?:i|i do|i really do|we|we do) (?:want|wanna|would like) to book\b"
+    # "I wanna book but like whats the earliest", "i need to schedule for my husband".
+    r"|\b(?:i|we) (?:wanna|want to|need to|would like to|'d like to) (?:book|schedule|reserve)\b"
+    # "He needs appointment", "she wants a consult": a visit needed, the article left out
+    # (never "he doesn't want an appointment").
+    r"|(?<!n't )(?<!nt )(?<!not )(?<!no )\b(?:need|needs|want|wants|wanna)(?: an?| one)?"
+    r" (?:appointment|appt|evaluation|assessment|consultation|consult)\b"
+    # "Book for neck", "schedule for my wife" (never "the best book for neck pain").
+    r"|(?<!\ba )(?<!\bthe )(?<!\bbest )(?<!\bgood )(?<!\bany )"
+    r"\b(?:book|schedule|reserve)(?: something| one)?"
+    r" for (?:me|my|him|her|them|us|his|the|neck|lower back|back)\b"
+    # "Sounds good sign me up", "ok book him".
+    r"|\bsign (?:me|him|her|us|them) up\b|\bbook (?:him|her|them|us)\b"
+    # One word that asks for a visit: "reserve", "appointment".
+    r"|^(?:reserve|schedule|appointment|appt|booking)\s*[.!?]*$"
 )
 # "Can I come in thursday morning?": coming in at a time they name.
 _COME_IN = re.compile(r"\b(?:can|could|may) (?:i|we) (?:come in|stop by|drop in|pop in)\b")
@@ -60,7 +74,8 @@ _COME_IN = re.compile(r"\b(?:can|could|may) (?:i|we) (?:come in|stop by|drop in|
 # ahead?", "do you take insurance for an evaluation?").
 _ABOUT_A_VISIT = re.compile(
     r"\b(?:how much|cost|costs|price|prices|pay|insurance|covered|how long|how many|how often|"
-    r"do i need|do you need|should i|what happens|what to expect|safe)\b"
+    r"do i need|do you need|should i|what happens|what to expect|safe"
+    r"|(?:would|will|does|did) (?:i|we|he|she|they|you) need)\b"
 )
 
 

@@ -884,6 +884,24 @@ def test_a_practical_question_at_the_name_or_time_question_is_answered_and_it_st
     assert (f"utter_faq/{topic}" in responses) is answered
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("hang on, which town is the clinic in?", True),
+        # No question mark: a name, as the NLU read it.
+        ("hang on which town is the clinic in", False),
+    ],
+)
+def test_a_question_at_the_name_question_read_as_an_answer_is_answered(dispatcher, text, answered):
+    tracker = make_tracker(
+        {"requested_slot": "full_name", "booking_request_id": "r"}, text=text, intent="inform"
+    )
+    tracker.latest_message["response_selector"] = selector("where_offered", 0.3)
+    FORM.validate_full_name(text, dispatcher, tracker, DOMAIN)
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert ("utter_faq/where_offered" in responses) is answered
+
+
 def test_a_concern_the_nlu_read_as_a_diagnosis_question_is_the_concern(dispatcher):
     tracker = make_tracker(
         {"requested_slot": "concern", "full_name": "Ana Ruiz", "booking_request_id": "r"},
@@ -892,6 +910,24 @@ def test_a_concern_the_nlu_read_as_a_diagnosis_question_is_the_concern(dispatche
         entities=[entity("BODY_REGION", "neck"), entity("BODY_REGION", "lower back")],
     )
     assert run_form(dispatcher, tracker)["concern"] == "neck"
+
+
+def test_an_email_said_in_words_at_the_concern_question_is_the_contact_corrected(dispatcher):
+    tracker = make_tracker(
+        {
+            "requested_slot": "concern",
+            "full_name": "Sara Lopez",
+            "contact": "+19145550100",
+            "contact_phone": "+19145550100",
+            "booking_request_id": "r",
+        },
+        text="hmm email me instead, it's sara lopez 7 at gmail dot com",
+        intent="inform",
+    )
+    slots = run_form(dispatcher, tracker)
+    assert slots["contact_email"] == "saralopez7@gmail.com"
+    assert slots["contact_phone"] == "+19145550100"
+    assert slots.get("concern") is None
 
 
 def test_a_piece_of_the_email_corrected_at_the_concern_question_is_no_concern(dispatcher):

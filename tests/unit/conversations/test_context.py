@@ -143,7 +143,8 @@ def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expe
             "how does ART help with it",
             Followup("lower_back_pain", LOWER_BACK),
         ),
-        ("followup_treat", "neck_pain", "does it work for that?", Followup("treat", NECK)),
+        # How ART helps the neck is the answer that says whether it works for it (dev8).
+        ("followup_treat", "neck_pain", "does it work for that?", Followup("neck_pain", NECK)),
         ("followup_treat", "how_art_works", "does it work for that?", Followup("adhesions")),
         (
             "followup_treat",
@@ -187,6 +188,19 @@ def test_a_follow_up_resolves_against_the_last_topic(intent, topic, region, expe
             "whiplash",
             "would it still help years later",
             Followup("whiplash", NECK),
+        ),
+        # "Your" is no "you": whether the therapy works, not whether the clinic treats it (dev8).
+        (
+            "followup_treat",
+            "lower_back_causes",
+            "great, so would your therapy help with it",
+            Followup("lower_back_pain", LOWER_BACK),
+        ),
+        (
+            "followup_treat",
+            "lower_back_causes",
+            "can you help with it",
+            Followup("treat", LOWER_BACK),
         ),
     ],
 )

@@ -116,9 +116,18 @@ GREETING = Offer(
             None,
             OfferAnswer(Step.START_FORM, "utter_booking_intro"),
         ),
-        # An "ok" after an open question (the greeting's) accepts no button.
+        # An "ok" or a yes after an open question (the greeting's) accepts no button: a yes
+        # cannot answer "What would you like to know?" (dev8's "yes i do").
         ("affirm", "ok", GREETING, OfferAnswer(Step.ASK_WHAT_ELSE)),
-        ("affirm", "sure", GREETING, OfferAnswer(Step.START_FORM, "utter_booking_intro")),
+        ("affirm", "sure", GREETING, OfferAnswer(Step.ASK_WHAT_ELSE)),
+        ("affirm", "yeah i have one", GREETING, OfferAnswer(Step.ASK_WHAT_ELSE)),
+        # A visit asked for after it still starts the request.
+        (
+            "affirm",
+            "yes, book me in",
+            GREETING,
+            OfferAnswer(Step.START_FORM, "utter_booking_intro"),
+        ),
         # The NLU heard a no in "why not": the words say yes.
         (
             "deny",

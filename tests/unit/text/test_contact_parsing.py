@@ -54,6 +54,12 @@ def test_email_span_points_into_the_text():
         ("its jlee at yahoo dot co dot uk thanks", "its jlee@yahoo.co.uk thanks"),
         ("jo@x.io", "jo@x.io"),
         ("at home after 5", "at home after 5"),
+        # Its name in words apart, after what introduces it: run together (dev8).
+        (
+            "no wait use my email instead sara lopez 7 at gmail dot com",
+            "no wait use my email instead saralopez7@gmail.com",
+        ),
+        ("my email is ann dot kim 22 at aol dot com", "my email is ann.kim22@aol.com"),
     ],
 )
 def test_an_address_said_in_words_is_written(text, expected):

@@ -2,7 +2,9 @@ import pytest
 
 from clinic.text.gibberish import is_gibberish, vocabulary
 
-KNOWN = vocabulary(["what is ART?", "hmm not sure", "¿qué es ART?", "my neck hurts"])
+KNOWN = vocabulary(
+    ["what is ART?", "hmm not sure", "¿qué es ART?", "my neck hurts", "asdfgh", "the neck"]
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +28,12 @@ KNOWN = vocabulary(["what is ART?", "hmm not sure", "¿qué es ART?", "my neck h
         ("👌", False),
         ("q", True),
         ("mmhmm blah wxq", True),
+        # A keyboard mash, though an example holds it; articles and drawn-out sounds (dev8).
+        ("asdfgh", True),
+        ("kkkkkk", True),
+        ("zxcvb", True),
+        ("flurb the zonk uhhh", True),
+        ("ughhh the neck", False),
     ],
 )
 def test_gibberish_is_punctuation_or_only_unknown_words(text, gibberish):

@@ -1,6 +1,6 @@
 import pytest
 
-from clinic.text.times import is_question, new_time_in, time_answer
+from clinic.text.times import is_question, names_a_time, new_time_in, time_answer
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,20 @@ def test_the_new_time_a_change_names(text, new):
 )
 def test_a_question_without_a_question_mark(text, question):
     assert is_question(text) is question
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # An hour said without am or pm, and the first time there is (dev8).
+        ("once the baby naps, so between 1 and 3", True),
+        ("around 11 30 works", True),
+        ("after practice, like 6", True),
+        ("asap please", True),
+        ("whatever's earliest", True),
+        ("i have like 2 kids", False),
+        ("around 5 weeks ago it started", False),
+    ],
+)
+def test_an_hour_without_am_or_pm_names_a_time(text, named):
+    assert names_a_time(text) is named

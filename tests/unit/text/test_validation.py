@@ -148,6 +148,8 @@ PATIENT_STATUS_ANSWERS = [
     ("new", "new"),
     ("New patient", "new"),
     ("first time", "new"),
+    # dev8: a visit told by when it was.
+    ("he came once, back in 2021, for his shoulder", "returning"),
     ("I'm new!", "new"),
     ("I'm a new patient", "new"),
     ("this is my first time", "new"),
@@ -223,6 +225,11 @@ def test_unknown_patient_status_asks_again(text):
         ("hmm", None),
         ("what is ART", None),
         ("", None),
+        # A thumbs-up sends, a thumbs-down does not; another sign says neither (dev8).
+        ("👍🏼", True),
+        ("👌", True),
+        ("👎", False),
+        ("🤔", None),
     ],
 )
 def test_yes_or_no_in_words(text, expected):

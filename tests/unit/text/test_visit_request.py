@@ -34,6 +34,13 @@ from clinic.text.visit_request import asks_to_be_seen
         "rowing six days a week, my lower back is wrecked. book me please",
         "book me for my neck, it's been stiff all week",
         "yeah fine book it, sorry for going back and forth",
+        # dev8: a visit needed without its article, booked for someone, one word.
+        "my grandmother needs appointment for her neck, she cant type well",
+        "we wanna schedule but whats the soonest you have",
+        "could you schedule for my wife, her lower back is bad",
+        "perfect, sign her up",
+        "alright then book her",
+        "Schedule",
     ],
 )
 def test_a_message_that_asks_to_be_seen(text):
@@ -58,6 +65,9 @@ def test_a_message_that_asks_to_be_seen(text):
         "does my son need to get checked by a doctor before ART?",
         "should my dad get an appointment with his doctor first",
         "could you book me a table for two tonight",
+        "my son doesn't need an appointment, he just has a question",
+        "is there a good book for neck exercises",
+        "i read the best book for back pain",
     ],
 )
 def test_a_question_about_a_visit_is_no_request_for_one(text):
