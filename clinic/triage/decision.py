@@ -61,6 +61,15 @@ SETTLED = re.compile(
     r"|no longer bleeding|ya no sangra"
     r"|(?<!not )(?:feeling|feel|felt) (?:a lot |much |loads |a bit )?better (?:today|now))\b"
 )
+# A whole message that thanks the assistant for its help and says goodbye ("Thank you for your
+# patience. Goodbye."): the model, which learned goodbye notes, may read a crisis in it (dev8's
+# s052). Thanks for the chat's help only: "thank you for everything, goodbye" is no sign-off.
+SIGN_OFF = re.compile(
+    r"(?:(?:ok|okay|alright|great|perfect|cool) )?(?:thanks|thank you|thx|ty)"
+    r"(?: (?:so much|very much|a lot))? for (?:your|the) (?:patience|help|time|answers|info"
+    r"|information|assistance|replies|reply)(?: today)?"
+    r"(?: (?:good ?bye|bye(?: now)?|have a (?:good|nice|great) (?:day|night|evening|weekend)))?"
+)
 # The category of a symptom check that asks about a crisis rather than physical red flags.
 CRISIS_CHECK = "crisis"
 RULE, MODEL = "rule", "model"
@@ -126,6 +135,10 @@ def _declines_a_visit(text: str) -> bool:
     )
 
 
+def _signs_off(text: str) -> bool:
+    return bool(SIGN_OFF.fullmatch(" ".join(re.findall(r"[a-z]+", normalize(text)))))
+
+
 def _short_without_a_sign(text: str) -> bool:
     """A reply of a few words that names no sign ("yes thats everything" at the booking's
     confirmation): the model's risk below every tier does not interrupt it with a check."""
@@ -152,6 +165,8 @@ def decide(
     # shares with self-harm (a cut, blood), and 988 would be the wrong answer (session 13).
     if by_rule is EMERGENCY and by_model is CRISIS and finding and told_as_accident(text):
         return Decision(by_rule, RULE, finding.category, at_risk)
+    if by_model is CRISIS and rules and finding is None and _signs_off(text):
+        return Decision(ROUTINE, None, None, at_risk)
     if (
         by_model is CRISIS
         and rules

@@ -219,3 +219,32 @@ def test_a_trouble_told_as_settled_that_only_the_model_sends_to_911_asks_first(t
 def test_bleeding_that_has_not_stopped_is_not_settled():
     text = "my cut hasn't stopped bleeding for an hour and i'm on blood thinners"
     assert decide(text, probabilities(emergency=0.8), POINT).tier is EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your patience. Goodbye.",
+        "ok thanks for the help, bye now",
+        "thank you so much for your time, have a good day",
+    ],
+)
+def test_a_sign_off_thanking_the_assistant_is_no_crisis(text):
+    assert decide(text, probabilities(crisis=0.8), POINT).tier is ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thank you for everything. goodbye.",
+        "thanks for your help, goodbye forever",
+        "thank you for your patience, i won't be around much longer",
+        "thanks for the help, i want to kill myself",
+    ],
+)
+def test_a_goodbye_that_is_more_than_a_sign_off_stays_a_crisis_or_asks(text):
+    decision = decide(text, probabilities(crisis=0.8), POINT)
+    assert decision.tier is CRISIS or (decision.tier, decision.category) == (
+        SYMPTOM_CHECK,
+        "crisis",
+    )
