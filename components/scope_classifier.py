@@ -293,25 +293,14 @@ class ScopeClassifier(GraphComponent, IntentClassifier):
             )
 
 
-def _asks_to_be_seen(message: Message) -> bool:
-    return asks_to_be_seen(message.get(TEXT))
+def _on_text(matches: Callable[[str], bool]) -> Callable[[Message], bool]:
+    """A test of a message's text, as a test of the message."""
+    return lambda message: matches(message.get(TEXT))
 
 
 def _points_back(message: Message) -> bool:
     read_as = asked_topic({"response_selector": message.get(RESPONSE_SELECTOR_PROPERTY_NAME)})
     return points_back(message.get(TEXT), read_as)
-
-
-def _is_deferral(message: Message) -> bool:
-    return is_deferral(message.get(TEXT))
-
-
-def _calls_off(message: Message) -> bool:
-    return calls_off(message.get(TEXT))
-
-
-def _ends_with_thanks(message: Message) -> bool:
-    return ends_with_thanks(message.get(TEXT))
 
 
 @dataclass(frozen=True)
@@ -329,19 +318,19 @@ RELABELS = (
     # A message that asks to be seen starts the booking request, though the classifier read its
     # story of the pain as a question ("... my lower back is killing me. can someone see me?").
     # Triage runs after this component, so a red flag still wins.
-    Relabel(VISIT_READ_AS, _asks_to_be_seen, BOOK_INTENT),
+    Relabel(VISIT_READ_AS, _on_text(asks_to_be_seen), BOOK_INTENT),
     # A question read as a region's or the sessions' topic that names no region but points back
     # ("how many sessions for that?") is a follow-up of the last topic; the topic stays in the
     # response selector's output for action_answer_followup.
     Relabel(frozenset({"faq"}), _points_back, FOLLOWUP_MORE),
     # "Maybe later" read as a goodbye puts off what the assistant offered
     # (action_answer_offer declines the offer politely).
-    Relabel(frozenset({GOODBYE_INTENT}), _is_deferral, DENY_INTENT),
+    Relabel(frozenset({GOODBYE_INTENT}), _on_text(is_deferral), DENY_INTENT),
     # "Hmm never mind, she wants to wait until after the holidays": the booking request ends
     # instead of taking it as the answer to its question.
-    Relabel(CALLING_OFF_READ_AS, _calls_off, CANCEL_INTENT),
+    Relabel(CALLING_OFF_READ_AS, _on_text(calls_off), CANCEL_INTENT),
     # "Ok ill have my OB weigh in. thanks", which the classifier could not place.
-    Relabel(frozenset({OUT_OF_SCOPE_INTENT}), _ends_with_thanks, THANK_INTENT),
+    Relabel(frozenset({OUT_OF_SCOPE_INTENT}), _on_text(ends_with_thanks), THANK_INTENT),
 )
 
 
