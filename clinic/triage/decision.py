@@ -183,17 +183,17 @@ def decide(
         by_model is EMERGENCY
         and rules
         and finding is None
-        and (mentions_emergency(text) or crisis_idiom(text))
+        and (
+            mentions_emergency(text)
+            or crisis_idiom(text)
+            or SETTLED.search(normalize(text)) is not None
+        )
     ):
         emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)
         if emergency < point.overrule:
             return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     if by_model is ROUTINE and rules and finding is None and asked_about_own_sign(text):
         return Decision(SYMPTOM_CHECK, RULE, None, at_risk)
-    if by_model is EMERGENCY and rules and finding is None and SETTLED.search(normalize(text)):
-        emergency = (probabilities or {}).get(EMERGENCY.intent or "", 0.0)
-        if emergency < point.overrule:
-            return Decision(SYMPTOM_CHECK, MODEL, None, at_risk)
     if by_model is not ROUTINE:
         return Decision(by_model, MODEL, None, at_risk)
     if at_risk >= point.check and not _short_without_a_sign(text):
